@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { coreEnvSection } from './env/core.js';
+import type { EnvProblem } from './env/section.js';
+import { xurrentEnvSection } from './env/xurrent.js';
+import { toXurrentConfig } from './env/xurrent-config.js';
+
+/**
+ * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
+ * `.env.example` documents each variable with its default (a test keeps the two in step).
+ */
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection] as const;
+
+export const envShape = {
+  ...coreEnvSection.shape,
+  ...xurrentEnvSection.shape,
+};
+
+export const EnvSchema = z.object(envShape);
+export type Env = z.output<typeof EnvSchema>;
+export type EnvVariable = keyof typeof envShape;
+
+/** The typed configuration the rest of the service receives, grouped by concern. */
+export function toConfig(env: Env) {
+  return {
+    env: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL },
+    http: { host: env.HOST, port: env.PORT, webhookMaxBytes: env.WEBHOOK_MAX_BYTES },
+    redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
+    queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    xurrent: toXurrentConfig(env),
+  };
+}
+export type Config = ReturnType<typeof toConfig>;
+
+/** Every problem with the environment: per variable, then per section as a whole. */
+export function findEnvProblems(raw: Record<string, string | undefined>): EnvProblem[] {
+  const problems: EnvProblem[] = [];
+  for (const section of ENV_SECTIONS) {
+    const parsed = z.object(section.shape).safeParse(raw, { reportInput: false });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ key: issue.path.map(String).join('.'), message: describe(issue, raw) });
+    } else if ('check' in section && section.check) {
+      problems.push(...(section.check as (env: unknown, raw: Record<string, string | undefined>) => EnvProblem[])(parsed.data, raw));
+    }
+  }
+  return problems;
+}
+
+function describe(issue: z.core.$ZodIssue, raw: Record<string, string | undefined>): string {
+  const key = String(issue.path[0] ?? '');
+  const given = raw[key];
+  return given === undefined || given.trim() === '' ? 'is required' : issue.message;
+}

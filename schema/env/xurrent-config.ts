@@ -1,0 +1,57 @@
+import type { EnvOf } from './fields.js';
+import type { xurrentEnvShape } from './xurrent.js';
+
+type XurrentEnv = EnvOf<typeof xurrentEnvShape>;
+
+export type XurrentAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'client-credentials'; clientId: string; clientSecret: string };
+
+export interface XurrentConfig {
+  account: string;
+  graphqlUrl: string;
+  oauthTokenUrl: string;
+  auth: XurrentAuth;
+  timeoutMs: number;
+}
+
+/** `https://<service>[.<region>].<domain>`: Xurrent's documented host scheme. */
+export function xurrentHost(service: 'graphql' | 'oauth', domain: string, region: string | undefined): string {
+  return `https://${[service, region?.toLowerCase(), domain].filter(Boolean).join('.')}`;
+}
+
+/** Problems with the Xurrent settings taken together; empty when they are coherent. */
+export function checkXurrentEnv(env: XurrentEnv, production: boolean): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  const hasClient = Boolean(env.XURRENT_CLIENT_ID || env.XURRENT_CLIENT_SECRET);
+  if (env.XURRENT_TOKEN && hasClient) {
+    problems.push({ key: 'XURRENT_TOKEN', message: 'set either XURRENT_TOKEN or XURRENT_CLIENT_ID + XURRENT_CLIENT_SECRET, not both' });
+  }
+  if (hasClient && !env.XURRENT_CLIENT_ID) problems.push({ key: 'XURRENT_CLIENT_ID', message: 'is required with XURRENT_CLIENT_SECRET' });
+  if (hasClient && !env.XURRENT_CLIENT_SECRET) problems.push({ key: 'XURRENT_CLIENT_SECRET', message: 'is required with XURRENT_CLIENT_ID' });
+  const hasAuth = Boolean(env.XURRENT_TOKEN || hasClient);
+  if (production && !hasAuth) {
+    problems.push({ key: 'XURRENT_TOKEN', message: 'is required in production: set XURRENT_TOKEN or XURRENT_CLIENT_ID + XURRENT_CLIENT_SECRET' });
+  }
+  if ((production || hasAuth) && !env.XURRENT_ACCOUNT) {
+    problems.push({ key: 'XURRENT_ACCOUNT', message: 'is required when Xurrent credentials are set or in production' });
+  }
+  return problems;
+}
+
+/** The Xurrent connection, or undefined when no credentials are configured (development only). */
+export function toXurrentConfig(env: XurrentEnv): XurrentConfig | undefined {
+  const auth: XurrentAuth | undefined = env.XURRENT_TOKEN
+    ? { kind: 'token', token: env.XURRENT_TOKEN }
+    : env.XURRENT_CLIENT_ID && env.XURRENT_CLIENT_SECRET
+      ? { kind: 'client-credentials', clientId: env.XURRENT_CLIENT_ID, clientSecret: env.XURRENT_CLIENT_SECRET }
+      : undefined;
+  if (!auth || !env.XURRENT_ACCOUNT) return undefined;
+  return {
+    account: env.XURRENT_ACCOUNT,
+    graphqlUrl: env.XURRENT_GRAPHQL_URL ?? xurrentHost('graphql', env.XURRENT_DOMAIN, env.XURRENT_REGION),
+    oauthTokenUrl: `${xurrentHost('oauth', env.XURRENT_DOMAIN, env.XURRENT_REGION)}/token`,
+    auth,
+    timeoutMs: env.XURRENT_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,32 @@
+import { Queue, type DefaultJobOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { QUEUE_NAMES } from './names.js';
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Retries sized for a Xurrent outage of minutes, not seconds (exponential from 2 s: the 10th attempt
+ * waits ~17 min). Completed jobs are kept a week so their ids keep deduplicating redeliveries.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 2_000, jitter: 0.2 },
+  removeOnComplete: { age: 7 * DAY_SECONDS, count: 100_000 },
+  removeOnFail: { age: 30 * DAY_SECONDS, count: 10_000 },
+};
+
+export interface Queues {
+  events: Queue;
+  close(): Promise<void>;
+}
+
+/** The producer side of every queue, on one shared fail-fast connection. */
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const events = new Queue(QUEUE_NAMES.events, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  return {
+    events,
+    close: async () => {
+      await events.close();
+    },
+  };
+}

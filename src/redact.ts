@@ -1,0 +1,48 @@
+/**
+ * Removes secrets from anything about to be logged or shown: values under secret-looking keys,
+ * bearer tokens, JWTs, PEM blocks and credentials embedded in URLs, wherever they appear.
+ */
+const SECRET_KEY = /(pass(word)?|secret|token|authorization|api[-_]?key|private[-_]?key|public[-_]?key|cookie|jwt|credential)/i;
+const REDACTED = '[REDACTED]';
+
+const SECRET_PATTERNS: readonly [RegExp, string][] = [
+  [/-----BEGIN [A-Z ]+-----[\s\S]*?(-----END [A-Z ]+-----|$)/g, REDACTED],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
+  [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, REDACTED],
+  [/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, `$1${REDACTED}@`],
+  [/((?:client_secret|access_token|password|token)=)[^&\s]+/gi, `$1${REDACTED}`],
+];
+
+export function redactString(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+export function redactSecrets(value: unknown, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return redactString(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[Circular]';
+  seen.add(value);
+  try {
+    return redactObject(value, seen);
+  } finally {
+    // Only cycles are cut: the same object reached twice along different paths is redacted twice.
+    seen.delete(value);
+  }
+}
+
+function redactObject(value: object, seen: WeakSet<object>): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, seen));
+  if (value instanceof Error) {
+    return { name: value.name, message: redactString(value.message), stack: value.stack && redactString(value.stack) };
+  }
+  const target = value as Record<string | symbol, unknown>;
+  // winston keeps level/message under symbols too; copy them so formats further down still work.
+  const out: Record<string | symbol, unknown> = {};
+  for (const key of Object.getOwnPropertySymbols(target)) out[key] = redactSecrets(target[key], seen);
+  for (const [key, inner] of Object.entries(target)) {
+    out[key] = SECRET_KEY.test(key) && inner !== undefined && inner !== null && inner !== '' ? REDACTED : redactSecrets(inner, seen);
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+import { loadConfigOrExit, warnIfXurrentMissing } from './bootstrap.js';
+import { startService, type ServiceRoles } from './service.js';
+import { exitOnSignals } from './shutdown.js';
+
+/** Shared body of the entrypoints: configuration, service, signal handling. */
+export async function runMain(roles: ServiceRoles): Promise<void> {
+  const { config, logger } = loadConfigOrExit();
+  logger.info('starting', { component: 'main', roles, env: config.env });
+  warnIfXurrentMissing(config, logger);
+  try {
+    const service = await startService({ config, logger, roles });
+    exitOnSignals(() => service.shutdownSteps(), config.shutdown.timeoutMs, logger);
+    logger.info('ready', { component: 'main', redis: service.redisUrl, http: service.httpUrl });
+  } catch (error) {
+    logger.error('could not start', { component: 'main', error: error instanceof Error ? error.message : String(error) });
+    process.exit(1);
+  }
+}

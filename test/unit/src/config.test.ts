@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { ConfigError } from '../../../src/errors.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('comes up with defaults from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.http.port).toBe(3000);
+    expect(config.redis.url).toBeUndefined();
+    expect(config.queue.prefix).toBe('xsw');
+    expect(config.shutdown.timeoutMs).toBe(25_000);
+    expect(config.xurrent).toBeUndefined();
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', REDIS_URL: ' ' }).http.port).toBe(3000);
+  });
+
+  it('derives the Xurrent URLs from domain and region', () => {
+    const config = loadConfig({ XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't', XURRENT_DOMAIN: 'xurrent.qa', XURRENT_REGION: 'AU' });
+    expect(config.xurrent?.graphqlUrl).toBe('https://graphql.au.xurrent.qa');
+    expect(config.xurrent?.oauthTokenUrl).toBe('https://oauth.au.xurrent.qa/token');
+    expect(config.xurrent?.auth).toEqual({ kind: 'token', token: 't' });
+  });
+
+  it('lists every bad variable by name at once, never its value', () => {
+    const problems = problemsOf({
+      PORT: 'not-a-port',
+      LOG_LEVEL: 'loud',
+      REDIS_URL: 'http://secret-host',
+      XURRENT_CLIENT_ID: 'client-id-value',
+      WORKER_CONCURRENCY: '0',
+    });
+    const names = problems.map((p) => p.split(':')[0]);
+    expect(names).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'REDIS_URL', 'XURRENT_CLIENT_SECRET', 'XURRENT_ACCOUNT', 'WORKER_CONCURRENCY']));
+    const joined = problems.join('\n');
+    expect(joined).not.toContain('not-a-port');
+    expect(joined).not.toContain('loud');
+    expect(joined).not.toContain('secret-host');
+    expect(joined).not.toContain('client-id-value');
+  });
+
+  it('refuses two ways to authenticate', () => {
+    const problems = problemsOf({ XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't', XURRENT_CLIENT_ID: 'i', XURRENT_CLIENT_SECRET: 's' });
+    expect(problems.join()).toMatch(/XURRENT_TOKEN: set either/);
+  });
+
+  it('requires Xurrent settings in production only', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['XURRENT_TOKEN', 'XURRENT_ACCOUNT']);
+    expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_CLIENT_ID: 'i', XURRENT_CLIENT_SECRET: 's' })).toEqual([]);
+  });
+});
