@@ -1,5 +1,5 @@
 import { defineEnvSection } from './section.js';
-import { booleanWithDefault, enumWithDefault, intWithDefault, optionalUrl, stringWithDefault } from './fields.js';
+import { enumWithDefault, intWithDefault, optionalUrl, stringWithDefault } from './fields.js';
 
 /** Process, HTTP, Redis and queue settings. */
 export const coreEnvShape = {
@@ -8,7 +8,7 @@ export const coreEnvShape = {
   HOST: stringWithDefault('0.0.0.0'),
   PORT: intWithDefault(3000, { min: 0, max: 65535 }),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
-  REDIS_EMBEDDED: booleanWithDefault(true),
+  REDIS_EMBEDDED: enumWithDefault(['auto', 'always', 'never'], 'auto'),
   REDIS_EMBEDDED_DIR: stringWithDefault('./var/redis'),
   QUEUE_PREFIX: stringWithDefault('xsw'),
   WORKER_CONCURRENCY: intWithDefault(5, { min: 1, max: 200 }),
