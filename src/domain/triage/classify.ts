@@ -1,0 +1,75 @@
+import { isImpact, type Impact, type Priority } from './categories.js';
+import type { PriorityRule } from './priority-rules.js';
+
+/** The contract's mapping: top = down for several users … low = degraded for one user. */
+const PRIORITY_OF_IMPACT: Record<Impact, Priority> = { top: 'top', high: 'high', medium: 'medium', low: 'low' };
+
+export type Flag = 'outside_standard_support' | 'forwarded_to_xurrent';
+
+export interface TriageInput {
+  category: string | null | undefined;
+  impact: string | null | undefined;
+  serviceInstanceId: string | null | undefined;
+  teamId: string | null | undefined;
+}
+
+export interface TriagePolicy {
+  priorityRules: readonly PriorityRule[];
+  /** Service instances that stand for Xurrent's own standard functionality. */
+  xurrentServiceInstanceIds: readonly string[];
+}
+
+export type Triage =
+  | { kind: 'incident'; priority: Priority | null; reason: string; flags: Flag[] }
+  | { kind: 'rfi'; priority: null; reason: string; flags: Flag[] }
+  | { kind: 'rfc'; priority: null; reason: string; flags: Flag[] }
+  | { kind: 'other'; priority: null; reason: string; flags: Flag[] };
+
+/**
+ * Classifies a request by category: incidents get a priority from their impact (first matching
+ * override rule wins, service-instance and team rules in the order given); requests for
+ * information get no priority and no SLA; requests for change are outside standard support and,
+ * when about Xurrent's standard functionality, forwarded to Xurrent. Other categories are left alone.
+ * An incident without impact gets priority null (no clock until the impact is known).
+ */
+export function triageRequest(input: TriageInput, policy: TriagePolicy): Triage {
+  switch (input.category) {
+    case 'incident':
+      return prioritiseIncident(input, policy);
+    case 'rfi':
+      return { kind: 'rfi', priority: null, reason: 'request for information: no priority and no SLA', flags: [] };
+    case 'rfc': {
+      const forwarded = Boolean(input.serviceInstanceId && policy.xurrentServiceInstanceIds.includes(input.serviceInstanceId));
+      return {
+        kind: 'rfc',
+        priority: null,
+        reason: forwarded ? "request for change about Xurrent's standard functionality" : 'request for change: outside standard support',
+        flags: forwarded ? ['outside_standard_support', 'forwarded_to_xurrent'] : ['outside_standard_support'],
+      };
+    }
+    default:
+      return { kind: 'other', priority: null, reason: `category ${input.category ?? 'none'} is not handled by the contract`, flags: [] };
+  }
+}
+
+function prioritiseIncident(input: TriageInput, policy: TriagePolicy): Triage {
+  if (!isImpact(input.impact)) return { kind: 'incident', priority: null, reason: 'incident without impact: priority unknown', flags: [] };
+  const impact = input.impact;
+  for (const rule of policy.priorityRules) {
+    const applies = rule.scope === 'service_instance' ? rule.id === input.serviceInstanceId : rule.id === input.teamId;
+    const override = applies ? (rule.impacts[impact] ?? rule.impacts['*']) : undefined;
+    if (override) {
+      return { kind: 'incident', priority: override, reason: `impact ${impact}, overridden by the ${rule.scope.replace('_', ' ')} rule for ${rule.id}`, flags: [] };
+    }
+  }
+  return { kind: 'incident', priority: PRIORITY_OF_IMPACT[impact], reason: `impact ${impact} (${describeImpact(impact)})`, flags: [] };
+}
+
+function describeImpact(impact: Impact): string {
+  return {
+    top: 'service down for several users',
+    high: 'service degraded for several users',
+    medium: 'service down for one user',
+    low: 'service degraded for one user',
+  }[impact];
+}
