@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+/** Deletes the key only if it still holds our token, so an expired lock is never released by its old owner. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+export interface Lock {
+  /** Keeps the lock for another `ttlMs`; false when it was lost (expired and taken). */
+  extend(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+export interface KeyedLocks {
+  /** The lock on `key`, or undefined when another holder has it. */
+  tryAcquire(key: string): Promise<Lock | undefined>;
+}
+
+/**
+ * Mutual exclusion per key across processes (one Redis key per held lock, with an expiry so a
+ * crashed holder cannot block the key for longer than `ttlMs`).
+ */
+export function createKeyedLocks(redis: Redis, options: { prefix: string; ttlMs: number }): KeyedLocks {
+  return {
+    async tryAcquire(key) {
+      const redisKey = `${options.prefix}:lock:${key}`;
+      const token = randomUUID();
+      const taken = await redis.set(redisKey, token, 'PX', options.ttlMs, 'NX');
+      if (taken !== 'OK') return undefined;
+      return {
+        extend: async () => (await redis.eval(EXTEND, 1, redisKey, token, String(options.ttlMs))) === 1,
+        release: async () => void (await redis.eval(RELEASE, 1, redisKey, token)),
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createKeyedLocks } from '../../src/redis/request-lock.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+
+describe('keyed locks on Redis', () => {
+  const prefix = uniquePrefix('lock');
+  const a = new Redis(TEST_REDIS_URL);
+  const b = new Redis(TEST_REDIS_URL);
+
+  afterAll(async () => {
+    a.disconnect();
+    b.disconnect();
+    await deleteKeys(prefix);
+  });
+
+  it('lets one holder in per key across connections, and the next in after release', async () => {
+    const first = createKeyedLocks(a, { prefix, ttlMs: 5_000 });
+    const second = createKeyedLocks(b, { prefix, ttlMs: 5_000 });
+    const held = await first.tryAcquire('request-1');
+    expect(held).toBeDefined();
+    expect(await second.tryAcquire('request-1')).toBeUndefined();
+    expect(await second.tryAcquire('request-2')).toBeDefined();
+    await held?.release();
+    expect(await second.tryAcquire('request-1')).toBeDefined();
+  });
+
+  it('expires a crashed holder, and the old holder can neither extend nor release the new lock', async () => {
+    const locks = createKeyedLocks(a, { prefix, ttlMs: 80 });
+    const old = await locks.tryAcquire('request-3');
+    await sleep(150);
+    const fresh = await createKeyedLocks(b, { prefix, ttlMs: 5_000 }).tryAcquire('request-3');
+    expect(fresh).toBeDefined();
+    expect(await old?.extend()).toBe(false);
+    await old?.release();
+    expect(await locks.tryAcquire('request-3')).toBeUndefined();
+    expect(await fresh?.extend()).toBe(true);
+  });
+
+  it('gives exactly one of many concurrent contenders the lock', async () => {
+    const locks = createKeyedLocks(a, { prefix, ttlMs: 5_000 });
+    const results = await Promise.all(Array.from({ length: 50 }, () => locks.tryAcquire('request-4')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
