@@ -1,0 +1,51 @@
+import type { Priority } from '../triage/categories.js';
+
+export type TargetKind = 'response' | 'resolution';
+
+/** One SLA target of one request, as kept for reporting (finished, or running at report time). */
+export interface SlaRecord {
+  requestId: string;
+  priority: Priority;
+  category: string;
+  serviceInstance: string | null;
+  target: TargetKind;
+  /** Epoch ms. */
+  startMs: number;
+  dueMs: number;
+  /** When the target stopped (responded / completed), or null while it runs. */
+  actualMs: number | null;
+  /** Business time the clock was paused (waiting for customer), split by reason. */
+  pausedBusinessMs: number;
+  pausedIncompleteBusinessMs?: number;
+  /** Escalation levels reached for this target, in order. */
+  escalations: readonly string[];
+  /** Why the target was breached, when an agent or the worker recorded it. */
+  breachReason?: string | null;
+}
+
+export type Outcome = 'met' | 'breached' | 'running';
+
+/**
+ * A target is met when it stopped at or before its due instant, breached when it stopped later or
+ * is still running past its due instant at `asOfMs`, and running otherwise.
+ */
+export function outcomeOf(record: SlaRecord, asOfMs: number): Outcome {
+  if (record.actualMs !== null) return record.actualMs <= record.dueMs ? 'met' : 'breached';
+  return asOfMs > record.dueMs ? 'breached' : 'running';
+}
+
+/**
+ * The instant a record's outcome became known, which decides the reporting period it belongs to:
+ * its stop when met, its due instant when breached (the breach happened then, even if the request
+ * was completed in a later period), or none while still running within target.
+ */
+export function decidedAtMs(record: SlaRecord, asOfMs: number): number | null {
+  switch (outcomeOf(record, asOfMs)) {
+    case 'met':
+      return record.actualMs;
+    case 'breached':
+      return record.dueMs;
+    default:
+      return null;
+  }
+}

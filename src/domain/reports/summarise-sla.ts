@@ -1,0 +1,98 @@
+import { PRIORITIES, type Priority } from '../triage/categories.js';
+import { decidedAtMs, outcomeOf, type SlaRecord, type TargetKind } from './sla-record.js';
+
+export interface TargetSummary {
+  decided: number;
+  met: number;
+  breached: number;
+  running: number;
+  /** Share of decided targets met, 0–100 with two decimals; null when none was decided. */
+  withinTargetPercent: number | null;
+}
+
+export interface PrioritySummary {
+  priority: Priority;
+  requests: number;
+  response: TargetSummary;
+  resolution: TargetSummary;
+  goalPercent: number;
+  /** Both targets reached the goal; null when nothing was decided in the period. */
+  goalMet: boolean | null;
+}
+
+export interface Breach {
+  requestId: string;
+  priority: Priority;
+  target: TargetKind;
+  dueMs: number;
+  /** How late it stopped, or how far past due it still runs at the report instant, in ms. */
+  lateByMs: number;
+  reason: string | null;
+  escalations: readonly string[];
+}
+
+export interface SlaSummary {
+  priorities: PrioritySummary[];
+  breaches: Breach[];
+}
+
+/**
+ * Summarises the SLA records of a period [fromMs, toMs): a target counts in the period in which
+ * its outcome was decided (see `decidedAtMs`); targets still running within target at `asOfMs`
+ * count as running for requests registered in the period. Goals are per priority in percent
+ * (Top 100, others 80 by contract); a priority meets its goal when both targets do.
+ */
+export function summariseSla(
+  records: readonly SlaRecord[],
+  period: { fromMs: number; toMs: number; asOfMs: number },
+  goals: Readonly<Record<Priority, number>>,
+): SlaSummary {
+  const inPeriod = (instant: number) => instant >= period.fromMs && instant < period.toMs;
+  const counted = records.filter((r) => {
+    const decided = decidedAtMs(r, period.asOfMs);
+    return decided === null ? inPeriod(r.startMs) : inPeriod(decided);
+  });
+  const priorities = PRIORITIES.map((priority) => summarisePriority(priority, counted, period.asOfMs, goals[priority]));
+  const breaches = counted
+    .filter((r) => outcomeOf(r, period.asOfMs) === 'breached')
+    .map((r) => ({
+      requestId: r.requestId,
+      priority: r.priority,
+      target: r.target,
+      dueMs: r.dueMs,
+      lateByMs: (r.actualMs ?? period.asOfMs) - r.dueMs,
+      reason: r.breachReason ?? null,
+      escalations: r.escalations,
+    }))
+    .sort((a, b) => a.dueMs - b.dueMs || a.requestId.localeCompare(b.requestId));
+  return { priorities, breaches };
+}
+
+function summarisePriority(priority: Priority, records: readonly SlaRecord[], asOfMs: number, goalPercent: number): PrioritySummary {
+  const own = records.filter((r) => r.priority === priority);
+  const response = summariseTarget(own.filter((r) => r.target === 'response'), asOfMs);
+  const resolution = summariseTarget(own.filter((r) => r.target === 'resolution'), asOfMs);
+  const percents = [response.withinTargetPercent, resolution.withinTargetPercent].filter((p): p is number => p !== null);
+  return {
+    priority,
+    requests: new Set(own.map((r) => r.requestId)).size,
+    response,
+    resolution,
+    goalPercent,
+    goalMet: percents.length === 0 ? null : percents.every((p) => p >= goalPercent),
+  };
+}
+
+function summariseTarget(records: readonly SlaRecord[], asOfMs: number): TargetSummary {
+  const outcomes = records.map((r) => outcomeOf(r, asOfMs));
+  const met = outcomes.filter((o) => o === 'met').length;
+  const breached = outcomes.filter((o) => o === 'breached').length;
+  const decided = met + breached;
+  return {
+    decided,
+    met,
+    breached,
+    running: outcomes.length - decided,
+    withinTargetPercent: decided === 0 ? null : Math.round((met / decided) * 10_000) / 100,
+  };
+}
