@@ -1,6 +1,6 @@
 import type { HolidaySpec } from './calendar-spec.js';
 import { dayNumberOfIsoDate } from './local-days.js';
-import { failed, parsed, type ParseResult } from './parse-result.js';
+import { failed, parsed, type ParseResult } from '../parse-result.js';
 import { isKnownHolidayRegion } from './region-holidays.js';
 
 /**

@@ -1,4 +1,4 @@
-import { failed, parsed, type ParseResult } from './parse-result.js';
+import { failed, parsed, type ParseResult } from '../parse-result.js';
 import { MINUTES_PER_DAY, WEEKDAY_NAMES, type TimeWindow, type WeeklyHours } from './weekly-hours.js';
 
 /**
