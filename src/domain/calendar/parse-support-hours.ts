@@ -3,7 +3,7 @@ import { MINUTES_PER_DAY, WEEKDAY_NAMES, type TimeWindow, type WeeklyHours } fro
 
 /**
  * Parses the `SUPPORT_HOURS` syntax: groups separated by `;`, each `<days> <windows>` where days
- * are weekday names, ranges and comma lists (`Mon-Thu`, `Sat`, `Mon,Wed`) and windows are
+ * are weekday names, ranges (which may wrap: `Sat-Wed`) and comma lists (`Mon-Thu`, `Sat`, `Mon,Wed`) and windows are
  * comma-separated `HH:MM-HH:MM` in local wall time (`24:00` ends at midnight), e.g.
  * `Mon-Thu 08:30-12:00,13:00-17:30; Fri 08:30-15:00`. Days not named are closed.
  * An error names the group and the part that is wrong.
@@ -37,8 +37,11 @@ function parseDays(text: string): ParseResult<number[]> {
     const first = weekdayIndex(from ?? '');
     const last = to === undefined ? first : weekdayIndex(to);
     if (extra !== undefined || first === undefined || last === undefined) return failed(`unknown weekday or range "${part}" (use Mon…Sun)`);
-    if (last < first) return failed(`range "${part}" must run forward from Mon to Sun`);
-    for (let day = first; day <= last; day += 1) days.push(day);
+    // A range may wrap past Sunday (Sat-Wed), as in weeks that start on Saturday.
+    for (let day = first; ; day = (day + 1) % 7) {
+      days.push(day);
+      if (day === last) break;
+    }
   }
   return parsed(days);
 }
