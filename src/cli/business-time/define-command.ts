@@ -19,8 +19,8 @@ export interface BusinessTimeCommandSpec {
 
 /**
  * A command over the configured calendar (loaded like the service does; a bad configuration
- * exits 2). With `--jsonl` it answers one JSON line per stdin line and exits 0; otherwise it
- * answers its flags with one JSON line. `--timezone`, `--hours`, `--holidays` (or the same
+ * exits 2). With `--jsonl` it answers one JSON line per stdin line and exits 0 (flags given
+ * too are defaults for each line); otherwise it answers its flags with one JSON line. `--timezone`, `--hours`, `--holidays` (or the same
  * fields per line) override the calendar.
  */
 export function defineBusinessTimeCommand(spec: BusinessTimeCommandSpec): CliCommand {
@@ -35,11 +35,13 @@ export function defineBusinessTimeCommand(spec: BusinessTimeCommandSpec): CliCom
       const sla = loadSlaConfig(io.env);
       const calendarFor = createCalendarSource(sla.calendar);
       const answer = (read: FieldReader) => spec.answer(read, calendarFor(read), sla);
+      const fromFlag = (name: string) => (name === 'jsonl' ? undefined : flags.get(name));
       if (flags.has('jsonl')) {
-        await answerJsonLines(io, answer);
+        // Flags given beside --jsonl are defaults for every line.
+        await answerJsonLines(io, (readLine) => answer((name) => readLine(name) ?? fromFlag(name)));
         return 0;
       }
-      io.stdout.write(`${JSON.stringify(answerOrUsageError(() => answer((name) => flags.get(name))))}\n`);
+      io.stdout.write(`${JSON.stringify(answerOrUsageError(() => answer(fromFlag)))}\n`);
       return 0;
     },
   };

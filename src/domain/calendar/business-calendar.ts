@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { CalendarSpec } from './calendar-spec.js';
 import { createHolidayLookup } from './holiday-lookup.js';
-import { MS_PER_DAY, weeklyBusinessMinutes } from './weekly-hours.js';
+import { MS_PER_DAY, MS_PER_MINUTE, weeklyBusinessMinutes } from './weekly-hours.js';
 import { buildYearBlock, businessMillisBefore, instantAfterBusinessMillis, type YearBlock } from './year-block.js';
 import { findOffsetSegments } from './zone-offsets.js';
 
@@ -24,14 +24,20 @@ import { findOffsetSegments } from './zone-offsets.js';
  */
 export interface BusinessCalendar {
   readonly zone: string;
+  /** Earliest instant (epoch ms) with `millis` business ms after `start` (epoch ms); whole ms, ≥ 0. */
   addBusinessMillis(start: number, millis: number): number;
+  /** As addBusinessMillis, with the duration in business minutes (rounded to the ms). */
   addBusinessMinutes(start: number, minutes: number): number;
+  /** Business ms in `[from, to)` (epoch ms); negative when `to` is earlier. */
   businessMillisBetween(from: number, to: number): number;
+  /** As businessMillisBetween, in business minutes (fractional when not whole). */
   businessMinutesBetween(from: number, to: number): number;
 }
 
-// A calendar whose business time vanishes for this many years in a row is refused rather than searched forever.
-const MAX_EMPTY_YEARS = 10;
+// Instants are accepted in these UTC years. The bound keeps every search finite and cheap: a
+// year is built once on first use (a few ms), and no contract needs dates outside it.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2299;
 
 /** Creates a calendar from its spec; throws RangeError for an unknown zone or a week without hours. */
 export function createBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
@@ -61,11 +67,10 @@ export function createBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
     let year = yearOf(start);
     let block = blockOf(year);
     let needed = businessMillisBefore(block, start) + millis;
-    for (let empty = 0; needed > block.total; ) {
-      empty = block.total === 0 ? empty + 1 : 0;
-      if (empty > MAX_EMPTY_YEARS) throw new RangeError(`No support hours in ${MAX_EMPTY_YEARS} years after ${new Date(block.start).toISOString()}`);
+    while (needed > block.total) {
       needed -= block.total;
       year += 1;
+      if (year > LAST_YEAR) throw new RangeError(`The result lies beyond ${LAST_YEAR}, the last year supported`);
       block = blockOf(year);
     }
     return instantAfterBusinessMillis(block, needed);
@@ -85,12 +90,14 @@ export function createBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
   return {
     zone: spec.zone,
     addBusinessMillis,
-    addBusinessMinutes: (start, minutes) => addBusinessMillis(start, Math.round(minutes * 60_000)),
+    addBusinessMinutes: (start, minutes) => addBusinessMillis(start, Math.round(minutes * MS_PER_MINUTE)),
     businessMillisBetween,
-    businessMinutesBetween: (from, to) => businessMillisBetween(from, to) / 60_000,
+    businessMinutesBetween: (from, to) => businessMillisBetween(from, to) / MS_PER_MINUTE,
   };
 }
 
 function assertInstant(instant: number): void {
   if (!Number.isInteger(instant)) throw new RangeError(`An instant must be whole epoch milliseconds, got ${instant}`);
+  const year = new Date(instant).getUTCFullYear();
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw new RangeError(`Instants must lie in the years ${FIRST_YEAR}–${LAST_YEAR}`);
 }

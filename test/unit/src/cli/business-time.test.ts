@@ -75,6 +75,12 @@ describe('business-time add', () => {
       { due: '2026-01-12T08:00:00Z' },
     ]);
   });
+
+  it('--jsonl takes flags given beside it as defaults for every line', async () => {
+    const stdin = '{"start":"2026-03-06T21:00:00Z"}\n{"start":"2026-03-06T21:00:00Z","minutes":60,"timezone":"Europe/Amsterdam"}\n';
+    const result = await cli(['business-time', 'add', '--jsonl', '--minutes', '120', '--timezone', 'UTC', '--hours', 'Mon-Sun 00:00-24:00'], { stdin });
+    expect(result.json).toEqual([{ due: '2026-03-06T23:00:00Z' }, { due: '2026-03-06T22:00:00Z' }]);
+  });
 });
 
 describe('business-time between', () => {

@@ -50,6 +50,13 @@ describe('addBusinessMillis', () => {
     expect(() => calendar.addBusinessMillis(ms('2026-01-12T07:30:00Z'), 0.5)).toThrow(RangeError);
   });
 
+  it('refuses instants outside 1900–2299 and results beyond 2299', () => {
+    const calendar = calendarOf(AMS);
+    expect(() => calendar.addBusinessMillis(ms('2300-01-01T00:00:00Z'), HOUR)).toThrow(/years 1900–2299/);
+    expect(() => calendar.businessMillisBetween(ms('1899-12-31T00:00:00Z'), ms('2026-01-01T00:00:00Z'))).toThrow(/years 1900–2299/);
+    expect(() => calendar.addBusinessMillis(ms('2299-12-01T00:00:00Z'), 1000 * HOUR)).toThrow(/beyond 2299/);
+  });
+
   it('adds minutes', () => {
     expect(iso(calendarOf(AMS).addBusinessMinutes(ms('2026-01-12T07:30:00Z'), 90))).toBe('2026-01-12T09:00:00.000Z');
   });
