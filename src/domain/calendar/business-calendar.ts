@@ -19,8 +19,9 @@ import { findOffsetSegments } from './zone-offsets.js';
  * - `businessMillisBetween(a, b)` is the business time in `[a, b)` (negative when b < a), and
  *   `businessMillisBetween(t, addBusinessMillis(t, D)) === D` for every D ≥ 0.
  *
- * Cost does not grow with the duration: each UTC year is built once (per-day windows mapped to
- * instants, with running totals) and then crossed by its total or searched by bisection.
+ * Cost does not grow with the number of minutes: each UTC year is built once (per-day windows
+ * mapped to instants, with running totals); a query then bisects within a year and crosses
+ * whole years by their totals (one subtraction per year; 1,000,000 business minutes ≈ 8 years).
  */
 export interface BusinessCalendar {
   readonly zone: string;
