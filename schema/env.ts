@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
+import { slaEnvSection } from './env/sla.js';
+import { toSlaConfig } from './env/sla-config.js';
 import { xurrentEnvSection } from './env/xurrent.js';
 import { toXurrentConfig } from './env/xurrent-config.js';
 
@@ -8,11 +10,12 @@ import { toXurrentConfig } from './env/xurrent-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, slaEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
   ...xurrentEnvSection.shape,
+  ...slaEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -29,6 +32,7 @@ export function toConfig(env: Env) {
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     xurrent: toXurrentConfig(env),
+    sla: toSlaConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;

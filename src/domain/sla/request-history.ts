@@ -1,0 +1,36 @@
+import type { Priority } from './sla-policy.js';
+
+/** Xurrent request statuses (the `status` field of a request). */
+export type RequestStatus =
+  | 'declined'
+  | 'rejected'
+  | 'assigned'
+  | 'accepted'
+  | 'in_progress'
+  | 'waiting_for'
+  | 'waiting_for_customer'
+  | 'reservation_pending'
+  | 'workflow_pending'
+  | 'project_pending'
+  | 'completed';
+
+/** Xurrent request categories; only `incident` has SLA clocks. */
+export type RequestCategory = 'incident' | 'rfc' | 'rfi' | 'reservation' | 'order' | 'fulfillment' | 'complaint' | 'compliment' | 'other';
+
+/**
+ * What happened to a request, as the worker reads it from the request and its audit trail.
+ * `at` is epoch ms. An impact change reaches the clock as the priority it leads to.
+ * `root-cause-recorded` is emitted when the request's root cause is first filled in (only used
+ * with RESOLUTION_CLOCK_START=root_cause).
+ */
+export type RequestEvent =
+  | { readonly kind: 'created'; readonly at: number; readonly priority: Priority }
+  | { readonly kind: 'status-changed'; readonly at: number; readonly status: RequestStatus }
+  | { readonly kind: 'priority-changed'; readonly at: number; readonly priority: Priority }
+  | { readonly kind: 'root-cause-recorded'; readonly at: number };
+
+export interface RequestHistory {
+  /** The request's current category. */
+  readonly category: RequestCategory;
+  readonly events: readonly RequestEvent[];
+}

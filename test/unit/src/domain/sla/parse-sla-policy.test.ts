@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseSlaGoals, parseSlaTargets } from '../../../../../src/domain/sla/parse-sla-policy.js';
+
+const H = 3_600_000;
+
+describe('parseSlaTargets', () => {
+  it('reads the contract targets in business hours', () => {
+    expect(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')).toEqual({
+      ok: true,
+      value: { top: { responseMs: H, resolutionMs: 4 * H }, high: { responseMs: 9 * H, resolutionMs: 18 * H }, medium: { responseMs: 18 * H, resolutionMs: 45 * H }, low: { responseMs: 18 * H, resolutionMs: 90 * H } },
+    });
+  });
+
+  it('reads minutes and mixed durations, in any order', () => {
+    const result = parseSlaTargets('low=1h30m/2h, medium=90m/3h, high=1h/1h, top=15m/30m');
+    expect(result.ok && result.value.low).toEqual({ responseMs: 1.5 * H, resolutionMs: 2 * H });
+    expect(result.ok && result.value.top).toEqual({ responseMs: H / 4, resolutionMs: H / 2 });
+  });
+
+  it.each([
+    ['top=1h/4h,high=9h/18h,medium=18h/45h', /missing low/],
+    ['top=1h,high=9h/18h,medium=18h/45h,low=18h/90h', /top: "1h" must be <response>\/<resolution>/],
+    ['top=0h/4h,high=9h/18h,medium=18h/45h,low=18h/90h', /top: "0h\/4h"/],
+    ['top=1d/4h,high=9h/18h,medium=18h/45h,low=18h/90h', /top: "1d\/4h"/],
+    ['urgent=1h/4h', /"urgent=1h\/4h" must be <top\|high\|medium\|low>=<value>/],
+    ['top=1h/4h,top=1h/4h', /top is given twice/],
+  ])('refuses %j', (text, message) => {
+    const result = parseSlaTargets(text);
+    expect(!result.ok && result.error).toMatch(message);
+  });
+});
+
+describe('parseSlaGoals', () => {
+  it('reads percentages per priority', () => {
+    expect(parseSlaGoals('top=100,high=80,medium=80,low=72.5')).toEqual({ ok: true, value: { top: 100, high: 80, medium: 80, low: 72.5 } });
+  });
+
+  it.each(['top=101,high=80,medium=80,low=80', 'top=-1,high=80,medium=80,low=80', 'top=all,high=80,medium=80,low=80'])('refuses %j', (text) => {
+    expect(parseSlaGoals(text).ok).toBe(false);
+  });
+});
