@@ -1,3 +1,4 @@
+import type { RequestCategory } from '../triage/categories.js';
 import type { Priority } from './sla-policy.js';
 
 /** Xurrent request statuses (the `status` field of a request). */
@@ -15,7 +16,7 @@ export type RequestStatus =
   | 'completed';
 
 /** Xurrent request categories; only `incident` has SLA clocks. */
-export type RequestCategory = 'incident' | 'rfc' | 'rfi' | 'reservation' | 'order' | 'fulfillment' | 'complaint' | 'compliment' | 'other';
+export type { RequestCategory } from '../triage/categories.js';
 
 /**
  * What happened to a request, as the worker reads it from the request and its audit trail.

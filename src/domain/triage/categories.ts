@@ -1,3 +1,4 @@
+import { PRIORITIES, type Priority } from '../sla/sla-policy.js';
 /** Xurrent's request categories (RequestCategory) and impacts (RequestImpact). */
 export const REQUEST_CATEGORIES = ['incident', 'rfc', 'rfi', 'reservation', 'order', 'fulfillment', 'complaint', 'compliment', 'other', 'case'] as const;
 export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
@@ -5,9 +6,7 @@ export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
 export const IMPACTS = ['low', 'medium', 'high', 'top'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
-/** The contract's four incident priorities, highest first. */
-export const PRIORITIES = ['top', 'high', 'medium', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES, type Priority } from '../sla/sla-policy.js';
 
 export function isImpact(value: unknown): value is Impact {
   return typeof value === 'string' && (IMPACTS as readonly string[]).includes(value);
