@@ -17,6 +17,13 @@ export interface TargetClock {
   readonly dueAt: number | null;
   /** When the warning threshold is (or was) reached, on the same terms as `dueAt`. */
   readonly warningAt: number | null;
+  /** The clock stopped (responded / completed): it escalates no further. */
+  readonly stopped: boolean;
+  /**
+   * The due instant agents should see: `dueAt` when known, otherwise the instant the target would
+   * run out had the clock gone on from where it last ran (the due time at the stop or pause).
+   */
+  readonly shownDueAt: number | null;
 }
 
 /**
@@ -45,7 +52,14 @@ export function evaluateTarget(track: ClockTrack, targetMs: number, warningPerce
     percentUsed: (elapsedMs / targetMs) * 100,
     dueAt: instantOf(targetMs),
     warningAt: instantOf(Math.round((targetMs * warningPercent) / 100)),
+    stopped: track.stopped,
+    shownDueAt: instantOf(targetMs) ?? projectFromLastRun(track, targetMs - elapsedMs, calendar),
   };
+}
+
+function projectFromLastRun(track: ClockTrack, leftMs: number, calendar: BusinessCalendar): number | null {
+  const last = track.stretches[track.stretches.length - 1];
+  return last ? calendar.addBusinessMillis(last.to, Math.max(0, leftMs)) : null;
 }
 
 /** The instant at which the clock's elapsed time reaches `amount`: within a past stretch, or projected along the running one. */
