@@ -1,0 +1,52 @@
+import type { RequestEvent, RequestStatus } from '../sla/request-history.js';
+import type { Priority } from '../sla/sla-policy.js';
+import type { RequestSnapshot } from './request-snapshot.js';
+import type { WorkflowState } from './workflow-state.js';
+
+const STATUSES: ReadonlySet<string> = new Set<RequestStatus>([
+  'declined',
+  'rejected',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'waiting_for',
+  'waiting_for_customer',
+  'reservation_pending',
+  'workflow_pending',
+  'project_pending',
+  'completed',
+]);
+
+/**
+ * Turns what changed since the last observation into SLA history events. The worker sees the
+ * request's current state, not each change, so a change is dated at the request's `updatedAt`
+ * (kept between the last event and now, so history never runs backwards). The clock starts at
+ * the request's registration once it is an incident with a priority; a new priority later is a
+ * priority change from the original start.
+ */
+export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, priority: Priority | null, nowMs: number): RequestEvent[] {
+  const events = [...state.events];
+  const lastAt = events.reduce((latest, e) => Math.max(latest, e.at), snapshot.createdAtMs);
+  const changeAt = Math.min(nowMs, Math.max(snapshot.updatedAtMs, lastAt));
+
+  const created = events.find((e) => e.kind === 'created');
+  if (priority !== null && !created) {
+    events.unshift({ kind: 'created', at: Math.min(snapshot.createdAtMs, nowMs), priority });
+  } else if (priority !== null && currentPriority(events) !== priority) {
+    events.push({ kind: 'priority-changed', at: changeAt, priority });
+  }
+
+  const previousStatus = state.observed?.status ?? 'assigned';
+  if (snapshot.status !== previousStatus && STATUSES.has(snapshot.status)) {
+    events.push({ kind: 'status-changed', at: changeAt, status: snapshot.status as RequestStatus });
+  }
+  return events;
+}
+
+function currentPriority(events: readonly RequestEvent[]): Priority | null {
+  let priority: Priority | null = null;
+  for (const event of [...events].sort((a, b) => a.at - b.at)) {
+    if (event.kind === 'created' || event.kind === 'priority-changed') priority = event.priority;
+  }
+  return priority;
+}

@@ -1,0 +1,127 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { dueEscalations, nextEscalation, type LadderPolicy, type TargetKind, type TargetProgress } from '../escalation/ladder.js';
+import { diffTicketFacts, type FormatInstant, type TicketFacts } from '../notes/ticket-facts.js';
+import { hasMarker, noteMarker, renderChangeNote, renderStartNote } from '../notes/render-notes.js';
+import type { TargetClock } from '../sla/evaluate-target.js';
+import type { RequestCategory } from '../sla/request-history.js';
+import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
+import type { SlaPolicy } from '../sla/sla-policy.js';
+import { triageRequest, type TriagePolicy } from '../triage/classify.js';
+import { renderEscalationNote } from './escalation-notes.js';
+import { observeRequest } from './observe-request.js';
+import type { RequestSnapshot } from './request-snapshot.js';
+import { toTicketFacts } from './ticket-facts-of.js';
+import type { EscalationRecord, WorkflowState } from './workflow-state.js';
+
+export interface EscalationPolicy {
+  serviceSupportManagerId: string | null;
+  ctoId: string | null;
+  mode: 'watch' | 'assign';
+}
+
+export interface WorkflowPolicy {
+  triage: TriagePolicy;
+  sla: SlaPolicy;
+  calendar: BusinessCalendar;
+  ladder: LadderPolicy;
+  escalation: EscalationPolicy;
+  formatInstant: FormatInstant;
+}
+
+/** What the worker should write to the request, remember, and schedule. */
+export interface ReconcilePlan {
+  state: WorkflowState;
+  facts: TicketFacts;
+  /** New internal notes, joined into one (Xurrent takes one internal note per update); null when none. */
+  internalNote: string | null;
+  watchersToAdd: string[];
+  assignMemberId: string | null;
+  /** When each target's clock next needs a look (its next escalation threshold); null: no timer. */
+  timers: Record<TargetKind, number | null>;
+  escalated: EscalationRecord[];
+}
+
+/**
+ * Converges on a request's current state: classifies it, extends its SLA history, evaluates the
+ * clock at `nowMs`, and decides the notes (start note once, a short note whenever the facts
+ * change), escalations (each step of the ladder once per target) and timers. Running it twice on
+ * the same input yields nothing new the second time: notes carry markers, and markers found on
+ * the request count as written even when `previous` was lost.
+ */
+export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState, nowMs: number, policy: WorkflowPolicy): ReconcilePlan {
+  const triage = triageRequest(
+    { category: snapshot.category, impact: snapshot.impact, serviceInstanceId: snapshot.serviceInstanceId, teamId: snapshot.teamId },
+    policy.triage,
+  );
+  const events = observeRequest(snapshot, previous, triage.kind === 'incident' ? triage.priority : null, nowMs);
+  const clock = computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, policy.sla);
+  const facts = toTicketFacts(triage, clock);
+  const notes: string[] = [];
+  const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
+
+  let factsVersion = previous.factsVersion;
+  if (triage.kind !== 'other') {
+    const startMarker = noteMarker('start', snapshot.id);
+    if (previous.facts === null && !written(startMarker)) {
+      notes.push(renderStartNote(facts, policy.formatInstant, startMarker));
+    } else if (previous.facts !== null) {
+      const changes = diffTicketFacts(previous.facts, facts, policy.formatInstant);
+      const marker = noteMarker('facts', `${snapshot.id}:${factsVersion + 1}`);
+      if (changes.length > 0) {
+        factsVersion += 1;
+        if (!written(marker)) notes.push(renderChangeNote(changes, marker));
+      }
+    }
+  }
+
+  const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
+  notes.push(...escalation.notes);
+  return {
+    state: {
+      version: 1,
+      observed: { status: snapshot.status, category: snapshot.category, priority: facts.priority, updatedAtMs: snapshot.updatedAtMs },
+      events,
+      facts,
+      factsVersion,
+      escalations: [...previous.escalations, ...escalation.records],
+      notesWritten: previous.notesWritten + notes.length,
+    },
+    facts,
+    internalNote: notes.length > 0 ? notes.join('\n\n') : null,
+    watchersToAdd: escalation.watchers,
+    assignMemberId: escalation.assignee,
+    timers: escalation.timers,
+    escalated: escalation.records,
+  };
+}
+
+function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clock: SlaClock, nowMs: number, policy: WorkflowPolicy) {
+  const none = { notes: [] as string[], records: [] as EscalationRecord[], watchers: [] as string[], assignee: null as string | null };
+  if (!clock.hasClock) return { ...none, timers: { response: null, resolution: null } };
+  const targets: Record<TargetKind, TargetClock> = { response: clock.response, resolution: clock.resolution };
+  const progress = (Object.keys(targets) as TargetKind[])
+    .filter((kind) => targets[kind].state !== 'not-started')
+    .map((kind): TargetProgress => ({ target: kind, allowedMs: targets[kind].targetMs, elapsedMs: targets[kind].elapsedMs, stopped: targets[kind].stopped }));
+  const done = new Set(previous.escalations.map((e) => e.key));
+  const result = { ...none };
+
+  for (const step of dueEscalations(progress, done, policy.ladder)) {
+    const marker = noteMarker('esc', `${snapshot.id}:${step.key}`);
+    done.add(step.key);
+    result.records.push({ key: step.key, level: step.level, target: step.target, atMs: nowMs });
+    if (hasMarker(snapshot.noteTexts, marker)) continue;
+    const personId = step.level === 'cto' ? policy.escalation.ctoId : step.level === 'service_support_manager' ? policy.escalation.serviceSupportManagerId : null;
+    const person = personId ? { id: personId, mode: policy.escalation.mode } : null;
+    const context = { priority: clock.priority, dueAtMs: targets[step.target].shownDueAt, warningPercent: policy.ladder.warningPercent, l2AfterPercent: policy.ladder.l2AfterPercent, person };
+    result.notes.push(renderEscalationNote(step, context, policy.formatInstant, marker));
+    if (person?.mode === 'watch') result.watchers.push(person.id);
+    if (person?.mode === 'assign') result.assignee = person.id;
+  }
+
+  const timers: Record<TargetKind, number | null> = { response: null, resolution: null };
+  for (const p of progress) {
+    const next = targets[p.target].state === 'paused' ? undefined : nextEscalation(p, done, policy.ladder);
+    timers[p.target] = next ? policy.calendar.addBusinessMillis(nowMs, next.atElapsedMs - p.elapsedMs) : null;
+  }
+  return { ...result, timers };
+}

@@ -1,0 +1,38 @@
+import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
+import type { TicketFacts } from '../notes/ticket-facts.js';
+import type { RequestEvent } from '../sla/request-history.js';
+import type { Priority } from '../sla/sla-policy.js';
+
+export interface EscalationRecord {
+  key: string;
+  level: EscalationLevel;
+  target: TargetKind;
+  /** When the worker escalated, epoch ms. */
+  atMs: number;
+}
+
+/**
+ * What the worker remembers of one request between runs (kept in Redis): the history its SLA
+ * clock is computed from, the facts it last wrote on the ticket, and the escalations done.
+ */
+export interface WorkflowState {
+  version: 1;
+  /** The request as last observed; null before the first run. */
+  observed: { status: string; category: string | null; priority: Priority | null; updatedAtMs: number } | null;
+  events: RequestEvent[];
+  facts: TicketFacts | null;
+  /** Counts fact-change notes, so each note's marker is unique. */
+  factsVersion: number;
+  escalations: EscalationRecord[];
+  notesWritten: number;
+}
+
+export const INITIAL_WORKFLOW_STATE: WorkflowState = {
+  version: 1,
+  observed: null,
+  events: [],
+  facts: null,
+  factsVersion: 0,
+  escalations: [],
+  notesWritten: 0,
+};
