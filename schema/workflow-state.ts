@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const priority = z.enum(['top', 'high', 'medium', 'low']);
+const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
+
+const requestEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created'), at: z.number(), priority }),
+  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string() }),
+  z.object({ kind: z.literal('priority-changed'), at: z.number(), priority }),
+  z.object({ kind: z.literal('root-cause-recorded'), at: z.number() }),
+]);
+
+/** The worker's memory of one request, as stored in Redis (validated when read back). */
+export const WorkflowStateSchema = z.object({
+  version: z.literal(1),
+  observed: z
+    .object({ status: z.string(), category: z.string().nullable(), priority: priority.nullable(), updatedAtMs: z.number() })
+    .nullable(),
+  events: z.array(requestEvent),
+  facts: z
+    .object({
+      kind: z.enum(['incident', 'rfi', 'rfc', 'other']),
+      priority: priority.nullable(),
+      priorityReason: z.string(),
+      responseDueMs: z.number().nullable(),
+      resolutionDueMs: z.number().nullable(),
+      responseState: slaState,
+      resolutionState: slaState,
+      flags: z.array(z.enum(['outside_standard_support', 'forwarded_to_xurrent'])),
+    })
+    .nullable(),
+  factsVersion: z.number().int(),
+  escalations: z.array(
+    z.object({
+      key: z.string(),
+      level: z.enum(['warning', 'service_support_manager', 'cto']),
+      target: z.enum(['response', 'resolution']),
+      atMs: z.number(),
+    }),
+  ),
+  notesWritten: z.number().int(),
+});

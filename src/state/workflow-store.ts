@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import { WorkflowStateSchema } from '../../schema/workflow-state.js';
+import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../domain/workflow/workflow-state.js';
+import type { Logger } from '../logger.js';
+
+/** State outlives the request's activity long enough for a year of reporting. */
+const TTL_SECONDS = 400 * 24 * 60 * 60;
+
+export interface WorkflowStore {
+  load(requestNodeId: string): Promise<WorkflowState>;
+  save(requestNodeId: string, state: WorkflowState): Promise<void>;
+}
+
+/**
+ * Per-request workflow state in Redis, one JSON value per request. Unreadable state is logged
+ * and treated as missing: the planner then relies on the markers in the request's notes.
+ */
+export function createWorkflowStore(redis: Redis, prefix: string, logger: Logger): WorkflowStore {
+  const key = (id: string) => `${prefix}:workflow:${id}`;
+  return {
+    async load(requestNodeId) {
+      const raw = await redis.get(key(requestNodeId));
+      if (raw === null) return INITIAL_WORKFLOW_STATE;
+      const parsed = WorkflowStateSchema.safeParse(safeJson(raw));
+      if (parsed.success) return parsed.data as WorkflowState;
+      logger.warn('unreadable workflow state ignored', { component: 'workflow-store', requestNodeId, issue: parsed.error.issues[0]?.message });
+      return INITIAL_WORKFLOW_STATE;
+    },
+    async save(requestNodeId, state) {
+      await redis.set(key(requestNodeId), JSON.stringify(state), 'EX', TTL_SECONDS);
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
