@@ -9,7 +9,8 @@ export type XurrentTarget = { kind: 'at'; iso: string } | { kind: SpecialTimesta
 
 /** Parses a target field: ISO string, one of the special strings, or null. Anything else is invalid. */
 export const TargetSchema = z
-  .union([z.enum(SPECIAL_TIMESTAMPS), z.iso.datetime({ offset: true }), z.null(), z.undefined()])
+  .union([z.enum(SPECIAL_TIMESTAMPS), z.iso.datetime({ offset: true })])
+  .nullish()
   .transform((value): XurrentTarget => {
     if (value === null || value === undefined) return { kind: 'none' };
     if ((SPECIAL_TIMESTAMPS as readonly string[]).includes(value)) return { kind: value as SpecialTimestamp };
