@@ -2,17 +2,19 @@ import { z } from 'zod';
 import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
 import { xurrentEnvSection } from './env/xurrent.js';
+import { xurrentLimitsEnvSection } from './env/xurrent-limits.js';
 import { toXurrentConfig } from './env/xurrent-config.js';
 
 /**
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
   ...xurrentEnvSection.shape,
+  ...xurrentLimitsEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -29,6 +31,14 @@ export function toConfig(env: Env) {
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     xurrent: toXurrentConfig(env),
+    xurrentLimits: {
+      burstLimit: env.XURRENT_BURST_LIMIT,
+      burstWindowMs: env.XURRENT_BURST_WINDOW_MS,
+      requestReserve: env.XURRENT_REQUEST_RESERVE,
+      costReserve: env.XURRENT_COST_RESERVE,
+    },
+    /** `auto`: outside production, without Xurrent credentials, run against the embedded simulator. */
+    xurrentSimulator: env.XURRENT_SIMULATOR,
   };
 }
 export type Config = ReturnType<typeof toConfig>;
