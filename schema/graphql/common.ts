@@ -30,3 +30,6 @@ export const connectionSchema = <T extends z.ZodType>(node: T) =>
   z.object({ nodes: z.array(node).nullish().transform((n) => n ?? []), pageInfo: PageInfoSchema, totalCount: z.number().int().nullish() });
 
 export const RefSchema = z.object({ id: z.string(), name: z.string().nullish() }).nullish();
+
+/** The problem fields both problem mutations return. */
+export const ProblemSchema = z.object({ id: z.string(), problemId: z.string().nullish(), subject: z.string().nullish(), status: z.string().nullish() });

@@ -3,7 +3,7 @@
  * limiter, making CALLS calls with CONCURRENCY in flight. Prints one JSON line: { ok, rateLimited }.
  */
 import { Redis } from 'ioredis';
-import { ME, MeResultSchema } from '../../schema/graphql/account-status.js';
+import { ME, MeResultSchema } from '../../schema/graphql/me.js';
 import { createLogger } from '../../src/logger.js';
 import { createXurrentClient } from '../../src/xurrent/client.js';
 import { createRedisLimiter, limiterKeyFor } from '../../src/xurrent/limiter.js';

@@ -3,9 +3,11 @@ import { REQUEST_BY_ID, RequestByIdResultSchema } from '../../../schema/graphql/
 import { REQUEST_CREATE, RequestCreateResultSchema } from '../../../schema/graphql/request-create.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../../../schema/graphql/request-update.js';
 import { NOTE_CREATE, NoteCreateResultSchema } from '../../../schema/graphql/note-create.js';
-import { PROBLEM_CREATE, PROBLEM_UPDATE, ProblemCreateResultSchema, ProblemUpdateResultSchema } from '../../../schema/graphql/problem-mutations.js';
-import { ME, MeResultSchema, RATE_LIMIT, RateLimitResultSchema } from '../../../schema/graphql/account-status.js';
-import { REQUESTS_PAGE, RequestsPageSchema } from '../../../schema/graphql/record-pages.js';
+import { PROBLEM_CREATE, ProblemCreateResultSchema } from '../../../schema/graphql/problem-create.js';
+import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../../../schema/graphql/problem-update.js';
+import { ME, MeResultSchema } from '../../../schema/graphql/me.js';
+import { RATE_LIMIT, RateLimitResultSchema } from '../../../schema/graphql/rate-limit.js';
+import { REQUESTS_PAGE, RequestsPageSchema } from '../../../schema/graphql/requests-page.js';
 import { RateLimitedError, XurrentApiError } from '../../../src/errors.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
 import { paginate } from '../../../src/xurrent/paginate.js';

@@ -12,17 +12,6 @@ export const REQUESTS_PAGE = /* GraphQL */ `
   }
 `;
 
-/** One page of problems matching a filter. */
-export const PROBLEMS_PAGE = /* GraphQL */ `
-  query ProblemsPage($first: Int!, $after: String, $filter: ProblemFilter) {
-    problems(first: $first, after: $after, filter: $filter) {
-      nodes { id problemId subject status }
-      pageInfo { endCursor hasNextPage }
-      totalCount
-    }
-  }
-`;
-
 export const RequestSummarySchema = z.object({
   id: z.string(),
   requestId: z.string().nullish(),
@@ -33,6 +22,3 @@ export const RequestSummarySchema = z.object({
   serviceInstance: RefSchema,
 });
 export const RequestsPageSchema = z.object({ requests: connectionSchema(RequestSummarySchema) });
-
-export const ProblemSummarySchema = z.object({ id: z.string(), problemId: z.string().nullish(), subject: z.string().nullish(), status: z.string().nullish() });
-export const ProblemsPageSchema = z.object({ problems: connectionSchema(ProblemSummarySchema) });
