@@ -43,24 +43,31 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
   });
   const log = logger.child({ component: 'xurrent-client' });
 
-  const request: XurrentClient['request'] = async (document, variables, schema) => {
-    const operation = operationNameOf(document);
-    const authorization = `Bearer ${await token()}`;
+  const send = async (document: string, variables: object, operation: string, retryOn401: boolean): Promise<Awaited<ReturnType<typeof client.rawRequest>>> => {
+    const bearer = await token();
     await limiter.acquire();
     const started = Date.now();
-    let result: Awaited<ReturnType<typeof client.rawRequest>>;
     try {
-      result = await client.rawRequest(document, variables as Record<string, unknown>, { Authorization: authorization });
+      const result = await client.rawRequest(document, variables as Record<string, unknown>, { Authorization: `Bearer ${bearer}` });
+      log.debug('xurrent call', { operation, status: result.status, durationMs: Date.now() - started, budget: readBudget(result.headers) });
+      return result;
     } catch (error) {
       if (error instanceof ClientError) await limiter.record(readBudget(error.response.headers));
+      // An OAuth token can die before it expires; one fresh token is worth one more try.
+      if (retryOn401 && error instanceof ClientError && error.response.status === 401 && token.invalidate(bearer)) {
+        return send(document, variables, operation, false);
+      }
       const mapped = toXurrentError(error, { operation, timeoutMs: config.timeoutMs });
       if (mapped instanceof RateLimitedError) await limiter.block(mapped.retryAfterMs);
       log.debug('xurrent call failed', { operation, durationMs: Date.now() - started, error: mapped.message });
       throw mapped;
     }
-    const budget = readBudget(result.headers);
-    await limiter.record(budget);
-    log.debug('xurrent call', { operation, status: result.status, durationMs: Date.now() - started, budget });
+  };
+
+  const request: XurrentClient['request'] = async (document, variables, schema) => {
+    const operation = operationNameOf(document);
+    const result = await send(document, variables, operation, true);
+    await limiter.record(readBudget(result.headers));
 
     const payloadErrors = payloadErrorsOf(result.data);
     if (payloadErrors.length > 0) {

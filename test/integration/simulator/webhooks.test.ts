@@ -54,6 +54,7 @@ describe('Xurrent simulator webhooks', () => {
     expect(delivery?.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(delivery?.headers['user-agent']).toMatch(/^xurrent\/1\.0 \(/);
     expect(delivery?.headers['x-xurrent-delivery']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(delivery?.headers['link']).toContain('/requests/1>; rel="canonical"');
     expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({
       webhook_id: 1, account_id: 'demo', account: 'https://demo.xurrent.sim', event: 'request.status-changed',
       object_id: 1, object_nodeID: id, person_name: 'Support Worker (API)', payload: { status: 'in_progress', previous_status: 'assigned' },

@@ -152,6 +152,19 @@ describe('Xurrent client: OAuth client credentials', () => {
     expect(api.isDone()).toBe(true);
   });
 
+  it('a 401 drops the cached OAuth token and retries once with a fresh one', async () => {
+    nock(OAUTH).post('/token').reply(200, { access_token: 'oauth-OLD', expires_in: 3600 }).post('/token').reply(200, { access_token: 'oauth-NEW', expires_in: 3600 });
+    nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-OLD' } }).post('/').reply(401, { message: 'token revoked' });
+    nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-NEW' } }).post('/').reply(200, { data: { me: { id: 'p1' } } });
+    await expect(setup(oauthConfig).xurrent.request(ME_QUERY, {}, Me)).resolves.toEqual({ me: { id: 'p1' } });
+  });
+
+  it('a second 401 in a row is not retriable', async () => {
+    nock(OAUTH).post('/token').times(2).reply(200, { access_token: 'oauth-X', expires_in: 3600 });
+    nock(GRAPHQL).post('/').times(2).reply(401, { message: 'no scope' });
+    await expect(setup(oauthConfig).xurrent.request(ME_QUERY, {}, Me)).rejects.toMatchObject({ status: 401, retriable: false });
+  });
+
   it('a rejected token request is not retriable', async () => {
     nock(OAUTH).post('/token').reply(400, { error: 'invalid_client' });
     await expect(setup(oauthConfig).xurrent.request(ME_QUERY, {}, Me)).rejects.toMatchObject({ status: 400, retriable: false });
@@ -161,7 +174,7 @@ describe('Xurrent client: OAuth client credentials', () => {
 describe('Xurrent client: logging', () => {
   it('never logs the token, the client secret or the access token', async () => {
     nock(OAUTH).post('/token').reply(200, { access_token: 'oauth-ACCESS-2', expires_in: 3600 });
-    nock(GRAPHQL).post('/').reply(200, { data: { me: { id: 'p1' } } }).post('/').reply(401, { message: 'bad' }).post('/').reply(200, { data: { me: { id: 7 } } });
+    nock(GRAPHQL).post('/').reply(200, { data: { me: { id: 'p1' } } }).post('/').reply(403, { message: 'bad' }).post('/').reply(200, { data: { me: { id: 7 } } });
     const oauth = setup(oauthConfig);
     await oauth.xurrent.request(ME_QUERY, {}, Me);
     await oauth.xurrent.request(ME_QUERY, {}, Me).catch((error: unknown) => oauth.logger.error('call failed', { error }));
