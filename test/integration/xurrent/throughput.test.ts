@@ -1,36 +1,68 @@
-import { execFile } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createQueues } from '../../../src/queue/queues.js';
+import { enqueueRequestEvent } from '../../../src/queue/producer.js';
 import { maxCallsInWindow } from '../../../src/simulator/call-log.js';
 import { startSimulator } from '../../../src/simulator/index.js';
+import { requestCreate } from '../../../src/simulator/request-mutations.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 
-const run = promisify(execFile);
 const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const CALLER = fileURLToPath(new URL('../../helpers/limited-caller.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../../helpers/worker-process.ts', import.meta.url));
+const PROCESSES = 3;
+const JOBS = 24; // one query and one mutation each: 48 calls, about 5 s at 20 per 2.25 s
+
 const prefix = uniquePrefix('throughput');
 afterAll(() => deleteKeys(prefix));
+
+async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  expect(chunk.toString()).toContain('ready');
+  return child;
+}
 
 describe('shared limiter under several worker processes', () => {
   it('never lets more than 20 calls of one token reach Xurrent in any 2 s window', { timeout: 30_000 }, async () => {
     const sim = await startSimulator({ budgets: { burstLimit: 20, burstWindowMs: 2_000 } });
+    const producer = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+    const queues = createQueues(producer, prefix);
+    const children: ChildProcess[] = [];
     try {
-      const token = sim.issueToken();
-      const env = { ...process.env, REDIS_URL: TEST_REDIS_URL, PREFIX: prefix, XURRENT_TOKEN: token, XURRENT_ACCOUNT: sim.account, XURRENT_GRAPHQL_URL: sim.graphqlUrl, CALLS: '20', CONCURRENCY: '5' };
-      const processes = Array.from({ length: 3 }, () => run(TSX, [CALLER], { env, timeout: 25_000 }));
-      const results = (await Promise.all(processes)).map(({ stdout }) => JSON.parse(stdout.trim()) as { ok: number; failed: number });
+      // Set-up goes straight to the store: the customer's calls are not what is measured.
+      const ids = Array.from({ length: JOBS }, (_, i) => {
+        const created = requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: `load ${i}` });
+        return (created as { request?: { id: string } }).request?.id ?? '';
+      });
+      const env = { ...process.env, REDIS_URL: TEST_REDIS_URL, PREFIX: prefix, XURRENT_TOKEN: sim.issueToken(), XURRENT_ACCOUNT: sim.account, XURRENT_GRAPHQL_URL: sim.graphqlUrl };
+      children.push(...(await Promise.all(Array.from({ length: PROCESSES }, () => startWorkerProcess(env)))));
+      const workerCallsFrom = sim.calls.length;
+      for (const [i, id] of ids.entries()) {
+        await enqueueRequestEvent(queues.events, { deliveryId: `load-${i}`, event: 'request.create', accountId: sim.account, requestNodeId: id, receivedAt: new Date().toISOString() });
+      }
 
-      expect(results).toEqual([{ ok: 20, failed: 0 }, { ok: 20, failed: 0 }, { ok: 20, failed: 0 }]);
-      const graphqlCalls = sim.calls.filter((c) => c.kind === 'query');
-      expect(graphqlCalls).toHaveLength(60);
-      expect(graphqlCalls.filter((c) => c.status === 429)).toEqual([]);
-      const busiest = maxCallsInWindow(sim.calls, 2_000);
-      process.stdout.write(`throughput: 60 calls from 3 processes; max calls in any 2 s window: ${busiest}\n`);
+      const noted = () => ids.filter((id) => (sim.store.requests.get(id)?.noteIds.length ?? 0) > 0).length;
+      const deadline = Date.now() + 20_000;
+      while (noted() < JOBS && Date.now() < deadline) await sleep(50);
+      expect(noted()).toBe(JOBS);
+
+      const workerCalls = sim.calls.slice(workerCallsFrom);
+      expect(workerCalls).toHaveLength(2 * JOBS);
+      expect(workerCalls.filter((c) => c.status !== 200)).toEqual([]);
+      const busiest = maxCallsInWindow(workerCalls, 2_000);
+      process.stdout.write(`throughput: ${2 * JOBS} calls from ${PROCESSES} worker processes; max calls in any 2 s window: ${busiest}\n`);
       expect(busiest).toBeLessThanOrEqual(20);
-      // The limiter is not so strict that it wastes the budget: the busiest window is nearly full.
+      // Not so strict that it wastes the budget: the busiest window is nearly full.
       expect(busiest).toBeGreaterThanOrEqual(15);
     } finally {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+      await queues.close();
+      producer.disconnect();
       await sim.close();
     }
   });
