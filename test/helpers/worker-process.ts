@@ -3,6 +3,7 @@
  * paced by the shared Redis limiter. Prints "ready" once started; stops on SIGTERM.
  */
 import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createXurrentClient } from '../../src/xurrent/client.js';
 import { createRedisLimiter, limiterKeyFor } from '../../src/xurrent/limiter.js';
@@ -13,8 +14,9 @@ const redisUrl = env('REDIS_URL');
 const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-const settings = { burstLimit: Number(env('BURST_LIMIT') || 20), burstWindowMs: 2_250, requestReserve: 10, costReserve: 100 };
-const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKeyFor(token), settings });
+// The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
+const { xurrentLimits } = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'] });
+const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKeyFor(token), settings: xurrentLimits });
 const logger = createLogger({ level: 'error', stream: process.stderr });
 const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
 const xurrent = createXurrentClient({ config, logger, limiter });

@@ -14,7 +14,7 @@ import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js
 const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 const WORKER = fileURLToPath(new URL('../../helpers/worker-process.ts', import.meta.url));
 const PROCESSES = 3;
-const JOBS = 24; // one query and one mutation each: 48 calls, about 5 s at 20 per 2.25 s
+const JOBS = 24; // one query and one mutation each: 48 calls, about 5 s at the default 18 per 2.5 s
 
 const prefix = uniquePrefix('throughput');
 afterAll(() => deleteKeys(prefix));
@@ -51,13 +51,14 @@ describe('shared limiter under several worker processes', () => {
       expect(noted()).toBe(JOBS);
 
       const workerCalls = sim.calls.slice(workerCallsFrom);
-      expect(workerCalls).toHaveLength(2 * JOBS);
-      expect(workerCalls.filter((c) => c.status !== 200)).toEqual([]);
+      const summary = workerCalls.map((c) => `${c.status} ${c.operationName} ${JSON.stringify(c.variables).slice(0, 60)}`);
+      expect(workerCalls.filter((c) => c.status !== 200), summary.join('\n')).toEqual([]);
+      expect(workerCalls.length, summary.join('\n')).toBe(2 * JOBS);
       const busiest = maxCallsInWindow(workerCalls, 2_000);
       process.stdout.write(`throughput: ${2 * JOBS} calls from ${PROCESSES} worker processes; max calls in any 2 s window: ${busiest}\n`);
       expect(busiest).toBeLessThanOrEqual(20);
       // Not so strict that it wastes the budget: the busiest window is nearly full.
-      expect(busiest).toBeGreaterThanOrEqual(15);
+      expect(busiest).toBeGreaterThanOrEqual(14);
     } finally {
       for (const child of children) child.kill('SIGTERM');
       await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
