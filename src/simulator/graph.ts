@@ -1,4 +1,4 @@
-import type { SimRecord, SimStore, SimTypeName } from './store.js';
+import type { NoteRecord, PersonRecord, ProblemRecord, RequestRecord, ServiceInstanceRecord, SimRecord, SimStore, SimTypeName } from './store.js';
 import { toConnection, type ConnectionArgs } from './connection.js';
 
 /**
@@ -18,7 +18,7 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
 
   switch (type) {
     case 'Request': {
-      const r = record as SimStore['requests'] extends Map<string, infer R> ? R : never;
+      const r = record as RequestRecord;
       return {
         ...base,
         team: ref('Team', r.teamId),
@@ -32,7 +32,7 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
       };
     }
     case 'Problem': {
-      const p = record as SimStore['problems'] extends Map<string, infer P> ? P : never;
+      const p = record as ProblemRecord;
       return {
         ...base,
         service: ref('Service', p.serviceId),
@@ -43,15 +43,15 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
       };
     }
     case 'Note': {
-      const n = record as SimStore['notes'] extends Map<string, infer N> ? N : never;
+      const n = record as NoteRecord;
       return { ...base, person: ref('Person', n.personId), medium: 'default', visibility: n.internal ? 'specialist' : 'end_user' };
     }
     case 'Person': {
-      const p = record as SimStore['people'] extends Map<string, infer P> ? P : never;
+      const p = record as PersonRecord;
       return { ...base, teams: many('Team', p.teamIds) };
     }
     case 'ServiceInstance': {
-      const s = record as SimStore['serviceInstances'] extends Map<string, infer S> ? S : never;
+      const s = record as ServiceInstanceRecord;
       return { ...base, service: ref('Service', s.serviceId), supportTeam: ref('Team', s.supportTeamId), status: 'in_production' };
     }
     case 'Team': {

@@ -55,8 +55,9 @@ export function createRootValue(store: SimStore) {
       const { id } = store.nextId('Note');
       store.notes.set(id, { id, ownerId: owner.id, text: input.text, internal: input.internal === true, personId: ctx.personId, createdAt: new Date().toISOString() });
       owner.noteIds.push(id);
-      const isRequest = store.requests.has(owner.id);
-      const payload = isRequest ? payloadOf(store, store.requests.get(owner.id)!) : { status: owner.status };
+      const request = store.requests.get(owner.id);
+      const isRequest = request !== undefined;
+      const payload = request ? payloadOf(store, request) : { status: owner.status };
       ctx.changes.push({ event: `${isRequest ? 'request' : 'problem'}.note-added`, objectId: owner.id, objectNumber: numberOf(owner.id), personId: ctx.personId, payload: { ...payload, note_id: numberOf(id), note_nodeID: id } });
       return { note: toGraph(store, 'Note', store.notes.get(id)), errors: [] };
     },
