@@ -90,6 +90,16 @@ describe('Xurrent simulator', () => {
     expect((error as RateLimitedError).retryAfterMs).toBeLessThanOrEqual(2_000);
   });
 
+  it('answers 429 until the hourly reset once the hourly request budget is spent', async () => {
+    const { sim, xurrent } = await setup({ budgets: { hourlyRequests: 2 } });
+    await xurrent.request(ME, {}, MeResultSchema);
+    await xurrent.request(ME, {}, MeResultSchema);
+    const error = (await xurrent.request(ME, {}, MeResultSchema).catch((e: unknown) => e)) as RateLimitedError;
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error.retryAfterMs).toBeGreaterThan(3_500_000);
+    expect(sim.calls.map((c) => c.status)).toEqual([200, 200, 429]);
+  });
+
   it('reports the cost budget in band through rateLimit', async () => {
     const { xurrent } = await setup({ budgets: { hourlyCost: 50 } });
     await xurrent.request(REQUESTS_PAGE, { first: 10 }, RequestsPageSchema);
