@@ -24,9 +24,9 @@ export interface WebhookDelivery {
 const USER_AGENT = 'xurrent/1.0 (https://developer.xurrent.com/v1/webhooks)';
 
 /** `Link` with the record's UI (canonical) and API (resource) URLs, as Xurrent sends it. */
-function linkOf(change: SimChange): string {
+function linkOf(account: string, change: SimChange): string {
   const kind = change.event.startsWith('problem.') ? 'problems' : 'requests';
-  return `<https://demo.xurrent.sim/${kind}/${change.objectNumber}>; rel="canonical", <https://api.xurrent.sim/v1/${kind}/${change.objectNumber}>; rel="resource"`;
+  return `<https://${account}.xurrent.sim/${kind}/${change.objectNumber}>; rel="canonical", <https://api.xurrent.sim/v1/${kind}/${change.objectNumber}>; rel="resource"`;
 }
 
 /**
@@ -55,7 +55,7 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
     const body = hook.signer ? JSON.stringify({ jwt: await hook.signer.sign(envelope, { issuer: accountUrl, webhookId: hook.id }) }) : JSON.stringify(envelope);
     const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
     deliveries.push(record);
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': USER_AGENT, 'X-Xurrent-Delivery': record.deliveryId, Link: linkOf(change) };
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': USER_AGENT, 'X-Xurrent-Delivery': record.deliveryId, Link: linkOf(store.account, change) };
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       record.attempts = attempt;
       const status = await fetch(hook.uri, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 'error' as const);
