@@ -50,7 +50,8 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
   it('says so in the first log line of npm start', async () => {
     const prefix = uniquePrefix('embedded-start');
     const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'development' };
-    for (const key of ['XURRENT_TOKEN', 'XURRENT_CLIENT_ID', 'XURRENT_CLIENT_SECRET', 'XURRENT_ACCOUNT']) delete env[key];
+    // Empty wins over a developer's .env and means "unset".
+    for (const key of ['XURRENT_TOKEN', 'XURRENT_CLIENT_ID', 'XURRENT_CLIENT_SECRET', 'XURRENT_ACCOUNT', 'XURRENT_SIMULATOR']) env[key] = '';
     const child = spawn(fileURLToPath(new URL('node_modules/.bin/tsx', `file://${ROOT}`)), ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const lines = createInterface({ input: child.stdout });
