@@ -4,17 +4,19 @@ import type { EnvProblem } from './env/section.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
 import { xurrentEnvSection } from './env/xurrent.js';
+import { xurrentLimitsEnvSection } from './env/xurrent-limits.js';
 import { toXurrentConfig } from './env/xurrent-config.js';
 
 /**
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, slaEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, slaEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
   ...xurrentEnvSection.shape,
+  ...xurrentLimitsEnvSection.shape,
   ...slaEnvSection.shape,
 };
 
@@ -32,6 +34,14 @@ export function toConfig(env: Env) {
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     xurrent: toXurrentConfig(env),
+    xurrentLimits: {
+      burstLimit: env.XURRENT_BURST_LIMIT,
+      burstWindowMs: env.XURRENT_BURST_WINDOW_MS,
+      requestReserve: env.XURRENT_REQUEST_RESERVE,
+      costReserve: env.XURRENT_COST_RESERVE,
+    },
+    /** `auto`: outside production, without Xurrent credentials, run against the embedded simulator. */
+    xurrentSimulator: env.XURRENT_SIMULATOR,
     sla: toSlaConfig(env),
   };
 }

@@ -33,20 +33,32 @@ export interface GraphQLErrorEntry {
   extensions?: Record<string, unknown>;
 }
 
-/** A failed call to Xurrent's API, with what is needed to decide whether to retry. */
+/** One entry of a mutation payload's `errors`: which input (`path`) was refused and why. */
+export interface PayloadErrorEntry {
+  message: string;
+  path: readonly string[];
+}
+
+/**
+ * A failed call to Xurrent's API, with what is needed to decide whether to retry: the HTTP status
+ * (undefined for timeouts and network failures), top-level GraphQL `errors`, mutation payload
+ * `errors`, and whether trying again can help.
+ */
 export class XurrentApiError extends Error {
   override readonly name = 'XurrentApiError';
   readonly status: number | undefined;
   readonly graphqlErrors: readonly GraphQLErrorEntry[];
+  readonly payloadErrors: readonly PayloadErrorEntry[];
   readonly retriable: boolean;
   constructor(
     message: string,
-    details: { status?: number; graphqlErrors?: readonly GraphQLErrorEntry[]; retriable: boolean },
+    details: { status?: number; graphqlErrors?: readonly GraphQLErrorEntry[]; payloadErrors?: readonly PayloadErrorEntry[]; retriable: boolean },
     options?: ErrorOptions,
   ) {
     super(message, options);
     this.status = details.status;
     this.graphqlErrors = details.graphqlErrors ?? [];
+    this.payloadErrors = details.payloadErrors ?? [];
     this.retriable = details.retriable;
   }
 }

@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import { RequestEventJobSchema } from '../schema/jobs.js';
 import { REQUEST_BY_ID, RequestByIdResultSchema } from '../schema/graphql/request-by-id.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateVariables } from '../schema/graphql/request-update.js';
-import { PayloadError, XurrentApiError } from '../src/errors.js';
+import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 
@@ -27,20 +27,22 @@ export function createRequestEventProcessor({ xurrent, logger }: RequestEventDep
     const data = parsed.data;
     const log = logger.child({ component: 'worker', jobId: job.id, jobName: job.name, deliveryId: data.deliveryId });
 
-    const { node } = await xurrent.request(REQUEST_BY_ID, { id: data.requestNodeId }, RequestByIdResultSchema);
+    const calls = xurrent.counted();
+    const { node } = await calls.request(REQUEST_BY_ID, { id: data.requestNodeId }, RequestByIdResultSchema);
     if (!node) {
-      log.warn('request not found or not visible to this account', { requestNodeId: data.requestNodeId });
+      log.warn('request not found or not visible to this account', { requestNodeId: data.requestNodeId, xurrentCalls: calls.calls() });
       return { requestNodeId: data.requestNodeId, noted: false };
     }
-    const variables: RequestUpdateVariables = {
-      input: { id: node.id, internalNote: `Support worker received ${data.event} (delivery ${data.deliveryId}).` },
-    };
-    const { requestUpdate } = await xurrent.request(REQUEST_UPDATE, variables, RequestUpdateResultSchema);
-    if (requestUpdate.errors && requestUpdate.errors.length > 0) {
-      const graphqlErrors = requestUpdate.errors.map((e) => ({ message: e.message, path: e.path ?? [] }));
-      throw new XurrentApiError('Xurrent refused the request update', { graphqlErrors, retriable: false });
+    const internalNote = `Support worker received ${data.event} (delivery ${data.deliveryId}).`;
+    // Safe to run twice: a retry after a lost answer finds its own note and writes nothing.
+    if (node.notes?.nodes.some((note) => note.text === internalNote)) {
+      log.info('request event already noted', { requestId: node.requestId, xurrentCalls: calls.calls() });
+      return { requestNodeId: node.id, noted: false };
     }
-    log.info('request event processed', { requestId: node.requestId, xurrentCalls: 2 });
+    const variables: RequestUpdateVariables = { input: { id: node.id, internalNote } };
+    // Payload `errors` are thrown by the client as a non-retriable XurrentApiError.
+    await calls.request(REQUEST_UPDATE, variables, RequestUpdateResultSchema);
+    log.info('request event processed', { requestId: node.requestId, xurrentCalls: calls.calls() });
     return { requestNodeId: node.id, noted: true };
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationErrorsSchema } from './common.js';
 
 /** All changes to a request in one call; notes go in `internalNote` / `note`. */
 export const REQUEST_UPDATE = /* GraphQL */ `
@@ -10,19 +11,34 @@ export const REQUEST_UPDATE = /* GraphQL */ `
       }
       request {
         id
+        status
       }
     }
   }
 `;
 
+export interface RequestUpdateInput {
+  id: string;
+  clientMutationId?: string;
+  internalNote?: string;
+  note?: string;
+  status?: string;
+  impact?: string;
+  urgent?: boolean;
+  teamId?: string;
+  memberId?: string;
+  problemId?: string;
+  waitingUntil?: string;
+}
+
 export interface RequestUpdateVariables {
-  input: { id: string; internalNote?: string; note?: string; clientMutationId?: string };
+  input: RequestUpdateInput;
 }
 
 export const RequestUpdateResultSchema = z.object({
   requestUpdate: z.object({
-    errors: z.array(z.object({ path: z.array(z.string()).nullish(), message: z.string() })).nullish(),
-    request: z.object({ id: z.string() }).nullish(),
+    errors: ValidationErrorsSchema,
+    request: z.object({ id: z.string(), status: z.string().nullish() }).nullish(),
   }),
 });
 export type RequestUpdateResult = z.infer<typeof RequestUpdateResultSchema>;

@@ -1,12 +1,17 @@
 import { loadConfigOrExit, warnIfXurrentMissing } from './bootstrap.js';
 import { startService, type ServiceRoles } from './service.js';
+import { usesEmbeddedSimulator } from './xurrent.js';
 import { exitOnSignals } from './shutdown.js';
 
 /** Shared body of the entrypoints: configuration, service, signal handling. */
 export async function runMain(roles: ServiceRoles): Promise<void> {
   const { config, logger } = loadConfigOrExit();
-  logger.info('starting', { component: 'main', roles, env: config.env });
-  warnIfXurrentMissing(config, logger);
+  if (usesEmbeddedSimulator(config, roles)) {
+    logger.info('starting against the embedded Xurrent simulator (demo account): no Xurrent credentials are set', { component: 'main', roles, env: config.env, xurrent: 'simulator' });
+  } else {
+    logger.info('starting', { component: 'main', roles, env: config.env });
+    warnIfXurrentMissing(config, logger);
+  }
   try {
     const service = await startService({ config, logger, roles });
     exitOnSignals(() => service.shutdownSteps(), config.shutdown.timeoutMs, logger);

@@ -11,8 +11,9 @@ import { createQueues } from '../queue/queues.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
-import { createXurrentClient } from '../xurrent/client.js';
+import type { Simulator } from '../simulator/index.js';
 import type { ShutdownStep } from './shutdown.js';
+import { connectXurrent, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
   web: boolean;
@@ -24,6 +25,8 @@ export interface RunningService {
   /** Base URL of the HTTP server when the web role runs. */
   httpUrl: string | undefined;
   workers: Workers | undefined;
+  /** The embedded Xurrent simulator, when the service runs without Xurrent credentials. */
+  simulator: Simulator | undefined;
   shutdownSteps(): ShutdownStep[];
 }
 
@@ -45,9 +48,10 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
   queues.events.on('error', (error) => logger.warn('queue error', { component: 'queue', error: error.message }));
 
   let workers: Workers | undefined;
-  if (roles.worker && config.xurrent) {
-    const xurrent = createXurrentClient({ config: config.xurrent, logger, ...(fetch ? { fetch } : {}) });
-    workers = createWorkers({ config, redisUrl: redis.url, xurrent, logger });
+  let xurrent: XurrentConnection | undefined;
+  if (roles.worker) {
+    xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger });
   }
 
   let server: Server | undefined;
@@ -60,15 +64,19 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
     const { port } = server.address() as AddressInfo;
     httpUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
     logger.info('listening', { component: 'http', url: httpUrl });
+    // The embedded simulator announces new requests to this receiver, as a Xurrent webhook would.
+    await xurrent?.simulator?.webhooks.register({ event: 'request.create', uri: `${httpUrl}/webhooks/xurrent` });
   }
 
   return {
     redisUrl: redis.url,
     httpUrl,
     workers,
+    simulator: xurrent?.simulator,
     shutdownSteps: () => [
       { name: 'http', run: () => closeServer(server) },
       { name: 'workers', run: async () => workers?.close() },
+      { name: 'xurrent', run: async () => xurrent?.close() },
       { name: 'queues', run: () => queues.close() },
       { name: 'redis', run: async () => void (await producer.quit().catch(() => producer.disconnect())) },
       { name: 'embedded-redis', run: async () => redis.embedded?.stop() },

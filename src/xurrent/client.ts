@@ -3,66 +3,96 @@ import type { z } from 'zod';
 import type { XurrentConfig } from '../../schema/env/xurrent-config.js';
 import { RateLimitedError, XurrentApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { readBudget } from './budget.js';
+import { payloadErrorsOf, toXurrentError } from './errors.js';
+import { UNLIMITED, type XurrentLimiter } from './limiter.js';
 import { createTokenProvider } from './token-provider.js';
 
 export interface XurrentClient {
-  /** Runs one GraphQL operation and validates its data against `schema`. */
+  /**
+   * Runs one GraphQL operation and validates its data against `schema`. GraphQL errors (even in an
+   * HTTP 200) and mutation payload `errors` are thrown as XurrentApiError; 429/503 as RateLimitedError.
+   */
   request<TSchema extends z.ZodType>(document: string, variables: object, schema: TSchema): Promise<z.output<TSchema>>;
+  /** A view of this client that counts its calls, for "calls per job" in the logs. */
+  counted(): CountedXurrentClient;
+}
+
+export interface CountedXurrentClient extends Pick<XurrentClient, 'request'> {
+  calls(): number;
 }
 
 export interface XurrentClientDeps {
   config: XurrentConfig;
   logger: Logger;
   fetch?: typeof globalThis.fetch;
+  /** Shared pacing (Redis in production); none when omitted. */
+  limiter?: XurrentLimiter;
 }
 
-export function createXurrentClient({ config, logger, fetch = globalThis.fetch }: XurrentClientDeps): XurrentClient {
+export function operationNameOf(document: string): string {
+  return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document)?.[1] ?? 'anonymous';
+}
+
+export function createXurrentClient({ config, logger, fetch = globalThis.fetch, limiter = UNLIMITED }: XurrentClientDeps): XurrentClient {
   const token = createTokenProvider({ config, fetch });
   const client = new GraphQLClient(config.graphqlUrl, {
+    method: 'POST',
     fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(config.timeoutMs) }),
     headers: { 'X-Xurrent-Account': config.account },
   });
   const log = logger.child({ component: 'xurrent-client' });
 
+  const send = async (document: string, variables: object, operation: string, retryOn401: boolean): Promise<Awaited<ReturnType<typeof client.rawRequest>>> => {
+    const bearer = await token();
+    await limiter.acquire();
+    const started = Date.now();
+    try {
+      const result = await client.rawRequest(document, variables as Record<string, unknown>, { Authorization: `Bearer ${bearer}` });
+      log.debug('xurrent call', { operation, status: result.status, durationMs: Date.now() - started, budget: readBudget(result.headers) });
+      return result;
+    } catch (error) {
+      if (error instanceof ClientError) await limiter.record(readBudget(error.response.headers));
+      // An OAuth token can die before it expires; one fresh token is worth one more try.
+      if (retryOn401 && error instanceof ClientError && error.response.status === 401 && token.invalidate(bearer)) {
+        return send(document, variables, operation, false);
+      }
+      const mapped = toXurrentError(error, { operation, timeoutMs: config.timeoutMs });
+      if (mapped instanceof RateLimitedError) await limiter.block(mapped.retryAfterMs);
+      log.debug('xurrent call failed', { operation, durationMs: Date.now() - started, error: mapped.message });
+      throw mapped;
+    }
+  };
+
+  const request: XurrentClient['request'] = async (document, variables, schema) => {
+    const operation = operationNameOf(document);
+    const result = await send(document, variables, operation, true);
+    await limiter.record(readBudget(result.headers));
+
+    const payloadErrors = payloadErrorsOf(result.data);
+    if (payloadErrors.length > 0) {
+      const summary = payloadErrors.map((e) => `${e.path.join('.') || '(input)'}: ${e.message}`).join('; ');
+      throw new XurrentApiError(`Xurrent ${operation} refused: ${summary}`, { status: result.status, payloadErrors, retriable: false });
+    }
+    const parsed = schema.safeParse(result.data);
+    if (!parsed.success) {
+      log.error('unexpected response shape from Xurrent', { operation, issues: parsed.error.issues.slice(0, 5) });
+      throw new XurrentApiError(`Unexpected response shape from Xurrent ${operation}`, { status: result.status, retriable: false }, { cause: parsed.error });
+    }
+    return parsed.data;
+  };
+
   return {
-    async request(document, variables, schema) {
-      const headers = { Authorization: `Bearer ${await token()}` };
-      let data: unknown;
-      try {
-        data = await client.request(document, variables as Record<string, unknown>, headers);
-      } catch (error) {
-        throw toXurrentError(error);
-      }
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) {
-        log.error('unexpected response shape from Xurrent', { issues: parsed.error.issues.slice(0, 5) });
-        throw new XurrentApiError('Unexpected response shape from Xurrent', { retriable: false }, { cause: parsed.error });
-      }
-      return parsed.data;
+    request,
+    counted() {
+      let calls = 0;
+      return {
+        calls: () => calls,
+        request: (document, variables, schema) => {
+          calls += 1;
+          return request(document, variables, schema);
+        },
+      };
     },
   };
-}
-
-/** Maps transport and GraphQL failures to the service's error classes (retry decisions live there). */
-export function toXurrentError(error: unknown): Error {
-  if (error instanceof ClientError) {
-    const status = error.response.status;
-    if (status === 429 || status === 503) {
-      const retryAfter = error.response.headers?.get('retry-after') ?? null;
-      return new RateLimitedError(parseRetryAfterMs(retryAfter), { cause: error });
-    }
-    const graphqlErrors = (error.response.errors ?? []).map((e) => ({ message: e.message, path: e.path }));
-    const retriable = status >= 500;
-    return new XurrentApiError(`Xurrent answered HTTP ${status}`, { status, graphqlErrors, retriable }, { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new XurrentApiError(`Xurrent call failed: ${message}`, { retriable: true }, { cause: error });
-}
-
-/** `Retry-After` in seconds or as an HTTP date; 60 s when absent or unreadable. */
-export function parseRetryAfterMs(header: string | null, now = Date.now()): number {
-  if (header === null || header.trim() === '') return 60_000;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1_000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? 60_000 : Math.max(0, at - now);
 }

@@ -3,15 +3,21 @@ import { XurrentApiError } from '../errors.js';
 
 const RENEW_BEFORE_MS = 2 * 60_000;
 
+export interface TokenProvider {
+  (): Promise<string>;
+  /** Drops a cached OAuth token Xurrent refused (tokens die early when an application is disabled); false for a PAT. */
+  invalidate(token: string): boolean;
+}
+
 /**
  * Returns a bearer token: the personal access token as is, or an OAuth client-credentials token
  * cached until two minutes before it expires. Concurrent callers share one refresh.
  */
-export function createTokenProvider(deps: { config: XurrentConfig; fetch: typeof globalThis.fetch; now?: () => number }): () => Promise<string> {
+export function createTokenProvider(deps: { config: XurrentConfig; fetch: typeof globalThis.fetch; now?: () => number }): TokenProvider {
   const { config, fetch } = deps;
   const now = deps.now ?? Date.now;
   const auth = config.auth;
-  if (auth.kind === 'token') return async () => auth.token;
+  if (auth.kind === 'token') return Object.assign(async () => auth.token, { invalidate: () => false });
 
   let cached: { token: string; renewAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
@@ -39,11 +45,16 @@ export function createTokenProvider(deps: { config: XurrentConfig; fetch: typeof
     return json.access_token;
   };
 
-  return async () => {
+  const get = async () => {
     if (cached && now() < cached.renewAt) return cached.token;
     inFlight ??= refresh().finally(() => {
       inFlight = undefined;
     });
     return inFlight;
   };
+  const invalidate = (token: string) => {
+    if (cached?.token === token) cached = undefined; // else a parallel caller already replaced it
+    return true;
+  };
+  return Object.assign(get, { invalidate });
 }

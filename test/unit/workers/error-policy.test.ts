@@ -1,37 +1,34 @@
 import { RateLimitError, UnrecoverableError } from 'bullmq';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PayloadError, RateLimitedError, XurrentApiError } from '../../../src/errors.js';
 import { translateJobError } from '../../../workers/error-policy.js';
 
-function fakeWorker() {
-  const pauses: number[] = [];
-  return { pauses, worker: { rateLimit: async (ms: number) => void pauses.push(ms) } };
+function worker() {
+  return { rateLimit: vi.fn(async (_ms: number) => undefined) };
 }
 
 describe('translateJobError', () => {
-  it('fails bad input at once', async () => {
-    const { worker } = fakeWorker();
-    await expect(translateJobError(new PayloadError('bad job data'), worker)).rejects.toBeInstanceOf(UnrecoverableError);
+  it('pauses the queue for Retry-After on a rate limit, without failing the job', async () => {
+    const w = worker();
+    await expect(translateJobError(new RateLimitedError(7_000), w)).rejects.toBeInstanceOf(RateLimitError);
+    expect(w.rateLimit).toHaveBeenCalledWith(7_000);
   });
 
-  it('fails non-retriable API errors at once and rethrows retriable ones for backoff', async () => {
-    const { worker } = fakeWorker();
-    await expect(translateJobError(new XurrentApiError('forbidden', { status: 403, retriable: false }), worker)).rejects.toBeInstanceOf(
-      UnrecoverableError,
-    );
-    const retriable = new XurrentApiError('bad gateway', { status: 502, retriable: true });
-    await expect(translateJobError(retriable, worker)).rejects.toBe(retriable);
+  it.each([
+    ['401', new XurrentApiError('no', { status: 401, retriable: false })],
+    ['payload errors', new XurrentApiError('refused', { status: 200, payloadErrors: [{ path: ['id'], message: 'not found' }], retriable: false })],
+    ['bad job data', new PayloadError('bad')],
+  ])('fails the job for good on %s', async (_name, error) => {
+    await expect(translateJobError(error, worker())).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
-  it('pauses the whole queue for Retry-After on a rate limit, without spending an attempt', async () => {
-    const { worker, pauses } = fakeWorker();
-    await expect(translateJobError(new RateLimitedError(30_000), worker)).rejects.toBeInstanceOf(RateLimitError);
-    expect(pauses).toEqual([30_000]);
-  });
-
-  it('rethrows anything else unchanged', async () => {
-    const { worker } = fakeWorker();
-    const error = new Error('socket hang up');
-    await expect(translateJobError(error, worker)).rejects.toBe(error);
+  it.each([
+    ['5xx', new XurrentApiError('down', { status: 502, retriable: true })],
+    ['timeout', new XurrentApiError('timed out', { retriable: true })],
+    ['anything else', new Error('boom')],
+  ])('rethrows %s for backoff and retry', async (_name, error) => {
+    const w = worker();
+    await expect(translateJobError(error, w)).rejects.toBe(error);
+    expect(w.rateLimit).not.toHaveBeenCalled();
   });
 });

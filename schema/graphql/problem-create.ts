@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ProblemSchema, ValidationErrorsSchema } from './common.js';
+
+/** Opens a problem for related requests (`requestIds` links them). */
+export const PROBLEM_CREATE = /* GraphQL */ `
+  mutation ProblemCreate($input: ProblemCreateInput!) {
+    problemCreate(input: $input) {
+      errors { path message }
+      problem { id problemId subject status }
+    }
+  }
+`;
+
+export interface ProblemCreateVariables {
+  input: { subject: string; serviceId: string; impact?: string; teamId?: string; note?: string; requestIds?: string[]; serviceInstanceIds?: string[] };
+}
+
+export const ProblemCreateResultSchema = z.object({ problemCreate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }) });

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** The query-cost budget in band (API-NOTES §2). */
+export const RATE_LIMIT = /* GraphQL */ `
+  query RateLimit {
+    rateLimit { cost limit remaining resetAt }
+  }
+`;
+export const RateLimitResultSchema = z.object({
+  rateLimit: z.object({ cost: z.number().nullish(), limit: z.number().nullish(), remaining: z.number().nullish(), resetAt: z.number().nullish() }).nullable(),
+});

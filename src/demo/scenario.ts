@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REQUEST_BY_ID, RequestByIdResultSchema, type RequestDetail } from '../../schema/graphql/request-by-id.js';
+import { REQUEST_CREATE, RequestCreateResultSchema } from '../../schema/graphql/request-create.js';
+import type { Logger } from '../logger.js';
+import type { Simulator } from '../simulator/index.js';
+import { createXurrentClient, type XurrentClient } from '../xurrent/client.js';
+
+/** What customers register in the demo: one request per line. */
+export const SAMPLE_REQUESTS = [
+  { subject: 'Cannot send e-mail since this morning', impact: 'high', instance: 'email' },
+  { subject: 'Out-of-office reply does not switch off', impact: 'low', instance: 'email' },
+  { subject: 'Xurrent: approval e-mails arrive twice', impact: 'medium', instance: 'xurrent' },
+] as const;
+
+function clientAs(simulator: Simulator, personId: string, logger: Logger): XurrentClient {
+  const config = { account: simulator.account, graphqlUrl: simulator.graphqlUrl, oauthTokenUrl: simulator.oauthTokenUrl, timeoutMs: 5_000 };
+  return createXurrentClient({ config: { ...config, auth: { kind: 'token', token: simulator.issueToken(personId) } }, logger });
+}
+
+/**
+ * Replays the sample: a customer registers the requests (each fires request.create into the
+ * receiver), then waits until the support worker has noted each one, and returns them as an
+ * agent would read them.
+ */
+export async function replayScenario(simulator: Simulator, logger: Logger, timeoutMs = 30_000): Promise<RequestDetail[]> {
+  const customer = clientAs(simulator, simulator.demo.customerId, logger);
+  const ids: string[] = [];
+  for (const sample of SAMPLE_REQUESTS) {
+    const input = { subject: sample.subject, impact: sample.impact, category: 'incident', serviceInstanceId: simulator.demo.serviceInstanceIds[sample.instance] };
+    const { requestCreate } = await customer.request(REQUEST_CREATE, { input }, RequestCreateResultSchema);
+    if (requestCreate.request) ids.push(requestCreate.request.id);
+  }
+  const noted = (id: string) => (simulator.store.requests.get(id)?.noteIds ?? []).some((n) => simulator.store.notes.get(n)?.internal);
+  const deadline = Date.now() + timeoutMs;
+  while (!ids.every(noted)) {
+    if (Date.now() > deadline) throw new Error('the workers did not process the sample requests in time');
+    await sleep(50);
+  }
+  const agent = clientAs(simulator, simulator.demo.apiUserId, logger);
+  const seen: RequestDetail[] = [];
+  for (const id of ids) {
+    const { node } = await agent.request(REQUEST_BY_ID, { id }, RequestByIdResultSchema);
+    if (node) seen.push(node);
+  }
+  return seen;
+}
+
+/** The requests as an agent's inbox would show them, as plain text. */
+export function renderInbox(requests: readonly RequestDetail[]): string {
+  const lines: string[] = [];
+  for (const r of requests) {
+    const target = r.nextTargetAt.kind === 'at' ? r.nextTargetAt.iso : r.nextTargetAt.kind;
+    lines.push(`#${r.requestId ?? '?'}  [${r.status ?? '?'}] ${r.subject ?? ''}`);
+    lines.push(`      impact ${r.impact ?? '-'} · team ${r.team?.name ?? '-'} · service ${r.serviceInstance?.name ?? '-'} · next target ${target}`);
+    for (const note of r.notes?.nodes ?? []) lines.push(`      ${note.internal ? '(internal) ' : ''}${note.person?.name ?? 'someone'}: ${note.text ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,75 @@
+import type { NoteRecord, PersonRecord, ProblemRecord, RequestRecord, ServiceInstanceRecord, SimRecord, SimStore, SimTypeName } from './store.js';
+import { toConnection, type ConnectionArgs } from './connection.js';
+
+/**
+ * Turns store records into objects graphql-js can resolve with its default resolvers: scalar
+ * fields as properties, relations and connections as functions of their arguments.
+ */
+export type GraphObject = Record<string, unknown> & { __typename: SimTypeName };
+
+const accountOf = (store: SimStore) => ({ id: store.account, name: store.account, url: `https://${store.account}.xurrent.sim` });
+
+export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | undefined): GraphObject | null {
+  if (!record) return null;
+  const ref = <K extends SimTypeName>(refType: K, id: string | null | undefined) => (id ? toGraph(store, refType, store.find(id)?.record) : null);
+  const many = (refType: SimTypeName, ids: readonly string[]) => (args: ConnectionArgs) =>
+    toConnection(ids.map((id) => ref(refType, id)).filter((n) => n !== null), args);
+  const base = { __typename: type, ...record, account: accountOf(store) } as GraphObject;
+
+  switch (type) {
+    case 'Request': {
+      const r = record as RequestRecord;
+      return {
+        ...base,
+        team: ref('Team', r.teamId),
+        member: ref('Person', r.memberId),
+        requestedFor: ref('Person', r.requestedForId),
+        requestedBy: ref('Person', r.requestedById),
+        serviceInstance: ref('ServiceInstance', r.serviceInstanceId),
+        problem: ref('Problem', r.problemId),
+        notes: many('Note', r.noteIds),
+        nextTargetAt: nextTargetOf(r.status, r.responseTargetAt, r.resolutionTargetAt, r.noteIds.length),
+      };
+    }
+    case 'Problem': {
+      const p = record as ProblemRecord;
+      return {
+        ...base,
+        service: ref('Service', p.serviceId),
+        team: ref('Team', p.teamId),
+        requests: many('Request', p.requestIds),
+        serviceInstances: many('ServiceInstance', p.serviceInstanceIds),
+        notes: many('Note', p.noteIds),
+      };
+    }
+    case 'Note': {
+      const n = record as NoteRecord;
+      return { ...base, person: ref('Person', n.personId), medium: 'default', visibility: n.internal ? 'specialist' : 'end_user' };
+    }
+    case 'Person': {
+      const p = record as PersonRecord;
+      return { ...base, teams: many('Team', p.teamIds) };
+    }
+    case 'ServiceInstance': {
+      const s = record as ServiceInstanceRecord;
+      return { ...base, service: ref('Service', s.serviceId), supportTeam: ref('Team', s.supportTeamId), status: 'in_production' };
+    }
+    case 'Team': {
+      const members = [...store.people.values()].filter((p) => p.teamIds.includes(record.id)).map((p) => p.id);
+      return { ...base, members: many('Person', members) };
+    }
+    default:
+      return base;
+  }
+}
+
+/**
+ * Simplified target rule (API-NOTES §3.3): completed → none; waiting for the customer → the clock
+ * is stopped; otherwise the response target until someone responded (a note), then the resolution target.
+ */
+function nextTargetOf(status: string, response: string | null, resolution: string | null, noteCount: number): string | null {
+  if (status === 'completed') return null;
+  if (status === 'waiting_for_customer') return 'clock_stopped';
+  const target = noteCount === 0 ? response : resolution;
+  return target ?? 'best_effort';
+}

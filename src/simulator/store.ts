@@ -1,0 +1,109 @@
+/**
+ * The simulator's in-memory Xurrent account: plain records keyed by node id. Relations are node
+ * ids; `graph.ts` turns records into what the GraphQL schema asks for.
+ */
+export interface PersonRecord { id: string; name: string; primaryEmail: string; teamIds: string[] }
+export interface TeamRecord { id: string; name: string }
+export interface ServiceRecord { id: string; name: string }
+export interface ServiceInstanceRecord { id: string; name: string; serviceId: string; supportTeamId: string }
+export interface NoteRecord { id: string; ownerId: string; text: string; internal: boolean; personId: string | undefined; createdAt: string }
+
+export interface RequestRecord {
+  id: string;
+  requestId: string;
+  subject: string;
+  category: string;
+  impact: string | null;
+  status: string;
+  urgent: boolean;
+  teamId: string | null;
+  memberId: string | null;
+  serviceInstanceId: string | null;
+  requestedForId: string | null;
+  requestedById: string | null;
+  problemId: string | null;
+  completionReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  responseTargetAt: string | null;
+  resolutionTargetAt: string | null;
+  waitingUntil: string | null;
+  noteIds: string[];
+}
+
+export interface ProblemRecord {
+  id: string;
+  problemId: string;
+  subject: string;
+  category: string;
+  impact: string | null;
+  status: string;
+  serviceId: string;
+  teamId: string | null;
+  workaround: string | null;
+  requestIds: string[];
+  serviceInstanceIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  noteIds: string[];
+}
+
+export type SimRecord = PersonRecord | TeamRecord | ServiceRecord | ServiceInstanceRecord | NoteRecord | RequestRecord | ProblemRecord;
+
+export const TYPE_CODES = {
+  Person: 'Person',
+  Team: 'Team',
+  Service: 'Svc',
+  ServiceInstance: 'SerI',
+  Note: 'Note',
+  Request: 'Req',
+  Problem: 'Pro',
+} as const;
+export type SimTypeName = keyof typeof TYPE_CODES;
+
+export interface SimStore {
+  account: string;
+  people: Map<string, PersonRecord>;
+  teams: Map<string, TeamRecord>;
+  services: Map<string, ServiceRecord>;
+  serviceInstances: Map<string, ServiceInstanceRecord>;
+  notes: Map<string, NoteRecord>;
+  requests: Map<string, RequestRecord>;
+  problems: Map<string, ProblemRecord>;
+  /** The record behind a node id and its GraphQL type name. */
+  find(id: string): { type: SimTypeName; record: SimRecord } | undefined;
+  /** A fresh node id and its record number, Xurrent style: base64url("<account>.xurrent.sim/Req/7"). */
+  nextId(type: SimTypeName): { id: string; number: number };
+}
+
+export function createStore(account: string): SimStore {
+  const counters = new Map<SimTypeName, number>();
+  const store: SimStore = {
+    account,
+    people: new Map(),
+    teams: new Map(),
+    services: new Map(),
+    serviceInstances: new Map(),
+    notes: new Map(),
+    requests: new Map(),
+    problems: new Map(),
+    find(id) {
+      const tables: [SimTypeName, Map<string, SimRecord>][] = [
+        ['Request', store.requests], ['Problem', store.problems], ['Note', store.notes], ['Person', store.people],
+        ['Team', store.teams], ['Service', store.services], ['ServiceInstance', store.serviceInstances],
+      ];
+      for (const [type, table] of tables) {
+        const record = table.get(id);
+        if (record) return { type, record };
+      }
+      return undefined;
+    },
+    nextId(type) {
+      const number = (counters.get(type) ?? 0) + 1;
+      counters.set(type, number);
+      return { id: Buffer.from(`${account}.xurrent.sim/${TYPE_CODES[type]}/${number}`).toString('base64url'), number };
+    },
+  };
+  return store;
+}

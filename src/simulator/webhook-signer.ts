@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+
+/** A webhook policy as Xurrent keeps it: algorithm, optional audience and expiry, and its key pair. */
+export interface WebhookPolicy {
+  jwtAlg: 'RS256' | 'RS384' | 'RS512' | 'ES256' | 'ES384' | 'ES512';
+  jwtAudience?: string;
+  /** Minutes; sets `exp` when given. */
+  jwtClaimExpiresIn?: number;
+}
+
+export interface WebhookSigner {
+  /** The policy's public key, as Xurrent returns it once in `publicKeyPem`. */
+  publicKeyPem: string;
+  /** The compact JWS whose `data` claim is the envelope (API-NOTES §6.6). */
+  sign(envelope: Record<string, unknown>, claims: { issuer: string; webhookId: number }): Promise<string>;
+}
+
+export async function createWebhookSigner(policy: WebhookPolicy): Promise<WebhookSigner> {
+  const { privateKey, publicKey } = await generateKeyPair(policy.jwtAlg, { extractable: true });
+  return {
+    publicKeyPem: await exportSPKI(publicKey as CryptoKey),
+    async sign(envelope, { issuer, webhookId }) {
+      const now = Math.floor(Date.now() / 1000);
+      let jwt = new SignJWT({ data: envelope })
+        .setProtectedHeader({ alg: policy.jwtAlg, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setSubject(String(webhookId))
+        .setIssuedAt(now)
+        .setNotBefore(now)
+        .setJti(randomBytes(32).toString('hex'));
+      if (policy.jwtAudience) jwt = jwt.setAudience(policy.jwtAudience);
+      if (policy.jwtClaimExpiresIn) jwt = jwt.setExpirationTime(now + policy.jwtClaimExpiresIn * 60);
+      return jwt.sign(privateKey);
+    },
+  };
+}

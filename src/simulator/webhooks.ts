@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SimChange } from './changes.js';
+import type { SimStore } from './store.js';
+import { createWebhookSigner, type WebhookPolicy, type WebhookSigner } from './webhook-signer.js';
+
+/** A webhook as registered in Xurrent: one event, one URI, optionally a signing policy. */
+export interface WebhookRegistration {
+  event: string;
+  uri: string;
+  policy?: WebhookPolicy;
+}
+
+export interface WebhookDelivery {
+  deliveryId: string;
+  event: string;
+  uri: string;
+  objectNodeId: string;
+  signed: boolean;
+  attempts: number;
+  status: number | 'error';
+}
+
+const USER_AGENT = 'xurrent/1.0 (https://developer.xurrent.com/v1/webhooks)';
+
+/** `Link` with the record's UI (canonical) and API (resource) URLs, as Xurrent sends it. */
+function linkOf(account: string, change: SimChange): string {
+  const kind = change.event.startsWith('problem.') ? 'problems' : 'requests';
+  return `<https://${account}.xurrent.sim/${kind}/${change.objectNumber}>; rel="canonical", <https://api.xurrent.sim/v1/${kind}/${change.objectNumber}>; rel="resource"`;
+}
+
+/**
+ * Sends Xurrent webhook deliveries for changes, as Xurrent does (API-NOTES §6.3, §6.6): a JSON
+ * envelope, or `{"jwt": "<compact JWS>"}` under a policy; retried a few times on non-2xx.
+ */
+export function createWebhookSender(deps: { store: SimStore; fetch?: typeof globalThis.fetch; retryDelayMs?: number; maxAttempts?: number }) {
+  const { store, fetch = globalThis.fetch, retryDelayMs = 200, maxAttempts = 3 } = deps;
+  const registrations: (WebhookRegistration & { id: number; nodeId: string; signer?: WebhookSigner })[] = [];
+  const deliveries: WebhookDelivery[] = [];
+  const pending = new Set<Promise<void>>();
+  const accountUrl = `https://${store.account}.xurrent.sim`;
+
+  const envelopeOf = (hook: (typeof registrations)[number], change: SimChange) => {
+    const person = change.personId ? store.people.get(change.personId) : undefined;
+    return {
+      webhook_id: hook.id, webhook_nodeID: hook.nodeId, account_id: store.account, account: accountUrl, name: hook.event, event: change.event,
+      object_id: change.objectNumber, object_nodeID: change.objectId,
+      person_id: person ? Number(/\d+$/.exec(Buffer.from(person.id, 'base64url').toString())?.[0]) : null,
+      person_nodeID: person?.id ?? null, person_name: person?.name ?? null, payload: change.payload,
+    };
+  };
+
+  const deliver = async (hook: (typeof registrations)[number], change: SimChange): Promise<void> => {
+    const envelope = envelopeOf(hook, change);
+    const body = hook.signer ? JSON.stringify({ jwt: await hook.signer.sign(envelope, { issuer: accountUrl, webhookId: hook.id }) }) : JSON.stringify(envelope);
+    const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
+    deliveries.push(record);
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': USER_AGENT, 'X-Xurrent-Delivery': record.deliveryId, Link: linkOf(store.account, change) };
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      record.attempts = attempt;
+      const status = await fetch(hook.uri, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 'error' as const);
+      record.status = status;
+      if (typeof status === 'number' && status >= 200 && status < 300) return;
+      await sleep(retryDelayMs * attempt);
+    }
+  };
+
+  return {
+    deliveries,
+    /** Registers a webhook; returns the policy's public key PEM when the webhook is signed. */
+    async register(registration: WebhookRegistration): Promise<{ id: number; publicKeyPem: string | undefined }> {
+      const id = registrations.length + 1;
+      const nodeId = Buffer.from(`${store.account}.xurrent.sim/Webhook/${id}`).toString('base64url');
+      const signer = registration.policy ? await createWebhookSigner(registration.policy) : undefined;
+      registrations.push({ ...registration, id, nodeId, ...(signer ? { signer } : {}) });
+      return { id, publicKeyPem: signer?.publicKeyPem };
+    },
+    /** Fires the webhooks registered for these changes, in the background. */
+    dispatch(changes: readonly SimChange[]): void {
+      for (const change of changes) {
+        for (const hook of registrations.filter((h) => h.event === change.event)) {
+          const delivery = deliver(hook, change).finally(() => pending.delete(delivery));
+          pending.add(delivery);
+        }
+      }
+    },
+    /** Resolves once every delivery started so far has finished. */
+    async idle(): Promise<void> {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
+export type WebhookSender = ReturnType<typeof createWebhookSender>;

@@ -1,0 +1,74 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { RateLimitedError } from '../errors.js';
+import type { XurrentBudget } from './budget.js';
+import { ACQUIRE_SCRIPT } from './limiter-script.js';
+
+/** Paces calls to Xurrent for one token; shared by every process that uses the same Redis. */
+export interface XurrentLimiter {
+  /** Resolves when a call may start; throws RateLimitedError when the token is blocked for long. */
+  acquire(): Promise<void>;
+  /** Stores what Xurrent reported of the hourly budgets after a call. */
+  record(budget: XurrentBudget): Promise<void>;
+  /** Blocks the token for every process (after a 429/503 with Retry-After). */
+  block(ms: number): Promise<void>;
+}
+
+export interface LimiterSettings {
+  burstLimit: number;
+  /** Xurrent's 2 s window plus a margin for the spread of network latency between processes. */
+  burstWindowMs: number;
+  requestReserve: number;
+  costReserve: number;
+}
+
+export interface RedisLimiterDeps {
+  redis: Redis;
+  prefix: string;
+  /** Identifies the token without containing it (see `limiterKeyFor`). */
+  key: string;
+  settings: LimiterSettings;
+  /** Waits longer than this become a RateLimitedError, so the queue pauses instead of a job sleeping. */
+  maxWaitMs?: number;
+}
+
+/** A stable, non-secret id for a credential: limits are per token (API-NOTES §2). */
+export function limiterKeyFor(secretOrClientId: string): string {
+  return createHash('sha256').update(secretOrClientId).digest('hex').slice(0, 16);
+}
+
+export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000 }: RedisLimiterDeps): XurrentLimiter {
+  const burstKey = `${prefix}:xurrent-limiter:${key}:burst`;
+  const budgetKey = `${prefix}:xurrent-limiter:${key}:budget`;
+  const args = [settings.burstWindowMs, settings.burstLimit] as const;
+  return {
+    async acquire() {
+      for (;;) {
+        const [outcome, ms] = (await redis.eval(ACQUIRE_SCRIPT, 2, burstKey, budgetKey, ...args, randomUUID(), settings.requestReserve, settings.costReserve)) as [number, number];
+        if (outcome === 0) return;
+        if (outcome === 2 && ms > maxWaitMs) throw new RateLimitedError(ms);
+        await sleep(Math.max(1, ms));
+      }
+    },
+    async record(budget) {
+      const fields: Record<string, number> = {};
+      if (budget.requests) Object.assign(fields, { reqRemaining: budget.requests.remaining, reqReset: budget.requests.resetAt });
+      if (budget.cost) Object.assign(fields, { costRemaining: budget.cost.remaining, costReset: budget.cost.resetAt });
+      if (Object.keys(fields).length === 0) return;
+      await redis.multi().hset(budgetKey, fields).expire(budgetKey, 2 * 60 * 60).exec();
+    },
+    async block(ms) {
+      const [seconds, micros] = await redis.time();
+      const until = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + ms;
+      await redis.multi().hset(budgetKey, { blockedUntil: until }).expire(budgetKey, 2 * 60 * 60).exec();
+    },
+  };
+}
+
+/** For unit tests and one-off tools: no pacing at all. */
+export const UNLIMITED: XurrentLimiter = {
+  acquire: async () => undefined,
+  record: async () => undefined,
+  block: async () => undefined,
+};

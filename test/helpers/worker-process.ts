@@ -1,0 +1,32 @@
+/**
+ * A worker process for the throughput test: the real request-event workers with a Xurrent client
+ * paced by the shared Redis limiter. Prints "ready" once started; stops on SIGTERM.
+ */
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createXurrentClient } from '../../src/xurrent/client.js';
+import { createRedisLimiter, limiterKeyFor } from '../../src/xurrent/limiter.js';
+import { createWorkers } from '../../workers/index.js';
+
+const env = (name: string) => process.env[name] ?? '';
+const redisUrl = env('REDIS_URL');
+const prefix = env('PREFIX');
+const token = env('XURRENT_TOKEN');
+const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+// The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
+const { xurrentLimits } = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'] });
+const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKeyFor(token), settings: xurrentLimits });
+const logger = createLogger({ level: 'error', stream: process.stderr });
+const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
+const xurrent = createXurrentClient({ config, logger, limiter });
+const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 } }, redisUrl, xurrent, logger });
+
+await Promise.all(workers.all.map((w) => w.waitUntilReady()));
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => {
+  void workers.close(true).then(() => {
+    limiterRedis.disconnect();
+    process.exit(0);
+  });
+});
