@@ -3,16 +3,19 @@ import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
 import { xurrentEnvSection } from './env/xurrent.js';
 import { toXurrentConfig } from './env/xurrent-config.js';
+import { webhookEnvSection } from './env/webhooks.js';
+import { toWebhookConfig } from './env/webhooks-config.js';
 
 /**
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, webhookEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
   ...xurrentEnvSection.shape,
+  ...webhookEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -24,11 +27,12 @@ export function toConfig(env: Env) {
   return {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL },
-    http: { host: env.HOST, port: env.PORT, webhookMaxBytes: env.WEBHOOK_MAX_BYTES },
+    http: { host: env.HOST, port: env.PORT },
     redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     xurrent: toXurrentConfig(env),
+    webhooks: toWebhookConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;

@@ -54,7 +54,15 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
   let httpUrl: string | undefined;
   if (roles.web) {
     const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
-    const app = createWebApp({ queue: queues.events, logger, maxBytes: config.http.webhookMaxBytes, readiness });
+    const app = createWebApp({
+      config: config.webhooks,
+      queues,
+      redis: producer,
+      queuePrefix: config.queue.prefix,
+      logger,
+      readiness,
+      ...(fetch ? { fetch } : {}),
+    });
     server = app.listen(config.http.port, config.http.host);
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
