@@ -47,7 +47,7 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
   let workers: Workers | undefined;
   if (roles.worker && config.xurrent) {
     const xurrent = createXurrentClient({ config: config.xurrent, logger, ...(fetch ? { fetch } : {}) });
-    workers = createWorkers({ config, redisUrl: redis.url, xurrent, logger });
+    workers = createWorkers({ config, redisUrl: redis.url, xurrent, logger, ...(fetch ? { fetch } : {}) });
   }
 
   let server: Server | undefined;
