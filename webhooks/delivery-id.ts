@@ -18,12 +18,12 @@ export function logIdOf(header: HeaderReader, raw: Buffer): string {
 /**
  * Every id a delivery is known by, strongest first: the delivery header, the original delivery of a
  * redelivery (`X-Xurrent-Delivery-Origin`), the JWT `jti`; the body hash only when none exists.
- * The first becomes the job id; all of them deduplicate.
+ * The first becomes the job id (`delivery-<id>`); all of them deduplicate.
  */
 export function dedupIdsOf(header: HeaderReader, jti: string | undefined, raw: Buffer): [string, ...string[]] {
   const delivery = deliveryHeaderOf(header);
   const origin = safe(header('x-xurrent-delivery-origin')) ?? safe(header('x-4me-delivery-origin'));
-  const ids = [delivery && `delivery-${delivery}`, origin && `delivery-${origin}`, jti && `jti-${jti}`].filter((id): id is string => Boolean(id));
+  const ids = [delivery, origin, jti && `jti-${jti}`].filter((id): id is string => Boolean(id));
   const [first, ...rest] = [...new Set(ids)];
   return first ? [first, ...rest] : [`sha256-${createHash('sha256').update(raw).digest('hex')}`];
 }
