@@ -1,0 +1,57 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryProducer } from '../../src/queue/producer.js';
+import { createRedis } from '../../src/redis/connection.js';
+import { waitForReady } from '../helpers/intake.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+
+let redis: Redis;
+let queue: Queue;
+let prefix: string;
+beforeEach(async () => {
+  prefix = uniquePrefix('producer');
+  redis = createRedis(TEST_REDIS_URL, 'producer', 'test-producer');
+  await waitForReady(redis);
+  queue = new Queue('events', { connection: redis, prefix });
+});
+afterEach(async () => {
+  await queue.close();
+  await deleteKeys(prefix);
+  redis.disconnect();
+});
+
+const data = { deliveryId: 'd', event: 'request.update' };
+
+describe('createDeliveryProducer', () => {
+  it('queues once per id, even for 20 concurrent redeliveries', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => enqueue({ queue, name: 'request-event', data, ids: ['abc'] })));
+    expect(outcomes.filter((o) => o === 'queued')).toHaveLength(1);
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed')).toBe(1);
+    expect((await queue.getJob('delivery-abc'))?.opts.removeOnComplete).toEqual({ age: 86_400, count: 50_000 });
+  });
+
+  it('still answers duplicate after the job itself is gone (the marker carries the window)', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['gone', 'jti-1'] })).toBe('queued');
+    await (await queue.getJob('delivery-gone'))!.remove();
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['gone'] })).toBe('duplicate');
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['other', 'jti-1'] })).toBe('duplicate');
+    expect(await queue.getJobCountByTypes('waiting')).toBe(0);
+  });
+
+  it('queues again once the marker has expired', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    await enqueue({ queue, name: 'request-event', data, ids: ['old'] });
+    await (await queue.getJob('delivery-old'))!.remove();
+    await redis.del(...(await redis.keys(`${prefix}:webhook-dedup:*`)));
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['old'] })).toBe('queued');
+  });
+
+  it('normalises ids into valid BullMQ job ids', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    await enqueue({ queue, name: 'request-event', data, ids: ['12345'] });
+    expect(await queue.getJob('delivery-12345')).toBeDefined();
+  });
+});
