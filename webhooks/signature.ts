@@ -30,13 +30,16 @@ export function createSignatureVerifier({ config, fetch = globalThis.fetch }: Si
   };
 
   return async function verifySignedToken(token: string): Promise<WebhookClaims> {
-    const issuer = readUnverifiedIssuer(token, config);
-    const keys = keySetFor ? [...staticKeys, await keySetFor(issuer)] : staticKeys;
+    const headerSegment = token.slice(0, token.indexOf('.'));
+    if (headerSegment.length > Math.ceil((MAX_JOSE_HEADER_BYTES * 4) / 3)) throw unauthorized('JOSE header over 8 KiB');
+    // Key discovery fetches from the issuer, so the issuer is checked before verification in that mode.
+    const keys = keySetFor ? [...staticKeys, await keySetFor(readUnverifiedIssuer(token, config))] : staticKeys;
     if (keys.length === 0) throw unauthorized('no webhook public key configured');
     let lastError: unknown;
     for (const key of keys) {
       try {
-        const { payload } = await jwtVerify(token, key as KeyObject, { ...options, issuer });
+        const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+        if (!acceptedIssuer(payload.iss, config.accountUrl)) throw unauthorized(`issuer not accepted: ${String(payload.iss).slice(0, 200)}`);
         const claims = WebhookClaimsSchema.safeParse(payload);
         if (!claims.success) throw unauthorized(`token claims invalid at ${claims.error.issues[0]?.path.join('.') || '(claims)'}`);
         return claims.data;
@@ -51,8 +54,6 @@ export function createSignatureVerifier({ config, fetch = globalThis.fetch }: Si
 
 /** Header and issuer checks on the still-unverified token, so nothing is fetched for a foreign issuer. */
 function readUnverifiedIssuer(token: string, config: SignatureVerifierDeps['config']): string {
-  const headerSegment = token.slice(0, token.indexOf('.'));
-  if (headerSegment.length > Math.ceil((MAX_JOSE_HEADER_BYTES * 4) / 3)) throw unauthorized('JOSE header over 8 KiB');
   let alg: unknown;
   let iss: unknown;
   try {
