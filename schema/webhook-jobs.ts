@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { RequestEventJobSchema } from './jobs.js';
 
 /** A problem changed in Xurrent; processed by the problem-management worker (a later issue). */
-export const ProblemEventJobSchema = z.object({
-  deliveryId: z.string().min(1),
-  event: z.string().min(1),
-  accountId: z.string().min(1),
-  problemNodeId: z.string().min(1),
-  receivedAt: z.iso.datetime(),
-});
+export const ProblemEventJobSchema = RequestEventJobSchema.omit({ requestNodeId: true }).extend({ problemNodeId: z.string().min(1) });
 export type ProblemEventJob = z.infer<typeof ProblemEventJobSchema>;
 
 /**
