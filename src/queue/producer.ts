@@ -1,5 +1,6 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { createDeliveryMarkers } from './delivery-markers.js';
 
 export type EnqueueOutcome = 'queued' | 'duplicate';
 
@@ -33,24 +34,23 @@ export interface DeliveryJob {
 const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
 
 /**
- * Adds a delivery's job exactly once and resolves only when Redis holds it. A marker key per id,
- * with a TTL, remembers deliveries long after their jobs are removed. Order matters: check the
- * markers, add the job (idempotent by job id), then claim the markers; a crash between steps only
- * leads to a redelivery being added again under the same job id, which BullMQ ignores.
+ * Adds a delivery's job exactly once and resolves only when Redis holds it. Markers (see
+ * delivery-markers.ts) remember every id of the delivery for the dedup window, long after the job is
+ * removed: claim them, add the job (idempotent by job id), confirm them. A failure at any step throws
+ * (the receiver answers 503); Xurrent's redelivery then finds either the job or nothing, never a
+ * marker that hides a lost event.
  */
 export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds }: DeliveryProducerDeps) {
+  const markers = createDeliveryMarkers(redis, dedupTtlSeconds);
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
   return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueOutcome> {
     const keys = ids.map(markerKey);
-    const seen = await redis.mget(...keys);
-    if (seen.some((value) => value !== null)) return 'duplicate';
     const jobId = toJobId('delivery', ids[0]);
+    const jobKey = queue.toKey(jobId);
+    if (!(await markers.claim(keys, jobKey))) return 'duplicate';
     await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
-    const claims = await redis.multi(keys.map((key) => ['set', key, jobId, 'EX', String(dedupTtlSeconds), 'NX'])).exec();
-    if (!claims) throw new Error('dedup marker transaction aborted');
-    const [first] = claims;
-    if (first?.[0]) throw first[0];
-    return first?.[1] === 'OK' ? 'queued' : 'duplicate';
+    await markers.confirm(keys, jobKey);
+    return 'queued';
   };
 }
 export type EnqueueDelivery = ReturnType<typeof createDeliveryProducer>;

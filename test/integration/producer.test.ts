@@ -24,10 +24,11 @@ afterEach(async () => {
 const data = { deliveryId: 'd', event: 'request.update' };
 
 describe('createDeliveryProducer', () => {
-  it('queues once per id, even for 20 concurrent redeliveries', async () => {
+  it('keeps exactly one job for 20 concurrent redeliveries, and answers later ones duplicate', async () => {
     const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => enqueue({ queue, name: 'request-event', data, ids: ['abc'] })));
-    expect(outcomes.filter((o) => o === 'queued')).toHaveLength(1);
+    expect(outcomes).toContain('queued');
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['abc'] })).toBe('duplicate');
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed')).toBe(1);
     expect((await queue.getJob('delivery-abc'))?.opts.removeOnComplete).toEqual({ age: 86_400, count: 50_000 });
   });
@@ -39,6 +40,22 @@ describe('createDeliveryProducer', () => {
     expect(await enqueue({ queue, name: 'request-event', data, ids: ['gone'] })).toBe('duplicate');
     expect(await enqueue({ queue, name: 'request-event', data, ids: ['other', 'jti-1'] })).toBe('duplicate');
     expect(await queue.getJobCountByTypes('waiting')).toBe(0);
+  });
+
+  it('lets a delivery whose earlier add failed (pending marker, no job) be queued', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    const marker = `${prefix}:webhook-dedup:d-retry`;
+    await redis.set(marker, `pending|${queue.toKey('delivery-retry')}`, 'EX', 600);
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['retry'] })).toBe('queued');
+    expect(await redis.get(marker)).toBe(`done|${queue.toKey('delivery-retry')}`);
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['retry'] })).toBe('duplicate');
+  });
+
+  it('treats a pending marker whose job exists as a duplicate (confirm step lost)', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    await queue.add('request-event', data, { jobId: 'delivery-half' });
+    await redis.set(`${prefix}:webhook-dedup:d-half`, `pending|${queue.toKey('delivery-half')}`, 'EX', 600);
+    expect(await enqueue({ queue, name: 'request-event', data, ids: ['half'] })).toBe('duplicate');
   });
 
   it('queues again once the marker has expired', async () => {
