@@ -51,8 +51,8 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
       const enqueued = await enqueueDelivery({ queue: plan.queue, name: plan.name, data: plan.data, ids, ...(plan.options ? { options: plan.options } : {}) }).catch((error: unknown) => {
         throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
       });
-      const answer = enqueued === 'duplicate' ? 'duplicate' : plan.answer;
-      log.info(enqueued === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', { event, jobId: ids[0], signed: Boolean(claims) });
+      const answer = enqueued.outcome === 'duplicate' ? 'duplicate' : plan.answer;
+      log.info(answer === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', { event, jobId: enqueued.jobId, signed: Boolean(claims) });
       return { answer, outcome: answer, event };
     } catch (error) {
       if (!(error instanceof DeliveryRejected)) throw error;

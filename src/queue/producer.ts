@@ -2,7 +2,10 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createDeliveryMarkers } from './delivery-markers.js';
 
-export type EnqueueOutcome = 'queued' | 'duplicate';
+export interface EnqueueResult {
+  outcome: 'queued' | 'duplicate';
+  jobId: string;
+}
 
 /**
  * BullMQ job ids must not contain ':' and must not be all digits; delivery ids are UUIDs in practice
@@ -43,14 +46,14 @@ const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
 export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds }: DeliveryProducerDeps) {
   const markers = createDeliveryMarkers(redis, dedupTtlSeconds);
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
-  return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueOutcome> {
+  return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueResult> {
     const keys = ids.map(markerKey);
     const jobId = toJobId('delivery', ids[0]);
     const jobKey = queue.toKey(jobId);
-    if (!(await markers.claim(keys, jobKey))) return 'duplicate';
+    if (!(await markers.claim(keys, jobKey))) return { outcome: 'duplicate', jobId };
     await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
     await markers.confirm(keys, jobKey);
-    return 'queued';
+    return { outcome: 'queued', jobId };
   };
 }
 export type EnqueueDelivery = ReturnType<typeof createDeliveryProducer>;
