@@ -27,7 +27,10 @@ function bodyErrorHandler(logger: Logger, metrics: WebhookMetrics): ErrorRequest
       return answer(res, 'tooLarge');
     }
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-      if (error.status === 415) return answer(res, 'unsupportedMediaType');
+      if (error.status === 415) {
+        metrics.record('unsupportedMediaType');
+        return answer(res, 'unsupportedMediaType');
+      }
       return void res.status(error.status).json({ error: 'Bad request body' });
     }
     logger.error('unhandled error in HTTP handler', { component: 'http', error: error.message });
