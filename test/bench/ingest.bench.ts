@@ -10,7 +10,8 @@ import { listen } from '../helpers/http.js';
 import { startTestIntake } from '../helpers/intake.js';
 import { createTestSigner, requestEnvelope, signedEnv } from '../helpers/signing.js';
 
-const MAX_REQUESTS = 10_000;
+const MAX_REQUESTS = 6_000;
+const ROUNDS = 3;
 const WARM_UP = 2_000;
 const FIXED_RATE = 1_000;
 const FIXED_SECONDS = 5;
@@ -56,36 +57,47 @@ async function run(url: string, bodies: readonly string[], label: string, rate?:
   return { rps: result['2xx'] / seconds, p50: result.latency.p50, p99: result.latency.p99, accepted, other: result.non2xx + result.errors };
 }
 
+type Row = Awaited<ReturnType<typeof run>>;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 async function main(): Promise<void> {
   const signer = await createTestSigner('RS256');
-  const total = MAX_REQUESTS + FIXED_RATE * FIXED_SECONDS + 1_000 + WARM_UP;
+  const fixedCount = FIXED_RATE * FIXED_SECONDS + 1_000;
+  const total = WARM_UP + ROUNDS * MAX_REQUESTS + fixedCount;
   process.stdout.write(`signing ${total} RS256 deliveries (each with its own jti)...\n`);
   const bodies: string[] = [];
   for (let i = 0; i < total; i += 1) bodies.push(JSON.stringify({ jwt: await signer.sign(requestEnvelope()) }));
+  // Each intake run gets its own slice of tokens, so every delivery is new (no duplicate shortcut).
+  let next = 0;
+  const take = (count: number) => bodies.slice(next, (next += count));
 
   const intake = await startTestIntake(signedEnv(signer), {});
   const full = await listen(intake.app);
   const bare = await listen(bareApp());
   try {
-    // Each intake run gets its own slice of tokens, so every delivery is new (no duplicate shortcut).
-    const slice = (from: number, count: number) => bodies.slice(from, from + count);
+    const intakeRuns: Row[] = [await run(full.url, take(WARM_UP), 'warm-intake')];
     await run(bare.url, bodies, 'warm-bare');
-    const warm = await run(full.url, slice(total - WARM_UP, WARM_UP), 'warm-intake');
-    const rows = {
-      'bare 202, max': await run(bare.url, bodies, 'bare-max'),
-      'intake, max': await run(full.url, slice(0, MAX_REQUESTS + 1), 'intake-max'),
-      [`bare 202, ${FIXED_RATE}/s`]: await run(bare.url, bodies, 'bare-fixed', FIXED_RATE),
-      [`intake, ${FIXED_RATE}/s`]: await run(full.url, slice(MAX_REQUESTS + 1, FIXED_RATE * FIXED_SECONDS + 1_000), 'intake-fixed', FIXED_RATE),
-    };
+    // Alternate the two servers over several rounds: the machine is shared, so one pair can be unlucky.
+    const rows: Record<string, Row> = {};
+    const ratios: number[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const b = await run(bare.url, bodies, `bare-${round}`);
+      const i = await run(full.url, take(MAX_REQUESTS), `intake-${round}`);
+      intakeRuns.push(i);
+      rows[`round ${round}: bare 202`] = b;
+      rows[`round ${round}: intake`] = i;
+      ratios.push(i.rps / b.rps);
+    }
+    rows[`bare 202 at ${FIXED_RATE}/s`] = await run(bare.url, bodies, 'bare-fixed', FIXED_RATE);
+    const fixed = await run(full.url, take(fixedCount), 'intake-fixed', FIXED_RATE);
+    intakeRuns.push(fixed);
+    rows[`intake at ${FIXED_RATE}/s`] = fixed;
     console.table(Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, { 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, '202': r.accepted, 'other/errors': r.other }])));
-    const max = { bare: rows['bare 202, max']!, intake: rows['intake, max']! };
-    const fixed = rows[`intake, ${FIXED_RATE}/s`]!;
-    const ratio = max.intake.rps / max.bare.rps;
-    process.stdout.write(`throughput ratio intake/bare: ${ratio.toFixed(2)} (target >= 0.5)\n`);
-    process.stdout.write(`p99 at ${FIXED_RATE}/s: ${fixed.p99} ms (target < 25 ms)\n`);
+    process.stdout.write(`throughput ratio intake/bare per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)} (target >= 0.5)\n`);
+    process.stdout.write(`p99 at ${FIXED_RATE}/s: intake ${fixed.p99} ms, bare ${rows[`bare 202 at ${FIXED_RATE}/s`]?.p99} ms (target < 25 ms)\n`);
 
     const jobs = await intake.queues.events.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
-    const answered = warm.accepted + max.intake.accepted + fixed.accepted;
+    const answered = intakeRuns.reduce((sum, r) => sum + r.accepted, 0);
     process.stdout.write(`answered 202: ${answered}; jobs in Redis: ${jobs}; ${jobs === answered ? 'every 202 accounted for' : 'MISMATCH'}\n`);
     if (jobs !== answered) process.exitCode = 1;
   } finally {
