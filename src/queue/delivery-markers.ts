@@ -26,11 +26,25 @@ export interface DeliveryMarkers {
   confirm(keys: readonly string[], jobKey: string): Promise<void>;
 }
 
-/** One round trip each, so deduplication costs two small scripts beside the job's own add. */
+type ScriptCall = (numberOfKeys: number, ...keysAndArgs: string[]) => Promise<unknown>;
+interface MarkerCommands {
+  xswClaimDelivery: ScriptCall;
+  xswConfirmDelivery: ScriptCall;
+}
+
+/**
+ * One round trip each, so deduplication costs two small scripts beside the job's own add. The
+ * scripts are registered on the connection (ioredis sends EVALSHA, falling back to EVAL once).
+ */
 export function createDeliveryMarkers(redis: Redis, ttlSeconds: number): DeliveryMarkers {
   const ttl = String(ttlSeconds);
+  if (!('xswClaimDelivery' in redis)) {
+    redis.defineCommand('xswClaimDelivery', { lua: CLAIM });
+    redis.defineCommand('xswConfirmDelivery', { lua: CONFIRM });
+  }
+  const commands = redis as Redis & MarkerCommands;
   return {
-    claim: async (keys, jobKey) => (await redis.eval(CLAIM, keys.length, ...keys, jobKey, ttl)) === 1,
-    confirm: async (keys, jobKey) => void (await redis.eval(CONFIRM, keys.length, ...keys, jobKey, ttl)),
+    claim: async (keys, jobKey) => (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl)) === 1,
+    confirm: async (keys, jobKey) => void (await commands.xswConfirmDelivery(keys.length, ...keys, jobKey, ttl)),
   };
 }
