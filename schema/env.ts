@@ -6,17 +6,20 @@ import { toSlaConfig } from './env/sla-config.js';
 import { xurrentEnvSection } from './env/xurrent.js';
 import { xurrentLimitsEnvSection } from './env/xurrent-limits.js';
 import { toXurrentConfig } from './env/xurrent-config.js';
+import { webhookEnvSection } from './env/webhooks.js';
+import { toWebhookConfig } from './env/webhooks-config.js';
 
 /**
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, slaEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
   ...xurrentEnvSection.shape,
   ...xurrentLimitsEnvSection.shape,
+  ...webhookEnvSection.shape,
   ...slaEnvSection.shape,
 };
 
@@ -29,7 +32,7 @@ export function toConfig(env: Env) {
   return {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL },
-    http: { host: env.HOST, port: env.PORT, webhookMaxBytes: env.WEBHOOK_MAX_BYTES },
+    http: { host: env.HOST, port: env.PORT },
     redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
@@ -42,6 +45,7 @@ export function toConfig(env: Env) {
     },
     /** `auto`: outside production, without Xurrent credentials, run against the embedded simulator. */
     xurrentSimulator: env.XURRENT_SIMULATOR,
+    webhooks: toWebhookConfig(env),
     sla: toSlaConfig(env),
   };
 }

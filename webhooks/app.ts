@@ -1,31 +1,36 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import type { Queue } from 'bullmq';
 import type { Logger } from '../src/logger.js';
 import { createHealthRouter, type ReadinessCheck } from './health.js';
+import { createXurrentIntake, type IntakeDeps } from './intake.js';
+import type { WebhookMetrics } from './metrics.js';
 import { answer } from './respond.js';
-import { createXurrentWebhookRouter } from './xurrent-route.js';
 
-export interface WebAppDeps {
-  queue: Queue;
-  logger: Logger;
-  maxBytes: number;
+export interface WebAppDeps extends IntakeDeps {
   readiness: readonly ReadinessCheck[];
 }
 
-export function createWebApp({ queue, logger, maxBytes, readiness }: WebAppDeps): Express {
+export function createWebApp(deps: WebAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(createHealthRouter(readiness));
-  app.use(createXurrentWebhookRouter({ queue, logger, maxBytes }));
-  app.use(bodyErrorHandler(logger));
+  app.use(createHealthRouter(deps.readiness));
+  const intake = createXurrentIntake(deps);
+  app.use(intake.router);
+  app.use(bodyErrorHandler(deps.logger, intake.metrics));
   return app;
 }
 
 /** Body-reading failures are the client's fault: answer 4xx, never 500, and never leak a stack. */
-function bodyErrorHandler(logger: Logger): ErrorRequestHandler {
+function bodyErrorHandler(logger: Logger, metrics: WebhookMetrics): ErrorRequestHandler {
   return (error: { type?: string; status?: number; message?: string }, _req, res, _next) => {
-    if (error.type === 'entity.too.large') return answer(res, 'tooLarge');
+    if (error.type === 'entity.too.large') {
+      metrics.record('tooLarge');
+      return answer(res, 'tooLarge');
+    }
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      if (error.status === 415) {
+        metrics.record('unsupportedMediaType');
+        return answer(res, 'unsupportedMediaType');
+      }
       return void res.status(error.status).json({ error: 'Bad request body' });
     }
     logger.error('unhandled error in HTTP handler', { component: 'http', error: error.message });

@@ -1,9 +1,29 @@
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
 
-/** Xurrent's per-delivery id header (`X-Xurrent-Delivery`, formerly `X-4me-Delivery`), else a hash of the body. */
-export function deliveryIdOf(req: Request, rawBody: Buffer): string {
-  const header = req.get('x-xurrent-delivery') ?? req.get('x-4me-delivery');
-  if (header && /^[A-Za-z0-9_.-]{1,100}$/.test(header)) return header;
-  return `sha256-${createHash('sha256').update(rawBody).digest('hex')}`;
+export type HeaderReader = (name: string) => string | undefined;
+
+const SAFE_ID = /^[A-Za-z0-9_.-]{1,100}$/;
+const safe = (value: string | undefined) => (value && SAFE_ID.test(value) ? value : undefined);
+
+/** Xurrent's per-delivery id (`X-Xurrent-Delivery`, formerly `X-4me-Delivery`), when well-formed. */
+export function deliveryHeaderOf(header: HeaderReader): string | undefined {
+  return safe(header('x-xurrent-delivery')) ?? safe(header('x-4me-delivery'));
+}
+
+/** The id to log a delivery under before its token is read: the header, else a hash of the body. */
+export function logIdOf(header: HeaderReader, raw: Buffer): string {
+  return deliveryHeaderOf(header) ?? `sha256-${createHash('sha256').update(raw).digest('hex')}`;
+}
+
+/**
+ * Every id a delivery is known by, strongest first: the delivery header, the original delivery of a
+ * redelivery (`X-Xurrent-Delivery-Origin`), the JWT `jti`; the body hash only when none exists.
+ * The first becomes the job id (`delivery-<id>`); all of them deduplicate.
+ */
+export function dedupIdsOf(header: HeaderReader, jti: string | undefined, raw: Buffer): [string, ...string[]] {
+  const delivery = deliveryHeaderOf(header);
+  const origin = safe(header('x-xurrent-delivery-origin')) ?? safe(header('x-4me-delivery-origin'));
+  const ids = [delivery, origin, jti && `jti-${jti}`].filter((id): id is string => Boolean(id));
+  const [first, ...rest] = [...new Set(ids)];
+  return first ? [first, ...rest] : [`sha256-${createHash('sha256').update(raw).digest('hex')}`];
 }

@@ -1,24 +1,28 @@
 import type { Response } from 'express';
 
-/** Every answer the receiver gives, in one place, so statuses stay consistent. */
+/**
+ * Every answer the receiver gives, in one place, so statuses stay consistent. Bodies name the
+ * class of problem only: never which check failed, a key, or a stack.
+ */
 export const ANSWERS = {
   queued: { status: 202, body: { status: 'queued' } },
+  verifying: { status: 200, body: { status: 'verification scheduled' } },
   duplicate: { status: 200, body: { status: 'duplicate' } },
   ignored: { status: 200, body: { status: 'ignored' } },
-  unsupportedMediaType: { status: 415, body: { error: 'Content-Type must be application/json' } },
-  tooLarge: { status: 413, body: { error: 'Body too large' } },
   malformedJson: { status: 400, body: { error: 'Malformed JSON body' } },
-  unavailable: { status: 503, body: { error: 'Queue unavailable, retry later' } },
+  invalid: { status: 400, body: { error: 'Invalid webhook body' } },
+  unauthorized: { status: 401, body: { error: 'Unauthorized' } },
+  forbidden: { status: 403, body: { error: 'Forbidden' } },
+  tooLarge: { status: 413, body: { error: 'Body too large' } },
+  unsupportedMediaType: { status: 415, body: { error: 'Content-Type must be application/json' } },
+  unavailable: { status: 503, body: { error: 'Temporarily unavailable, retry later' } },
 } as const;
 
 export type AnswerName = keyof typeof ANSWERS;
 
-export function answer(res: Response, name: AnswerName): void {
+/** `field` (400 only) names the path that failed validation and why, never echoing the value. */
+export function answer(res: Response, name: AnswerName, field?: { path: string; message: string }): void {
   const { status, body } = ANSWERS[name];
-  res.status(status).json(body);
-}
-
-/** 400 naming the field path that failed validation, never echoing the value. */
-export function answerInvalid(res: Response, path: readonly PropertyKey[], message: string): void {
-  res.status(400).json({ error: 'Invalid webhook body', field: path.map(String).join('.') || '(body)', message });
+  if (name === 'unavailable') res.set('Retry-After', '30');
+  res.status(status).json(field && name === 'invalid' ? { ...body, field: field.path, message: field.message } : body);
 }

@@ -6,6 +6,7 @@ import { createRedis } from '../src/redis/connection.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { translateJobError } from './error-policy.js';
 import { createRequestEventProcessor } from './request-event.js';
+import { createWebhookVerifyWorker } from './webhook-verify.js';
 
 export interface Workers {
   all: readonly Worker[];
@@ -15,14 +16,15 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue'>;
+  config: Pick<Config, 'queue' | 'webhooks'>;
   redisUrl: string;
   xurrent: XurrentClient;
   logger: Logger;
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, logger }: WorkersDeps): Workers {
+export function createWorkers({ config, redisUrl, xurrent, logger, fetch = globalThis.fetch }: WorkersDeps): Workers {
   const log = logger.child({ component: 'workers' });
   const processRequestEvent = createRequestEventProcessor({ xurrent, logger });
 
@@ -52,7 +54,10 @@ export function createWorkers({ config, redisUrl, xurrent, logger }: WorkersDeps
     log.warn('job failed', { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, error: error.message }),
   );
 
-  const all = [events];
+  // Webhook verification handshakes (issue 4): own queue and worker, see workers/webhook-verify.ts.
+  const webhookVerify = createWebhookVerifyWorker({ connection, prefix: config.queue.prefix, accountUrl: config.webhooks.accountUrl, fetch, logger });
+
+  const all = [events, webhookVerify];
   return {
     all,
     isRunning: () => all.every((w) => w.isRunning()),

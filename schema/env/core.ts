@@ -13,7 +13,6 @@ export const coreEnvShape = {
   QUEUE_PREFIX: stringWithDefault('xsw'),
   WORKER_CONCURRENCY: intWithDefault(5, { min: 1, max: 200 }),
   SHUTDOWN_TIMEOUT_MS: intWithDefault(25_000, { min: 1_000, max: 600_000 }),
-  WEBHOOK_MAX_BYTES: intWithDefault(262_144, { min: 1_024, max: 10_485_760 }),
 };
 
 export const coreEnvSection = defineEnvSection({ shape: coreEnvShape });

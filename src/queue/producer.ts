@@ -1,8 +1,11 @@
-import type { Queue } from 'bullmq';
-import type { RequestEventJob } from '../../schema/jobs.js';
-import { JOB_NAMES } from './names.js';
+import type { JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createDeliveryMarkers } from './delivery-markers.js';
 
-export type EnqueueOutcome = 'queued' | 'duplicate';
+export interface EnqueueResult {
+  outcome: 'queued' | 'duplicate';
+  jobId: string;
+}
 
 /**
  * BullMQ job ids must not contain ':' and must not be all digits; delivery ids are UUIDs in practice
@@ -12,13 +15,45 @@ export function toJobId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 }
 
-/**
- * Adds the job and resolves only once Redis holds it. A job id that already exists means a
- * redelivery of an event we have; BullMQ would ignore the add, and we report a duplicate.
- */
-export async function enqueueRequestEvent(queue: Queue, data: RequestEventJob): Promise<EnqueueOutcome> {
-  const jobId = toJobId('delivery', data.deliveryId);
-  if (await queue.getJob(jobId)) return 'duplicate';
-  await queue.add(JOB_NAMES.requestEvent, data, { jobId });
-  return 'queued';
+export interface DeliveryProducerDeps {
+  /** The fail-fast producer connection (enableOfflineQueue: false): a Redis outage throws at once. */
+  redis: Redis;
+  /** BullMQ key prefix; dedup markers live under `<prefix>:webhook-dedup:`. */
+  prefix: string;
+  /** How long a delivery is remembered (≥ 7 days: Xurrent retries up to 10 times over days). */
+  dedupTtlSeconds: number;
 }
+
+export interface DeliveryJob {
+  queue: Queue;
+  name: string;
+  data: object;
+  /** Ids this delivery is known by, strongest first (delivery header, origin header, jti; else body hash). */
+  ids: readonly [string, ...string[]];
+  options?: JobsOptions;
+}
+
+/** Finished jobs go after a day: the small dedup markers, not job bodies, carry the long window. */
+const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
+
+/**
+ * Adds a delivery's job exactly once and resolves only when Redis holds it. Markers (see
+ * delivery-markers.ts) remember every id of the delivery for the dedup window, long after the job is
+ * removed: claim them, add the job (idempotent by job id), confirm them. A failure at any step throws
+ * (the receiver answers 503); Xurrent's redelivery then finds either the job or nothing, never a
+ * marker that hides a lost event.
+ */
+export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds }: DeliveryProducerDeps) {
+  const markers = createDeliveryMarkers(redis, dedupTtlSeconds);
+  const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
+  return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueResult> {
+    const keys = ids.map(markerKey);
+    const jobId = toJobId('delivery', ids[0]);
+    const jobKey = queue.toKey(jobId);
+    if (!(await markers.claim(keys, jobKey))) return { outcome: 'duplicate', jobId };
+    await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
+    await markers.confirm(keys, jobKey);
+    return { outcome: 'queued', jobId };
+  };
+}
+export type EnqueueDelivery = ReturnType<typeof createDeliveryProducer>;

@@ -17,16 +17,23 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 
 export interface Queues {
   events: Queue;
+  problemEvents: Queue;
+  webhookVerify: Queue;
   close(): Promise<void>;
 }
 
 /** The producer side of every queue, on one shared fail-fast connection. */
 export function createQueues(connection: Redis, prefix: string): Queues {
-  const events = new Queue(QUEUE_NAMES.events, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const open = (name: string) => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const events = open(QUEUE_NAMES.events);
+  const problemEvents = open(QUEUE_NAMES.problemEvents);
+  const webhookVerify = open(QUEUE_NAMES.webhookVerify);
   return {
     events,
+    problemEvents,
+    webhookVerify,
     close: async () => {
-      await events.close();
+      await Promise.all([events.close(), problemEvents.close(), webhookVerify.close()]);
     },
   };
 }

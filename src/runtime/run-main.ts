@@ -12,9 +12,11 @@ export async function runMain(roles: ServiceRoles): Promise<void> {
     logger.info('starting', { component: 'main', roles, env: config.env });
     warnIfXurrentMissing(config, logger);
   }
+  const starting = startService({ config, logger, roles });
+  // Handle signals from the first moment: a SIGTERM during start-up waits for it, then stops cleanly.
+  exitOnSignals(async () => (await starting.catch(() => undefined))?.shutdownSteps() ?? [], config.shutdown.timeoutMs, logger);
   try {
-    const service = await startService({ config, logger, roles });
-    exitOnSignals(() => service.shutdownSteps(), config.shutdown.timeoutMs, logger);
+    const service = await starting;
     logger.info('ready', { component: 'main', redis: service.redisUrl, http: service.httpUrl });
   } catch (error) {
     logger.error('could not start', { component: 'main', error: error instanceof Error ? error.message : String(error) });

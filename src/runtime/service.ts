@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
@@ -12,6 +12,7 @@ import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
 import type { Simulator } from '../simulator/index.js';
+import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
 import { connectXurrent, type XurrentConnection } from './xurrent.js';
 
@@ -51,21 +52,33 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
     xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger, ...(fetch ? { fetch } : {}) });
   }
 
   let server: Server | undefined;
   let httpUrl: string | undefined;
   if (roles.web) {
-    const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
-    const app = createWebApp({ queue: queues.events, logger, maxBytes: config.http.webhookMaxBytes, readiness });
-    server = app.listen(config.http.port, config.http.host);
+    // Listen first: the embedded simulator needs the receiver's URL before the app knows its keys.
+    let handle: RequestListener = answerStarting;
+    server = createServer((req, res) => handle(req, res));
+    server.listen(config.http.port, config.http.host);
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     httpUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
+    const simulator = xurrent?.simulator;
+    const webhookConfig = simulator ? await subscribeToSimulator(simulator, httpUrl, config.webhooks) : config.webhooks;
+    const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
+    const app = createWebApp({
+      config: webhookConfig,
+      queues,
+      redis: producer,
+      queuePrefix: config.queue.prefix,
+      logger,
+      readiness,
+      ...(fetch ? { fetch } : {}),
+    });
+    handle = app;
     logger.info('listening', { component: 'http', url: httpUrl });
-    // The embedded simulator announces new requests to this receiver, as a Xurrent webhook would.
-    await xurrent?.simulator?.webhooks.register({ event: 'request.create', uri: `${httpUrl}/webhooks/xurrent` });
   }
 
   return {
@@ -83,6 +96,13 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
     ],
   };
 }
+
+/** Until the app is wired: alive for /healthz, 503 for everything else (Xurrent will redeliver). */
+const answerStarting: RequestListener = (req, res) => {
+  const alive = req.url === '/healthz';
+  res.writeHead(alive ? 200 : 503, { 'Content-Type': 'application/json', ...(alive ? {} : { 'Retry-After': '1' }) });
+  res.end(JSON.stringify(alive ? { status: 'ok' } : { status: 'starting' }));
+};
 
 function waitUntilReady(redis: Redis): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();

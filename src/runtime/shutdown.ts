@@ -36,16 +36,18 @@ export async function runShutdown(steps: readonly ShutdownStep[], deadlineMs: nu
 }
 
 /** On SIGTERM/SIGINT: run the shutdown once and exit 0 when clean, 1 when something was abandoned. */
-export function exitOnSignals(steps: () => readonly ShutdownStep[], deadlineMs: number, logger: Logger): void {
+export function exitOnSignals(steps: () => readonly ShutdownStep[] | Promise<readonly ShutdownStep[]>, deadlineMs: number, logger: Logger): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { component: 'shutdown', signal, deadlineMs });
-    void runShutdown(steps(), deadlineMs, logger).then((clean) => {
-      logger.info('stopped', { component: 'shutdown', clean });
-      process.exit(clean ? 0 : 1);
-    });
+    void Promise.resolve(steps())
+      .then((list) => runShutdown(list, deadlineMs, logger))
+      .then((clean) => {
+        logger.info('stopped', { component: 'shutdown', clean });
+        process.exit(clean ? 0 : 1);
+      });
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);

@@ -11,28 +11,32 @@ import { runShutdown } from '../../src/runtime/shutdown.js';
 import { QUEUE_NAMES } from '../../src/queue/names.js';
 import { createLogCapture } from '../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { ACCOUNT, createTestSigner, signedEnv, type TestSigner } from '../helpers/signing.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const XURRENT = 'https://graphql.xurrent.test';
 const NODE_ID = 'NG1lLXN0YWdpbmcuY29tL1JlcXVlc3QvODE';
 
-function envelope(deliveryId: string) {
+let signer: TestSigner;
+
+async function envelope(deliveryId: string) {
+  const jwt = await signer.sign({ webhook_id: 1, account_id: ACCOUNT, event: 'request.update', object_id: 81, object_nodeID: NODE_ID, payload: {} });
   return {
     init: {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Xurrent-Delivery': deliveryId },
-      body: JSON.stringify({ webhook_id: 1, account_id: 'wdc', event: 'request.update', object_id: 81, object_nodeID: NODE_ID, payload: {} }),
+      body: JSON.stringify({ jwt }),
     },
   };
 }
 
 function configFor(redisUrl: string, prefix: string) {
   return loadConfig({
+    ...signedEnv(signer),
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     HOST: '127.0.0.1',
     PORT: '0',
-    XURRENT_ACCOUNT: 'wdc',
     XURRENT_TOKEN: 'pat-lifecycle',
     XURRENT_GRAPHQL_URL: XURRENT,
   });
@@ -43,7 +47,8 @@ describe('service lifecycle', () => {
   let service: RunningService | undefined;
   let prefix: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
+    signer ??= await createTestSigner();
     prefix = uniquePrefix('lifecycle');
     nock.disableNetConnect();
     nock.enableNetConnect(/127\.0\.0\.1/);
@@ -69,7 +74,7 @@ describe('service lifecycle', () => {
         return { data: { requestUpdate: { errors: [], request: { id: NODE_ID } } } };
       });
     service = await startService({ config: configFor(TEST_REDIS_URL, prefix), logger: capture.logger, roles: { web: true, worker: true } });
-    const { init } = envelope('lifecycle-1');
+    const { init } = await envelope('lifecycle-1');
     expect((await fetch(`${service.httpUrl}/webhooks/xurrent`, init)).status).toBe(202);
 
     const queue = new Queue(QUEUE_NAMES.events, { connection: { url: TEST_REDIS_URL } as never, prefix });
@@ -97,7 +102,7 @@ describe('service lifecycle', () => {
       await waitFor(async () => (await fetch(`${service?.httpUrl}/readyz`)).status === 503, 'readyz to fail');
       const body = (await (await fetch(`${service.httpUrl}/readyz`)).json()) as { reasons: Record<string, string> };
       expect(Object.keys(body.reasons)).toEqual(['redis']);
-      const { init } = envelope('while-down');
+      const { init } = await envelope('while-down');
       expect((await fetch(`${service.httpUrl}/webhooks/xurrent`, init)).status).toBe(503);
       expect((await fetch(`${service.httpUrl}/healthz`)).status).toBe(200);
     } finally {

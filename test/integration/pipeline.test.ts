@@ -5,6 +5,7 @@ import { startService, type RunningService } from '../../src/runtime/service.js'
 import { runShutdown } from '../../src/runtime/shutdown.js';
 import { createLogCapture } from '../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { ACCOUNT, createTestSigner, signedEnv } from '../helpers/signing.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const XURRENT = 'https://graphql.xurrent.test';
@@ -35,13 +36,14 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
     await deleteKeys(prefix);
   });
 
-  it('answers 202 after queueing, and the worker reads the request and adds an internal note', async () => {
+  it('answers 202 to a signed delivery after queueing, and the worker reads the request and adds an internal note', async () => {
+    const signer = await createTestSigner();
     const config = loadConfig({
+      ...signedEnv(signer),
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: prefix,
       HOST: '127.0.0.1',
       PORT: '0',
-      XURRENT_ACCOUNT: 'wdc',
       XURRENT_TOKEN: 'pat-integration-secret',
       XURRENT_GRAPHQL_URL: XURRENT,
     });
@@ -66,9 +68,10 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Xurrent-Delivery': '7d8f0a4e-1b2c-4d5e-8f90-123456789abc' },
       body: JSON.stringify({
+        jwt: await signer.sign({
         webhook_id: 3,
-        account_id: 'wdc',
-        account: 'https://wdc.xurrent.com',
+        account_id: ACCOUNT,
+        account: `https://${ACCOUNT}.xurrent.qa`,
         name: 'request.create',
         event: 'request.create',
         object_id: 70,
@@ -77,6 +80,7 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
         person_nodeID: 'NG1lLXN0YWdpbmcuY29tL1BlcnNvbi81OTE',
         person_name: 'Howard Tanner',
         payload: {},
+        }),
       }),
     });
     expect(response.status).toBe(202);
@@ -85,7 +89,7 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
     const [query, mutation] = calls;
     for (const call of calls) {
       expect(call.headers['authorization']).toBe('Bearer pat-integration-secret');
-      expect(call.headers['x-xurrent-account']).toBe('wdc');
+      expect(call.headers['x-xurrent-account']).toBe(ACCOUNT);
     }
     expect(query?.body.operationName).toBe('RequestById');
     expect(query?.body.variables).toEqual({ id: REQUEST_NODE_ID });

@@ -48,7 +48,7 @@ describe('the service as a process', () => {
     await waitFor(
       async () => {
         try {
-          return (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
+          return (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) })).status === 200;
         } catch {
           return false;
         }

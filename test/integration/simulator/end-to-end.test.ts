@@ -1,10 +1,11 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REQUEST_CREATE, RequestCreateResultSchema } from '../../../schema/graphql/request-create.js';
+import { loadConfig } from '../../../src/config.js';
 import { createWebApp } from '../../../webhooks/app.js';
 import { createWorkers, type Workers } from '../../../workers/index.js';
 import { createQueues, type Queues } from '../../../src/queue/queues.js';
@@ -31,7 +32,7 @@ async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise
 }
 
 describe('end to end: simulator → webhook → intake → worker → simulator', () => {
-  it('puts an internal note on a request created in the simulator, with one query and one mutation', async () => {
+  it('puts an internal note on a request created in the simulator (signed webhook), with one query and one mutation', async () => {
     const prefix = uniquePrefix('e2e');
     const { logger, lines } = createLogCapture('info');
     const sim: Simulator = await startSimulator();
@@ -44,15 +45,22 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
       producer.disconnect();
       await deleteKeys(prefix);
     });
-    const server: Server = createWebApp({ queue: queues.events, logger, maxBytes: 262_144, readiness: [] }).listen(0, '127.0.0.1');
+    const server: Server = createServer();
+    server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-    // Plain envelopes for now; the signed variant waits for the intake branch (JWT verification).
-    await sim.webhooks.register({ event: 'request.create', uri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/xurrent` });
+    // Signed under a webhook policy, as Xurrent sends them; the receiver checks the policy's key and issuer.
+    const { publicKeyPem } = await sim.webhooks.register({
+      event: 'request.create',
+      uri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/xurrent`,
+      policy: { jwtAlg: 'RS256' },
+    });
+    const config = loadConfig({ XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_WEBHOOK_PUBLIC_KEY: publicKeyPem ?? '', QUEUE_PREFIX: prefix });
+    server.on('request', createWebApp({ config: config.webhooks, queues, redis: producer, queuePrefix: prefix, logger, readiness: [] }));
 
     const workerConfig = simulatorConfig(sim);
     const xurrent = createXurrentClient({ config: workerConfig, logger });
-    const workers: Workers = createWorkers({ config: { queue: { prefix, concurrency: 2 } }, redisUrl: TEST_REDIS_URL, xurrent, logger });
+    const workers: Workers = createWorkers({ config: { queue: { prefix, concurrency: 2 }, webhooks: config.webhooks }, redisUrl: TEST_REDIS_URL, xurrent, logger });
     cleanups.push(() => workers.close(true));
 
     const customer = createXurrentClient({ config: simulatorConfig(sim, { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } }), logger });

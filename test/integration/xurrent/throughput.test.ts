@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createQueues } from '../../../src/queue/queues.js';
-import { enqueueRequestEvent } from '../../../src/queue/producer.js';
+import { JOB_NAMES } from '../../../src/queue/names.js';
 import { maxCallsInWindow } from '../../../src/simulator/call-log.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate } from '../../../src/simulator/request-mutations.js';
@@ -42,7 +42,8 @@ describe('shared limiter under several worker processes', () => {
       children.push(...(await Promise.all(Array.from({ length: PROCESSES }, () => startWorkerProcess(env)))));
       const workerCallsFrom = sim.calls.length;
       for (const [i, id] of ids.entries()) {
-        await enqueueRequestEvent(queues.events, { deliveryId: `load-${i}`, event: 'request.create', accountId: sim.account, requestNodeId: id, receivedAt: new Date().toISOString() });
+        const data = { deliveryId: `load-${i}`, event: 'request.create', accountId: sim.account, requestNodeId: id, receivedAt: new Date().toISOString() };
+        await queues.events.add(JOB_NAMES.requestEvent, data, { jobId: `load-${i}` });
       }
 
       const noted = () => ids.filter((id) => (sim.store.requests.get(id)?.noteIds.length ?? 0) > 0).length;

@@ -63,8 +63,10 @@ describe('loadConfig', () => {
   });
 
   it('requires Xurrent settings in production only', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['XURRENT_TOKEN', 'XURRENT_ACCOUNT']);
+    // Production also needs a webhook key source while signatures are required (the default).
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['XURRENT_TOKEN', 'XURRENT_ACCOUNT', 'XURRENT_WEBHOOK_PUBLIC_KEY']);
     expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
-    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_CLIENT_ID: 'i', XURRENT_CLIENT_SECRET: 's' })).toEqual([]);
+    const webhookKey = { XURRENT_WEBHOOK_JWKS: 'discover' };
+    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_CLIENT_ID: 'i', XURRENT_CLIENT_SECRET: 's', ...webhookKey })).toEqual([]);
   });
 });

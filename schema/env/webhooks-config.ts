@@ -1,0 +1,77 @@
+import { createPublicKey } from 'node:crypto';
+import type { EnvOf } from './fields.js';
+import type { EnvProblem } from './section.js';
+import type { webhookEnvShape } from './webhooks.js';
+
+type WebhookEnv = EnvOf<typeof webhookEnvShape>;
+
+/** The only signing algorithms a Xurrent webhook policy may use with us: never `none` or HMAC. */
+export const WEBHOOK_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
+export type WebhookAlgorithm = (typeof WEBHOOK_ALGORITHMS)[number];
+
+export interface WebhookConfig {
+  maxBytes: number;
+  dedupTtlSeconds: number;
+  requireSignature: boolean;
+  /** PEM public keys (several allow rotation); empty when none is configured. */
+  publicKeys: readonly string[];
+  algorithms: readonly WebhookAlgorithm[];
+  audience: string | undefined;
+  discoverKeys: boolean;
+  /** `https://<account>.<domain>`: the issuer (and callback host) of our account; undefined without XURRENT_ACCOUNT. */
+  accountUrl: string | undefined;
+  /** Accounts whose events we accept: ours, then the customers'. */
+  accounts: readonly string[];
+}
+
+/** PEM blocks of a variable (literal `\n` accepted), or undefined when any block is not an RSA/EC public key. */
+export function parsePublicKeys(text: string): string[] | undefined {
+  const normalised = text.replace(/\\n/g, '\n').replace(/\r\n/g, '\n');
+  const blocks = normalised.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
+  if (blocks.length === 0) return undefined;
+  try {
+    return blocks.every((pem) => ['rsa', 'ec'].includes(createPublicKey(pem).asymmetricKeyType ?? '')) ? blocks : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseAlgorithmList(text: string): WebhookAlgorithm[] | undefined {
+  const names = text.split(',').map((name) => name.trim().toUpperCase()).filter(Boolean);
+  const allowed = new Set<string>(WEBHOOK_ALGORITHMS);
+  if (names.length === 0 || !names.every((name) => allowed.has(name))) return undefined;
+  return [...new Set(names)] as WebhookAlgorithm[];
+}
+
+/** Webhook settings taken together: a required signature needs a key source and an issuer. */
+export function checkWebhookEnv(env: WebhookEnv, raw: Record<string, string | undefined>): EnvProblem[] {
+  const problems: EnvProblem[] = [];
+  const production = raw['NODE_ENV'] === 'production';
+  const hasKeySource = Boolean(env.XURRENT_WEBHOOK_PUBLIC_KEY) || env.XURRENT_WEBHOOK_JWKS === 'discover';
+  if (production && env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE && !hasKeySource) {
+    problems.push({
+      key: 'XURRENT_WEBHOOK_PUBLIC_KEY',
+      message: 'is required in production while XURRENT_WEBHOOK_REQUIRE_SIGNATURE is true (or set XURRENT_WEBHOOK_JWKS=discover)',
+    });
+  }
+  if (hasKeySource && !raw['XURRENT_ACCOUNT']?.trim()) {
+    problems.push({ key: 'XURRENT_ACCOUNT', message: 'is required to check the issuer of signed webhooks' });
+  }
+  return problems;
+}
+
+export function toWebhookConfig(env: WebhookEnv & { XURRENT_ACCOUNT?: string | undefined; XURRENT_DOMAIN: string }): WebhookConfig {
+  const account = env.XURRENT_ACCOUNT?.trim().toLowerCase();
+  const customers = env.XURRENT_CUSTOMER_ACCOUNTS.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+  return {
+    maxBytes: env.WEBHOOK_MAX_BYTES,
+    dedupTtlSeconds: env.WEBHOOK_DEDUP_TTL_SECONDS,
+    requireSignature: env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE,
+    publicKeys: env.XURRENT_WEBHOOK_PUBLIC_KEY ? (parsePublicKeys(env.XURRENT_WEBHOOK_PUBLIC_KEY) ?? []) : [],
+    algorithms: parseAlgorithmList(env.XURRENT_WEBHOOK_ALGORITHMS) ?? ['RS256'],
+    audience: env.XURRENT_WEBHOOK_AUDIENCE,
+    discoverKeys: env.XURRENT_WEBHOOK_JWKS === 'discover',
+    accountUrl: account ? `https://${account}.${env.XURRENT_DOMAIN.toLowerCase()}` : undefined,
+    accounts: [...new Set([...(account ? [account] : []), ...customers])],
+  };
+}

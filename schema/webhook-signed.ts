@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Compact JWS: three base64url segments. */
+export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** A body signed by a webhook policy: `{"jwt": "<compact JWS>"}`, nothing else (API-NOTES §6.6). */
+export const SignedBodySchema = z.strictObject({
+  jwt: z.string().regex(COMPACT_JWS, 'must be a compact JWS'),
+});
+
+/** Claims of a verified webhook token; `data` is the envelope. Signature and times are checked by jose. */
+export const WebhookClaimsSchema = z.looseObject({
+  data: z.record(z.string(), z.unknown()),
+  iss: z.string(),
+  jti: z.string().min(1).max(200).optional(),
+});
+export type WebhookClaims = z.infer<typeof WebhookClaimsSchema>;

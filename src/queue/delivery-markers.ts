@@ -1,0 +1,50 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Dedup markers, one small key per delivery id with a TTL. A marker is `pending|<job key>` while
+ * its job is being added and `done|<job key>` once Redis holds the job. A delivery is a duplicate
+ * when any of its markers is done, or pending with the job present; a pending marker whose job is
+ * missing is a failed earlier attempt, which may claim again.
+ */
+const CLAIM = `
+for _, key in ipairs(KEYS) do
+  local seen = redis.call('GET', key)
+  if seen then
+    local state, jobKey = string.match(seen, '^(%a+)|(.*)$')
+    if state == 'done' or (jobKey and redis.call('EXISTS', jobKey) == 1) then return 0 end
+  end
+end
+for _, key in ipairs(KEYS) do redis.call('SET', key, 'pending|' .. ARGV[1], 'EX', ARGV[2]) end
+return 1`;
+
+const CONFIRM = `for _, key in ipairs(KEYS) do redis.call('SET', key, 'done|' .. ARGV[1], 'EX', ARGV[2]) end
+return 1`;
+
+export interface DeliveryMarkers {
+  /** True when this delivery may be added (and its markers are now pending), false for a duplicate. */
+  claim(keys: readonly string[], jobKey: string): Promise<boolean>;
+  confirm(keys: readonly string[], jobKey: string): Promise<void>;
+}
+
+type ScriptCall = (numberOfKeys: number, ...keysAndArgs: string[]) => Promise<unknown>;
+interface MarkerCommands {
+  xswClaimDelivery: ScriptCall;
+  xswConfirmDelivery: ScriptCall;
+}
+
+/**
+ * One round trip each, so deduplication costs two small scripts beside the job's own add. The
+ * scripts are registered on the connection (ioredis sends EVALSHA, falling back to EVAL once).
+ */
+export function createDeliveryMarkers(redis: Redis, ttlSeconds: number): DeliveryMarkers {
+  const ttl = String(ttlSeconds);
+  if (!('xswClaimDelivery' in redis)) {
+    redis.defineCommand('xswClaimDelivery', { lua: CLAIM });
+    redis.defineCommand('xswConfirmDelivery', { lua: CONFIRM });
+  }
+  const commands = redis as Redis & MarkerCommands;
+  return {
+    claim: async (keys, jobKey) => (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl)) === 1,
+    confirm: async (keys, jobKey) => void (await commands.xswConfirmDelivery(keys.length, ...keys, jobKey, ttl)),
+  };
+}

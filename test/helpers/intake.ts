@@ -1,0 +1,73 @@
+import { once } from 'node:events';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config.js';
+import { createQueues, type Queues } from '../../src/queue/queues.js';
+import { createRedis } from '../../src/redis/connection.js';
+import { createWebApp } from '../../webhooks/app.js';
+import { createWebhookMetrics, type WebhookMetrics } from '../../webhooks/metrics.js';
+import { createLogCapture } from './log-capture.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis.js';
+
+export interface TestIntake {
+  app: Express;
+  queues: Queues;
+  redis: Redis;
+  prefix: string;
+  metrics: WebhookMetrics;
+  logs: ReturnType<typeof createLogCapture>;
+  /** Every job in every intake queue, whatever its state. */
+  jobCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function waitForReady(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') await once(redis, 'ready');
+}
+
+/** The real web app on a real Redis under a unique prefix, configured from environment variables. */
+export async function startTestIntake(env: Record<string, string>, options: { redisUrl?: string; fetch?: typeof fetch; now?: () => Date } = {}): Promise<TestIntake> {
+  const config = loadConfig(env);
+  const prefix = uniquePrefix('intake');
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const redis = createRedis(redisUrl, 'producer', 'test-producer');
+  redis.on('error', () => undefined);
+  await waitForReady(redis);
+  const queues = createQueues(redis, prefix);
+  for (const queue of [queues.events, queues.problemEvents, queues.webhookVerify]) queue.on('error', () => undefined);
+  const logs = createLogCapture();
+  const metrics = createWebhookMetrics();
+  const app = createWebApp({
+    config: config.webhooks,
+    queues,
+    redis,
+    queuePrefix: prefix,
+    logger: logs.logger,
+    readiness: [],
+    metrics,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const jobCount = async () => {
+    let total = 0;
+    for (const queue of [queues.events, queues.problemEvents, queues.webhookVerify]) {
+      const counts = await queue.getJobCounts();
+      total += Object.values(counts).reduce((sum, n) => sum + n, 0);
+    }
+    return total;
+  };
+  return {
+    app,
+    queues,
+    redis,
+    prefix,
+    metrics,
+    logs,
+    jobCount,
+    close: async () => {
+      await queues.close();
+      if (!options.redisUrl) await deleteKeys(prefix, redisUrl);
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { createPublicKey } from 'node:crypto';
+import { exportJWK } from 'jose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listen, postRaw, type Listening } from '../helpers/http.js';
+import { startTestIntake, type TestIntake } from '../helpers/intake.js';
+import { AUDIENCE, createTestSigner, ISSUER, requestEnvelope, type TestSigner } from '../helpers/signing.js';
+
+const POLICY_ISSUER = `${ISSUER}/webhook_policies/wp-1`;
+const env = { XURRENT_ACCOUNT: 'acme', XURRENT_DOMAIN: 'xurrent.qa', XURRENT_WEBHOOK_AUDIENCE: AUDIENCE, XURRENT_WEBHOOK_JWKS: 'discover' };
+
+let intake: TestIntake | undefined;
+let server: Listening | undefined;
+afterEach(async () => {
+  await server?.close();
+  await intake?.close();
+});
+
+/** A fake Xurrent serving discovery documents; records every URL asked for. */
+async function fakeXurrent(signer: TestSigner, jwksUri = `${POLICY_ISSUER}/jwks`) {
+  const jwk = { ...(await exportJWK(createPublicKey(signer.publicKeyPem))), kid: 'key-1', use: 'sig', alg: 'RS256' };
+  const asked: string[] = [];
+  const fetch = async (input: string | URL | Request) => {
+    const url = input instanceof Request ? input.url : String(input);
+    asked.push(url);
+    if (url === `${POLICY_ISSUER}/.well-known/openid-configuration`) return Response.json({ issuer: POLICY_ISSUER, jwks_uri: jwksUri });
+    if (url === jwksUri) return Response.json({ keys: [jwk] });
+    return new Response('not found', { status: 404 });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, asked };
+}
+
+async function deliver(token: string) {
+  return postRaw(server!.url, JSON.stringify({ jwt: token }));
+}
+
+describe('key discovery (XURRENT_WEBHOOK_JWKS=discover)', () => {
+  it('verifies with the key named by kid, fetched once from the issuer host and cached', async () => {
+    const signer = await createTestSigner();
+    const xurrent = await fakeXurrent(signer);
+    intake = await startTestIntake(env, { fetch: xurrent.fetch });
+    server = await listen(intake.app);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await deliver(await signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' }))).status).toBe(202);
+    }
+    expect(xurrent.asked).toEqual([`${POLICY_ISSUER}/.well-known/openid-configuration`, `${POLICY_ISSUER}/jwks`]);
+  });
+
+  it('refuses a wrong kid with 401', async () => {
+    const signer = await createTestSigner();
+    intake = await startTestIntake(env, { fetch: (await fakeXurrent(signer)).fetch });
+    server = await listen(intake.app);
+    expect((await deliver(await signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-2' }))).status).toBe(401);
+    expect(await intake.jobCount()).toBe(0);
+  });
+
+  it('never fetches for a foreign issuer', async () => {
+    const signer = await createTestSigner();
+    const xurrent = await fakeXurrent(signer);
+    intake = await startTestIntake(env, { fetch: xurrent.fetch });
+    server = await listen(intake.app);
+    const token = await signer.sign(requestEnvelope(), { iss: 'https://evil.example/webhook_policies/wp-1' }, { kid: 'key-1' });
+    expect((await deliver(token)).status).toBe(401);
+    expect(xurrent.asked).toEqual([]);
+  });
+
+  it('refuses a jwks_uri on another host with 401', async () => {
+    const signer = await createTestSigner();
+    const xurrent = await fakeXurrent(signer, 'https://evil.example/jwks');
+    intake = await startTestIntake(env, { fetch: xurrent.fetch });
+    server = await listen(intake.app);
+    expect((await deliver(await signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' }))).status).toBe(401);
+    expect(xurrent.asked).not.toContain('https://evil.example/jwks');
+  });
+
+  it('answers 503 when Xurrent cannot be reached, so the delivery is retried', async () => {
+    const signer = await createTestSigner();
+    const failing = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof globalThis.fetch;
+    intake = await startTestIntake(env, { fetch: failing });
+    server = await listen(intake.app);
+    expect((await deliver(await signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' }))).status).toBe(503);
+  });
+});

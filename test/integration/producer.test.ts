@@ -1,0 +1,74 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryProducer } from '../../src/queue/producer.js';
+import { createRedis } from '../../src/redis/connection.js';
+import { waitForReady } from '../helpers/intake.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+
+let redis: Redis;
+let queue: Queue;
+let prefix: string;
+beforeEach(async () => {
+  prefix = uniquePrefix('producer');
+  redis = createRedis(TEST_REDIS_URL, 'producer', 'test-producer');
+  await waitForReady(redis);
+  queue = new Queue('events', { connection: redis, prefix });
+});
+afterEach(async () => {
+  await queue.close();
+  await deleteKeys(prefix);
+  redis.disconnect();
+});
+
+const data = { deliveryId: 'd', event: 'request.update' };
+
+describe('createDeliveryProducer', () => {
+  it('keeps exactly one job for 20 concurrent redeliveries, and answers later ones duplicate', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => enqueue({ queue, name: 'request-event', data, ids: ['abc'] })));
+    expect(outcomes.map((r) => r.outcome)).toContain('queued');
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['abc'] })).outcome).toBe('duplicate');
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed')).toBe(1);
+    expect((await queue.getJob('delivery-abc'))?.opts.removeOnComplete).toEqual({ age: 86_400, count: 50_000 });
+  });
+
+  it('still answers duplicate after the job itself is gone (the marker carries the window)', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['gone', 'jti-1'] })).outcome).toBe('queued');
+    await (await queue.getJob('delivery-gone'))!.remove();
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['gone'] })).outcome).toBe('duplicate');
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['other', 'jti-1'] })).outcome).toBe('duplicate');
+    expect(await queue.getJobCountByTypes('waiting')).toBe(0);
+  });
+
+  it('lets a delivery whose earlier add failed (pending marker, no job) be queued', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    const marker = `${prefix}:webhook-dedup:d-retry`;
+    await redis.set(marker, `pending|${queue.toKey('delivery-retry')}`, 'EX', 600);
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['retry'] })).outcome).toBe('queued');
+    expect(await redis.get(marker)).toBe(`done|${queue.toKey('delivery-retry')}`);
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['retry'] })).outcome).toBe('duplicate');
+  });
+
+  it('treats a pending marker whose job exists as a duplicate (confirm step lost)', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    await queue.add('request-event', data, { jobId: 'delivery-half' });
+    await redis.set(`${prefix}:webhook-dedup:d-half`, `pending|${queue.toKey('delivery-half')}`, 'EX', 600);
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['half'] })).outcome).toBe('duplicate');
+  });
+
+  it('queues again once the marker has expired', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    await enqueue({ queue, name: 'request-event', data, ids: ['old'] });
+    await (await queue.getJob('delivery-old'))!.remove();
+    await redis.del(...(await redis.keys(`${prefix}:webhook-dedup:*`)));
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['old'] })).outcome).toBe('queued');
+  });
+
+  it('normalises ids into valid BullMQ job ids', async () => {
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
+    await enqueue({ queue, name: 'request-event', data, ids: ['12345'] });
+    expect(await queue.getJob('delivery-12345')).toBeDefined();
+  });
+});

@@ -1,0 +1,69 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { ConfigError } from '../../../src/errors.js';
+
+const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('webhook configuration', () => {
+  it('defaults to required signatures, RS256, no discovery, 256 KiB, an 8-day dedup window', () => {
+    const { webhooks } = loadConfig({});
+    expect(webhooks).toMatchObject({
+      requireSignature: true,
+      algorithms: ['RS256'],
+      discoverKeys: false,
+      maxBytes: 262_144,
+      dedupTtlSeconds: 8 * 24 * 3600,
+      publicKeys: [],
+      accounts: [],
+      accountUrl: undefined,
+    });
+  });
+
+  it('derives the issuer and the accepted accounts from XURRENT_ACCOUNT, XURRENT_DOMAIN and XURRENT_CUSTOMER_ACCOUNTS', () => {
+    const { webhooks } = loadConfig({ XURRENT_ACCOUNT: 'WDC', XURRENT_DOMAIN: '4me-staging.com', XURRENT_CUSTOMER_ACCOUNTS: 'globex, initech,' });
+    expect(webhooks.accountUrl).toBe('https://wdc.4me-staging.com');
+    expect(webhooks.accounts).toEqual(['wdc', 'globex', 'initech']);
+  });
+
+  it('accepts PEMs with literal \\n and several keys for rotation', () => {
+    const { webhooks } = loadConfig({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_PUBLIC_KEY: `${rsaPem.replace(/\n/g, '\\n')}${ecPem}` });
+    expect(webhooks.publicKeys).toHaveLength(2);
+    expect(webhooks.publicKeys[0]).toContain('\n');
+  });
+
+  it.each(['none', 'HS256', 'RS256,HS512', 'PS256', ' , '])('refuses XURRENT_WEBHOOK_ALGORITHMS=%s', (value) => {
+    expect(problemsOf({ XURRENT_WEBHOOK_ALGORITHMS: value })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_ALGORITHMS: must be/)]);
+  });
+
+  it('parses an algorithm list case-insensitively and without duplicates', () => {
+    expect(loadConfig({ XURRENT_WEBHOOK_ALGORITHMS: 'rs256, ES512,RS256' }).webhooks.algorithms).toEqual(['RS256', 'ES512']);
+  });
+
+  it('refuses a key that is not a public key, without echoing it', () => {
+    const problems = problemsOf({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnot-a-key\n-----END PUBLIC KEY-----' });
+    expect(problems.join()).toMatch(/XURRENT_WEBHOOK_PUBLIC_KEY/);
+    expect(problems.join()).not.toContain('not-a-key');
+  });
+
+  it('needs XURRENT_ACCOUNT when a key source is set, and a key in production', () => {
+    expect(problemsOf({ XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([expect.stringMatching(/^XURRENT_ACCOUNT/)]);
+    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't' })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_PUBLIC_KEY/)]);
+    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't', XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' })).toEqual([]);
+  });
+
+  it('keeps the dedup window at least 7 days', () => {
+    expect(problemsOf({ WEBHOOK_DEDUP_TTL_SECONDS: '3600' })).toEqual([expect.stringMatching(/^WEBHOOK_DEDUP_TTL_SECONDS/)]);
+  });
+});

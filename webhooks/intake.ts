@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import type { WebhookConfig } from '../schema/env/webhooks-config.js';
+import type { Logger } from '../src/logger.js';
+import { createDeliveryProducer } from '../src/queue/producer.js';
+import type { Queues } from '../src/queue/queues.js';
+import { createWebhookMetrics, type WebhookMetrics } from './metrics.js';
+import { createDeliveryReceiver } from './receive.js';
+import { createSignatureVerifier } from './signature.js';
+import { createXurrentWebhookRouter } from './xurrent-route.js';
+
+export interface IntakeDeps {
+  config: WebhookConfig;
+  queues: Pick<Queues, 'events' | 'problemEvents' | 'webhookVerify'>;
+  /** The fail-fast producer connection the queues use. */
+  redis: Redis;
+  queuePrefix: string;
+  logger: Logger;
+  metrics?: WebhookMetrics;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+}
+
+/** Wires the Xurrent webhook intake: verifier, producer, receiver and route. Says at start what it will refuse. */
+export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), fetch, now }: IntakeDeps) {
+  warnAboutSettings(config, logger.child({ component: 'webhook' }));
+  const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}) });
+  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds });
+  const receiveDelivery = createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ...(now ? { now } : {}) });
+  return { router: createXurrentWebhookRouter({ receiveDelivery, metrics, maxBytes: config.maxBytes }), metrics };
+}
+
+function warnAboutSettings(config: WebhookConfig, log: Logger): void {
+  if (!config.requireSignature) {
+    log.warn('XURRENT_WEBHOOK_REQUIRE_SIGNATURE=false: unsigned webhook bodies are accepted; only do this on a trusted network');
+  } else if (config.publicKeys.length === 0 && !config.discoverKeys) {
+    log.warn('no XURRENT_WEBHOOK_PUBLIC_KEY and XURRENT_WEBHOOK_JWKS=off: every webhook delivery will be refused with 401');
+  }
+  if (config.accounts.length === 0) log.warn('no XURRENT_ACCOUNT or XURRENT_CUSTOMER_ACCOUNTS: every webhook delivery will be refused with 403');
+}

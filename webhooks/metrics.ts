@@ -1,0 +1,24 @@
+import type { AnswerName } from './respond.js';
+
+/** Why a delivery ended as it did; `ignored-known` / `ignored-unknown` are acknowledged but not queued. */
+export type DeliveryOutcome = Exclude<AnswerName, 'ignored'> | 'ignored-known' | 'ignored-unknown';
+
+export interface WebhookMetrics {
+  record(outcome: DeliveryOutcome, event?: string): void;
+  /** Counts per outcome and per (outcome, event); the operations issue exposes these via prom-client. */
+  snapshot(): { outcomes: Record<string, number>; events: Record<string, number> };
+}
+
+/** In-process counters for webhook intake, kept in one place. */
+export function createWebhookMetrics(): WebhookMetrics {
+  const outcomes = new Map<string, number>();
+  const events = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  return {
+    record(outcome, event) {
+      bump(outcomes, outcome);
+      if (event) bump(events, `${outcome} ${event.slice(0, 100)}`);
+    },
+    snapshot: () => ({ outcomes: Object.fromEntries(outcomes), events: Object.fromEntries(events) }),
+  };
+}

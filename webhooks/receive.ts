@@ -1,0 +1,64 @@
+import type { WebhookConfig } from '../schema/env/webhooks-config.js';
+import type { Logger } from '../src/logger.js';
+import type { EnqueueDelivery } from '../src/queue/producer.js';
+import type { Queues } from '../src/queue/queues.js';
+import { dedupIdsOf, logIdOf, type HeaderReader } from './delivery-id.js';
+import type { DeliveryOutcome } from './metrics.js';
+import { classifyBody } from './read-body.js';
+import { DeliveryRejected, unauthorized } from './rejection.js';
+import type { AnswerName } from './respond.js';
+import { planEvent } from './route-event.js';
+import type { createSignatureVerifier } from './signature.js';
+import { eventLabel, validateEnvelope } from './validate.js';
+
+export interface ReceiverDeps {
+  config: Pick<WebhookConfig, 'requireSignature' | 'accounts' | 'accountUrl'>;
+  queues: Pick<Queues, 'events' | 'problemEvents' | 'webhookVerify'>;
+  verifySignedToken: ReturnType<typeof createSignatureVerifier>;
+  enqueueDelivery: EnqueueDelivery;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface Decision {
+  answer: AnswerName;
+  outcome: DeliveryOutcome;
+  event?: string;
+  field?: { path: string; message: string };
+}
+
+/**
+ * One delivery, from raw bytes to decision: authenticate (the token is verified before anything in
+ * it is parsed), validate, plan, enqueue. Every refusal is logged once with its precise reason.
+ */
+export function createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, now = () => new Date() }: ReceiverDeps) {
+  return async function receiveDelivery(header: HeaderReader, raw: Buffer): Promise<Decision> {
+    const deliveryId = logIdOf(header, raw);
+    const log = logger.child({ component: 'webhook', deliveryId });
+    let event: string | undefined;
+    try {
+      const body = classifyBody(raw);
+      if (body.kind === 'plain' && config.requireSignature) throw unauthorized('unsigned body while signatures are required');
+      const claims = body.kind === 'signed' ? await verifySignedToken(body.token) : undefined;
+      const envelope = validateEnvelope(claims ? claims.data : body.kind === 'plain' ? body.body : undefined, config.accounts);
+      event = eventLabel(envelope.event);
+      const plan = planEvent(envelope, { queues, deliveryId, accountUrl: config.accountUrl, receivedAt: now() });
+      if (plan.kind === 'ignore') {
+        log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
+        return { answer: 'ignored', outcome: plan.outcome, event };
+      }
+      const ids = dedupIdsOf(header, claims?.jti, raw);
+      const enqueued = await enqueueDelivery({ queue: plan.queue, name: plan.name, data: plan.data, ids, ...(plan.options ? { options: plan.options } : {}) }).catch((error: unknown) => {
+        throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+      });
+      const answer = enqueued.outcome === 'duplicate' ? 'duplicate' : plan.answer;
+      log.info(answer === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', { event, jobId: enqueued.jobId, signed: Boolean(claims) });
+      return { answer, outcome: answer, event };
+    } catch (error) {
+      if (!(error instanceof DeliveryRejected)) throw error;
+      log.log(error.answer === 'unavailable' ? 'error' : 'warn', 'delivery refused', { status: error.answer, reason: error.reason, event });
+      return { answer: error.answer, outcome: error.answer, ...(event ? { event } : {}), ...(error.field ? { field: error.field } : {}) };
+    }
+  };
+}
+export type ReceiveDelivery = ReturnType<typeof createDeliveryReceiver>;
