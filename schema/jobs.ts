@@ -9,3 +9,19 @@ export const RequestEventJobSchema = z.object({
   receivedAt: z.iso.datetime(),
 });
 export type RequestEventJob = z.infer<typeof RequestEventJobSchema>;
+
+/** Reconcile one request; `reason` is for the logs only (the job reads current state, not the event). */
+export const ReconcileRequestJobSchema = z.object({
+  requestNodeId: z.string().min(1),
+  reason: z.string().max(100),
+});
+export type ReconcileRequestJob = z.infer<typeof ReconcileRequestJobSchema>;
+
+/** Wakes a request when one of its SLA targets reaches its next escalation threshold. */
+export const SlaTimerJobSchema = z.object({
+  requestNodeId: z.string().min(1),
+  target: z.enum(['response', 'resolution']),
+  /** The instant the timer is meant for, epoch ms (the scenario runner fires timers in this order). */
+  fireAtMs: z.number().int(),
+});
+export type SlaTimerJob = z.infer<typeof SlaTimerJobSchema>;

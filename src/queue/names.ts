@@ -6,6 +6,10 @@ export const QUEUE_NAMES = {
   problemEvents: 'xurrent-problem-events',
   /** Webhook verification handshakes (call Xurrent's callback URL). */
   webhookVerify: 'webhook-verify',
+  /** One reconcile job per request at a time (bursts coalesce): converge on its current state. */
+  requests: 'xurrent-requests',
+  /** Delayed jobs that wake a request's reconcile when an SLA threshold (warning, breach, level 2) is reached. */
+  slaTimers: 'sla-timers',
 } as const;
 
 export const JOB_NAMES = {
@@ -15,6 +19,10 @@ export const JOB_NAMES = {
   problemEvent: 'problem-event',
   /** Prove to Xurrent that we own the webhook endpoint. */
   webhookVerify: 'webhook-verify',
+  /** Fetch a request's current state and converge on it. */
+  reconcileRequest: 'reconcile-request',
+  /** An SLA threshold of a request is due: reconcile it. */
+  slaTimer: 'sla-timer',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
