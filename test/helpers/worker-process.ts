@@ -16,7 +16,12 @@ const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 // The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
-const { xurrentLimits, webhooks, sla, workflow } = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'] });
+const { xurrentLimits, webhooks, sla, workflow } = loadConfig({
+  QUEUE_PREFIX: prefix,
+  XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'],
+  ESCALATION_L1_PERSON_ID: process.env['ESCALATION_L1_PERSON_ID'],
+  ESCALATION_L2_PERSON_ID: process.env['ESCALATION_L2_PERSON_ID'],
+});
 const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKeyFor(token), settings: xurrentLimits });
 const logger = createLogger({ level: 'error', stream: process.stderr });
 const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
