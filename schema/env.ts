@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
+import { problemsEnvSection } from './env/problems.js';
+import { toProblemsConfig } from './env/problems-config.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
 import { workflowEnvSection } from './env/workflow.js';
@@ -15,7 +17,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -24,6 +26,7 @@ export const envShape = {
   ...webhookEnvSection.shape,
   ...slaEnvSection.shape,
   ...workflowEnvSection.shape,
+  ...problemsEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -51,6 +54,7 @@ export function toConfig(env: Env) {
     webhooks: toWebhookConfig(env),
     sla: toSlaConfig(env),
     workflow: toWorkflowConfig(env),
+    problems: toProblemsConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;

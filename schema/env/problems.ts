@@ -1,0 +1,34 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import { IMPACTS } from '../../src/domain/triage/categories.js';
+import { enumWithDefault, intWithDefault, optionalString, stringWithDefault } from './fields.js';
+import { defineEnvSection } from './section.js';
+
+function checkImpacts(text: string, ctx: z.RefinementCtx) {
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((i) => !(IMPACTS as readonly string[]).includes(i));
+  if (items.length === 0 || bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of ${IMPACTS.join(', ')}` });
+}
+
+function checkDuration(text: string, ctx: z.RefinementCtx) {
+  const duration = Duration.fromISO(text);
+  if (!duration.isValid || duration.toMillis() <= 0) ctx.addIssue({ code: 'custom', message: 'must be a positive ISO-8601 duration such as P1M or P4W' });
+}
+
+/** Problem management: which incidents become problems, and who owns the root-cause analysis. */
+export const problemsEnvShape = {
+  PROBLEM_IMPACTS: stringWithDefault('high,top').superRefine(checkImpacts),
+  PROBLEM_REPEAT_THRESHOLD: intWithDefault(2, { min: 2, max: 1_000 }),
+  PROBLEM_GROUP_BY: enumWithDefault(['service_instance', 'configuration_item'], 'service_instance'),
+  PROBLEM_WINDOW_DAYS: intWithDefault(30, { min: 1, max: 3_650 }),
+  RCA_DUE: stringWithDefault('P1M').superRefine(checkDuration),
+  PROBLEM_MANAGER_ID: optionalString(),
+  PROBLEM_TEAM_ID: optionalString(),
+  RCA_WARNING_BUSINESS_DAYS: intWithDefault(5, { min: 0, max: 365 }),
+};
+
+export const problemsEnvSection = defineEnvSection({
+  shape: problemsEnvShape,
+  // Why: grouping by configuration item needs a request filter Xurrent's GraphQL `RequestFilter` lacks (schema/xurrent.graphql).
+  check: (env) => (env.PROBLEM_GROUP_BY === 'configuration_item' ? [{ key: 'PROBLEM_GROUP_BY', message: 'configuration_item is not supported yet; use service_instance' }] : []),
+});
