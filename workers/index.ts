@@ -9,6 +9,9 @@ import { createRedis } from '../src/redis/connection.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import { createManageProblemProcessor } from './manage-problem.js';
+import { createProblemPolicy } from './problem-policy.js';
+import { createProblemTrigger } from './problem-trigger.js';
 import { createReconcileProcessor } from './reconcile-request.js';
 import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
@@ -24,7 +27,7 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow'>;
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems'>;
   redisUrl: string;
   xurrent: XurrentClient;
   logger: Logger;
@@ -43,7 +46,8 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
+  const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  for (const queue of [requests, slaTimerQueue, problemQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
 
   const reconcile = createReconcileProcessor({
     xurrent,
@@ -53,12 +57,21 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     policy: createWorkflowPolicy(config),
     clock,
     logger,
+    onReconciled: createProblemTrigger(problemQueue, config.problems.impacts),
+  });
+  const manageProblem = createManageProblemProcessor({
+    xurrent,
+    store: createWorkflowStore(connection, prefix, logger),
+    locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
+    policy: createProblemPolicy(config),
+    logger,
   });
   const base = { connection, prefix, logger };
   const all = [
     startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
+    startWorker(manageProblem, { ...base, queue: QUEUE_NAMES.problems, concurrency: config.queue.concurrency, callsXurrent: true }),
     createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
   ];
   return {
@@ -66,7 +79,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     isRunning: () => all.every((w) => w.isRunning()),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
-      await Promise.all([requests.close(), slaTimerQueue.close()]);
+      await Promise.all([requests.close(), slaTimerQueue.close(), problemQueue.close()]);
       connection.disconnect();
     },
   };

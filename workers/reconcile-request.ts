@@ -1,5 +1,5 @@
 import { DelayedError, type Job } from 'bullmq';
-import { REQUEST_BY_ID, RequestByIdResultSchema } from '../schema/graphql/request-by-id.js';
+import { REQUEST_BY_ID, RequestByIdResultSchema, type RequestDetail } from '../schema/graphql/request-by-id.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
 import { ReconcileRequestJobSchema } from '../schema/jobs.js';
 import type { Clock } from '../src/clock.js';
@@ -21,6 +21,8 @@ export interface ReconcileDeps {
   policy: WorkflowPolicy;
   clock: Clock;
   logger: Logger;
+  /** Called once the request's state is saved (problem management queues its check here). */
+  onReconciled?: (request: RequestDetail, facts: ReconcilePlan['facts']) => Promise<void>;
 }
 
 const BUSY_RETRY_MS = 500;
@@ -30,7 +32,7 @@ const BUSY_RETRY_MS = 500;
  * then reschedules its SLA timers and remembers the new state. Under a per-request lock, so two
  * workers never act on one request at once; safe to run twice (notes carry markers).
  */
-export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger }: ReconcileDeps) {
+export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger, onReconciled }: ReconcileDeps) {
   return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
     const parsed = ReconcileRequestJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -55,6 +57,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       await timers.schedule(requestNodeId, 'response', plan.timers.response);
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
       await store.save(requestNodeId, plan.state);
+      await onReconciled?.(node, plan.facts);
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
       return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };

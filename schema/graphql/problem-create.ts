@@ -12,7 +12,21 @@ export const PROBLEM_CREATE = /* GraphQL */ `
 `;
 
 export interface ProblemCreateVariables {
-  input: { subject: string; serviceId: string; impact?: string; teamId?: string; note?: string; requestIds?: string[]; serviceInstanceIds?: string[] };
+  input: {
+    subject: string;
+    serviceId: string;
+    impact?: string;
+    teamId?: string;
+    managerId?: string;
+    note?: string;
+    requestIds?: string[];
+    serviceInstanceIds?: string[];
+    /** Lets the worker find its own problem again (`source` names the worker, `sourceID` the group). */
+    source?: string;
+    sourceID?: string;
+    /** ISO-8601: when the root-cause analysis is due. */
+    analysisTargetAt?: string;
+  };
 }
 
 export const ProblemCreateResultSchema = z.object({ problemCreate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }) });

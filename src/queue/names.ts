@@ -10,6 +10,8 @@ export const QUEUE_NAMES = {
   requests: 'xurrent-requests',
   /** Delayed jobs that wake a request's reconcile when an SLA threshold (warning, breach, level 2) is reached. */
   slaTimers: 'sla-timers',
+  /** One problem-management check per reconciled incident (coalesced per request): create or link its problem. */
+  problems: 'xurrent-problems',
 } as const;
 
 export const JOB_NAMES = {
@@ -23,6 +25,8 @@ export const JOB_NAMES = {
   reconcileRequest: 'reconcile-request',
   /** An SLA threshold of a request is due: reconcile it. */
   slaTimer: 'sla-timer',
+  /** Decide whether a reconciled incident needs a problem, and create or link it. */
+  manageProblem: 'manage-problem',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

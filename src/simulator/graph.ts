@@ -37,6 +37,7 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
         ...base,
         service: ref('Service', p.serviceId),
         team: ref('Team', p.teamId),
+        manager: ref('Person', p.managerId),
         requests: many('Request', p.requestIds),
         serviceInstances: many('ServiceInstance', p.serviceInstanceIds),
         notes: many('Note', p.noteIds),

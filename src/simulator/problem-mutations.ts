@@ -4,12 +4,14 @@ import type { ProblemRecord, SimStore } from './store.js';
 
 type Input = Record<string, unknown> & { clientMutationId?: string | null };
 
+const optional = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 function checkProblemInput(store: SimStore, input: Input): ValidationError[] {
   const errors: ValidationError[] = [];
   if (input['serviceId'] !== undefined && !store.services.has(input['serviceId'] as string)) errors.push({ path: ['serviceId'], message: 'not found' });
   if (input['teamId'] !== undefined && !store.teams.has(input['teamId'] as string)) errors.push({ path: ['teamId'], message: 'not found' });
+  if (input['managerId'] !== undefined && !store.people.has(input['managerId'] as string)) errors.push({ path: ['managerId'], message: 'not found' });
   if (ids(input['requestIds']).some((id) => !store.requests.has(id))) errors.push({ path: ['requestIds'], message: 'not found' });
   return errors;
 }
@@ -41,6 +43,7 @@ export function problemCreate(store: SimStore, ctx: SimContext, input: Input) {
     impact: (input['impact'] as string | undefined) ?? null, status: (input['status'] as string | undefined) ?? 'assigned', serviceId: input['serviceId'] as string,
     teamId: (input['teamId'] as string | undefined) ?? null, workaround: (input['workaround'] as string | undefined) ?? null,
     requestIds: [], serviceInstanceIds: ids(input['serviceInstanceIds']), createdAt: now, updatedAt: now, noteIds: [],
+    source: optional(input['source']), sourceID: optional(input['sourceID']), managerId: optional(input['managerId']), analysisTargetAt: optional(input['analysisTargetAt']),
   };
   store.problems.set(id, problem);
   linkRequests(store, problem, ids(input['requestIds']));

@@ -49,6 +49,11 @@ export interface ProblemRecord {
   createdAt: string;
   updatedAt: string;
   noteIds: string[];
+  /** Who created the problem for what (`source` / `sourceID`), so an integration can find its own problems. */
+  source?: string | null;
+  sourceID?: string | null;
+  managerId?: string | null;
+  analysisTargetAt?: string | null;
 }
 
 export type SimRecord = PersonRecord | TeamRecord | ServiceRecord | ServiceInstanceRecord | NoteRecord | RequestRecord | ProblemRecord;

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { startProblemWorld } from '../../helpers/problem-world.js';
+
+type World = Awaited<ReturnType<typeof startProblemWorld>>;
+const worlds: World[] = [];
+afterEach(async () => {
+  for (const world of worlds.splice(0)) await world.close();
+});
+async function world(env: Record<string, string> = {}): Promise<World> {
+  const w = await startProblemWorld({ env });
+  worlds.push(w);
+  return w;
+}
+
+describe('problem management through the workers (simulator, real Redis)', () => {
+  it('opens one problem for a Top incident, RCA due one calendar month after registration, with an RCA skeleton', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const r1 = w.incident('top', si);
+    await w.reconcile(r1);
+    const [problem, ...others] = w.problems();
+    expect(others).toEqual([]);
+    const registered = Date.parse(w.sim.store.requests.get(r1)?.createdAt ?? '');
+    const expectedDue = DateTime.fromMillis(registered, { zone: 'Europe/Amsterdam' }).plus({ months: 1 }).toMillis();
+    expect(problem).toMatchObject({
+      subject: 'Top incident on E-mail Production: root-cause analysis',
+      impact: 'top',
+      serviceId: w.sim.demo.serviceIds.email,
+      teamId: w.sim.demo.teamIds.serviceDesk,
+      managerId: w.sim.demo.apiUserId,
+      source: 'xurrent-support-worker',
+      sourceID: `service_instance:${si}`,
+      requestIds: [r1],
+      serviceInstanceIds: [si],
+    });
+    expect(Date.parse(problem?.analysisTargetAt ?? '')).toBe(expectedDue);
+    const note = w.sim.store.notes.get(problem?.noteIds[0] ?? '')?.text ?? '';
+    expect(note).toContain('problem opened (top_incident)');
+    expect(note).toContain('Incident timeline');
+    expect(note).toContain('Questions of the analysis:');
+    expect(w.sim.store.requests.get(r1)?.problemId).toBe(problem?.id);
+  });
+
+  it('links two High incidents on one service instance in one problem, and a third to the same problem', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const r1 = w.incident('high', si, 3);
+    await w.reconcile(r1);
+    expect(w.problems()).toEqual([]);
+    const r2 = w.incident('high', si, 1);
+    await w.reconcile(r2);
+    expect(w.problems()).toEqual([expect.objectContaining({ subject: 'Repeated incidents on E-mail Production: root-cause analysis', impact: 'high', requestIds: [r1, r2] })]);
+    const r3 = w.incident('top', si);
+    await w.reconcile(r3);
+    const [problem, ...others] = w.problems();
+    expect(others).toEqual([]);
+    expect(problem?.requestIds).toEqual([r1, r2, r3]);
+    expect(problem?.noteIds).toHaveLength(2);
+    await w.reconcile(r1, r2, r3);
+    expect(w.problems()).toHaveLength(1);
+    expect(w.problems()[0]?.noteIds).toHaveLength(2);
+  });
+
+  it('opens no problem for two Medium incidents', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    await w.reconcile(w.incident('medium', si, 1), w.incident('medium', si));
+    expect(w.problems()).toEqual([]);
+  });
+
+  it('keeps service instances apart, each repeated pair its own problem', async () => {
+    const w = await world();
+    const mail = w.sim.demo.serviceInstanceIds.email;
+    const crm = w.addInstance('CRM Production');
+    await w.reconcile(w.incident('high', mail, 2), w.incident('high', crm, 1));
+    expect(w.problems()).toEqual([]);
+    const [m2, c2] = [w.incident('high', mail), w.incident('high', crm)];
+    await w.reconcile(m2, c2);
+    expect(w.problems().map((p) => p.sourceID).sort()).toEqual([`service_instance:${crm}`, `service_instance:${mail}`].sort());
+    expect(w.problems().every((p) => p.requestIds.length === 2)).toBe(true);
+  });
+
+  it('lets an incident older than PROBLEM_WINDOW_DAYS expire', async () => {
+    const w = await world({ PROBLEM_WINDOW_DAYS: '30' });
+    const si = w.sim.demo.serviceInstanceIds.email;
+    await w.reconcile(w.incident('high', si, 31), w.incident('high', si));
+    expect(w.problems()).toEqual([]);
+    await w.reconcile(w.incident('high', si));
+    expect(w.problems()).toHaveLength(1);
+    expect(w.problems()[0]?.requestIds).toHaveLength(2);
+  });
+
+  it('finds its open problem again by sourceID after Redis lost the workflow state', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const r1 = w.incident('top', si);
+    await w.reconcile(r1);
+    const { deleteKeys } = await import('../../helpers/redis.js');
+    await deleteKeys(`${w.prefix}:workflow`); // every request's remembered state; the queues stay
+    const r2 = w.incident('high', si);
+    await w.reconcile(r2);
+    expect(w.problems()).toHaveLength(1);
+    expect(w.problems()[0]?.requestIds).toEqual([r1, r2]);
+  });
+});

@@ -1,0 +1,101 @@
+import { DelayedError, type Job } from 'bullmq';
+import { PROBLEM_CREATE, ProblemCreateResultSchema } from '../schema/graphql/problem-create.js';
+import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
+import { ManageProblemJobSchema } from '../schema/problem-jobs.js';
+import { decideProblem } from '../src/domain/problems/detect-problem.js';
+import { responseAndResolutionOf, type IncidentTimeline } from '../src/domain/problems/incident-timeline.js';
+import { mayNeedProblem, toIncidentFacts, type IncidentRow } from '../src/domain/problems/incident-row.js';
+import { planProblemWrite } from '../src/domain/problems/plan-problem-write.js';
+import { problemSourceIdOf } from '../src/domain/problems/problem-group.js';
+import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
+import { PayloadError } from '../src/errors.js';
+import type { Logger } from '../src/logger.js';
+import type { KeyedLocks } from '../src/redis/request-lock.js';
+import type { WorkflowStore } from '../src/state/workflow-store.js';
+import type { XurrentClient } from '../src/xurrent/client.js';
+import { findOpenProblem, readGroupIncidents, readIncident } from './problem-reads.js';
+import type { ProblemManagementPolicy } from './problem-policy.js';
+
+export interface ManageProblemDeps {
+  xurrent: XurrentClient;
+  /** Read only: the SLA history and escalations each incident's timeline is told from. */
+  store: Pick<WorkflowStore, 'load'>;
+  locks: KeyedLocks;
+  policy: ProblemManagementPolicy;
+  logger: Logger;
+}
+
+export type ManageProblemResult = { action: 'none' | 'skip' | 'create' | 'link'; problemId?: string; requestIds?: string[] };
+
+const BUSY_RETRY_MS = 300;
+
+/**
+ * Problem management for one incident: under a lock per group (so two workers seeing the second
+ * repeated incident at once open one problem), reads the group's incidents and its open problem
+ * (by sourceID), lets the rules decide, and creates or links the problem in one call. Safe to run
+ * twice: linked incidents are skipped, and an open problem is found again in Xurrent.
+ */
+export function createManageProblemProcessor({ xurrent, store, locks, policy, logger }: ManageProblemDeps) {
+  return async function processManageProblem(job: Job, token?: string): Promise<ManageProblemResult> {
+    const parsed = ManageProblemJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new PayloadError(`Bad problem job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const { requestNodeId } = parsed.data;
+    const log = logger.child({ component: 'problems', jobId: job.id, requestNodeId });
+    const calls = xurrent.counted();
+
+    const first = await readIncident(calls, requestNodeId);
+    const firstFacts = first && toIncidentFacts(first, policy.groupBy, policy.triage);
+    if (!firstFacts || !mayNeedProblem(firstFacts, policy.detect.impacts)) return { action: 'none' };
+
+    const sourceId = problemSourceIdOf(firstFacts.groupKey, requestNodeId);
+    const lock = await locks.tryAcquire(`problem:${sourceId}`);
+    if (!lock) {
+      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS), token);
+      throw new DelayedError();
+    }
+    try {
+      // Read again under the lock: another worker may have linked this incident meanwhile.
+      const instanceId = first.serviceInstanceId;
+      const rows = instanceId ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();
+      const incident = rows.get(requestNodeId) ?? (await readIncident(calls, requestNodeId));
+      const facts = incident && toIncidentFacts(incident, policy.groupBy, policy.triage);
+      if (!incident || !facts) return { action: 'none' };
+      const open = instanceId && facts.groupKey ? await findOpenProblem(calls, instanceId, sourceId) : null;
+      const recent = [...rows.values()].flatMap((row) => toIncidentFacts(row, policy.groupBy, policy.triage) ?? []);
+      const decision = decideProblem(facts, recent, open?.id ?? null, policy.detect);
+
+      const states = new Map<string, WorkflowState>();
+      if (decision.action === 'create') for (const id of decision.requestIds) states.set(id, await store.load(id));
+      const write = planProblemWrite(
+        decision,
+        { incident, rows, sourceId, linkedRequestIds: (open?.requests?.nodes ?? []).map((r) => r.id), timelineOf: (row) => timelineOf(row, states.get(row.id)) },
+        policy.write,
+      );
+      const result = await carryOut(calls, write);
+      log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
+      return result;
+    } finally {
+      await lock.release();
+    }
+  };
+}
+
+async function carryOut(calls: ReturnType<XurrentClient['counted']>, write: ReturnType<typeof planProblemWrite>): Promise<ManageProblemResult> {
+  switch (write.kind) {
+    case 'skip':
+      return { action: 'skip' };
+    case 'create': {
+      const { problemCreate } = await calls.request(PROBLEM_CREATE, { input: write.input }, ProblemCreateResultSchema);
+      return { action: 'create', requestIds: write.input.requestIds, ...(problemCreate.problem ? { problemId: problemCreate.problem.id } : {}) };
+    }
+    case 'link':
+      await calls.request(PROBLEM_UPDATE, { input: write.input }, ProblemUpdateResultSchema);
+      return { action: 'link', problemId: write.input.id, requestIds: write.input.requestIds };
+  }
+}
+
+function timelineOf(row: IncidentRow, state: WorkflowState | undefined): IncidentTimeline {
+  const { respondedAtMs, resolvedAtMs } = responseAndResolutionOf(state?.events ?? []);
+  const escalations = (state?.escalations ?? []).map((e) => ({ level: e.level, target: e.target, atMs: e.atMs }));
+  return { label: row.label, subject: row.subject, registeredAtMs: row.createdAtMs, respondedAtMs, resolvedAtMs, escalations };
+}

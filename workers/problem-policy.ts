@@ -1,0 +1,35 @@
+import type { Config } from '../src/config.js';
+import { createBusinessCalendar } from '../src/domain/calendar/business-calendar.js';
+import type { ProblemPolicy } from '../src/domain/problems/detect-problem.js';
+import type { ProblemWritePolicy } from '../src/domain/problems/plan-problem-write.js';
+import type { GroupKind } from '../src/domain/problems/problem-group.js';
+import type { TriagePolicy } from '../src/domain/triage/classify.js';
+import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
+
+const DAY_MS = 86_400_000;
+
+/** Everything the problem rules need, built once from the configuration. */
+export interface ProblemManagementPolicy {
+  detect: ProblemPolicy;
+  write: ProblemWritePolicy;
+  triage: TriagePolicy;
+  groupBy: GroupKind;
+}
+
+export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'problems'>): ProblemManagementPolicy {
+  const { sla, workflow, problems } = config;
+  const calendar = createBusinessCalendar(sla.calendar);
+  return {
+    detect: { impacts: problems.impacts, repeatThreshold: problems.repeatThreshold, windowMs: problems.windowDays * DAY_MS },
+    write: {
+      rcaDue: problems.rcaDue,
+      zone: sla.calendar.zone,
+      managerId: problems.managerId,
+      teamId: problems.teamId,
+      businessMillisBetween: calendar.businessMillisBetween,
+      format: createInstantFormatter(sla.calendar.zone, workflow.locale),
+    },
+    triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
+    groupBy: problems.groupBy,
+  };
+}
