@@ -1,5 +1,5 @@
-import { Duration } from 'luxon';
 import { z } from 'zod';
+import { isPositiveIsoDuration } from '../../src/domain/problems/rca-due.js';
 import { IMPACTS } from '../../src/domain/triage/categories.js';
 import { enumWithDefault, intWithDefault, optionalString, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
@@ -11,8 +11,7 @@ function checkImpacts(text: string, ctx: z.RefinementCtx) {
 }
 
 function checkDuration(text: string, ctx: z.RefinementCtx) {
-  const duration = Duration.fromISO(text);
-  if (!duration.isValid || duration.toMillis() <= 0) ctx.addIssue({ code: 'custom', message: 'must be a positive ISO-8601 duration such as P1M or P4W' });
+  if (!isPositiveIsoDuration(text)) ctx.addIssue({ code: 'custom', message: 'must be a positive ISO-8601 duration such as P1M or P4W' });
 }
 
 /** Problem management: which incidents become problems, and who owns the root-cause analysis. */
