@@ -1,20 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL } from '../../helpers/redis.js';
 import { startProblemWorld } from '../../helpers/problem-world.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
+import { startWorkerProcess, stopWorkerProcesses } from '../../helpers/worker-processes.js';
 
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const WORKER = fileURLToPath(new URL('../../helpers/worker-process.ts', import.meta.url));
 const INCIDENTS = 10;
-
-async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  expect(chunk.toString()).toContain('ready');
-  return child;
-}
 
 describe('problem management under concurrency', () => {
   it('10 qualifying incidents on one service instance, at once, across two worker processes: one problem linking all ten', { timeout: 60_000 }, async () => {
@@ -42,8 +32,7 @@ describe('problem management under concurrency', () => {
       expect(ids.every((id) => w.sim.store.requests.get(id)?.problemId === problem?.id)).toBe(true);
       expect(w.sim.calls.filter((c) => c.operationName === 'ProblemCreate')).toHaveLength(1);
     } finally {
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+      await stopWorkerProcesses(children);
       await w.close();
     }
   });

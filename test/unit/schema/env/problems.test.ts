@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/config.js';
-import { ConfigError } from '../../../../src/errors.js';
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
+import { configProblemsOf } from '../../../helpers/config-problems.js';
 
 describe('problem-management configuration', () => {
   it('defaults to the contract', () => {
@@ -48,6 +38,6 @@ describe('problem-management configuration', () => {
     ['PROBLEM_GROUP_BY', 'team'],
     ['PROBLEM_GROUP_BY', 'configuration_item'],
   ])('refuses %s=%s, naming the variable', (key, value) => {
-    expect(problemsOf({ [key]: value })).toEqual([expect.stringMatching(new RegExp(`^${key}: `))]);
+    expect(configProblemsOf({ [key]: value })).toEqual([expect.stringMatching(new RegExp(`^${key}: `))]);
   });
 });
