@@ -10,6 +10,7 @@ import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { createManageProblemProcessor } from './manage-problem.js';
+import { createProblemEventProcessor } from './problem-event.js';
 import { createProblemPolicy } from './problem-policy.js';
 import { createProblemTrigger } from './problem-trigger.js';
 import { createReconcileProcessor } from './reconcile-request.js';
@@ -59,19 +60,17 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     logger,
     onReconciled: createProblemTrigger(problemQueue, config.problems.impacts),
   });
-  const manageProblem = createManageProblemProcessor({
-    xurrent,
-    store: createWorkflowStore(connection, prefix, logger),
-    locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
-    policy: createProblemPolicy(config),
-    logger,
-  });
+  const problemPolicy = createProblemPolicy(config);
+  const problemLocks = createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS });
+  const manageProblem = createManageProblemProcessor({ xurrent, store: createWorkflowStore(connection, prefix, logger), locks: problemLocks, policy: problemPolicy, logger });
+  const problemEvent = createProblemEventProcessor({ xurrent, locks: problemLocks, format: problemPolicy.write.format, logger });
   const base = { connection, prefix, logger };
   const all = [
     startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     startWorker(manageProblem, { ...base, queue: QUEUE_NAMES.problems, concurrency: config.queue.concurrency, callsXurrent: true }),
+    startWorker(problemEvent, { ...base, queue: QUEUE_NAMES.problemEvents, concurrency: config.queue.concurrency, callsXurrent: true }),
     createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
   ];
   return {

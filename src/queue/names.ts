@@ -2,7 +2,7 @@
 export const QUEUE_NAMES = {
   /** Events from Xurrent, one job per accepted delivery. */
   events: 'xurrent-events',
-  /** Problem events from Xurrent, kept for the problem-management worker (not consumed yet). */
+  /** Problem events from Xurrent: a solved problem's outcome is noted on its incidents. */
   problemEvents: 'xurrent-problem-events',
   /** Webhook verification handshakes (call Xurrent's callback URL). */
   webhookVerify: 'webhook-verify',

@@ -1,6 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JOB_NAMES, QUEUE_NAMES } from '../../../src/queue/names.js';
+import { problemUpdate } from '../../../src/simulator/problem-mutations.js';
 import { startProblemWorld } from '../../helpers/problem-world.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 type World = Awaited<ReturnType<typeof startProblemWorld>>;
 const worlds: World[] = [];
@@ -102,5 +108,35 @@ describe('problem management through the workers (simulator, real Redis)', () =>
     await w.reconcile(r2);
     expect(w.problems()).toHaveLength(1);
     expect(w.problems()[0]?.requestIds).toEqual([r1, r2]);
+  });
+});
+
+describe('a solved problem (problem-event consumer)', () => {
+  it('notes the outcome once on every linked incident, however often the event comes', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const [r1, r2] = [w.incident('high', si, 1), w.incident('high', si)];
+    await w.reconcile(r1, r2);
+    const problem = w.problems()[0] ?? expect.unreachable('no problem');
+    const ctx = { personId: w.sim.demo.apiUserId, changes: [] };
+    problemUpdate(w.sim.store, ctx, { id: problem.id, status: 'solved', workaround: 'restart the relay' });
+
+    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+    const events = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix: w.prefix });
+    try {
+      const data = (n: number) => ({ deliveryId: `d${n}`, event: 'problem.status-changed', accountId: w.sim.account, problemNodeId: problem.id, receivedAt: new Date().toISOString() });
+      await events.addBulk([1, 2, 3].map((n) => ({ name: JOB_NAMES.problemEvent, data: data(n), opts: { jobId: `d${n}` } })));
+      await waitFor(async () => (await events.getJobCounts('completed'))['completed'] === 3, 'problem events to finish');
+    } finally {
+      await events.close();
+      connection.disconnect();
+    }
+    for (const id of [r1, r2]) {
+      const texts = (w.sim.store.requests.get(id)?.noteIds ?? []).map((n) => w.sim.store.notes.get(n)?.text ?? '');
+      const outcome = texts.filter((t) => t.includes(`[xsw:problem-solved:${problem.id}]`));
+      expect(outcome).toHaveLength(1);
+      expect(outcome[0]).toContain(`problem #${problem.problemId} (Repeated incidents on E-mail Production: root-cause analysis) is solved`);
+      expect(outcome[0]).toContain('Workaround: restart the relay');
+    }
   });
 });

@@ -1,0 +1,62 @@
+import { DelayedError, type Job } from 'bullmq';
+import { PROBLEM_OUTCOME_BY_ID, ProblemOutcomeByIdSchema, type ProblemOutcome } from '../schema/graphql/problem-outcome.js';
+import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
+import { ProblemEventJobSchema } from '../schema/webhook-jobs.js';
+import type { FormatInstant } from '../src/domain/notes/ticket-facts.js';
+import { planOutcomeNotes, type SolvedProblem } from '../src/domain/problems/plan-outcome-notes.js';
+import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
+import { PayloadError } from '../src/errors.js';
+import type { Logger } from '../src/logger.js';
+import type { KeyedLocks } from '../src/redis/request-lock.js';
+import type { XurrentClient } from '../src/xurrent/client.js';
+
+export interface ProblemEventDeps {
+  xurrent: XurrentClient;
+  locks: KeyedLocks;
+  format: FormatInstant;
+  logger: Logger;
+}
+
+const BUSY_RETRY_MS = 500;
+
+/**
+ * Any event about a problem the worker opened: read the problem as it is now and, once it is
+ * solved, tell every linked incident the outcome (one internal note each, found again by marker).
+ * Under a lock per problem, so a burst of events writes each note once.
+ */
+export function createProblemEventProcessor({ xurrent, locks, format, logger }: ProblemEventDeps) {
+  return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
+    const parsed = ProblemEventJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const { problemNodeId, event } = parsed.data;
+    const lock = await locks.tryAcquire(`problem-outcome:${problemNodeId}`);
+    if (!lock) {
+      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    try {
+      const calls = xurrent.counted();
+      const { node } = await calls.request(PROBLEM_OUTCOME_BY_ID, { id: problemNodeId }, ProblemOutcomeByIdSchema);
+      // Only the worker's own problems: others are the problem manager's business alone.
+      const notes = node && node.source === PROBLEM_SOURCE ? planOutcomeNotes(toSolvedProblem(node), format) : [];
+      for (const note of notes) await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
+      logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
+      return { notes: notes.length };
+    } finally {
+      await lock.release();
+    }
+  };
+}
+
+function toSolvedProblem(node: ProblemOutcome): SolvedProblem {
+  return {
+    id: node.id,
+    label: node.problemId ? `#${node.problemId}` : node.id,
+    subject: node.subject ?? '',
+    status: node.status ?? '',
+    solvedAtMs: node.solvedAt ? Date.parse(node.solvedAt) : null,
+    knownError: node.knownError === true,
+    workaround: node.workaround ?? null,
+    incidents: (node.requests?.nodes ?? []).map((r) => ({ id: r.id, noteTexts: (r.notes?.nodes ?? []).map((n) => n.text ?? '') })),
+  };
+}
