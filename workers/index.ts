@@ -4,6 +4,7 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { createRcaTimers } from '../src/queue/rca-timers.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
@@ -13,6 +14,7 @@ import { createManageProblemProcessor } from './manage-problem.js';
 import { createProblemEventProcessor } from './problem-event.js';
 import { createProblemPolicy } from './problem-policy.js';
 import { createProblemTrigger } from './problem-trigger.js';
+import { createRcaFollowUpProcessor } from './rca-follow-up.js';
 import { createReconcileProcessor } from './reconcile-request.js';
 import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
@@ -48,7 +50,8 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const queue of [requests, slaTimerQueue, problemQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
+  const rcaQueue = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  for (const queue of [requests, slaTimerQueue, problemQueue, rcaQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
 
   const reconcile = createReconcileProcessor({
     xurrent,
@@ -62,7 +65,9 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   });
   const problemPolicy = createProblemPolicy(config);
   const problemLocks = createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS });
-  const manageProblem = createManageProblemProcessor({ xurrent, store: createWorkflowStore(connection, prefix, logger), locks: problemLocks, policy: problemPolicy, logger });
+  const rcaTimers = createRcaTimers({ queue: rcaQueue, clock });
+  const manageProblem = createManageProblemProcessor({ xurrent, store: createWorkflowStore(connection, prefix, logger), locks: problemLocks, rcaTimers, policy: problemPolicy, logger });
+  const rcaFollowUp = createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, policy: problemPolicy.rca, clock, logger });
   const problemEvent = createProblemEventProcessor({ xurrent, locks: problemLocks, format: problemPolicy.write.format, logger });
   const base = { connection, prefix, logger };
   const all = [
@@ -71,6 +76,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     startWorker(manageProblem, { ...base, queue: QUEUE_NAMES.problems, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(problemEvent, { ...base, queue: QUEUE_NAMES.problemEvents, concurrency: config.queue.concurrency, callsXurrent: true }),
+    startWorker(rcaFollowUp, { ...base, queue: QUEUE_NAMES.rcaFollowUp, concurrency: config.queue.concurrency, callsXurrent: true }),
     createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
   ];
   return {
@@ -78,7 +84,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     isRunning: () => all.every((w) => w.isRunning()),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
-      await Promise.all([requests.close(), slaTimerQueue.close(), problemQueue.close()]);
+      await Promise.all([requests.close(), slaTimerQueue.close(), problemQueue.close(), rcaQueue.close()]);
       connection.disconnect();
     },
   };

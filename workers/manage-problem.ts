@@ -7,9 +7,11 @@ import { responseAndResolutionOf, type IncidentTimeline } from '../src/domain/pr
 import { mayNeedProblem, toIncidentFacts, type IncidentRow } from '../src/domain/problems/incident-row.js';
 import { planProblemWrite } from '../src/domain/problems/plan-problem-write.js';
 import { problemSourceIdOf } from '../src/domain/problems/problem-group.js';
+import { computeRcaWarningAtMs } from '../src/domain/problems/rca-follow-up.js';
 import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
+import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
@@ -21,6 +23,8 @@ export interface ManageProblemDeps {
   /** Read only: the SLA history and escalations each incident's timeline is told from. */
   store: Pick<WorkflowStore, 'load'>;
   locks: KeyedLocks;
+  /** The RCA follow-up of each problem opened: a warning before its target, an escalation after it. */
+  rcaTimers: RcaTimers;
   policy: ProblemManagementPolicy;
   logger: Logger;
 }
@@ -35,7 +39,7 @@ const BUSY_RETRY_MS = 300;
  * (by sourceID), lets the rules decide, and creates or links the problem in one call. Safe to run
  * twice: linked incidents are skipped, and an open problem is found again in Xurrent.
  */
-export function createManageProblemProcessor({ xurrent, store, locks, policy, logger }: ManageProblemDeps) {
+export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger }: ManageProblemDeps) {
   return async function processManageProblem(job: Job, token?: string): Promise<ManageProblemResult> {
     const parsed = ManageProblemJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad problem job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -72,6 +76,11 @@ export function createManageProblemProcessor({ xurrent, store, locks, policy, lo
         policy.write,
       );
       const result = await carryOut(calls, write);
+      if (write.kind === 'create' && result.problemId) {
+        const problemNodeId = result.problemId;
+        await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
+        await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: write.rcaDueMs });
+      }
       log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
       return result;
     } finally {

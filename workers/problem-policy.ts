@@ -2,6 +2,7 @@ import type { Config } from '../src/config.js';
 import { createBusinessCalendar } from '../src/domain/calendar/business-calendar.js';
 import type { ProblemPolicy } from '../src/domain/problems/detect-problem.js';
 import type { ProblemWritePolicy } from '../src/domain/problems/plan-problem-write.js';
+import type { RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
 import type { GroupKind } from '../src/domain/problems/problem-group.js';
 import type { TriagePolicy } from '../src/domain/triage/classify.js';
 import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
@@ -14,11 +15,13 @@ export interface ProblemManagementPolicy {
   write: ProblemWritePolicy;
   triage: TriagePolicy;
   groupBy: GroupKind;
+  rca: RcaFollowUpPolicy;
 }
 
 export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'problems'>): ProblemManagementPolicy {
   const { sla, workflow, problems } = config;
   const calendar = createBusinessCalendar(sla.calendar);
+  const format = createInstantFormatter(sla.calendar.zone, workflow.locale);
   return {
     detect: { impacts: problems.impacts, repeatThreshold: problems.repeatThreshold, windowMs: problems.windowDays * DAY_MS },
     write: {
@@ -27,9 +30,10 @@ export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'p
       managerId: problems.managerId,
       teamId: problems.teamId,
       businessMillisBetween: calendar.businessMillisBetween,
-      format: createInstantFormatter(sla.calendar.zone, workflow.locale),
+      format,
     },
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
     groupBy: problems.groupBy,
+    rca: { warningBusinessDays: problems.rcaWarningBusinessDays, serviceSupportManagerId: workflow.escalation.serviceSupportManagerId, calendar, format },
   };
 }

@@ -12,6 +12,8 @@ export const QUEUE_NAMES = {
   slaTimers: 'sla-timers',
   /** One problem-management check per reconciled incident (coalesced per request): create or link its problem. */
   problems: 'xurrent-problems',
+  /** Delayed jobs of a problem's RCA follow-up (warning before the target, escalation after it). */
+  rcaFollowUp: 'rca-follow-up',
 } as const;
 
 export const JOB_NAMES = {
@@ -27,6 +29,8 @@ export const JOB_NAMES = {
   slaTimer: 'sla-timer',
   /** Decide whether a reconciled incident needs a problem, and create or link it. */
   manageProblem: 'manage-problem',
+  /** A problem's RCA target is near or passed: check it and note or escalate. */
+  rcaFollowUp: 'rca-follow-up',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -26,6 +26,7 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   const producer = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
   const requests = new Queue(QUEUE_NAMES.requests, { connection: producer, prefix });
   const problems = new Queue(QUEUE_NAMES.problems, { connection: producer, prefix });
+  const rca = new Queue(QUEUE_NAMES.rcaFollowUp, { connection: producer, prefix });
   const { logger } = createLogCapture('error');
   const config = loadConfig({ QUEUE_PREFIX: prefix, PROBLEM_MANAGER_ID: sim.demo.apiUserId, PROBLEM_TEAM_ID: sim.demo.teamIds.serviceDesk, ...options.env });
   let workers: Workers | undefined;
@@ -63,13 +64,19 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
       30_000,
     );
   };
+  /** Waits until `count` RCA timers have run (timers due later stay delayed). */
+  const rcaTimersRun = (count: number) =>
+    waitFor(async () => {
+      const c = await rca.getJobCounts();
+      return (c['waiting'] ?? 0) + (c['active'] ?? 0) === 0 && (c['completed'] ?? 0) >= count ? c : undefined;
+    }, 'RCA timers to run');
   const problemList = (): ProblemRecord[] => [...sim.store.problems.values()];
   const close = async () => {
     await workers?.close(true);
-    await Promise.all([requests.close(), problems.close()]);
+    await Promise.all([requests.close(), problems.close(), rca.close()]);
     producer.disconnect();
     await deleteKeys(prefix);
     await sim.close();
   };
-  return { sim, prefix, addInstance, incident, reconcile, problems: problemList, close, DAY };
+  return { sim, prefix, addInstance, incident, reconcile, rcaTimersRun, problems: problemList, close, DAY };
 }

@@ -140,3 +140,27 @@ describe('a solved problem (problem-event consumer)', () => {
     }
   });
 });
+
+describe('RCA follow-up timers', () => {
+  const notesOf = (w: World) => (w.problems()[0]?.noteIds ?? []).map((id) => w.sim.store.notes.get(id)?.text ?? '');
+
+  it('escalates an overdue RCA to the Service Support Manager once, and does not warn after the target', async () => {
+    const w = await world({ ESCALATION_L1_PERSON_ID: 'SSM-1' });
+    // Registered 40 days ago: the RCA target (one month later) passed some ten days ago.
+    await w.reconcile(w.incident('top', w.sim.demo.serviceInstanceIds.email, 40));
+    await w.rcaTimersRun(2);
+    const notes = notesOf(w);
+    expect(notes.filter((t) => t.includes('[xsw:rca-overdue:'))).toEqual([expect.stringContaining('is overdue since')]);
+    expect(notes.filter((t) => t.includes('[xsw:rca-overdue:'))[0]).toContain('Escalated to the Service Support Manager (SSM-1).');
+    expect(notes.some((t) => t.includes('[xsw:rca-warning:'))).toBe(false);
+  });
+
+  it('warns the problem manager within RCA_WARNING_BUSINESS_DAYS of the target, and keeps the overdue timer waiting', async () => {
+    const w = await world({ RCA_WARNING_BUSINESS_DAYS: '10' });
+    await w.reconcile(w.incident('top', w.sim.demo.serviceInstanceIds.email, 27));
+    await w.rcaTimersRun(1);
+    const notes = notesOf(w);
+    expect(notes.filter((t) => t.includes('[xsw:rca-warning:'))).toEqual([expect.stringContaining('Problem manager: please attach the RCA report')]);
+    expect(notes.some((t) => t.includes('[xsw:rca-overdue:'))).toBe(false);
+  });
+});

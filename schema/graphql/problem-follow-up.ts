@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** A problem's RCA target and its notes (the markers show which follow-up notes exist; the first 100). */
+export const PROBLEM_FOLLOW_UP_BY_ID = /* GraphQL */ `
+  query ProblemFollowUpById($id: ID!) {
+    node(id: $id) {
+      ... on Problem { id problemId status analysisTargetAt notes(first: 100) { nodes { text } } }
+    }
+  }
+`;
+
+export const ProblemFollowUpSchema = z.object({
+  id: z.string(),
+  problemId: z.string().nullish(),
+  status: z.string().nullish(),
+  analysisTargetAt: z.iso.datetime({ offset: true }).nullish(),
+  notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish(),
+});
+
+export const ProblemFollowUpByIdSchema = z.object({ node: ProblemFollowUpSchema.nullable() });
