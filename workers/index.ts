@@ -4,17 +4,12 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
-import { createRcaTimers } from '../src/queue/rca-timers.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
-import { createManageProblemProcessor } from './manage-problem.js';
-import { createProblemEventProcessor } from './problem-event.js';
-import { createProblemPolicy } from './problem-policy.js';
-import { createProblemTrigger } from './problem-trigger.js';
-import { createRcaFollowUpProcessor } from './rca-follow-up.js';
+import { createProblemWorkers } from './problem-workers.js';
 import { createReconcileProcessor } from './reconcile-request.js';
 import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
@@ -49,10 +44,9 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const rcaQueue = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const queue of [requests, slaTimerQueue, problemQueue, rcaQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
+  for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
 
+  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger });
   const reconcile = createReconcileProcessor({
     xurrent,
     store: createWorkflowStore(connection, prefix, logger),
@@ -61,22 +55,14 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     policy: createWorkflowPolicy(config),
     clock,
     logger,
-    onReconciled: createProblemTrigger(problemQueue, config.problems.impacts),
+    onReconciled: problems.trigger,
   });
-  const problemPolicy = createProblemPolicy(config);
-  const problemLocks = createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS });
-  const rcaTimers = createRcaTimers({ queue: rcaQueue, clock });
-  const manageProblem = createManageProblemProcessor({ xurrent, store: createWorkflowStore(connection, prefix, logger), locks: problemLocks, rcaTimers, policy: problemPolicy, logger });
-  const rcaFollowUp = createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, policy: problemPolicy.rca, clock, logger });
-  const problemEvent = createProblemEventProcessor({ xurrent, locks: problemLocks, format: problemPolicy.write.format, logger });
   const base = { connection, prefix, logger };
   const all = [
     startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
-    startWorker(manageProblem, { ...base, queue: QUEUE_NAMES.problems, concurrency: config.queue.concurrency, callsXurrent: true }),
-    startWorker(problemEvent, { ...base, queue: QUEUE_NAMES.problemEvents, concurrency: config.queue.concurrency, callsXurrent: true }),
-    startWorker(rcaFollowUp, { ...base, queue: QUEUE_NAMES.rcaFollowUp, concurrency: config.queue.concurrency, callsXurrent: true }),
+    ...problems.workers,
     createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
   ];
   return {
@@ -84,7 +70,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     isRunning: () => all.every((w) => w.isRunning()),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
-      await Promise.all([requests.close(), slaTimerQueue.close(), problemQueue.close(), rcaQueue.close()]);
+      await Promise.all([requests.close(), slaTimerQueue.close(), problems.closeQueues()]);
       connection.disconnect();
     },
   };

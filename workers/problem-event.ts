@@ -5,14 +5,19 @@ import { ProblemEventJobSchema } from '../schema/webhook-jobs.js';
 import type { FormatInstant } from '../src/domain/notes/ticket-facts.js';
 import { planOutcomeNotes, type SolvedProblem } from '../src/domain/problems/plan-outcome-notes.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
+import { computeRcaWarningAtMs, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
+import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 
 export interface ProblemEventDeps {
   xurrent: XurrentClient;
   locks: KeyedLocks;
+  /** Scheduled again on every event (same ids: no duplicates), so a lost timer is restored by the next event. */
+  rcaTimers: RcaTimers;
+  rca: Pick<RcaFollowUpPolicy, 'warningBusinessDays' | 'calendar'>;
   format: FormatInstant;
   logger: Logger;
 }
@@ -20,11 +25,12 @@ export interface ProblemEventDeps {
 const BUSY_RETRY_MS = 500;
 
 /**
- * Any event about a problem the worker opened: read the problem as it is now and, once it is
- * solved, tell every linked incident the outcome (one internal note each, found again by marker).
+ * Any event about a problem the worker opened: read the problem as it is now; while it is open,
+ * (re)schedule its RCA timers at its current target; once it is solved, tell every linked incident
+ * the outcome (one internal note each, found again by marker).
  * Under a lock per problem, so a burst of events writes each note once.
  */
-export function createProblemEventProcessor({ xurrent, locks, format, logger }: ProblemEventDeps) {
+export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger }: ProblemEventDeps) {
   return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
     const parsed = ProblemEventJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -38,7 +44,13 @@ export function createProblemEventProcessor({ xurrent, locks, format, logger }: 
       const calls = xurrent.counted();
       const { node } = await calls.request(PROBLEM_OUTCOME_BY_ID, { id: problemNodeId }, ProblemOutcomeByIdSchema);
       // Only the worker's own problems: others are the problem manager's business alone.
-      const notes = node && node.source === PROBLEM_SOURCE ? planOutcomeNotes(toSolvedProblem(node), format) : [];
+      const ours = node !== null && node.source === PROBLEM_SOURCE;
+      const notes = ours ? planOutcomeNotes(toSolvedProblem(node), format) : [];
+      const dueMs = ours && node.analysisTargetAt && node.status !== 'solved' && node.status !== 'declined' ? Date.parse(node.analysisTargetAt) : null;
+      if (dueMs !== null) {
+        await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(dueMs, rca.warningBusinessDays, rca.calendar) });
+        await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: dueMs });
+      }
       for (const note of notes) await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
       logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
       return { notes: notes.length };

@@ -14,6 +14,7 @@ export const PROBLEM_OUTCOME_BY_ID = /* GraphQL */ `
         status
         source
         solvedAt
+        analysisTargetAt
         knownError
         workaround
         requests(first: 100) { nodes { id notes(first: 100) { nodes { text } } } }
@@ -29,6 +30,7 @@ export const ProblemOutcomeSchema = z.object({
   status: z.string().nullish(),
   source: z.string().nullish(),
   solvedAt: z.iso.datetime({ offset: true }).nullish(),
+  analysisTargetAt: z.iso.datetime({ offset: true }).nullish(),
   knownError: z.boolean().nullish(),
   workaround: z.string().nullish(),
   requests: z

@@ -153,6 +153,20 @@ describe('RCA follow-up timers', () => {
     expect(notes.filter((t) => t.includes('[xsw:rca-overdue:'))).toEqual([expect.stringContaining('is overdue since')]);
     expect(notes.filter((t) => t.includes('[xsw:rca-overdue:'))[0]).toContain('Escalated to the Service Support Manager (SSM-1).');
     expect(notes.some((t) => t.includes('[xsw:rca-warning:'))).toBe(false);
+
+    // A problem webhook re-schedules the timers (restoring lost ones); the escalation stays single.
+    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+    const events = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix: w.prefix });
+    try {
+      const problemNodeId = w.problems()[0]?.id ?? '';
+      await events.add(JOB_NAMES.problemEvent, { deliveryId: 'd1', event: 'problem.update', accountId: w.sim.account, problemNodeId, receivedAt: new Date().toISOString() });
+      await waitFor(async () => (await events.getJobCounts('completed'))['completed'] === 1, 'the problem event');
+      await w.rcaTimersRun(2);
+    } finally {
+      await events.close();
+      connection.disconnect();
+    }
+    expect(notesOf(w).filter((t) => t.includes('[xsw:rca-overdue:'))).toHaveLength(1);
   });
 
   it('warns the problem manager within RCA_WARNING_BUSINESS_DAYS of the target, and keeps the overdue timer waiting', async () => {

@@ -1,0 +1,59 @@
+import { Queue, type Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Clock } from '../src/clock.js';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import { QUEUE_NAMES } from '../src/queue/names.js';
+import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { createRcaTimers } from '../src/queue/rca-timers.js';
+import { createKeyedLocks } from '../src/redis/request-lock.js';
+import { createWorkflowStore } from '../src/state/workflow-store.js';
+import type { XurrentClient } from '../src/xurrent/client.js';
+import { createManageProblemProcessor } from './manage-problem.js';
+import { createProblemEventProcessor } from './problem-event.js';
+import { createProblemPolicy } from './problem-policy.js';
+import { createProblemTrigger } from './problem-trigger.js';
+import { createRcaFollowUpProcessor } from './rca-follow-up.js';
+import { startWorker } from './start-worker.js';
+
+export interface ProblemWorkersDeps {
+  config: Pick<Config, 'queue' | 'sla' | 'workflow' | 'problems'>;
+  connection: Redis;
+  xurrent: XurrentClient;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** A problem lock outlives any check (a few paged reads and one write, possibly paced by the limiter). */
+const PROBLEM_LOCK_MS = 5 * 60_000;
+
+/**
+ * Problem management's queues and workers: the check after each reconcile (`trigger`), RCA
+ * follow-up timers, and problem webhook events. Kept apart from the request workflow's wiring.
+ */
+export function createProblemWorkers({ config, connection, xurrent, clock, logger }: ProblemWorkersDeps) {
+  const prefix = config.queue.prefix;
+  const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const rcaQueue = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  for (const queue of [problemQueue, rcaQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'problems', error: error.message }));
+
+  const policy = createProblemPolicy(config);
+  const locks = createKeyedLocks(connection, { prefix, ttlMs: PROBLEM_LOCK_MS });
+  const rcaTimers = createRcaTimers({ queue: rcaQueue, clock });
+  const store = createWorkflowStore(connection, prefix, logger);
+  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, callsXurrent: true };
+  const workers: Worker[] = [
+    startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger }), { ...base, queue: QUEUE_NAMES.problems }),
+    startWorker(createProblemEventProcessor({ xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger }), { ...base, queue: QUEUE_NAMES.problemEvents }),
+    startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
+  ];
+  return {
+    /** For the reconcile worker's `onReconciled`: queues a check for incidents that could need a problem. */
+    trigger: createProblemTrigger(problemQueue, config.problems.impacts),
+    workers,
+    /** Closes the queues; the caller closes the workers with the others. */
+    closeQueues: async () => {
+      await Promise.all([problemQueue.close(), rcaQueue.close()]);
+    },
+  };
+}
