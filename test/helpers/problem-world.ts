@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { QUEUE_NAMES } from '../../src/queue/names.js';
+import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/names.js';
 import { enqueueReconcile } from '../../src/queue/reconcile-producer.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { requestCreate } from '../../src/simulator/request-mutations.js';
@@ -27,6 +27,8 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   const requests = new Queue(QUEUE_NAMES.requests, { connection: producer, prefix });
   const problems = new Queue(QUEUE_NAMES.problems, { connection: producer, prefix });
   const rca = new Queue(QUEUE_NAMES.rcaFollowUp, { connection: producer, prefix });
+  const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection: producer, prefix });
+  let eventsSent = 0;
   const { logger } = createLogCapture('error');
   const config = loadConfig({ QUEUE_PREFIX: prefix, PROBLEM_MANAGER_ID: sim.demo.apiUserId, PROBLEM_TEAM_ID: sim.demo.teamIds.serviceDesk, ...options.env });
   let workers: Workers | undefined;
@@ -70,13 +72,22 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
       const c = await rca.getJobCounts();
       return (c['waiting'] ?? 0) + (c['active'] ?? 0) === 0 && (c['completed'] ?? 0) >= count ? c : undefined;
     }, 'RCA timers to run');
+  /** Queues `count` deliveries of a problem webhook, as intake does, and waits until they are processed. */
+  const sendProblemEvents = async (problemNodeId: string, event: string, count = 1): Promise<void> => {
+    const jobs = Array.from({ length: count }, () => {
+      const deliveryId = `d${++eventsSent}`;
+      return { name: JOB_NAMES.problemEvent, data: { deliveryId, event, accountId: sim.account, problemNodeId, receivedAt: new Date().toISOString() }, opts: { jobId: deliveryId } };
+    });
+    await problemEvents.addBulk(jobs);
+    await waitFor(async () => (await problemEvents.getJobCounts('completed'))['completed'] === eventsSent, 'problem events to finish');
+  };
   const problemList = (): ProblemRecord[] => [...sim.store.problems.values()];
   const close = async () => {
     await workers?.close(true);
-    await Promise.all([requests.close(), problems.close(), rca.close()]);
+    await Promise.all([requests.close(), problems.close(), rca.close(), problemEvents.close()]);
     producer.disconnect();
     await deleteKeys(prefix);
     await sim.close();
   };
-  return { sim, prefix, addInstance, incident, reconcile, rcaTimersRun, problems: problemList, close, DAY };
+  return { sim, prefix, addInstance, incident, reconcile, rcaTimersRun, sendProblemEvents, problems: problemList, close, DAY };
 }

@@ -1,12 +1,7 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JOB_NAMES, QUEUE_NAMES } from '../../../src/queue/names.js';
 import { problemUpdate } from '../../../src/simulator/problem-mutations.js';
 import { startProblemWorld } from '../../helpers/problem-world.js';
-import { TEST_REDIS_URL } from '../../helpers/redis.js';
-import { waitFor } from '../../helpers/wait-for.js';
 
 type World = Awaited<ReturnType<typeof startProblemWorld>>;
 const worlds: World[] = [];
@@ -121,16 +116,7 @@ describe('a solved problem (problem-event consumer)', () => {
     const ctx = { personId: w.sim.demo.apiUserId, changes: [] };
     problemUpdate(w.sim.store, ctx, { id: problem.id, status: 'solved', workaround: 'restart the relay' });
 
-    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    const events = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix: w.prefix });
-    try {
-      const data = (n: number) => ({ deliveryId: `d${n}`, event: 'problem.status-changed', accountId: w.sim.account, problemNodeId: problem.id, receivedAt: new Date().toISOString() });
-      await events.addBulk([1, 2, 3].map((n) => ({ name: JOB_NAMES.problemEvent, data: data(n), opts: { jobId: `d${n}` } })));
-      await waitFor(async () => (await events.getJobCounts('completed'))['completed'] === 3, 'problem events to finish');
-    } finally {
-      await events.close();
-      connection.disconnect();
-    }
+    await w.sendProblemEvents(problem.id, 'problem.status-changed', 3);
     for (const id of [r1, r2]) {
       const texts = (w.sim.store.requests.get(id)?.noteIds ?? []).map((n) => w.sim.store.notes.get(n)?.text ?? '');
       const outcome = texts.filter((t) => t.includes(`[xsw:problem-solved:${problem.id}]`));
@@ -155,17 +141,8 @@ describe('RCA follow-up timers', () => {
     expect(notes.some((t) => t.includes('[xsw:rca-warning:'))).toBe(false);
 
     // A problem webhook re-schedules the timers (restoring lost ones); the escalation stays single.
-    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    const events = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix: w.prefix });
-    try {
-      const problemNodeId = w.problems()[0]?.id ?? '';
-      await events.add(JOB_NAMES.problemEvent, { deliveryId: 'd1', event: 'problem.update', accountId: w.sim.account, problemNodeId, receivedAt: new Date().toISOString() });
-      await waitFor(async () => (await events.getJobCounts('completed'))['completed'] === 1, 'the problem event');
-      await w.rcaTimersRun(2);
-    } finally {
-      await events.close();
-      connection.disconnect();
-    }
+    await w.sendProblemEvents(w.problems()[0]?.id ?? '', 'problem.update');
+    await w.rcaTimersRun(2);
     expect(notesOf(w).filter((t) => t.includes('[xsw:rca-overdue:'))).toHaveLength(1);
   });
 
