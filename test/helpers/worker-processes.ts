@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
 
-/** Starts `worker-process.ts` in a child process and resolves once it printed "ready". */
+/** Starts `worker-process.ts` in a child process and resolves once it says it is ready. */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
@@ -13,7 +13,7 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildP
   return child;
 }
 
-/** Stops the children (SIGTERM) and waits until each has exited. */
+/** SIGTERM to every child, resolved when all have exited. */
 export async function stopWorkerProcesses(children: readonly ChildProcess[]): Promise<void> {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
