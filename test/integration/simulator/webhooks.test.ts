@@ -88,3 +88,39 @@ describe('Xurrent simulator webhooks', () => {
     expect(sim.webhooks.deliveries[0]).toMatchObject({ attempts: 2, status: 200 });
   });
 });
+
+describe('Xurrent simulator webhook redelivery and late delivery', () => {
+  it('redelivers as Xurrent does (same body, new id, origin header) or as a fresh duplicate', async () => {
+    receiver = await startReceiver();
+    sim = await startSimulator({ webhooks: [{ event: 'request.create', uri: receiver.url, policy: { jwtAlg: 'RS256' } }] });
+    const xurrent = simulatorClient(sim, createLogCapture().logger);
+    await xurrent.request(REQUEST_CREATE, { input: { subject: 'Twice' } }, RequestCreateResultSchema);
+    await sim.webhooks.idle();
+    const original = sim.webhooks.deliveries[0]?.deliveryId ?? '';
+    sim.webhooks.redeliver(original);
+    sim.webhooks.redeliver(original, { fresh: true });
+    await sim.webhooks.idle();
+
+    const [first, again, fresh] = receiver.received;
+    expect(again?.body).toBe(first?.body);
+    expect(again?.headers['x-xurrent-delivery-origin']).toBe(original);
+    expect(again?.headers['x-xurrent-delivery']).not.toBe(original);
+    expect(fresh?.body).not.toBe(first?.body);
+    expect(fresh?.headers['x-xurrent-delivery-origin']).toBeUndefined();
+    expect(() => sim?.webhooks.redeliver('nope')).toThrow(/no delivery nope/);
+  });
+
+  it('holds deliveries until released, so they arrive after newer ones', async () => {
+    receiver = await startReceiver();
+    sim = await startSimulator({ webhooks: [{ event: 'request.create', uri: receiver.url }] });
+    const xurrent = simulatorClient(sim, createLogCapture().logger);
+    sim.webhooks.hold();
+    await xurrent.request(REQUEST_CREATE, { input: { subject: 'Late' } }, RequestCreateResultSchema);
+    await sim.webhooks.idle();
+    expect(receiver.received).toHaveLength(0);
+    sim.webhooks.release();
+    await xurrent.request(REQUEST_CREATE, { input: { subject: 'On time' } }, RequestCreateResultSchema);
+    await sim.webhooks.idle();
+    expect(receiver.received.map((r) => (JSON.parse(r.body) as { object_id: number }).object_id)).toEqual([1, 2]);
+  });
+});
