@@ -3,6 +3,8 @@ import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
+import { workflowEnvSection } from './env/workflow.js';
+import { toWorkflowConfig } from './env/workflow-config.js';
 import { xurrentEnvSection } from './env/xurrent.js';
 import { xurrentLimitsEnvSection } from './env/xurrent-limits.js';
 import { toXurrentConfig } from './env/xurrent-config.js';
@@ -13,7 +15,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -21,6 +23,7 @@ export const envShape = {
   ...xurrentLimitsEnvSection.shape,
   ...webhookEnvSection.shape,
   ...slaEnvSection.shape,
+  ...workflowEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -47,6 +50,7 @@ export function toConfig(env: Env) {
     xurrentSimulator: env.XURRENT_SIMULATOR,
     webhooks: toWebhookConfig(env),
     sla: toSlaConfig(env),
+    workflow: toWorkflowConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;

@@ -52,6 +52,18 @@ input ProblemFilter {
 
 const ROOT_FILTERS: Record<string, string> = { requests: 'RequestFilter', problems: 'ProblemFilter' };
 
+/**
+ * Inputs the subset references without describing them, taken from the SDK that models them
+ * (klaasvandeweerdt/works4me-xurrent-graphql Entities/Mutations/WatchInput.cs: `id`, `personId`).
+ * Escalation adds watchers through `newWatches`.
+ */
+const SUPPLEMENTED_INPUTS: Record<string, string> = {
+  WatchInput: `input WatchInput {
+  id: ID
+  personId: ID
+}`,
+};
+
 /** `String (URI)` → `String`, `ISO8601Date (scalar name unverified)` → `ISO8601Date`. */
 function cleanType(type: string): string {
   return type.replace(/\s*\([^)]*\)/g, '').trim();
@@ -69,7 +81,14 @@ function enumBlock(name: string, values: readonly string[]): string {
 
 export function buildSdl(subset: SchemaSubset): string {
   const objects = Object.entries(subset.types).filter(([name, t]) => t.fields && !name.includes('<'));
-  const described = new Set([...objects.map(([name]) => name), ...Object.keys(subset.enums), ...BUILT_IN, ...SCALARS, ...OPAQUE_SCALARS]);
+  const described = new Set([
+    ...objects.map(([name]) => name),
+    ...Object.keys(subset.enums),
+    ...BUILT_IN,
+    ...SCALARS,
+    ...OPAQUE_SCALARS,
+    ...Object.keys(SUPPLEMENTED_INPUTS),
+  ]);
   const inputs = new Set(objects.filter(([, t]) => t.kind === 'input').map(([name]) => name));
   const connections = new Map<string, string>();
   const stubs = new Set<string>();
@@ -132,6 +151,7 @@ export function buildSdl(subset: SchemaSubset): string {
     `type Query {\n${query.join('\n')}\n}`,
     `type Mutation {\n${mutation.join('\n')}\n}`,
     FILTERS,
+    ...Object.values(SUPPLEMENTED_INPUTS),
     ...blocks,
   ].join('\n\n') + '\n';
 }

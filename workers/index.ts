@@ -1,12 +1,20 @@
-import { Worker, type Job } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
+import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { QUEUE_NAMES } from '../src/queue/names.js';
+import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
+import { createKeyedLocks } from '../src/redis/request-lock.js';
+import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
-import { translateJobError } from './error-policy.js';
+import { createReconcileProcessor } from './reconcile-request.js';
 import { createRequestEventProcessor } from './request-event.js';
+import { createSlaTimerProcessor } from './sla-timer.js';
+import { startWorker } from './start-worker.js';
 import { createWebhookVerifyWorker } from './webhook-verify.js';
+import { createWorkflowPolicy } from './workflow-policy.js';
 
 export interface Workers {
   all: readonly Worker[];
@@ -16,53 +24,49 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks'>;
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow'>;
   redisUrl: string;
   xurrent: XurrentClient;
   logger: Logger;
+  clock: Clock;
   fetch?: typeof globalThis.fetch;
 }
 
-/** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, logger, fetch = globalThis.fetch }: WorkersDeps): Workers {
-  const log = logger.child({ component: 'workers' });
-  const processRequestEvent = createRequestEventProcessor({ xurrent, logger });
+/** A lock outlives any reconcile (a few Xurrent calls, possibly paced by the limiter). */
+const RECONCILE_LOCK_MS = 5 * 60_000;
 
+/** Wires every processor to its queue; the only place that knows which job runs where. */
+export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch = globalThis.fetch }: WorkersDeps): Workers {
+  const prefix = config.queue.prefix;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
-  connection.on('error', (error) => log.warn('worker redis connection error', { error: error.message }));
-  const events: Worker = new Worker(
-    QUEUE_NAMES.events,
-    async (job: Job) => {
-      try {
-        return await processRequestEvent(job);
-      } catch (error) {
-        return translateJobError(error, events);
-      }
-    },
-    {
-      connection,
-      prefix: config.queue.prefix,
-      concurrency: config.queue.concurrency,
-      // BullMQ requires a limiter for worker.rateLimit() to be honoured; this one is far above Xurrent's burst limit.
-      limiter: { max: 1_000, duration: 1_000 },
-      maxStartedAttempts: 50,
-    },
-  );
-  events.on('error', (error) => log.error('worker error', { error }));
-  events.on('failed', (job, error) =>
-    log.warn('job failed', { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, error: error.message }),
-  );
+  connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
+  const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
 
-  // Webhook verification handshakes (issue 4): own queue and worker, see workers/webhook-verify.ts.
-  const webhookVerify = createWebhookVerifyWorker({ connection, prefix: config.queue.prefix, accountUrl: config.webhooks.accountUrl, fetch, logger });
-
-  const all = [events, webhookVerify];
+  const reconcile = createReconcileProcessor({
+    xurrent,
+    store: createWorkflowStore(connection, prefix, logger),
+    locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
+    timers: createSlaTimers({ queue: slaTimerQueue, redis: connection, prefix, clock }),
+    policy: createWorkflowPolicy(config),
+    clock,
+    logger,
+  });
+  const base = { connection, prefix, logger };
+  const all = [
+    startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
+    startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
+    startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
+    createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
+  ];
   return {
     all,
     isRunning: () => all.every((w) => w.isRunning()),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
+      await Promise.all([requests.close(), slaTimerQueue.close()]);
       connection.disconnect();
     },
   };

@@ -25,7 +25,7 @@ export const REQUEST_BY_ID = /* GraphQL */ `
         requestedFor { id name }
         serviceInstance { id name }
         problem { id }
-        notes(first: 20) {
+        notes(first: 100) {
           nodes { id text internal createdAt person { id name } }
           pageInfo { endCursor hasNextPage }
         }

@@ -29,6 +29,8 @@ export interface RequestUpdateInput {
   memberId?: string;
   problemId?: string;
   waitingUntil?: string;
+  /** Watchers to add (Xurrent `WatchInput`: the person watching). */
+  newWatches?: { personId: string }[];
 }
 
 export interface RequestUpdateVariables {

@@ -2,7 +2,7 @@ import type { WebhookConfig } from '../../schema/env/webhooks-config.js';
 import type { Simulator } from '../simulator/index.js';
 
 /** The request events the workflow reacts to, as the embedded simulator should announce them. */
-const REQUEST_EVENTS = ['request.create'] as const;
+const REQUEST_EVENTS = ['request.create', 'request.update', 'request.status-changed', 'request.note-added'] as const;
 
 /**
  * Subscribes the receiver at `receiverUrl` to the embedded simulator's request events, signed under

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { createWebApp } from '../../webhooks/app.js';
 import type { ReadinessCheck } from '../../webhooks/health.js';
 import { createWorkers, type Workers } from '../../workers/index.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createQueues } from '../queue/queues.js';
@@ -36,10 +37,12 @@ export interface ServiceDeps {
   logger: Logger;
   roles: ServiceRoles;
   fetch?: typeof globalThis.fetch;
+  /** "Now" for the workflow (a virtual clock in the scenario runner). */
+  clock?: Clock;
 }
 
 /** The composition root: builds every real dependency once and wires the roles this process runs. */
-export async function startService({ config, logger, roles, fetch }: ServiceDeps): Promise<RunningService> {
+export async function startService({ config, logger, roles, fetch, clock = systemClock }: ServiceDeps): Promise<RunningService> {
   const redis = await resolveRedis(config.redis, logger);
   const producer = createRedis(redis.url, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
@@ -52,7 +55,7 @@ export async function startService({ config, logger, roles, fetch }: ServiceDeps
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
     xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger, clock, ...(fetch ? { fetch } : {}) });
   }
 
   let server: Server | undefined;

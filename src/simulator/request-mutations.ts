@@ -69,6 +69,9 @@ export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   if (typeof input['note'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['note'], false));
   if (typeof input['internalNote'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['internalNote'], true));
   record.noteIds.push(...noteIds);
+  for (const watch of Array.isArray(input['newWatches']) ? (input['newWatches'] as { personId?: string }[]) : []) {
+    if (watch.personId && !record.watcherIds?.includes(watch.personId)) record.watcherIds = [...(record.watcherIds ?? []), watch.personId];
+  }
 
   const change = (event: string, extra: Record<string, unknown> = {}) =>
     ctx.changes.push({ event, objectId: record.id, objectNumber: numberOf(record.id), personId: ctx.personId, payload: { ...payloadOf(store, record), ...extra } });

@@ -32,6 +32,8 @@ export interface RequestRecord {
   resolutionTargetAt: string | null;
   waitingUntil: string | null;
   noteIds: string[];
+  /** People watching the request (`newWatches`), in the order they were added. */
+  watcherIds?: string[];
 }
 
 export interface ProblemRecord {

@@ -3,6 +3,7 @@
  * paced by the shared Redis limiter. Prints "ready" once started; stops on SIGTERM.
  */
 import { Redis } from 'ioredis';
+import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createXurrentClient } from '../../src/xurrent/client.js';
@@ -15,12 +16,17 @@ const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 // The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
-const { xurrentLimits, webhooks } = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'] });
+const { xurrentLimits, webhooks, sla, workflow } = loadConfig({
+  QUEUE_PREFIX: prefix,
+  XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'],
+  ESCALATION_L1_PERSON_ID: process.env['ESCALATION_L1_PERSON_ID'],
+  ESCALATION_L2_PERSON_ID: process.env['ESCALATION_L2_PERSON_ID'],
+});
 const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKeyFor(token), settings: xurrentLimits });
 const logger = createLogger({ level: 'error', stream: process.stderr });
 const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
 const xurrent = createXurrentClient({ config, logger, limiter });
-const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks }, redisUrl, xurrent, logger });
+const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks, sla, workflow }, redisUrl, xurrent, logger, clock: systemClock });
 
 await Promise.all(workers.all.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');

@@ -67,7 +67,7 @@ describe('service lifecycle', () => {
     nock(XURRENT)
       .post('/', (b: { query: string }) => b.query.includes('RequestById'))
       .delay(600)
-      .reply(200, { data: { node: { id: NODE_ID, requestId: '81', status: 'assigned' } } })
+      .reply(200, { data: { node: { id: NODE_ID, requestId: '81', category: 'incident', impact: 'medium', status: 'assigned' } } })
       .post('/', (b: { query: string }) => b.query.includes('RequestUpdate'))
       .reply(200, () => {
         mutations += 1;
@@ -77,7 +77,7 @@ describe('service lifecycle', () => {
     const { init } = await envelope('lifecycle-1');
     expect((await fetch(`${service.httpUrl}/webhooks/xurrent`, init)).status).toBe(202);
 
-    const queue = new Queue(QUEUE_NAMES.events, { connection: { url: TEST_REDIS_URL } as never, prefix });
+    const queue = new Queue(QUEUE_NAMES.requests, { connection: { url: TEST_REDIS_URL } as never, prefix });
     try {
       await waitFor(async () => (await queue.getActiveCount()) === 1, 'the job to be active');
       const clean = await runShutdown(service.shutdownSteps(), 5_000, capture.logger);

@@ -36,7 +36,7 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
     await deleteKeys(prefix);
   });
 
-  it('answers 202 to a signed delivery after queueing, and the worker reads the request and adds an internal note', async () => {
+  it('answers 202 to a signed delivery after queueing, and the worker reads the request and adds its start note', async () => {
     const signer = await createTestSigner();
     const config = loadConfig({
       ...signedEnv(signer),
@@ -95,9 +95,9 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
     expect(query?.body.variables).toEqual({ id: REQUEST_NODE_ID });
     expect(mutation?.body.operationName).toBe('RequestUpdate');
     expect(mutation?.body.variables).toEqual({
-      input: { id: REQUEST_NODE_ID, internalNote: expect.stringContaining('request.create') },
+      input: { id: REQUEST_NODE_ID, internalNote: expect.stringContaining('Priority: Top') },
     });
-    await waitFor(() => capture.lines().some((l) => l['message'] === 'request event processed'), 'job completion log');
+    await waitFor(() => capture.lines().some((l) => l['message'] === 'request reconciled'), 'job completion log');
     expect(capture.text()).not.toContain('pat-integration-secret');
   });
 });

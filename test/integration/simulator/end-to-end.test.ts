@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REQUEST_CREATE, RequestCreateResultSchema } from '../../../schema/graphql/request-create.js';
+import { systemClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import { createWebApp } from '../../../webhooks/app.js';
 import { createWorkers, type Workers } from '../../../workers/index.js';
@@ -60,7 +61,7 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
 
     const workerConfig = simulatorConfig(sim);
     const xurrent = createXurrentClient({ config: workerConfig, logger });
-    const workers: Workers = createWorkers({ config: { queue: { prefix, concurrency: 2 }, webhooks: config.webhooks }, redisUrl: TEST_REDIS_URL, xurrent, logger });
+    const workers: Workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 2 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
     cleanups.push(() => workers.close(true));
 
     const customer = createXurrentClient({ config: simulatorConfig(sim, { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } }), logger });
@@ -71,12 +72,12 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
       const ids = sim.store.requests.get(requestId)?.noteIds ?? [];
       return ids.map((id) => sim.store.notes.get(id)).find((n) => n?.internal);
     });
-    expect(note?.text).toMatch(/^Support worker received request\.create \(delivery [0-9a-f-]{36}\)\.$/);
+    expect(note?.text).toMatch(/^Support worker: incident registered under the support contract\.\nPriority: Low/);
     expect(sim.webhooks.deliveries).toEqual([expect.objectContaining({ event: 'request.create', status: 202 })]);
 
     const forRequest = sim.calls.filter((c) => c.variables['id'] === requestId || (c.variables['input'] as { id?: string } | undefined)?.id === requestId);
     expect(forRequest.map((c) => `${c.kind} ${c.operationName}`)).toEqual(['query RequestById', 'mutation RequestUpdate']);
-    await until(() => lines().find((l) => l['message'] === 'request event processed'));
-    expect(lines().find((l) => l['message'] === 'request event processed')).toMatchObject({ xurrentCalls: 2 });
+    await until(() => lines().find((l) => l['message'] === 'request reconciled'));
+    expect(lines().find((l) => l['message'] === 'request reconciled')).toMatchObject({ xurrentCalls: 2, priority: 'low' });
   });
 });

@@ -1,0 +1,29 @@
+import { parsePriorityRules, type PriorityRule } from '../../src/domain/triage/priority-rules.js';
+import type { EnvOf } from './fields.js';
+import type { workflowEnvShape } from './workflow.js';
+
+type WorkflowEnv = EnvOf<typeof workflowEnvShape>;
+
+export interface WorkflowConfig {
+  /** Service instances standing for Xurrent's own service (node ids). */
+  xurrentServiceInstanceIds: readonly string[];
+  priorityRules: readonly PriorityRule[];
+  escalation: { serviceSupportManagerId: string | null; ctoId: string | null; mode: 'watch' | 'assign'; l2AfterPercent: number };
+  locale: 'en' | 'nl';
+}
+
+export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
+  const rules = parsePriorityRules(env.PRIORITY_RULES ?? '');
+  return {
+    xurrentServiceInstanceIds: (env.XURRENT_SERVICE_INSTANCE_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    // The schema has checked the rules already; an empty list is only reached for an empty value.
+    priorityRules: rules.ok ? rules.value : [],
+    escalation: {
+      serviceSupportManagerId: env.ESCALATION_L1_PERSON_ID ?? null,
+      ctoId: env.ESCALATION_L2_PERSON_ID ?? null,
+      mode: env.ESCALATION_MODE,
+      l2AfterPercent: env.ESCALATION_L2_AFTER_PERCENT,
+    },
+    locale: env.SUPPORT_LOCALE,
+  };
+}

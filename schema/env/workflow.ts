@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { parsePriorityRules } from '../../src/domain/triage/priority-rules.js';
+import { enumWithDefault, intWithDefault, optionalString } from './fields.js';
+import { defineEnvSection } from './section.js';
+
+function checkPriorityRules(text: string | undefined, ctx: z.RefinementCtx) {
+  if (text === undefined) return;
+  const result = parsePriorityRules(text);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error });
+}
+
+/** Triage, the escalation ladder's people, and how tickets are enriched. */
+export const workflowEnvShape = {
+  XURRENT_SERVICE_INSTANCE_IDS: optionalString(),
+  PRIORITY_RULES: optionalString().superRefine(checkPriorityRules),
+  ESCALATION_L1_PERSON_ID: optionalString(),
+  ESCALATION_L2_PERSON_ID: optionalString(),
+  ESCALATION_L2_AFTER_PERCENT: intWithDefault(100, { min: 0, max: 10_000 }),
+  ESCALATION_MODE: enumWithDefault(['watch', 'assign'], 'watch'),
+  SUPPORT_LOCALE: enumWithDefault(['en', 'nl'], 'en'),
+};
+
+export const workflowEnvSection = defineEnvSection({ shape: workflowEnvShape });

@@ -1,0 +1,74 @@
+import { DelayedError, type Job } from 'bullmq';
+import { REQUEST_BY_ID, RequestByIdResultSchema } from '../schema/graphql/request-by-id.js';
+import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
+import { ReconcileRequestJobSchema } from '../schema/jobs.js';
+import type { Clock } from '../src/clock.js';
+import type { ReconcilePlan, WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
+import { planReconcile } from '../src/domain/workflow/plan-reconcile.js';
+import { PayloadError } from '../src/errors.js';
+import type { Logger } from '../src/logger.js';
+import type { SlaTimers } from '../src/queue/sla-timers.js';
+import type { KeyedLocks } from '../src/redis/request-lock.js';
+import type { WorkflowStore } from '../src/state/workflow-store.js';
+import type { XurrentClient } from '../src/xurrent/client.js';
+import { toRequestSnapshot } from './request-snapshot.js';
+
+export interface ReconcileDeps {
+  xurrent: XurrentClient;
+  store: WorkflowStore;
+  locks: KeyedLocks;
+  timers: SlaTimers;
+  policy: WorkflowPolicy;
+  clock: Clock;
+  logger: Logger;
+}
+
+const BUSY_RETRY_MS = 500;
+
+/**
+ * Reads the request, lets the workflow rules decide, writes every change in one `requestUpdate`,
+ * then reschedules its SLA timers and remembers the new state. Under a per-request lock, so two
+ * workers never act on one request at once; safe to run twice (notes carry markers).
+ */
+export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger }: ReconcileDeps) {
+  return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
+    const parsed = ReconcileRequestJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const { requestNodeId, reason } = parsed.data;
+    const lock = await locks.tryAcquire(requestNodeId);
+    if (!lock) {
+      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    const log = logger.child({ component: 'reconcile', jobId: job.id, requestNodeId, reason });
+    try {
+      const calls = xurrent.counted();
+      const { node } = await calls.request(REQUEST_BY_ID, { id: requestNodeId }, RequestByIdResultSchema);
+      if (!node) {
+        log.warn('request not found or not visible to this account', { xurrentCalls: calls.calls() });
+        return { notes: 0, escalations: 0 };
+      }
+      const nowMs = clock.now();
+      const plan = planReconcile(toRequestSnapshot(node, nowMs), await store.load(requestNodeId), nowMs, policy);
+      const input = updateInputOf(node.id, plan);
+      if (input) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
+      await timers.schedule(requestNodeId, 'response', plan.timers.response);
+      await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
+      await store.save(requestNodeId, plan.state);
+      const escalations = plan.escalated.map((e) => e.key);
+      log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
+      return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };
+    } finally {
+      await lock.release();
+    }
+  };
+}
+
+/** The one update carrying every change of the plan, or null when there is nothing to write. */
+function updateInputOf(id: string, plan: ReconcilePlan): RequestUpdateInput | null {
+  const input: RequestUpdateInput = { id };
+  if (plan.internalNote) input.internalNote = plan.internalNote;
+  if (plan.watchersToAdd.length > 0) input.newWatches = plan.watchersToAdd.map((personId) => ({ personId }));
+  if (plan.assignMemberId) input.memberId = plan.assignMemberId;
+  return Object.keys(input).length > 1 ? input : null;
+}
