@@ -1,4 +1,4 @@
-import type { SimContext } from '../simulator/changes.js';
+import type { SimChange, SimContext } from '../simulator/changes.js';
 import type { Simulator } from '../simulator/index.js';
 import { requestCreate, requestUpdate } from '../simulator/request-mutations.js';
 import { createRootValue } from '../simulator/root.js';
@@ -10,6 +10,8 @@ export interface StepDeps {
   names: NameResolver;
   /** Scenario ref → request node id, filled as requests are created. */
   refs: Map<string, string>;
+  /** Changes of `hold` steps, kept back until a `release` step: their webhooks arrive late. */
+  held: SimChange[];
   /** Stops the service and starts it again (same Redis, prefix and port). */
   restartService(): Promise<void>;
 }
@@ -20,7 +22,8 @@ const AGENT_NAME = 'Dana Agent';
 /**
  * Carries out one step's action on the simulator directly, as the customer (creates, public
  * notes) or an agent (updates, internal notes): straight to the store, so these changes are not
- * counted as the service's calls, then announced through the registered webhooks.
+ * counted as the service's calls, then announced through the registered webhooks (or kept back
+ * for a later `release` when the step says `hold`, to deliver them out of order).
  */
 export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<void> {
   const { sim, names, refs } = deps;
@@ -29,11 +32,11 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
     const ctx: SimContext = { personId, changes: [] };
     const refusedWith = mutate(ctx).errors ?? [];
     if (refusedWith.length > 0) fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
-    sim.webhooks.dispatch(ctx.changes);
+    if (step.hold) deps.held.push(...ctx.changes);
+    else sim.webhooks.dispatch(ctx.changes);
   };
   const agent = () => names.person(AGENT_NAME);
 
-  if (step.hold) sim.webhooks.hold();
   if (step.create) {
     const { ref, category, impact, subject, serviceInstance } = step.create;
     if (refs.has(ref)) fail(`create.ref: request "${ref}" already exists`);
@@ -59,7 +62,7 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
     if (!last) fail(`redeliver: no ${event} delivery of "${ref}" to send again`);
     sim.webhooks.redeliver(last.deliveryId, { fresh });
   } else if (step.release) {
-    sim.webhooks.release();
+    sim.webhooks.dispatch(deps.held.splice(0));
   } else if (step.restart) {
     await deps.restartService();
   }

@@ -1,5 +1,6 @@
 import { createManualClock } from '../clock.js';
 import { createLogger, type Logger } from '../logger.js';
+import type { SimChange } from '../simulator/changes.js';
 import { collectReport } from './collect-report.js';
 import { performStep } from './perform-step.js';
 import type { ScenarioReport } from './report.js';
@@ -38,6 +39,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests], timers: queues.timers, ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
     const timers = { clock, delayedTimers: () => queues.timers.getDelayed(), waitUntilIdle: settle };
     const refs = new Map<string, string>();
+    const held: SimChange[] = [];
     const running = pipeline;
     await settle();
 
@@ -45,10 +47,11 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const at = instants[index] as number;
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
-      await performStep(step, { sim, names: pipeline.names, refs, restartService: () => running.restart() });
+      await performStep(step, { sim, names: pipeline.names, refs, held, restartService: () => running.restart() });
       await settle();
     }
-    sim.webhooks.release();
+    // Webhooks still kept back are delivered at the end rather than lost.
+    sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
     return await collectReport({ sim, store: pipeline.workflowStore, refs });

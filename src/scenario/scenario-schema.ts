@@ -24,8 +24,8 @@ const redeliver = z.strictObject({ ref, event: webhookEvent, fresh: z.boolean().
 
 /**
  * One step at one instant: at most one action. Beyond the issue's create/update/note, `redeliver`
- * (duplicate deliveries), `hold` (this step's and later deliveries are kept back) with `release`
- * (send them late), and `restart` (stop the service and start it again on the same Redis).
+ * (duplicate deliveries), `hold` (this step's webhooks are kept back) with `release` (send the
+ * kept-back webhooks now, late), and `restart` (stop the service and start it anew on the same Redis).
  */
 const step = z
   .strictObject({
@@ -41,6 +41,7 @@ const step = z
   .superRefine((s, ctx) => {
     const actions = (['create', 'update', 'note', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
     if (actions.length > 1) ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
+    if (s.hold && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
   });
 
 export const ScenarioSchema = z

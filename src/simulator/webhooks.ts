@@ -41,8 +41,6 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
   /** What each delivery sent, so it can be redelivered. */
   const sent = new Map<string, { hook: Registered; change: SimChange; body: string }>();
   const pending = new Set<Promise<void>>();
-  /** Changes kept back while `hold()` is on: their deliveries arrive late, after newer ones. */
-  let held: SimChange[] | undefined;
   const accountUrl = `https://${store.account}.xurrent.sim`;
 
   const envelopeOf = (hook: Registered, change: SimChange) => {
@@ -86,7 +84,6 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
 
   /** Fires the webhooks registered for these changes, in the background. */
   const dispatch = (changes: readonly SimChange[]): void => {
-    if (held) return void held.push(...changes);
     for (const change of changes) {
       for (const hook of registrations.filter((h) => h.event === change.event)) track(deliver(hook, change));
     }
@@ -103,16 +100,6 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
       return { id, publicKeyPem: signer?.publicKeyPem };
     },
     dispatch,
-    /** Keeps back the deliveries of every change dispatched from now until `release()`. */
-    hold(): void {
-      held ??= [];
-    },
-    /** Sends the deliveries kept back since `hold()`, late. */
-    release(): void {
-      const changes = held ?? [];
-      held = undefined;
-      dispatch(changes);
-    },
     /**
      * Sends a delivery again. By default as Xurrent redelivers: the same body under a new
      * delivery id naming the original in `X-Xurrent-Delivery-Origin`. `fresh` signs the same
@@ -125,6 +112,7 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
       const { hook, change } = original;
       const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
       deliveries.push(record);
+      sent.set(record.deliveryId, original);
       track(post(record, original.body, headersOf(record.deliveryId, change, deliveryId)));
     },
     /** Resolves once every delivery started so far has finished. */
