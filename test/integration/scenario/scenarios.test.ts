@@ -45,7 +45,7 @@ function expectMatches(name: string, scenario: unknown, report: ScenarioReport):
   expect(report.xurrentCalls).toBeLessThanOrEqual(expected.xurrentCalls + callSlack(scenario, report));
 }
 
-describe.concurrent('scenarios through the real pipeline (test/scenarios)', () => {
+describe('scenarios through the real pipeline (test/scenarios)', () => {
   it('has at least ten scenarios, each with its expected report', () => {
     expect(names.length).toBeGreaterThanOrEqual(10);
     for (const name of names) expect(() => expectedOf(name), name).not.toThrow();

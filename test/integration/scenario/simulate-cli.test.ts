@@ -18,7 +18,7 @@ function simulate(scenario: unknown): Promise<{ code: number | null; stdout: str
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-describe.concurrent('npm run simulate', () => {
+describe('npm run simulate', () => {
   it('prints one JSON report on stdout and nothing else', async () => {
     const { code, stdout } = await simulate({ steps: [{ at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'high' } }] });
     expect(code).toBe(0);
@@ -28,10 +28,8 @@ describe.concurrent('npm run simulate', () => {
 
   it.each([
     ['a bad field', { steps: [{ at: '2026-03-27T15:00:00Z', update: { ref: 'r1', impact: 'huge' } }] }, /steps\.0\.update\.impact/],
-    ['time going back', { steps: [{ at: '2026-03-27T15:00:00Z' }, { at: '2026-03-27T14:00:00Z' }] }, /steps\.1\.at: goes back in time/],
     ['an unknown request', { steps: [{ at: '2026-03-27T15:00:00Z', update: { ref: 'r9', status: 'in_progress' } }] }, /update\.ref: no request "r9"/],
     ['a bad config value', { config: { SLA_WARNING_PERCENT: 'lots' }, steps: [{ at: '2026-03-27T15:00:00Z' }] }, /config: .*SLA_WARNING_PERCENT/s],
-    ['text that is not JSON', '{ steps', /cannot read/],
   ])('exits 2 for %s, naming it', async (_label, scenario, message) => {
     const { code, stdout, stderr } = await simulate(scenario);
     expect(stdout).toBe('');

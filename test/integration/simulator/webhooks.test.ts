@@ -98,6 +98,7 @@ describe('Xurrent simulator webhook redelivery', () => {
     await sim.webhooks.idle();
     const original = sim.webhooks.deliveries[0]?.deliveryId ?? '';
     sim.webhooks.redeliver(original);
+    await sim.webhooks.idle();
     sim.webhooks.redeliver(original, { fresh: true });
     await sim.webhooks.idle();
 
