@@ -70,5 +70,6 @@ function updateInputOf(id: string, plan: ReconcilePlan): RequestUpdateInput | nu
   if (plan.internalNote) input.internalNote = plan.internalNote;
   if (plan.watchersToAdd.length > 0) input.newWatches = plan.watchersToAdd.map((personId) => ({ personId }));
   if (plan.assignMemberId) input.memberId = plan.assignMemberId;
+  if (plan.customFields.length > 0) input.customFields = plan.customFields;
   return Object.keys(input).length > 1 ? input : null;
 }

@@ -17,5 +17,6 @@ export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'>): 
       mode: workflow.escalation.mode,
     },
     formatInstant: createInstantFormatter(sla.calendar.zone, workflow.locale),
+    customFields: workflow.customFields,
   };
 }

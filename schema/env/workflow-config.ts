@@ -1,4 +1,5 @@
 import { parsePriorityRules, type PriorityRule } from '../../src/domain/triage/priority-rules.js';
+import type { CustomFieldMapping } from '../../src/domain/workflow/custom-fields.js';
 import type { EnvOf } from './fields.js';
 import type { workflowEnvShape } from './workflow.js';
 
@@ -10,6 +11,7 @@ export interface WorkflowConfig {
   priorityRules: readonly PriorityRule[];
   escalation: { serviceSupportManagerId: string | null; ctoId: string | null; mode: 'watch' | 'assign'; l2AfterPercent: number };
   locale: 'en' | 'nl';
+  customFields: CustomFieldMapping;
 }
 
 export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
@@ -25,5 +27,11 @@ export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
       l2AfterPercent: env.ESCALATION_L2_AFTER_PERCENT,
     },
     locale: env.SUPPORT_LOCALE,
+    customFields: {
+      priority: env.XURRENT_CUSTOM_FIELD_PRIORITY ?? null,
+      responseDue: env.XURRENT_CUSTOM_FIELD_RESPONSE_DUE ?? null,
+      resolutionDue: env.XURRENT_CUSTOM_FIELD_RESOLUTION_DUE ?? null,
+      slaState: env.XURRENT_CUSTOM_FIELD_SLA_STATE ?? null,
+    },
   };
 }

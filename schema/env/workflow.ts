@@ -18,6 +18,10 @@ export const workflowEnvShape = {
   ESCALATION_L2_AFTER_PERCENT: intWithDefault(100, { min: 0, max: 10_000 }),
   ESCALATION_MODE: enumWithDefault(['watch', 'assign'], 'watch'),
   SUPPORT_LOCALE: enumWithDefault(['en', 'nl'], 'en'),
+  XURRENT_CUSTOM_FIELD_PRIORITY: optionalString(),
+  XURRENT_CUSTOM_FIELD_RESPONSE_DUE: optionalString(),
+  XURRENT_CUSTOM_FIELD_RESOLUTION_DUE: optionalString(),
+  XURRENT_CUSTOM_FIELD_SLA_STATE: optionalString(),
 };
 
 export const workflowEnvSection = defineEnvSection({ shape: workflowEnvShape });

@@ -7,6 +7,7 @@ import type { RequestCategory } from '../sla/request-history.js';
 import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 import { triageRequest, type TriagePolicy } from '../triage/classify.js';
+import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
 import { renderEscalationNote } from './escalation-notes.js';
 import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
@@ -26,6 +27,7 @@ export interface WorkflowPolicy {
   ladder: LadderPolicy;
   escalation: EscalationPolicy;
   formatInstant: FormatInstant;
+  customFields: CustomFieldMapping;
 }
 
 /** What the worker should write to the request, remember, and schedule. */
@@ -36,6 +38,8 @@ export interface ReconcilePlan {
   internalNote: string | null;
   watchersToAdd: string[];
   assignMemberId: string | null;
+  /** Custom field values to write, when facts changed and fields are configured; empty otherwise. */
+  customFields: CustomFieldValue[];
   /** When each target's clock next needs a look (its next escalation threshold); null: no timer. */
   timers: Record<TargetKind, number | null>;
   escalated: EscalationRecord[];
@@ -60,6 +64,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
 
   let factsVersion = previous.factsVersion;
+  const factsChanged = previous.facts === null || diffTicketFacts(previous.facts, facts, policy.formatInstant).length > 0;
   if (triage.kind !== 'other') {
     const startMarker = noteMarker('start', snapshot.id);
     if (previous.facts === null && !written(startMarker)) {
@@ -90,6 +95,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     internalNote: notes.length > 0 ? notes.join('\n\n') : null,
     watchersToAdd: escalation.watchers,
     assignMemberId: escalation.assignee,
+    customFields: triage.kind !== 'other' && factsChanged ? customFieldsFor(facts, policy.customFields) : [],
     timers: escalation.timers,
     escalated: escalation.records,
   };

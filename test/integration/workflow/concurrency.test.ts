@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOB_NAMES, QUEUE_NAMES } from '../../../src/queue/names.js';
@@ -8,23 +6,15 @@ import { createQueues } from '../../../src/queue/queues.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate } from '../../../src/simulator/request-mutations.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
+import { startWorkerProcess, stopWorkerProcesses } from '../../helpers/worker-processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const WORKER = fileURLToPath(new URL('../../helpers/worker-process.ts', import.meta.url));
 const REQUESTS = 20;
 const EVENTS_PER_REQUEST = 10;
 const DAY = 86_400_000;
 
 const prefix = uniquePrefix('concurrency');
 afterAll(() => deleteKeys(prefix));
-
-async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  expect(chunk.toString()).toContain('ready');
-  return child;
-}
 
 const count = (texts: string[], needle: string) => texts.filter((t) => t.includes(needle)).length;
 
@@ -87,8 +77,7 @@ describe('reconcile under concurrency', () => {
       const updates = sim.calls.filter((c) => c.operationName === 'RequestUpdate');
       expect(updates).toHaveLength(REQUESTS);
     } finally {
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+      await stopWorkerProcesses(children);
       await queues.close();
       producer.disconnect();
       await sim.close();

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,21 +8,13 @@ import { maxCallsInWindow } from '../../../src/simulator/call-log.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate } from '../../../src/simulator/request-mutations.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
+import { startWorkerProcess, stopWorkerProcesses } from '../../helpers/worker-processes.js';
 
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const WORKER = fileURLToPath(new URL('../../helpers/worker-process.ts', import.meta.url));
 const PROCESSES = 3;
 const JOBS = 24; // one query and one mutation each: 48 calls, about 5 s at the default 18 per 2.5 s
 
 const prefix = uniquePrefix('throughput');
 afterAll(() => deleteKeys(prefix));
-
-async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  expect(chunk.toString()).toContain('ready');
-  return child;
-}
 
 describe('shared limiter under several worker processes', () => {
   it('never lets more than 20 calls of one token reach Xurrent in any 2 s window', { timeout: 30_000 }, async () => {
@@ -61,8 +51,7 @@ describe('shared limiter under several worker processes', () => {
       // Not so strict that it wastes the budget: the busiest window is nearly full.
       expect(busiest).toBeGreaterThanOrEqual(14);
     } finally {
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+      await stopWorkerProcesses(children);
       await queues.close();
       producer.disconnect();
       await sim.close();

@@ -13,6 +13,7 @@ const policy: WorkflowPolicy = {
   ladder: { warningPercent: 75, l2AfterPercent: 100 },
   escalation: { serviceSupportManagerId: 'P-SSM', ctoId: 'P-CTO', mode: 'watch' },
   formatInstant: createInstantFormatter('Europe/Amsterdam', 'en'),
+  customFields: { priority: null, responseDue: null, resolutionDue: null, slaState: null },
 };
 
 // Friday 27 March 2026, 16:00 in Amsterdam (15:00Z): the Top incident of the public vectors.
@@ -151,5 +152,18 @@ describe('planReconcile', () => {
     const breach = planReconcile(snapshot(), first.state, ms('2026-03-27T16:00:00Z'), assignPolicy);
     expect(breach.assignMemberId).toBe('P-SSM');
     expect(breach.watchersToAdd).toEqual([]);
+  });
+
+  it('mirrors the facts in the configured custom fields, only when they change', () => {
+    const withFields = { ...policy, customFields: { priority: 'cf_priority', responseDue: null, resolutionDue: 'cf_resolution_due', slaState: 'cf_sla' } };
+    const first = planReconcile(snapshot(), INITIAL_WORKFLOW_STATE, ms(CREATED), withFields);
+    expect(first.customFields).toEqual([
+      { id: 'cf_priority', value: 'top' },
+      { id: 'cf_resolution_due', value: '2026-03-30T09:00:00.000Z' },
+      { id: 'cf_sla', value: 'response running, resolution running' },
+    ]);
+    const quiet = planReconcile(snapshot({ noteTexts: [first.internalNote ?? ''] }), first.state, ms('2026-03-27T15:05:00Z'), withFields);
+    expect(quiet.customFields).toEqual([]);
+    expect(run([{ now: CREATED }]).last.customFields).toEqual([]);
   });
 });

@@ -1,0 +1,20 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
+
+/** Starts `worker-process.ts` in a child process and resolves once it says it is ready. */
+export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  if (!chunk.toString().includes('ready')) throw new Error(`worker process did not start: ${chunk.toString()}`);
+  return child;
+}
+
+/** SIGTERM to every child, resolved when all have exited. */
+export async function stopWorkerProcesses(children: readonly ChildProcess[]): Promise<void> {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+}
