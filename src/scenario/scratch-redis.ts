@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
+import { deletePrefixedKeys } from '../redis/delete-prefixed-keys.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
 
 export interface ScratchRedis {
@@ -27,12 +28,7 @@ export async function openScratchRedis(redisUrl: string | undefined, logger: Log
     async cleanUp() {
       const redis = createRedis(resolved.url, 'worker', 'xsw-scenario-cleanup');
       try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-          cursor = next;
-          if (keys.length > 0) await redis.del(...keys);
-        } while (cursor !== '0');
+        await deletePrefixedKeys(redis, prefix);
       } finally {
         redis.disconnect();
         await resolved.embedded?.stop();
