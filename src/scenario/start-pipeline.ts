@@ -45,16 +45,15 @@ export async function startPipeline(options: PipelineOptions) {
     XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_GRAPHQL_URL: sim.graphqlUrl, XURRENT_TOKEN: sim.issueToken(),
     XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'), LOG_LEVEL: 'warn',
   };
-  let config: ReturnType<typeof loadConfig>;
+  let deps: ServiceDeps;
+  let service: RunningService;
   try {
-    config = loadConfig(env);
+    deps = { config: loadConfig(env), logger, roles: { web: true, worker: true }, clock };
+    service = await startService(deps);
   } catch (error) {
     await sim.close();
     throw error instanceof ConfigError ? new ScenarioError(`config: ${error.message}`) : error;
   }
-  // A variable, not a literal: `clock` is the contract with the workflow's startService.
-  const deps: ServiceDeps & { clock: ManualClock } = { config, logger, roles: { web: true, worker: true }, clock };
-  let service: RunningService = await startService(deps);
 
   const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
   connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
