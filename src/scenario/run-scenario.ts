@@ -33,28 +33,28 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   const redis = await openScratchRedis(options.redisUrl, logger);
   let pipeline: Pipeline | undefined;
   try {
-    pipeline = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger });
-    const { sim, queues } = pipeline;
+    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger });
+    pipeline = running;
+    const { sim, queues, names, workflowStore } = running;
     const settle = () =>
       waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests], timers: queues.timers, ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
     const timers = { clock, delayedTimers: () => queues.timers.getDelayed(), waitUntilIdle: settle };
     const refs = new Map<string, string>();
     const held: SimChange[] = [];
-    const running = pipeline;
     await settle();
 
     for (const [index, step] of scenario.steps.entries()) {
       const at = instants[index] as number;
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
-      await performStep(step, { sim, names: pipeline.names, refs, held, restartService: () => running.restart() });
+      await performStep(step, { sim, names, refs, held, restartService: () => running.restart() });
       await settle();
     }
     // Webhooks still kept back are delivered at the end rather than lost.
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
-    return await collectReport({ sim, store: pipeline.workflowStore, refs });
+    return await collectReport({ sim, store: workflowStore, refs });
   } finally {
     await pipeline?.close();
     await redis.cleanUp();
