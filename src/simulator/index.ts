@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
+import type { Clock } from '../clock.js';
 import { loadXurrentSchema } from '../xurrent/sdl.js';
 import { createSimAuth } from './auth.js';
 import { createBudgets, XURRENT_BUDGETS, type BudgetSettings } from './budgets.js';
@@ -20,6 +21,12 @@ export interface SimulatorOptions {
   webhooks?: WebhookRegistration[];
   /** Delay between webhook redelivery attempts. */
   webhookRetryDelayMs?: number;
+  /**
+   * Where record timestamps (created, updated, completed, notes, targets) come from; the system
+   * clock by default, the scenario runner's virtual clock under simulation. Auth, budgets and the
+   * webhook JWT claims stay on real time: they are checked against real time by their peers.
+   */
+  clock?: Clock;
 }
 
 /**
@@ -28,7 +35,7 @@ export interface SimulatorOptions {
  */
 export async function startSimulator(options: SimulatorOptions = {}) {
   const account = options.account ?? 'demo';
-  const store = createStore(account);
+  const store = createStore(account, options.clock);
   const demo: DemoAccount = seedDemoAccount(store);
   const auth = createSimAuth({ oauthTokenTtlSeconds: options.oauthTokenTtlSeconds ?? 3600 });
   const webhooks = createWebhookSender({ store, ...(options.webhookRetryDelayMs !== undefined ? { retryDelayMs: options.webhookRetryDelayMs } : {}) });

@@ -27,7 +27,7 @@ function linkRequests(store: SimStore, problem: ProblemRecord, requestIds: strin
 function addNote(store: SimStore, ctx: SimContext, problem: ProblemRecord, text: unknown): void {
   if (typeof text !== 'string') return;
   const { id } = store.nextId('Note');
-  store.notes.set(id, { id, ownerId: problem.id, text, internal: false, personId: ctx.personId, createdAt: new Date().toISOString() });
+  store.notes.set(id, { id, ownerId: problem.id, text, internal: false, personId: ctx.personId, createdAt: store.nowIso() });
   problem.noteIds.push(id);
 }
 
@@ -37,7 +37,7 @@ export function problemCreate(store: SimStore, ctx: SimContext, input: Input) {
   if (typeof input['serviceId'] !== 'string') errors.push({ path: ['serviceId'], message: "can't be blank" });
   if (errors.length > 0) return refused(errors, input.clientMutationId);
   const { id, number } = store.nextId('Problem');
-  const now = new Date().toISOString();
+  const now = store.nowIso();
   const problem: ProblemRecord = {
     id, problemId: String(number), subject: input['subject'] as string, category: (input['category'] as string | undefined) ?? 'reactive',
     impact: (input['impact'] as string | undefined) ?? null, status: (input['status'] as string | undefined) ?? 'assigned', serviceId: input['serviceId'] as string,
@@ -61,7 +61,7 @@ export function problemUpdate(store: SimStore, ctx: SimContext, input: Input) {
   for (const key of ['subject', 'impact', 'status', 'teamId', 'workaround', 'serviceId'] as const) {
     if (typeof input[key] === 'string') (problem as unknown as Record<string, unknown>)[key] = input[key];
   }
-  problem.updatedAt = new Date().toISOString();
+  problem.updatedAt = store.nowIso();
   linkRequests(store, problem, ids(input['requestIds'])); // appends: the documented semantics are unknown (API-NOTES, uncertain 9)
   addNote(store, ctx, problem, input['note']);
   const base = { objectId: problem.id, objectNumber: numberOf(problem.id), personId: ctx.personId };

@@ -21,7 +21,7 @@ const refTables = (store: SimStore) => ({
 
 function addNote(store: SimStore, ctx: SimContext, ownerId: string, text: string, internal: boolean): string {
   const { id } = store.nextId('Note');
-  store.notes.set(id, { id, ownerId, text, internal, personId: ctx.personId, createdAt: new Date().toISOString() });
+  store.notes.set(id, { id, ownerId, text, internal, personId: ctx.personId, createdAt: store.nowIso() });
   return id;
 }
 
@@ -30,7 +30,7 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
   if (typeof input['subject'] !== 'string' || input['subject'].trim() === '') errors.push({ path: ['subject'], message: "can't be blank" });
   if (errors.length > 0) return refused(errors, input.clientMutationId);
   const { id, number } = store.nextId('Request');
-  const now = Date.now();
+  const now = store.clock.now();
   const impact = (input['impact'] as string | undefined) ?? 'low';
   const instance = input['serviceInstanceId'] ? store.serviceInstances.get(input['serviceInstanceId'] as string) : undefined;
   const record: RequestRecord = {
@@ -63,7 +63,7 @@ export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   const previousStatus = record.status;
   const target = record as unknown as Record<string, unknown>;
   for (const key of UPDATABLE) if (input[key] !== undefined && input[key] !== null) target[key] = input[key];
-  record.updatedAt = new Date().toISOString();
+  record.updatedAt = store.nowIso();
   if (completing) record.completedAt = record.updatedAt;
   const noteIds: string[] = [];
   if (typeof input['note'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['note'], false));

@@ -53,7 +53,7 @@ export function createRootValue(store: SimStore) {
       if (!owner) return refused([{ path: ['ownerId'], message: 'not found' }], input.clientMutationId);
       if (input.text.trim() === '') return refused([{ path: ['text'], message: "can't be blank" }], input.clientMutationId);
       const { id } = store.nextId('Note');
-      store.notes.set(id, { id, ownerId: owner.id, text: input.text, internal: input.internal === true, personId: ctx.personId, createdAt: new Date().toISOString() });
+      store.notes.set(id, { id, ownerId: owner.id, text: input.text, internal: input.internal === true, personId: ctx.personId, createdAt: store.nowIso() });
       owner.noteIds.push(id);
       const request = store.requests.get(owner.id);
       const isRequest = request !== undefined;

@@ -1,3 +1,5 @@
+import { systemClock, type Clock } from '../clock.js';
+
 /**
  * The simulator's in-memory Xurrent account: plain records keyed by node id. Relations are node
  * ids; `graph.ts` turns records into what the GraphQL schema asks for.
@@ -71,6 +73,8 @@ export type SimTypeName = keyof typeof TYPE_CODES;
 
 export interface SimStore {
   account: string;
+  /** Where every record timestamp comes from: real time, or the scenario runner's virtual clock. */
+  clock: Clock;
   people: Map<string, PersonRecord>;
   teams: Map<string, TeamRecord>;
   services: Map<string, ServiceRecord>;
@@ -82,12 +86,15 @@ export interface SimStore {
   find(id: string): { type: SimTypeName; record: SimRecord } | undefined;
   /** A fresh node id and its record number, Xurrent style: base64url("<account>.xurrent.sim/Req/7"). */
   nextId(type: SimTypeName): { id: string; number: number };
+  /** The clock's "now" as an ISO instant, for record timestamps. */
+  nowIso(): string;
 }
 
-export function createStore(account: string): SimStore {
+export function createStore(account: string, clock: Clock = systemClock): SimStore {
   const counters = new Map<SimTypeName, number>();
   const store: SimStore = {
     account,
+    clock,
     people: new Map(),
     teams: new Map(),
     services: new Map(),
@@ -111,6 +118,7 @@ export function createStore(account: string): SimStore {
       counters.set(type, number);
       return { id: Buffer.from(`${account}.xurrent.sim/${TYPE_CODES[type]}/${number}`).toString('base64url'), number };
     },
+    nowIso: () => new Date(clock.now()).toISOString(),
   };
   return store;
 }

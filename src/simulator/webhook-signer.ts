@@ -21,6 +21,8 @@ export async function createWebhookSigner(policy: WebhookPolicy): Promise<Webhoo
   return {
     publicKeyPem: await exportSPKI(publicKey as CryptoKey),
     async sign(envelope, { issuer, webhookId }) {
+      // Real time on purpose, even under the scenario runner's virtual clock: the receiver checks
+      // iat/nbf against its real clock, and a token "issued" in a virtual future would be refused.
       const now = Math.floor(Date.now() / 1000);
       let jwt = new SignJWT({ data: envelope })
         .setProtectedHeader({ alg: policy.jwtAlg, typ: 'JWT' })

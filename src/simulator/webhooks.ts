@@ -35,12 +35,15 @@ function linkOf(account: string, change: SimChange): string {
  */
 export function createWebhookSender(deps: { store: SimStore; fetch?: typeof globalThis.fetch; retryDelayMs?: number; maxAttempts?: number }) {
   const { store, fetch = globalThis.fetch, retryDelayMs = 200, maxAttempts = 3 } = deps;
-  const registrations: (WebhookRegistration & { id: number; nodeId: string; signer?: WebhookSigner })[] = [];
+  type Registered = WebhookRegistration & { id: number; nodeId: string; signer?: WebhookSigner };
+  const registrations: Registered[] = [];
   const deliveries: WebhookDelivery[] = [];
+  /** What each delivery sent, so it can be redelivered. */
+  const sent = new Map<string, { hook: Registered; change: SimChange; body: string }>();
   const pending = new Set<Promise<void>>();
   const accountUrl = `https://${store.account}.xurrent.sim`;
 
-  const envelopeOf = (hook: (typeof registrations)[number], change: SimChange) => {
+  const envelopeOf = (hook: Registered, change: SimChange) => {
     const person = change.personId ? store.people.get(change.personId) : undefined;
     return {
       webhook_id: hook.id, webhook_nodeID: hook.nodeId, account_id: store.account, account: accountUrl, name: hook.event, event: change.event,
@@ -50,18 +53,39 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
     };
   };
 
-  const deliver = async (hook: (typeof registrations)[number], change: SimChange): Promise<void> => {
+  const post = async (record: WebhookDelivery, body: string, headers: Record<string, string>): Promise<void> => {
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      record.attempts = attempt;
+      const status = await fetch(record.uri, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 'error' as const);
+      record.status = status;
+      if (typeof status === 'number' && status >= 200 && status < 300) return;
+      await sleep(retryDelayMs * attempt);
+    }
+  };
+
+  const deliver = async (hook: Registered, change: SimChange): Promise<void> => {
     const envelope = envelopeOf(hook, change);
     const body = hook.signer ? JSON.stringify({ jwt: await hook.signer.sign(envelope, { issuer: accountUrl, webhookId: hook.id }) }) : JSON.stringify(envelope);
     const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
     deliveries.push(record);
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': USER_AGENT, 'X-Xurrent-Delivery': record.deliveryId, Link: linkOf(store.account, change) };
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      record.attempts = attempt;
-      const status = await fetch(hook.uri, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 'error' as const);
-      record.status = status;
-      if (typeof status === 'number' && status >= 200 && status < 300) return;
-      await sleep(retryDelayMs * attempt);
+    sent.set(record.deliveryId, { hook, change, body });
+    await post(record, body, headersOf(record.deliveryId, change));
+  };
+
+  const headersOf = (deliveryId: string, change: SimChange, origin?: string): Record<string, string> => ({
+    'Content-Type': 'application/json; charset=utf-8', 'User-Agent': USER_AGENT, 'X-Xurrent-Delivery': deliveryId, Link: linkOf(store.account, change),
+    ...(origin ? { 'X-Xurrent-Delivery-Origin': origin } : {}),
+  });
+
+  const track = (delivery: Promise<void>): void => {
+    const tracked = delivery.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
+
+  /** Fires the webhooks registered for these changes, in the background. */
+  const dispatch = (changes: readonly SimChange[]): void => {
+    for (const change of changes) {
+      for (const hook of registrations.filter((h) => h.event === change.event)) track(deliver(hook, change));
     }
   };
 
@@ -75,14 +99,21 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
       registrations.push({ ...registration, id, nodeId, ...(signer ? { signer } : {}) });
       return { id, publicKeyPem: signer?.publicKeyPem };
     },
-    /** Fires the webhooks registered for these changes, in the background. */
-    dispatch(changes: readonly SimChange[]): void {
-      for (const change of changes) {
-        for (const hook of registrations.filter((h) => h.event === change.event)) {
-          const delivery = deliver(hook, change).finally(() => pending.delete(delivery));
-          pending.add(delivery);
-        }
-      }
+    dispatch,
+    /**
+     * Sends a delivery again. By default as Xurrent redelivers: the same body under a new
+     * delivery id naming the original in `X-Xurrent-Delivery-Origin`. `fresh` signs the same
+     * event anew under a new id and no origin: a duplicate the receiver cannot recognise.
+     */
+    redeliver(deliveryId: string, options: { fresh?: boolean } = {}): void {
+      const original = sent.get(deliveryId);
+      if (!original) throw new Error(`no delivery ${deliveryId} to redeliver`);
+      if (options.fresh) return track(deliver(original.hook, original.change));
+      const { hook, change } = original;
+      const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
+      deliveries.push(record);
+      sent.set(record.deliveryId, original);
+      track(post(record, original.body, headersOf(record.deliveryId, change, deliveryId)));
     },
     /** Resolves once every delivery started so far has finished. */
     async idle(): Promise<void> {

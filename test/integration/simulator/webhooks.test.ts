@@ -88,3 +88,26 @@ describe('Xurrent simulator webhooks', () => {
     expect(sim.webhooks.deliveries[0]).toMatchObject({ attempts: 2, status: 200 });
   });
 });
+
+describe('Xurrent simulator webhook redelivery', () => {
+  it('redelivers as Xurrent does (same body, new id, origin header) or as a fresh duplicate', async () => {
+    receiver = await startReceiver();
+    sim = await startSimulator({ webhooks: [{ event: 'request.create', uri: receiver.url, policy: { jwtAlg: 'RS256' } }] });
+    const xurrent = simulatorClient(sim, createLogCapture().logger);
+    await xurrent.request(REQUEST_CREATE, { input: { subject: 'Twice' } }, RequestCreateResultSchema);
+    await sim.webhooks.idle();
+    const original = sim.webhooks.deliveries[0]?.deliveryId ?? '';
+    sim.webhooks.redeliver(original);
+    await sim.webhooks.idle();
+    sim.webhooks.redeliver(original, { fresh: true });
+    await sim.webhooks.idle();
+
+    const [first, again, fresh] = receiver.received;
+    expect(again?.body).toBe(first?.body);
+    expect(again?.headers['x-xurrent-delivery-origin']).toBe(original);
+    expect(again?.headers['x-xurrent-delivery']).not.toBe(original);
+    expect(fresh?.body).not.toBe(first?.body);
+    expect(fresh?.headers['x-xurrent-delivery-origin']).toBeUndefined();
+    expect(() => sim?.webhooks.redeliver('nope')).toThrow(/no delivery nope/);
+  });
+});

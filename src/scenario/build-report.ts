@@ -1,0 +1,58 @@
+import type { WorkflowState } from '../domain/workflow/workflow-state.js';
+import { isoOf, type RequestReport, type ScenarioReport } from './report.js';
+
+/** Statuses that count as the provider's response (the first change to one of them). */
+const RESPONDED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']);
+
+/** One scenario request as the runner finds it at the end: the simulator's record and the worker's state. */
+export interface RequestOutcome {
+  ref: string;
+  status: string;
+  /** The problem ref the request is linked to in the simulator, if any. */
+  problemRef: string | null;
+  /** Notes on the request written by the service's API user. */
+  workerNotes: number;
+  state: WorkflowState | null;
+}
+
+/** One problem the worker created, in creation order. */
+export interface ProblemOutcome {
+  ref: string;
+  reason: 'top_incident' | 'repeated_incidents';
+  requestRefs: string[];
+  rcaDueMs: number | null;
+}
+
+/**
+ * The report of one request: targets and breaches from the worker's facts, the response and
+ * resolution instants from its SLA history (the instants the worker recorded, not step times),
+ * and its escalations in the order they happened.
+ */
+export function reportRequest(outcome: RequestOutcome): RequestReport {
+  const facts = outcome.state?.facts ?? null;
+  const statusChanges = (outcome.state?.events ?? []).flatMap((e) => (e.kind === 'status-changed' ? [e] : []));
+  const responded = statusChanges.find((e) => RESPONDED.has(e.status));
+  const completions = statusChanges.filter((e) => e.status === 'completed');
+  return {
+    priority: facts?.priority ?? null,
+    responseDue: isoOf(facts?.responseDueMs),
+    resolutionDue: isoOf(facts?.resolutionDueMs),
+    respondedAt: isoOf(responded?.at),
+    resolvedAt: outcome.status === 'completed' ? isoOf(completions.at(-1)?.at) : null,
+    responseBreached: facts?.responseState === 'breached',
+    resolutionBreached: facts?.resolutionState === 'breached',
+    escalations: (outcome.state?.escalations ?? []).map((e) => ({ level: e.level, target: e.target, at: isoOf(e.atMs) as string })),
+    flags: [...(facts?.flags ?? [])],
+    problem: outcome.problemRef,
+    notes: outcome.workerNotes,
+  };
+}
+
+/** The whole report, requests and problems keyed by their refs. */
+export function buildReport(requests: readonly RequestOutcome[], problems: readonly ProblemOutcome[], xurrentCalls: number): ScenarioReport {
+  return {
+    requests: Object.fromEntries(requests.map((r) => [r.ref, reportRequest(r)])),
+    problems: Object.fromEntries(problems.map((p) => [p.ref, { reason: p.reason, requests: p.requestRefs, rcaDue: isoOf(p.rcaDueMs) }])),
+    xurrentCalls,
+  };
+}

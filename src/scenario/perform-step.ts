@@ -1,0 +1,73 @@
+import type { SimChange, SimContext } from '../simulator/changes.js';
+import type { Simulator } from '../simulator/index.js';
+import { requestCreate, requestUpdate } from '../simulator/request-mutations.js';
+import { createRootValue } from '../simulator/root.js';
+import type { NameResolver } from './resolve-names.js';
+import { ScenarioError, type ScenarioStep } from './scenario-schema.js';
+
+export interface StepDeps {
+  sim: Simulator;
+  names: NameResolver;
+  /** Scenario ref → request node id, filled as requests are created. */
+  refs: Map<string, string>;
+  /** Changes of `hold` steps, kept back until a `release` step: their webhooks arrive late. */
+  held: SimChange[];
+  /** Stops the service and starts it again (same Redis, prefix and port). */
+  restartService(): Promise<void>;
+}
+
+/** The agent who works the requests in scenarios (a seeded person of the demo account). */
+const AGENT_NAME = 'Dana Agent';
+
+/**
+ * Carries out one step's action on the simulator directly, as the customer (creates, public
+ * notes) or an agent (updates, internal notes): straight to the store, so these changes are not
+ * counted as the service's calls, then announced through the registered webhooks (or kept back
+ * for a later `release` when the step says `hold`, to deliver them out of order).
+ */
+export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<void> {
+  const { sim, names, refs } = deps;
+  const requestId = (ref: string, field: string) => refs.get(ref) ?? fail(`${field}.ref: no request "${ref}" was created before this step`);
+  const act = (personId: string, mutate: (ctx: SimContext) => { errors?: { path: string[]; message: string }[] }) => {
+    const ctx: SimContext = { personId, changes: [] };
+    const refusedWith = mutate(ctx).errors ?? [];
+    if (refusedWith.length > 0) fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
+    if (step.hold) deps.held.push(...ctx.changes);
+    else sim.webhooks.dispatch(ctx.changes);
+  };
+  const agent = () => names.person(AGENT_NAME);
+
+  if (step.create) {
+    const { ref, category, impact, subject, serviceInstance } = step.create;
+    if (refs.has(ref)) fail(`create.ref: request "${ref}" already exists`);
+    const input = { subject, category, ...(impact ? { impact } : {}), ...(serviceInstance ? { serviceInstanceId: names.serviceInstance(serviceInstance) } : {}) };
+    act(sim.demo.customerId, (ctx) => {
+      const result = requestCreate(sim.store, ctx, input);
+      const created = ctx.changes.find((change) => change.event === 'request.create');
+      if (created) refs.set(ref, created.objectId);
+      return result;
+    });
+  } else if (step.update) {
+    const { ref, status, impact } = step.update;
+    const input = { id: requestId(ref, 'update'), ...(status ? { status } : {}), ...(impact ? { impact } : {}), ...(status === 'completed' ? { completionReason: 'solved' } : {}) };
+    act(agent(), (ctx) => requestUpdate(sim.store, ctx, input));
+  } else if (step.note) {
+    const { ref, text, internal } = step.note;
+    const input = { ownerId: requestId(ref, 'note'), text, internal };
+    act(internal ? agent() : sim.demo.customerId, (ctx) => createRootValue(sim.store).noteCreate({ input }, ctx));
+  } else if (step.redeliver) {
+    const { ref, event, fresh } = step.redeliver;
+    const id = requestId(ref, 'redeliver');
+    const last = sim.webhooks.deliveries.filter((d) => d.objectNodeId === id && d.event === event).at(-1);
+    if (!last) fail(`redeliver: no ${event} delivery of "${ref}" to send again`);
+    sim.webhooks.redeliver(last.deliveryId, { fresh });
+  } else if (step.release) {
+    sim.webhooks.dispatch(deps.held.splice(0));
+  } else if (step.restart) {
+    await deps.restartService();
+  }
+}
+
+function fail(message: string): never {
+  throw new ScenarioError(message);
+}

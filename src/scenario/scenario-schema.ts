@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** An instant with an explicit zone (Z or an offset), so a scenario means the same everywhere. */
+const instant = z.iso.datetime({ offset: true });
+const ref = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a short name of letters, digits, _ or -');
+const impact = z.enum(['top', 'high', 'medium', 'low']);
+const webhookEvent = z.enum(['request.create', 'request.update', 'request.status-changed', 'request.note-added']);
+
+const create = z.strictObject({
+  ref,
+  category: z.string().min(1).default('incident'),
+  impact: impact.optional(),
+  subject: z.string().min(1).default('Scenario request'),
+  /** A service instance by name (created on first use) or node id. */
+  serviceInstance: z.string().min(1).optional(),
+});
+
+const update = z.strictObject({ ref, status: z.string().min(1).optional(), impact: impact.optional() });
+
+const note = z.strictObject({ ref, text: z.string().min(1), internal: z.boolean().default(false) });
+
+/** Sends a request's last delivery of `event` again: as Xurrent redelivers, or `fresh` (re-signed, new id). */
+const redeliver = z.strictObject({ ref, event: webhookEvent, fresh: z.boolean().default(false) });
+
+/**
+ * One step at one instant: at most one action. Beyond the issue's create/update/note, `redeliver`
+ * (duplicate deliveries), `hold` (this step's webhooks are kept back) with `release` (send the
+ * kept-back webhooks now, late), and `restart` (stop the service and start it anew on the same Redis).
+ */
+const step = z
+  .strictObject({
+    at: instant,
+    create: create.optional(),
+    update: update.optional(),
+    note: note.optional(),
+    redeliver: redeliver.optional(),
+    release: z.literal(true).optional(),
+    restart: z.literal(true).optional(),
+    hold: z.literal(true).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const actions = (['create', 'update', 'note', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
+    if (actions.length > 1) ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
+    if (s.hold && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
+  });
+
+export const ScenarioSchema = z
+  .strictObject({
+    /** Environment variables for the service; names of people, teams and service instances allowed. */
+    config: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name'), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
+    steps: z.array(step).min(1),
+  })
+  .superRefine((scenario, ctx) => {
+    scenario.steps.forEach((s, index) => {
+      const previous = scenario.steps[index - 1];
+      if (previous && Date.parse(s.at) < Date.parse(previous.at)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', index, 'at'], message: `goes back in time (before ${previous.at})` });
+      }
+    });
+  });
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type ScenarioStep = Scenario['steps'][number];
+
+/** A scenario that cannot run as written; the message names the field. */
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+}
+
+/** Validates a scenario, throwing a ScenarioError that names every bad field (`steps.2.update.status: …`). */
+export function parseScenario(input: unknown): Scenario {
+  const result = ScenarioSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(scenario)'}: ${issue.message}`);
+  throw new ScenarioError(`invalid scenario:\n  ${lines.join('\n  ')}`);
+}

@@ -1,0 +1,82 @@
+import { Queue } from 'bullmq';
+import type { ManualClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { ConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { QUEUE_NAMES } from '../queue/names.js';
+import { createRedis } from '../redis/connection.js';
+import { findFreePort } from '../redis/probe.js';
+import { runShutdown } from '../runtime/shutdown.js';
+import { startService, type RunningService, type ServiceDeps } from '../runtime/service.js';
+import { startSimulator } from '../simulator/index.js';
+import { createWorkflowStore } from '../state/workflow-store.js';
+import { createNameResolver } from './resolve-names.js';
+import { ScenarioError } from './scenario-schema.js';
+
+/** The request events the workflow reacts to; the runner subscribes the receiver to each. */
+const WEBHOOK_EVENTS = ['request.create', 'request.update', 'request.status-changed', 'request.note-added'] as const;
+
+export interface PipelineOptions {
+  config: Readonly<Record<string, string>>;
+  clock: ManualClock;
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+}
+
+/**
+ * The real pipeline around a simulator on the virtual clock: signed webhooks to the service's
+ * receiver, the service (web and worker roles) on a unique queue prefix, and the runner's own
+ * view of the queues and the workflow state.
+ */
+export async function startPipeline(options: PipelineOptions) {
+  const { clock, redisUrl, prefix, logger } = options;
+  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50 });
+  const names = createNameResolver(sim);
+  const port = await findFreePort();
+  const keys: string[] = [];
+  for (const event of WEBHOOK_EVENTS) {
+    const { publicKeyPem } = await sim.webhooks.register({ event, uri: `http://127.0.0.1:${port}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
+    if (publicKeyPem) keys.push(publicKeyPem);
+  }
+  const env = {
+    ...names.config(options.config),
+    PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix,
+    XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_GRAPHQL_URL: sim.graphqlUrl, XURRENT_TOKEN: sim.issueToken(),
+    XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'), LOG_LEVEL: 'warn',
+  };
+  let deps: ServiceDeps;
+  let service: RunningService;
+  try {
+    deps = { config: loadConfig(env), logger, roles: { web: true, worker: true }, clock };
+    service = await startService(deps);
+  } catch (error) {
+    await sim.close();
+    throw error instanceof ConfigError ? new ScenarioError(`config: ${error.message}`) : error;
+  }
+
+  const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
+  connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
+  const open = (name: string) => new Queue(name, { connection, prefix });
+  const queues = { events: open(QUEUE_NAMES.events), requests: open(QUEUE_NAMES.requests), timers: open(QUEUE_NAMES.slaTimers) };
+  const stopService = () => runShutdown(service.shutdownSteps(), 15_000, logger);
+
+  return {
+    sim,
+    names,
+    queues,
+    workflowStore: createWorkflowStore(connection, prefix, logger),
+    /** Stops the service as SIGTERM would and starts a new one on the same Redis, prefix and port. */
+    async restart(): Promise<void> {
+      await stopService();
+      service = await startService(deps);
+    },
+    async close(): Promise<void> {
+      await stopService();
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      connection.disconnect();
+      await sim.close();
+    },
+  };
+}
+export type Pipeline = Awaited<ReturnType<typeof startPipeline>>;

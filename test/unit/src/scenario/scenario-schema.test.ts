@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, ScenarioError } from '../../../../src/scenario/scenario-schema.js';
+
+const at = (hhmm: string) => `2026-03-27T${hhmm}:00Z`;
+const problemOf = (input: unknown): string => {
+  try {
+    parseScenario(input);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.message;
+    throw error;
+  }
+  return 'accepted';
+};
+
+describe('parseScenario', () => {
+  it('accepts the issue format and fills defaults', () => {
+    const scenario = parseScenario({
+      config: { SLA_WARNING_PERCENT: 80 },
+      steps: [{ at: at('15:00'), create: { ref: 'r1', impact: 'top' } }, { at: at('15:20'), note: { ref: 'r1', text: 'hi' } }, { at: at('15:30') }],
+    });
+    expect(scenario.config).toEqual({ SLA_WARNING_PERCENT: '80' });
+    expect(scenario.steps[0]?.create).toEqual({ ref: 'r1', impact: 'top', category: 'incident', subject: 'Scenario request' });
+    expect(scenario.steps[1]?.note).toEqual({ ref: 'r1', text: 'hi', internal: false });
+  });
+
+  it.each([
+    ['a bad impact', { steps: [{ at: at('15:00'), create: { ref: 'r1', impact: 'huge' } }] }, 'steps.0.create.impact'],
+    ['an instant without zone', { steps: [{ at: '2026-03-27T15:00:00' }] }, 'steps.0.at'],
+    ['an unknown key', { steps: [{ at: at('15:00'), delete: { ref: 'r1' } }] }, 'steps.0'],
+    ['time going back', { steps: [{ at: at('15:00') }, { at: at('16:00') }, { at: at('15:59') }] }, 'steps.2.at: goes back in time'],
+    ['two actions in one step', { steps: [{ at: at('15:00'), create: { ref: 'r1' }, note: { ref: 'r1', text: 'x' } }] }, 'steps.0.note: one action per step'],
+    ['hold without an action', { steps: [{ at: at('15:00'), hold: true }] }, 'steps.0.hold'],
+    ['no steps', { steps: [] }, 'steps:'],
+    ['a lower-case config name', { config: { port: '1' }, steps: [{ at: at('15:00') }] }, 'config.port'],
+  ])('refuses %s, naming the field', (_label, input, field) => {
+    expect(problemOf(input)).toContain(field);
+  });
+});
