@@ -1,20 +1,30 @@
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { RequestDetail } from '../schema/graphql/request-by-id.js';
 import { mayNeedProblem } from '../src/domain/problems/incident-row.js';
 import type { TicketFacts } from '../src/domain/notes/ticket-facts.js';
 import { isImpact } from '../src/domain/triage/categories.js';
 import { enqueueProblemCheck } from '../src/queue/problem-producer.js';
 
+/** As long as the problem window could matter (PROBLEM_WINDOW_DAYS is at most ten years, this is a cache). */
+const CHECKED_TTL_SECONDS = 400 * 24 * 60 * 60;
+
 /**
  * Queues a problem check after a reconcile, only for incidents that could lead to a problem (Top,
- * or impact in PROBLEM_IMPACTS, not yet linked): most requests then cost problem management nothing.
- * A separate queue keeps the reconcile at one query and one update, and a failed problem write
- * retries on its own without repeating the reconcile.
+ * or impact in PROBLEM_IMPACTS, not yet linked) and only when that incident's priority or impact
+ * changed since its last check: a later incident's own check finds the earlier ones of its group,
+ * so re-checking an unchanged incident on every event would only cost Xurrent calls. A separate
+ * queue keeps the reconcile at one query and one update, and a failed problem write retries alone.
  */
-export function createProblemTrigger(queue: Queue, impacts: readonly string[]) {
+export function createProblemTrigger({ queue, redis, prefix, impacts }: { queue: Queue; redis: Redis; prefix: string; impacts: readonly string[] }) {
   return async (request: RequestDetail, facts: TicketFacts): Promise<void> => {
     if (facts.kind !== 'incident') return;
     const candidate = { priority: facts.priority, impact: isImpact(request.impact) ? request.impact : null, problemId: request.problem?.id ?? null };
-    if (mayNeedProblem(candidate, impacts)) await enqueueProblemCheck(queue, { requestNodeId: request.id });
+    if (!mayNeedProblem(candidate, impacts)) return;
+    const key = `${prefix}:problem-checked:${request.id}`;
+    const checked = `${candidate.priority ?? ''}|${candidate.impact ?? ''}`;
+    if ((await redis.get(key)) === checked) return;
+    await enqueueProblemCheck(queue, { requestNodeId: request.id });
+    await redis.set(key, checked, 'EX', CHECKED_TTL_SECONDS);
   };
 }

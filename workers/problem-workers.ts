@@ -49,7 +49,7 @@ export function createProblemWorkers({ config, connection, xurrent, clock, logge
   ];
   return {
     /** For the reconcile worker's `onReconciled`: queues a check for incidents that could need a problem. */
-    trigger: createProblemTrigger(problemQueue, config.problems.impacts),
+    trigger: createProblemTrigger({ queue: problemQueue, redis: connection, prefix, impacts: config.problems.impacts }),
     workers,
     /** Closes the queues; the caller closes the workers with the others. */
     closeQueues: async () => {

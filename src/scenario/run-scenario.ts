@@ -37,7 +37,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
-      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests], timers: queues.timers, ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
+      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: queues.timers, ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
     const timers = { clock, delayedTimers: () => queues.timers.getDelayed(), waitUntilIdle: settle };
     const refs = new Map<string, string>();
     const held: SimChange[] = [];

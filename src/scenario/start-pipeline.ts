@@ -58,7 +58,14 @@ export async function startPipeline(options: PipelineOptions) {
   const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
   connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
   const open = (name: string) => new Queue(name, { connection, prefix });
-  const queues = { events: open(QUEUE_NAMES.events), requests: open(QUEUE_NAMES.requests), timers: open(QUEUE_NAMES.slaTimers) };
+  const queues = {
+    events: open(QUEUE_NAMES.events),
+    requests: open(QUEUE_NAMES.requests),
+    timers: open(QUEUE_NAMES.slaTimers),
+    // Problem management: checks after reconciles and problem webhooks are work a step waits for.
+    problems: open(QUEUE_NAMES.problems),
+    problemEvents: open(QUEUE_NAMES.problemEvents),
+  };
   const stopService = () => runShutdown(service.shutdownSteps(), 15_000, logger);
 
   return {
