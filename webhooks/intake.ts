@@ -22,9 +22,13 @@ export interface IntakeDeps {
 
 /** Wires the Xurrent webhook intake: verifier, producer, receiver and route. Says at start what it will refuse. */
 export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), fetch, now }: IntakeDeps) {
-  warnAboutSettings(config, logger.child({ component: 'webhook' }));
+  const log = logger.child({ component: 'webhook' });
+  warnAboutSettings(config, log);
   const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}) });
-  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds });
+  // Harmless for the delivery (queued, and deduplicated while its job exists), but worth seeing.
+  const onConfirmFailed = (error: unknown, jobId: string) =>
+    log.warn('dedup marker left pending', { jobId, error: error instanceof Error ? error.message : String(error) });
+  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds, onConfirmFailed });
   const receiveDelivery = createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ...(now ? { now } : {}) });
   return { router: createXurrentWebhookRouter({ receiveDelivery, metrics, maxBytes: config.maxBytes }), metrics };
 }
