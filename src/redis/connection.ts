@@ -3,17 +3,14 @@ import { Redis, type RedisOptions } from 'ioredis';
 /**
  * `worker`: blocking BullMQ connections that must wait out a Redis outage (no per-command retry cap).
  * `producer`: connections used inside HTTP handlers, which must fail fast so the receiver can
- * answer 503 and let Xurrent redeliver instead of holding the request open. Producers auto-pipeline:
- * the commands of concurrent deliveries issued in one tick go out in one socket write instead of one
- * each (ingest bench: socket writes were the largest Redis-client cost). Each command still resolves
- * only on its own reply, so nothing is acknowledged earlier than before.
+ * answer 503 and let Xurrent redeliver instead of holding the request open.
  */
 export type RedisRole = 'worker' | 'producer';
 
 export function redisOptionsFor(role: RedisRole): RedisOptions {
   return role === 'worker'
     ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-    : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, enableAutoPipelining: true };
+    : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
 }
 
 export function createRedis(url: string, role: RedisRole, name: string): Redis {
