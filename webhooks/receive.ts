@@ -34,8 +34,7 @@ export interface Decision {
 export function createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, now = () => new Date() }: ReceiverDeps) {
   return async function receiveDelivery(header: HeaderReader, raw: Buffer): Promise<Decision> {
     const deliveryId = logIdOf(header, raw);
-    // The same fields a child logger would add, without building one per delivery (ingest bench).
-    const log = (level: 'info' | 'warn' | 'error', message: string, meta: object) => logger.log(level, message, { component: 'webhook', deliveryId, ...meta });
+    const log = logger.child({ component: 'webhook', deliveryId });
     let event: string | undefined;
     try {
       const body = classifyBody(raw);
@@ -45,7 +44,7 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
       event = eventLabel(envelope.event);
       const plan = planEvent(envelope, { queues, deliveryId, accountUrl: config.accountUrl, receivedAt: now() });
       if (plan.kind === 'ignore') {
-        log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
+        log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
         return { answer: 'ignored', outcome: plan.outcome, event };
       }
       const ids = dedupIdsOf(header, claims?.jti, raw);
@@ -53,11 +52,11 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
         throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
       });
       const answer = enqueued.outcome === 'duplicate' ? 'duplicate' : plan.answer;
-      log('info', answer === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', { event, jobId: enqueued.jobId, signed: Boolean(claims) });
+      log.info(answer === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', { event, jobId: enqueued.jobId, signed: Boolean(claims) });
       return { answer, outcome: answer, event };
     } catch (error) {
       if (!(error instanceof DeliveryRejected)) throw error;
-      log(error.answer === 'unavailable' ? 'error' : 'warn', 'delivery refused', { status: error.answer, reason: error.reason, event });
+      log.log(error.answer === 'unavailable' ? 'error' : 'warn', 'delivery refused', { status: error.answer, reason: error.reason, event });
       return { answer: error.answer, outcome: error.answer, ...(event ? { event } : {}), ...(error.field ? { field: error.field } : {}) };
     }
   };
