@@ -1,5 +1,6 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { createConfirmBatch, type ConfirmFailed } from './confirm-batch.js';
 import { createDeliveryMarkers, type DeliveryMarkers } from './delivery-markers.js';
 
 export interface EnqueueResult {
@@ -23,7 +24,7 @@ export interface DeliveryProducerDeps {
   /** How long a delivery is remembered (≥ 7 days: Xurrent retries up to 10 times over days). */
   dedupTtlSeconds: number;
   /** Told when a background confirm fails (the job is queued and still deduplicated; see below). */
-  onConfirmFailed?: (error: unknown, jobId: string) => void;
+  onConfirmFailed?: ConfirmFailed;
   /** Tests pass markers whose confirm they control; defaults to the Redis scripts. */
   markers?: DeliveryMarkers;
 }
@@ -43,7 +44,8 @@ const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
 /**
  * Adds a delivery's job exactly once and resolves only when Redis holds it. Markers (see
  * delivery-markers.ts) remember every id of the delivery for the dedup window, long after the job is
- * removed: claim them, add the job (idempotent by job id), then confirm them in the background.
+ * removed: claim them, add the job (idempotent by job id), then confirm them in the background
+ * (batched with the other deliveries added in the same turn, confirm-batch.ts).
  * A failed claim or add throws (the receiver answers 503); Xurrent's redelivery then finds either
  * the job or nothing, never a marker that hides a lost event.
  *
@@ -55,13 +57,14 @@ const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
  */
 export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfirmFailed = () => undefined, markers = createDeliveryMarkers(redis, dedupTtlSeconds) }: DeliveryProducerDeps) {
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
+  const confirmSoon = createConfirmBatch(markers, onConfirmFailed);
   return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueResult> {
     const keys = ids.map(markerKey);
     const jobId = toJobId('delivery', ids[0]);
     const jobKey = queue.toKey(jobId);
     if (!(await markers.claim(keys, jobKey))) return { outcome: 'duplicate', jobId };
     await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
-    markers.confirm(keys, jobKey).catch((error: unknown) => onConfirmFailed(error, jobId));
+    confirmSoon(keys, jobKey, jobId);
     return { outcome: 'queued', jobId };
   };
 }

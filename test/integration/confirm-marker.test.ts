@@ -22,8 +22,8 @@ afterAll(async () => {
 describe('background confirm of the dedup marker', () => {
   it('logs a failed confirm, answers 202 once and 200 duplicate to the redelivery, and queues one job', async () => {
     // The confirm script registered on the producer connection fails as a dropped connection would.
-    const redis = intake.redis as unknown as { xswConfirmDelivery: () => Promise<unknown> };
-    redis.xswConfirmDelivery = () => Promise.reject(new Error('Connection is closed.'));
+    const redis = intake.redis as unknown as { xswConfirmDeliveries: () => Promise<unknown> };
+    redis.xswConfirmDeliveries = () => Promise.reject(new Error('Connection is closed.'));
     const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope()) });
     const headers = { 'content-type': 'application/json', 'x-xurrent-delivery': 'confirm-fails-1' };
     expect((await postRaw(server.url, body, headers)).status).toBe(202);

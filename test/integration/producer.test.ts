@@ -78,7 +78,7 @@ describe('createDeliveryProducer', () => {
     const real = createDeliveryMarkers(redis, 604_800);
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const gated: DeliveryMarkers = { claim: real.claim, confirm: async (keys, jobKey) => (await gate, real.confirm(keys, jobKey)) };
+    const gated: DeliveryMarkers = { claim: real.claim, confirm: async (keys, jobKeys) => (await gate, real.confirm(keys, jobKeys)) };
     const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: gated });
     const marker = `${prefix}:webhook-dedup:d-slow`;
     expect((await enqueue({ queue, name: 'request-event', data, ids: ['slow', 'jti-slow'] })).outcome).toBe('queued');
@@ -104,5 +104,19 @@ describe('createDeliveryProducer', () => {
     expect(failures).toEqual([['delivery-lost', 'connection lost']]);
     expect((await enqueue({ queue, name: 'request-event', data, ids: ['lost'] })).outcome).toBe('duplicate');
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed')).toBe(1);
+  });
+
+  it('confirms deliveries added together in shared calls, each marker naming its own job', async () => {
+    const real = createDeliveryMarkers(redis, 604_800);
+    let calls = 0;
+    const counted: DeliveryMarkers = { claim: real.claim, confirm: (keys, jobKeys) => ((calls += 1), real.confirm(keys, jobKeys)) };
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: counted });
+    const ids = Array.from({ length: 20 }, (_, i) => `many-${i}`);
+    await Promise.all(ids.map((id) => enqueue({ queue, name: 'request-event', data, ids: [id, `jti-${id}`] })));
+    const markers = ids.flatMap((id) => [`${prefix}:webhook-dedup:d-${id}`, `${prefix}:webhook-dedup:d-jti-${id}`]);
+    const expected = ids.flatMap((id) => [`done|${queue.toKey(`delivery-${id}`)}`, `done|${queue.toKey(`delivery-${id}`)}`]);
+    await waitFor(async () => JSON.stringify(await redis.mget(...markers)) === JSON.stringify(expected), 'every marker confirmed with its own job key');
+    expect(calls).toBeLessThan(ids.length);
+    expect(await redis.ttl(markers[0]!)).toBeGreaterThan(604_000);
   });
 });
