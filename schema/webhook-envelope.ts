@@ -25,3 +25,6 @@ export type WebhookEnvelope = z.infer<typeof WebhookEnvelopeSchema>;
 
 /** Events we act on must name the record they are about. */
 export const ActionableEnvelopeSchema = WebhookEnvelopeSchema.extend({ object_nodeID: z.string().min(1).max(200) });
+
+/** The one field `ActionableEnvelopeSchema` adds, to check on an already validated envelope without parsing it twice. */
+export const ActionableFieldsSchema = ActionableEnvelopeSchema.pick({ object_nodeID: true });

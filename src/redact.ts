@@ -5,7 +5,7 @@
 const SECRET_KEY = /(pass(word)?|secret|token|authorization|api[-_]?key|private[-_]?key|public[-_]?key|cookie|jwt|credential)/i;
 const REDACTED = '[REDACTED]';
 
-const SECRET_PATTERNS: readonly [RegExp, string][] = [
+export const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/-----BEGIN [A-Z ]+-----[\s\S]*?(-----END [A-Z ]+-----|$)/g, REDACTED],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, REDACTED],
@@ -13,7 +13,15 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/((?:client_secret|access_token|password|token)=)[^&\s]+/gi, `$1${REDACTED}`],
 ];
 
+/**
+ * A literal every pattern above needs ("-----BEGIN", Bearer/Basic, "eyJ", "://", "="): a string
+ * without one passes all five unchanged, so one scan replaces five. Every log line's strings come
+ * through here (ingest bench: redaction was half of a log line's cost).
+ */
+const MAY_HOLD_SECRET = /-----BEGIN|bearer|basic|eyJ|:\/\/|=/i;
+
 export function redactString(text: string): string {
+  if (!MAY_HOLD_SECRET.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
   return out;

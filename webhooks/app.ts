@@ -4,6 +4,7 @@ import { createHealthRouter, type ReadinessCheck } from './health.js';
 import { createXurrentIntake, type IntakeDeps } from './intake.js';
 import type { WebhookMetrics } from './metrics.js';
 import { answer } from './respond.js';
+import { XURRENT_WEBHOOK_PATH } from './xurrent-route.js';
 
 export interface WebAppDeps extends IntakeDeps {
   readiness: readonly ReadinessCheck[];
@@ -12,9 +13,10 @@ export interface WebAppDeps extends IntakeDeps {
 export function createWebApp(deps: WebAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(createHealthRouter(deps.readiness));
+  // The webhook route first: it is the hot path, and health probes need no express work before theirs.
   const intake = createXurrentIntake(deps);
-  app.use(intake.router);
+  app.post(XURRENT_WEBHOOK_PATH, ...intake.handlers);
+  app.use(createHealthRouter(deps.readiness));
   app.use(bodyErrorHandler(deps.logger, intake.metrics));
   return app;
 }

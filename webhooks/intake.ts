@@ -6,7 +6,7 @@ import type { Queues } from '../src/queue/queues.js';
 import { createWebhookMetrics, type WebhookMetrics } from './metrics.js';
 import { createDeliveryReceiver } from './receive.js';
 import { createSignatureVerifier } from './signature.js';
-import { createXurrentWebhookRouter } from './xurrent-route.js';
+import { createXurrentWebhookHandlers } from './xurrent-route.js';
 
 export interface IntakeDeps {
   config: WebhookConfig;
@@ -20,13 +20,17 @@ export interface IntakeDeps {
   now?: () => Date;
 }
 
-/** Wires the Xurrent webhook intake: verifier, producer, receiver and route. Says at start what it will refuse. */
+/** Wires the Xurrent webhook intake: verifier, producer, receiver and route handlers. Says at start what it will refuse. */
 export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), fetch, now }: IntakeDeps) {
-  warnAboutSettings(config, logger.child({ component: 'webhook' }));
+  const log = logger.child({ component: 'webhook' });
+  warnAboutSettings(config, log);
   const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}) });
-  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds });
+  // Harmless for the delivery (queued, and deduplicated while its job exists), but worth seeing.
+  const onConfirmFailed = (error: unknown, jobId: string) =>
+    log.warn('dedup marker left pending', { jobId, error: error instanceof Error ? error.message : String(error) });
+  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds, onConfirmFailed });
   const receiveDelivery = createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ...(now ? { now } : {}) });
-  return { router: createXurrentWebhookRouter({ receiveDelivery, metrics, maxBytes: config.maxBytes }), metrics };
+  return { handlers: createXurrentWebhookHandlers({ receiveDelivery, metrics, maxBytes: config.maxBytes }), metrics };
 }
 
 function warnAboutSettings(config: WebhookConfig, log: Logger): void {

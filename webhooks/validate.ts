@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ActionableEnvelopeSchema, WebhookEnvelopeSchema, type WebhookEnvelope } from '../schema/webhook-envelope.js';
+import { ActionableFieldsSchema, WebhookEnvelopeSchema, type WebhookEnvelope } from '../schema/webhook-envelope.js';
 import { isKnownEvent } from '../schema/webhook-events.js';
 import { payloadSchemaFor } from '../schema/webhook-payloads.js';
 import { DeliveryRejected } from './rejection.js';
@@ -25,7 +25,7 @@ export function validateEnvelope(input: unknown, accounts: readonly string[]): W
   const payloadSchema = payloadSchemaFor(event);
   if (!payloadSchema) return envelope.data;
   if (event !== 'webhook.verify') {
-    const actionable = ActionableEnvelopeSchema.safeParse(envelope.data);
+    const actionable = ActionableFieldsSchema.safeParse(envelope.data);
     if (!actionable.success) throw invalidAt(actionable.error);
   }
   const payload = payloadSchema.safeParse(envelope.data.payload);

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { WebhookMetrics } from './metrics.js';
 import type { ReceiveDelivery } from './receive.js';
 import { answer } from './respond.js';
@@ -16,14 +16,17 @@ function isJson(req: Request): boolean {
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
+export const XURRENT_WEBHOOK_PATH = '/webhooks/xurrent';
+
 /**
  * POST /webhooks/xurrent: the thin HTTP adapter. Reads the raw body (413 over `maxBytes`, no
  * inflation), refuses non-JSON (415), hands the bytes to the receiver and answers its decision.
+ * Returned as handlers for the app's own route: a nested router costs every delivery a second
+ * dispatch (ingest bench).
  */
-export function createXurrentWebhookRouter({ receiveDelivery, metrics, maxBytes }: XurrentWebhookDeps): Router {
-  const router = express.Router();
+export function createXurrentWebhookHandlers({ receiveDelivery, metrics, maxBytes }: XurrentWebhookDeps): RequestHandler[] {
   const readRaw = express.raw({ type: () => true, limit: maxBytes, inflate: false });
-  router.post('/webhooks/xurrent', readRaw, async (req: Request, res: Response) => {
+  const receive = async (req: Request, res: Response) => {
     if (!isJson(req)) {
       metrics.record('unsupportedMediaType');
       return answer(res, 'unsupportedMediaType');
@@ -32,6 +35,6 @@ export function createXurrentWebhookRouter({ receiveDelivery, metrics, maxBytes 
     const decision = await receiveDelivery((name) => req.get(name), raw);
     metrics.record(decision.outcome, decision.event);
     answer(res, decision.answer, decision.field);
-  });
-  return router;
+  };
+  return [readRaw, receive];
 }

@@ -17,19 +17,21 @@ end
 for _, key in ipairs(KEYS) do redis.call('SET', key, 'pending|' .. ARGV[1], 'EX', ARGV[2]) end
 return 1`;
 
-const CONFIRM = `for _, key in ipairs(KEYS) do redis.call('SET', key, 'done|' .. ARGV[1], 'EX', ARGV[2]) end
+/** ARGV[1] is the TTL and ARGV[i + 1] the job key of KEYS[i], so one call confirms many deliveries. */
+const CONFIRM = `for i, key in ipairs(KEYS) do redis.call('SET', key, 'done|' .. ARGV[i + 1], 'EX', ARGV[1]) end
 return 1`;
 
 export interface DeliveryMarkers {
   /** True when this delivery may be added (and its markers are now pending), false for a duplicate. */
   claim(keys: readonly string[], jobKey: string): Promise<boolean>;
-  confirm(keys: readonly string[], jobKey: string): Promise<void>;
+  /** Marks each of `keys` done; `jobKeys[i]` is the job key of `keys[i]`. */
+  confirm(keys: readonly string[], jobKeys: readonly string[]): Promise<void>;
 }
 
 type ScriptCall = (numberOfKeys: number, ...keysAndArgs: string[]) => Promise<unknown>;
 interface MarkerCommands {
   xswClaimDelivery: ScriptCall;
-  xswConfirmDelivery: ScriptCall;
+  xswConfirmDeliveries: ScriptCall;
 }
 
 /**
@@ -40,11 +42,11 @@ export function createDeliveryMarkers(redis: Redis, ttlSeconds: number): Deliver
   const ttl = String(ttlSeconds);
   if (!('xswClaimDelivery' in redis)) {
     redis.defineCommand('xswClaimDelivery', { lua: CLAIM });
-    redis.defineCommand('xswConfirmDelivery', { lua: CONFIRM });
+    redis.defineCommand('xswConfirmDeliveries', { lua: CONFIRM });
   }
   const commands = redis as Redis & MarkerCommands;
   return {
     claim: async (keys, jobKey) => (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl)) === 1,
-    confirm: async (keys, jobKey) => void (await commands.xswConfirmDelivery(keys.length, ...keys, jobKey, ttl)),
+    confirm: async (keys, jobKeys) => void (await commands.xswConfirmDeliveries(keys.length, ...keys, ttl, ...jobKeys)),
   };
 }

@@ -1,6 +1,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { createDeliveryMarkers } from './delivery-markers.js';
+import { createConfirmBatch, type ConfirmFailed } from './confirm-batch.js';
+import { createDeliveryMarkers, type DeliveryMarkers } from './delivery-markers.js';
 
 export interface EnqueueResult {
   outcome: 'queued' | 'duplicate';
@@ -22,6 +23,10 @@ export interface DeliveryProducerDeps {
   prefix: string;
   /** How long a delivery is remembered (≥ 7 days: Xurrent retries up to 10 times over days). */
   dedupTtlSeconds: number;
+  /** Told when a background confirm fails (the job is queued and still deduplicated; see below). */
+  onConfirmFailed?: ConfirmFailed;
+  /** Tests pass markers whose confirm they control; defaults to the Redis scripts. */
+  markers?: DeliveryMarkers;
 }
 
 export interface DeliveryJob {
@@ -39,20 +44,27 @@ const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
 /**
  * Adds a delivery's job exactly once and resolves only when Redis holds it. Markers (see
  * delivery-markers.ts) remember every id of the delivery for the dedup window, long after the job is
- * removed: claim them, add the job (idempotent by job id), confirm them. A failure at any step throws
- * (the receiver answers 503); Xurrent's redelivery then finds either the job or nothing, never a
- * marker that hides a lost event.
+ * removed: claim them, add the job (idempotent by job id), then confirm them in the background
+ * (batched with the other deliveries added in the same turn, confirm-batch.ts).
+ * A failed claim or add throws (the receiver answers 503); Xurrent's redelivery then finds either
+ * the job or nothing, never a marker that hides a lost event.
+ *
+ * Why the confirm need not delay the answer: once the add resolved, the claim script already counts
+ * a pending marker whose job exists as a duplicate, so a redelivery before the confirm lands gets 200.
+ * The confirm only matters after the job is removed (a day later). If it fails or the process dies
+ * first, the marker stays pending with its job present: the state a failed confirm left when it was
+ * awaited (that delivery got 503 although its job was queued, and was then answered duplicate).
  */
-export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds }: DeliveryProducerDeps) {
-  const markers = createDeliveryMarkers(redis, dedupTtlSeconds);
+export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfirmFailed = () => undefined, markers = createDeliveryMarkers(redis, dedupTtlSeconds) }: DeliveryProducerDeps) {
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
+  const confirmSoon = createConfirmBatch(markers, onConfirmFailed);
   return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueResult> {
     const keys = ids.map(markerKey);
     const jobId = toJobId('delivery', ids[0]);
     const jobKey = queue.toKey(jobId);
     if (!(await markers.claim(keys, jobKey))) return { outcome: 'duplicate', jobId };
     await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
-    await markers.confirm(keys, jobKey);
+    confirmSoon(keys, jobKey, jobId);
     return { outcome: 'queued', jobId };
   };
 }

@@ -1,10 +1,12 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryMarkers, type DeliveryMarkers } from '../../src/queue/delivery-markers.js';
 import { createDeliveryProducer } from '../../src/queue/producer.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { waitForReady } from '../helpers/intake.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let redis: Redis;
 let queue: Queue;
@@ -47,7 +49,7 @@ describe('createDeliveryProducer', () => {
     const marker = `${prefix}:webhook-dedup:d-retry`;
     await redis.set(marker, `pending|${queue.toKey('delivery-retry')}`, 'EX', 600);
     expect((await enqueue({ queue, name: 'request-event', data, ids: ['retry'] })).outcome).toBe('queued');
-    expect(await redis.get(marker)).toBe(`done|${queue.toKey('delivery-retry')}`);
+    await waitFor(async () => (await redis.get(marker)) === `done|${queue.toKey('delivery-retry')}`, 'marker confirmed');
     expect((await enqueue({ queue, name: 'request-event', data, ids: ['retry'] })).outcome).toBe('duplicate');
   });
 
@@ -70,5 +72,51 @@ describe('createDeliveryProducer', () => {
     const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800 });
     await enqueue({ queue, name: 'request-event', data, ids: ['12345'] });
     expect(await queue.getJob('delivery-12345')).toBeDefined();
+  });
+
+  it('answers before the confirm lands; a redelivery during and after it is a duplicate, never queued twice', async () => {
+    const real = createDeliveryMarkers(redis, 604_800);
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated: DeliveryMarkers = { claim: real.claim, confirm: async (keys, jobKeys) => (await gate, real.confirm(keys, jobKeys)) };
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: gated });
+    const marker = `${prefix}:webhook-dedup:d-slow`;
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['slow', 'jti-slow'] })).outcome).toBe('queued');
+    expect(await redis.get(marker)).toBe(`pending|${queue.toKey('delivery-slow')}`);
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['slow'] })).outcome).toBe('duplicate');
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['other', 'jti-slow'] })).outcome).toBe('duplicate');
+    release();
+    await waitFor(async () => (await redis.get(marker))?.startsWith('done|'), 'marker confirmed');
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['slow'] })).outcome).toBe('duplicate');
+    await (await queue.getJob('delivery-slow'))!.remove();
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['slow'] })).outcome).toBe('duplicate');
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed')).toBe(0);
+  });
+
+  it('reports a failed confirm, still answers queued, and deduplicates on the pending marker while the job exists', async () => {
+    const real = createDeliveryMarkers(redis, 604_800);
+    const failing: DeliveryMarkers = { claim: real.claim, confirm: () => Promise.reject(new Error('connection lost')) };
+    const failures: [string, string][] = [];
+    const onConfirmFailed = (error: unknown, jobId: string) => void failures.push([jobId, (error as Error).message]);
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: failing, onConfirmFailed });
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['lost'] })).outcome).toBe('queued');
+    await waitFor(() => failures.length > 0, 'confirm failure reported');
+    expect(failures).toEqual([['delivery-lost', 'connection lost']]);
+    expect((await enqueue({ queue, name: 'request-event', data, ids: ['lost'] })).outcome).toBe('duplicate');
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed')).toBe(1);
+  });
+
+  it('confirms deliveries added together in shared calls, each marker naming its own job', async () => {
+    const real = createDeliveryMarkers(redis, 604_800);
+    let calls = 0;
+    const counted: DeliveryMarkers = { claim: real.claim, confirm: (keys, jobKeys) => ((calls += 1), real.confirm(keys, jobKeys)) };
+    const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: counted });
+    const ids = Array.from({ length: 20 }, (_, i) => `many-${i}`);
+    await Promise.all(ids.map((id) => enqueue({ queue, name: 'request-event', data, ids: [id, `jti-${id}`] })));
+    const markers = ids.flatMap((id) => [`${prefix}:webhook-dedup:d-${id}`, `${prefix}:webhook-dedup:d-jti-${id}`]);
+    const expected = ids.flatMap((id) => [`done|${queue.toKey(`delivery-${id}`)}`, `done|${queue.toKey(`delivery-${id}`)}`]);
+    await waitFor(async () => JSON.stringify(await redis.mget(...markers)) === JSON.stringify(expected), 'every marker confirmed with its own job key');
+    expect(calls).toBeLessThan(ids.length);
+    expect(await redis.ttl(markers[0]!)).toBeGreaterThan(604_000);
   });
 });

@@ -28,8 +28,9 @@ export interface TargetClock {
 
 /**
  * Evaluates a clock's stretches against a target: `breached` once more than the target has
- * elapsed (so a clock stopped exactly at its due instant is `met`), otherwise `met` when stopped,
- * `paused` when started but not running, `running`, or `not-started`.
+ * elapsed (so a clock stopped exactly at its due instant is `met`), or once a still-running clock
+ * has reached its due instant (it can no longer stop in time: the breach escalates at that instant);
+ * otherwise `met` when stopped, `paused` when started but not running, `running`, or `not-started`.
  */
 export function evaluateTarget(track: ClockTrack, targetMs: number, warningPercent: number, calendar: BusinessCalendar): TargetClock {
   const lengths = track.stretches.map((s) => calendar.businessMillisBetween(s.from, s.to));
@@ -37,7 +38,7 @@ export function evaluateTarget(track: ClockTrack, targetMs: number, warningPerce
   const instantOf = (amount: number) => findInstantOfElapsed(track, lengths, amount, calendar);
   const state: TargetState = !track.started
     ? 'not-started'
-    : elapsedMs > targetMs
+    : elapsedMs > targetMs || (track.running && elapsedMs >= targetMs)
       ? 'breached'
       : track.stopped
         ? 'met'

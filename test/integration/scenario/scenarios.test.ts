@@ -13,19 +13,6 @@ const read = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file),
 const expectedOf = (name: string): ScenarioReport => ScenarioReportSchema.parse(read(`${name}.expected.json`));
 
 /**
- * Fields where the worker does not meet a scenario's expected report (worked out from the contract,
- * not from the runner) yet. The rest of the report must still match exactly, and the field must
- * still differ: once the worker is fixed this test fails, asking for the entry to be removed.
- */
-const KNOWN_WORKER_MISMATCHES: Record<string, { request: string; field: 'resolutionBreached'; why: string }> = {
-  'worker-restart': {
-    request: 'r1',
-    field: 'resolutionBreached',
-    why: 'the breach escalation runs at the due instant, when the target is reached but not yet exceeded, so the facts keep resolutionState "running" and nothing re-evaluates them after the due instant',
-  },
-};
-
-/**
  * How many more GraphQL calls than the fully coalesced count a run may make: each step's and each
  * worker write's webhook burst (update + status-changed, update + note-added) may coalesce into
  * one reconcile or, when the first is already running, two (BullMQ keepLastIfActive).
@@ -42,14 +29,7 @@ async function run(name: string): Promise<{ scenario: unknown; report: ScenarioR
 }
 
 function expectMatches(name: string, scenario: unknown, report: ScenarioReport): void {
-  const expected = structuredClone(expectedOf(name));
-  const known = KNOWN_WORKER_MISMATCHES[name];
-  const expectedRequest = known ? expected.requests[known.request] : undefined;
-  const actualRequest = known ? report.requests[known.request] : undefined;
-  if (known && expectedRequest && actualRequest) {
-    expect(actualRequest[known.field], `${name}: the worker now meets ${known.field}; remove it from KNOWN_WORKER_MISMATCHES`).not.toEqual(expectedRequest[known.field]);
-    expectedRequest[known.field] = actualRequest[known.field];
-  }
+  const expected = expectedOf(name);
   expect(ScenarioReportSchema.parse(report)).toEqual({ ...expected, xurrentCalls: report.xurrentCalls });
   expect(report.xurrentCalls).toBeGreaterThanOrEqual(expected.xurrentCalls);
   expect(report.xurrentCalls).toBeLessThanOrEqual(expected.xurrentCalls + callSlack(scenario, report));
@@ -62,8 +42,7 @@ describe('scenarios through the real pipeline (test/scenarios)', () => {
   });
 
   for (const name of names) {
-    const known = KNOWN_WORKER_MISMATCHES[name];
-    it(`${name}${known ? ` (known worker mismatch in ${known.request}.${known.field}: ${known.why})` : ''}`, async () => {
+    it(name, async () => {
       const { scenario, report } = await run(name);
       expectMatches(name, scenario, report);
     }, 30_000);

@@ -158,8 +158,22 @@ describe('computeSlaClock', () => {
   it('counts business time only: over a weekend the response is due at Monday 08:00Z', () => {
     const friday = ms('2026-01-16T16:00:00Z');
     const monday = ms('2026-01-19T08:00:00Z');
+    const clock = computeSlaClock({ category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }] }, monday - 1, calendar, policy);
+    expect(clock.hasClock && clock.response).toMatchObject({ state: 'running', elapsedMs: HOUR - 1, remainingMs: 1, dueAt: monday });
+  });
+
+  it('calls a clock still running at its due instant breached: it can no longer stop in time', () => {
+    const friday = ms('2026-01-16T16:00:00Z');
+    const monday = ms('2026-01-19T08:00:00Z');
     const clock = computeSlaClock({ category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }] }, monday, calendar, policy);
-    expect(clock.hasClock && clock.response).toMatchObject({ state: 'running', elapsedMs: HOUR, remainingMs: 0, percentUsed: 100, dueAt: monday });
+    expect(clock.hasClock && clock.response).toMatchObject({ state: 'breached', elapsedMs: HOUR, remainingMs: 0, percentUsed: 100, dueAt: monday, stopped: false });
+    const stoppedAtDue = computeSlaClock(
+      { category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }, { kind: 'status-changed', at: monday, status: 'accepted' }] },
+      monday,
+      calendar,
+      policy,
+    );
+    expect(stoppedAtDue.hasClock && stoppedAtDue.response.state).toBe('met');
   });
 
   it('reports percent used, beyond 100 once breached', () => {
