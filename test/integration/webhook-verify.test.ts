@@ -34,6 +34,8 @@ describe('webhook.verify end to end', () => {
 
     const connection = createRedis(TEST_REDIS_URL, 'worker', 'test-verify-worker');
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
+    // Subscribed before the worker starts, so the job cannot finish before we listen.
+    await events.waitUntilReady();
     const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, accountUrl: ISSUER, fetch, logger: intake.logs.logger });
     closers.push(async () => {
       await worker.close();
