@@ -1,4 +1,4 @@
-import { CLOSED_PROBLEM_STATUSES, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema, type OpenProblem } from '../schema/graphql/open-problems-page.js';
+import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema, type OpenProblem } from '../schema/graphql/open-problems-page.js';
 import { GROUP_INCIDENTS_PAGE, GroupIncidentsPageSchema, PROBLEM_INCIDENT_BY_ID, ProblemIncidentByIdSchema, type ProblemIncident } from '../schema/graphql/problem-incident.js';
 import type { IncidentRow } from '../src/domain/problems/incident-row.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
@@ -47,7 +47,7 @@ export async function readGroupIncidents(xurrent: CountedXurrentClient, serviceI
 export async function findOpenProblem(xurrent: CountedXurrentClient, serviceInstanceId: string, sourceId: string): Promise<OpenProblem | null> {
   const pages = paginate(xurrent, {
     document: OPEN_PROBLEMS_PAGE,
-    variables: { filter: { serviceInstance: { values: [serviceInstanceId] }, status: { values: CLOSED_PROBLEM_STATUSES, negate: true } } },
+    variables: { filter: { serviceInstance: { values: [serviceInstanceId] }, status: { values: closedProblemStatuses, negate: true } } },
     schema: OpenProblemsPageSchema,
     connection: (data) => data.problems,
   });

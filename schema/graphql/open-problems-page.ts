@@ -28,4 +28,4 @@ export type OpenProblem = z.infer<typeof OpenProblemSchema>;
 export const OpenProblemsPageSchema = z.object({ problems: connectionSchema(OpenProblemSchema) });
 
 /** Problem statuses after which a group needs a new problem. */
-export const CLOSED_PROBLEM_STATUSES = ['solved', 'declined'] as const;
+export const closedProblemStatuses = ['solved', 'declined'] as const;

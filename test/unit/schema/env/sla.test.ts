@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/config.js';
-import { ConfigError } from '../../../../src/errors.js';
+import { configProblemsOf } from '../../../helpers/config-problems.js';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
+const problemsOf = configProblemsOf;
 
 describe('sla configuration', () => {
   it('defaults to the contract: Amsterdam, Mon–Fri 08:30–17:30, contract targets and goals', () => {
