@@ -9,7 +9,9 @@ export const configCheckCommand: CliCommand = {
   async run(_args, io) {
     try {
       const config = loadConfig(readEnvWithDotenv(io.env));
-      io.stdout.write(`${JSON.stringify({ ok: true, env: config.env, xurrent: config.xurrent ? 'configured' : 'not configured' })}\n`);
+      const simulated = !config.xurrent && config.env !== 'production' && config.xurrentSimulator === 'auto';
+      const xurrent = config.xurrent ? 'configured' : simulated ? 'embedded simulator (npm start)' : 'not configured';
+      io.stdout.write(`${JSON.stringify({ ok: true, env: config.env, xurrent })}\n`);
       return 0;
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
