@@ -33,8 +33,8 @@ export const WorkflowStateSchema = z.object({
   escalations: z.array(
     z.object({
       key: z.string(),
-      level: z.enum(['warning', 'service_support_manager', 'cto']),
-      target: z.enum(['response', 'resolution']),
+      level: z.enum(['warning', 'service_support_manager', 'cto', 'xurrent']),
+      target: z.enum(['response', 'resolution']).nullable(),
       atMs: z.number(),
     }),
   ),

@@ -74,5 +74,8 @@ function updateInputOf(id: string, plan: ReconcilePlan): RequestUpdateInput | nu
   if (plan.watchersToAdd.length > 0) input.newWatches = plan.watchersToAdd.map((personId) => ({ personId }));
   if (plan.assignMemberId) input.memberId = plan.assignMemberId;
   if (plan.customFields.length > 0) input.customFields = plan.customFields;
+  if (plan.publicNote) input.note = plan.publicNote;
+  if (plan.supplierId) input.supplierId = plan.supplierId;
+  if (plan.status) input.status = plan.status;
   return Object.keys(input).length > 1 ? input : null;
 }

@@ -18,5 +18,6 @@ export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'>): 
     },
     formatInstant: createInstantFormatter(sla.calendar.zone, workflow.locale),
     customFields: workflow.customFields,
+    xurrentSupplierId: workflow.xurrentSupplierOrganizationId,
   };
 }

@@ -12,6 +12,8 @@ export interface WorkflowConfig {
   escalation: { serviceSupportManagerId: string | null; ctoId: string | null; mode: 'watch' | 'assign'; l2AfterPercent: number };
   locale: 'en' | 'nl';
   customFields: CustomFieldMapping;
+  /** Break-fix escalation: Xurrent as a supplier organization (node id), or null. */
+  xurrentSupplierOrganizationId: string | null;
 }
 
 export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
@@ -27,6 +29,7 @@ export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
       l2AfterPercent: env.ESCALATION_L2_AFTER_PERCENT,
     },
     locale: env.SUPPORT_LOCALE,
+    xurrentSupplierOrganizationId: env.XURRENT_SUPPLIER_ORGANIZATION_ID ?? null,
     customFields: {
       priority: env.XURRENT_CUSTOM_FIELD_PRIORITY ?? null,
       responseDue: env.XURRENT_CUSTOM_FIELD_RESPONSE_DUE ?? null,

@@ -18,10 +18,19 @@ export const workflowEnvShape = {
   ESCALATION_L2_AFTER_PERCENT: intWithDefault(100, { min: 0, max: 10_000 }),
   ESCALATION_MODE: enumWithDefault(['watch', 'assign'], 'watch'),
   SUPPORT_LOCALE: enumWithDefault(['en', 'nl'], 'en'),
+  XURRENT_ESCALATION_MODE: enumWithDefault(['supplier', 'request'], 'supplier'),
+  XURRENT_SUPPLIER_ORGANIZATION_ID: optionalString(),
   XURRENT_CUSTOM_FIELD_PRIORITY: optionalString(),
   XURRENT_CUSTOM_FIELD_RESPONSE_DUE: optionalString(),
   XURRENT_CUSTOM_FIELD_RESOLUTION_DUE: optionalString(),
   XURRENT_CUSTOM_FIELD_SLA_STATE: optionalString(),
 };
 
-export const workflowEnvSection = defineEnvSection({ shape: workflowEnvShape });
+export const workflowEnvSection = defineEnvSection({
+  shape: workflowEnvShape,
+  // Honest refusal rather than silently escalating the other way.
+  check: (env) =>
+    env.XURRENT_ESCALATION_MODE === 'request'
+      ? [{ key: 'XURRENT_ESCALATION_MODE', message: 'request mode (a linked request in the account that reaches Xurrent) is not available yet; use supplier' }]
+      : [],
+});

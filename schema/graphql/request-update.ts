@@ -29,6 +29,7 @@ export interface RequestUpdateInput {
   memberId?: string;
   problemId?: string;
   waitingUntil?: string;
+  supplierId?: string;
   /** Custom field values (`CustomFieldInput`: field id and JSON value). */
   customFields?: { id: string; value: string | null }[];
   /** Watchers to add (Xurrent `WatchInput`: the person watching). */

@@ -50,7 +50,7 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
   return { request: toGraph(store, 'Request', record), errors: [], ...(input.clientMutationId ? { clientMutationId: input.clientMutationId } : {}) };
 }
 
-const UPDATABLE = ['subject', 'category', 'impact', 'status', 'urgent', 'teamId', 'memberId', 'serviceInstanceId', 'problemId', 'completionReason', 'waitingUntil'] as const;
+const UPDATABLE = ['subject', 'category', 'impact', 'status', 'urgent', 'teamId', 'memberId', 'serviceInstanceId', 'problemId', 'completionReason', 'waitingUntil', 'supplierId'] as const;
 
 export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   const record = store.requests.get(input['id'] as string);

@@ -32,6 +32,8 @@ export interface RequestRecord {
   resolutionTargetAt: string | null;
   waitingUntil: string | null;
   noteIds: string[];
+  /** The supplier organization (break-fix escalation), when set. */
+  supplierId?: string | null;
   /** People watching the request (`newWatches`), in the order they were added. */
   watcherIds?: string[];
 }

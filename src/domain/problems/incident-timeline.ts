@@ -11,7 +11,7 @@ export interface IncidentTimeline {
   registeredAtMs: number;
   respondedAtMs: number | null;
   resolvedAtMs: number | null;
-  escalations: readonly { level: string; target: string; atMs: number }[];
+  escalations: readonly { level: string; target: string | null; atMs: number }[];
 }
 
 /**

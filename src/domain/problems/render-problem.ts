@@ -54,7 +54,7 @@ function renderIncident(incident: IncidentTimeline, input: RcaNoteInput): string
     `  Responded: ${incident.respondedAtMs === null ? 'not yet' : input.format(incident.respondedAtMs)}${since(incident.respondedAtMs)}`,
     `  Resolved: ${incident.resolvedAtMs === null ? 'not yet' : input.format(incident.resolvedAtMs)}${since(incident.resolvedAtMs)}`,
   ];
-  for (const e of incident.escalations) lines.push(`  Escalated (${e.level.replaceAll('_', ' ')}, ${e.target}): ${input.format(e.atMs)}${since(e.atMs)}`);
+  for (const e of incident.escalations) lines.push(`  Escalated (${e.level.replaceAll('_', ' ')}${e.target ? `, ${e.target}` : ''}): ${input.format(e.atMs)}${since(e.atMs)}`);
   return lines;
 }
 

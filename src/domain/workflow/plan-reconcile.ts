@@ -8,6 +8,7 @@ import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 import { triageRequest, type TriagePolicy } from '../triage/classify.js';
 import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
+import { planBreakFix } from './break-fix.js';
 import { renderEscalationNote } from './escalation-notes.js';
 import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
@@ -28,6 +29,8 @@ export interface WorkflowPolicy {
   escalation: EscalationPolicy;
   formatInstant: FormatInstant;
   customFields: CustomFieldMapping;
+  /** Xurrent as supplier for break-fix escalations (node id), or null. */
+  xurrentSupplierId: string | null;
 }
 
 /** What the worker should write to the request, remember, and schedule. */
@@ -40,6 +43,11 @@ export interface ReconcilePlan {
   assignMemberId: string | null;
   /** Custom field values to write, when facts changed and fields are configured; empty otherwise. */
   customFields: CustomFieldValue[];
+  /** A note to the requester (visible to them), or null. */
+  publicNote: string | null;
+  /** Break-fix: the supplier to set and the status to move to, or null. */
+  supplierId: string | null;
+  status: string | null;
   /** When each target's clock next needs a look (its next escalation threshold); null: no timer. */
   timers: Record<TargetKind, number | null>;
   escalated: EscalationRecord[];
@@ -81,6 +89,11 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
 
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
   notes.push(...escalation.notes);
+  const breakFix = planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
+    policy: { xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds, supplierOrganizationId: policy.xurrentSupplierId },
+    calendar: policy.calendar,
+  });
+  if (breakFix.internalNote) notes.push(breakFix.internalNote);
   return {
     state: {
       version: 1,
@@ -88,8 +101,8 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
       events,
       facts,
       factsVersion,
-      escalations: [...previous.escalations, ...escalation.records],
-      notesWritten: previous.notesWritten + notes.length,
+      escalations: [...previous.escalations, ...escalation.records, ...breakFix.records],
+      notesWritten: previous.notesWritten + notes.length + (breakFix.publicNote ? 1 : 0),
     },
     facts,
     internalNote: notes.length > 0 ? notes.join('\n\n') : null,
@@ -97,7 +110,10 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     assignMemberId: escalation.assignee,
     customFields: triage.kind !== 'other' && factsChanged ? customFieldsFor(facts, policy.customFields) : [],
     timers: escalation.timers,
-    escalated: escalation.records,
+    escalated: [...escalation.records, ...breakFix.records],
+    publicNote: breakFix.publicNote,
+    supplierId: breakFix.supplierId,
+    status: breakFix.status,
   };
 }
 

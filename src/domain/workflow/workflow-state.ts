@@ -5,8 +5,9 @@ import type { Priority } from '../sla/sla-policy.js';
 
 export interface EscalationRecord {
   key: string;
-  level: EscalationLevel;
-  target: TargetKind;
+  /** A step of the SLA ladder, or `xurrent`: the break-fix escalation to Xurrent (no target). */
+  level: EscalationLevel | 'xurrent';
+  target: TargetKind | null;
   /** When the worker escalated, epoch ms. */
   atMs: number;
 }

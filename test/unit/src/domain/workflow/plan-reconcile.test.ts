@@ -14,6 +14,7 @@ const policy: WorkflowPolicy = {
   escalation: { serviceSupportManagerId: 'P-SSM', ctoId: 'P-CTO', mode: 'watch' },
   formatInstant: createInstantFormatter('Europe/Amsterdam', 'en'),
   customFields: { priority: null, responseDue: null, resolutionDue: null, slaState: null },
+  xurrentSupplierId: 'ORG-XURRENT',
 };
 
 // Friday 27 March 2026, 16:00 in Amsterdam (15:00Z): the Top incident of the public vectors.
@@ -165,5 +166,34 @@ describe('planReconcile', () => {
     const quiet = planReconcile(snapshot({ noteTexts: [first.internalNote ?? ''] }), first.state, ms('2026-03-27T15:05:00Z'), withFields);
     expect(quiet.customFields).toEqual([]);
     expect(run([{ now: CREATED }]).last.customFields).toEqual([]);
+  });
+
+  describe('break-fix escalation to Xurrent (supplier mode)', () => {
+    it('escalates an incident on the Xurrent service once: supplier, waiting_for, internal note', () => {
+      const first = run([{ now: CREATED, over: { serviceInstanceId: 'SI-XURRENT', impact: 'high' } }]);
+      expect(first.last).toMatchObject({ supplierId: 'ORG-XURRENT', status: 'waiting_for', publicNote: null });
+      expect(first.last.internalNote).toContain('Escalated to Xurrent (break-fix): this incident concerns the Xurrent service itself.');
+      expect(first.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms(CREATED) }]);
+      const again = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high', status: 'waiting_for', noteTexts: first.notes }), first.state, ms('2026-03-27T15:10:00Z'), policy);
+      expect(again).toMatchObject({ supplierId: null, status: null });
+      expect(again.internalNote ?? '').not.toContain('Escalated to Xurrent');
+    });
+
+    it('tells the requester of a Top incident registered outside support hours that Xurrent may be contacted directly', () => {
+      const night = '2026-03-27T20:00:00Z';
+      const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), policy);
+      expect(plan.publicNote).toContain('you may also contact Xurrent support directly');
+      const day = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
+      expect(day.publicNote).toBeNull();
+    });
+
+    it('forwards a request for change about Xurrent, and leaves closed requests and other services alone', () => {
+      const rfc = planReconcile(snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
+      expect(rfc.internalNote).toContain("this request for change concerns Xurrent's standard functionality");
+      expect(rfc.status).toBe('waiting_for');
+      expect(planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', status: 'completed' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
+      expect(planReconcile(snapshot(), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
+      expect(planReconcile(snapshot({ category: 'rfi', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
+    });
   });
 });
