@@ -1,5 +1,6 @@
 import type { SimChange, SimContext } from '../simulator/changes.js';
 import type { Simulator } from '../simulator/index.js';
+import { problemUpdate } from '../simulator/problem-mutations.js';
 import { requestCreate, requestUpdate } from '../simulator/request-mutations.js';
 import { createRootValue } from '../simulator/root.js';
 import type { NameResolver } from './resolve-names.js';
@@ -55,6 +56,12 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
     const { ref, text, internal } = step.note;
     const input = { ownerId: requestId(ref, 'note'), text, internal };
     act(internal ? agent() : sim.demo.customerId, (ctx) => createRootValue(sim.store).noteCreate({ input }, ctx));
+  } else if (step.problem) {
+    const { ref, status, knownError, workaround } = step.problem;
+    // Report refs number problems in the order they were opened, as the report does.
+    const id = [...sim.store.problems.keys()][Number(ref.slice(1)) - 1] ?? fail(`problem.ref: no problem "${ref}" was opened before this step`);
+    const input = { id, status, ...(knownError !== undefined ? { knownError } : {}), ...(workaround ? { workaround } : {}) };
+    act(agent(), (ctx) => problemUpdate(sim.store, ctx, input));
   } else if (step.redeliver) {
     const { ref, event, fresh } = step.redeliver;
     const id = requestId(ref, 'redeliver');

@@ -1,7 +1,10 @@
-import { SlaTimerJobSchema } from '../../schema/jobs.js';
+import { z } from 'zod';
 import type { ManualClock } from '../clock.js';
 
-/** A delayed SLA timer job as the event loop sees it (a BullMQ Job, or a fake in tests). */
+/** What every virtual timer carries (SLA timers and RCA follow-ups alike): the instant it is meant for. */
+const TimerDataSchema = z.looseObject({ fireAtMs: z.number().int() });
+
+/** A delayed timer job as the event loop sees it (a BullMQ Job, or a fake in tests). */
 export interface TimerJob {
   id?: string | undefined;
   data: unknown;
@@ -10,7 +13,7 @@ export interface TimerJob {
 
 export interface TimerDeps {
   clock: ManualClock;
-  /** The delayed jobs of the `sla-timers` queue. */
+  /** The delayed jobs of the timer queues (`sla-timers`, `rca-follow-up`). */
   delayedTimers(): Promise<TimerJob[]>;
   waitUntilIdle(): Promise<void>;
 }
@@ -18,7 +21,7 @@ export interface TimerDeps {
 /** The delayed timer due first at or before `untilMs`, by its virtual instant (ties by job id). */
 async function nextDueTimer(deps: TimerDeps, untilMs: number): Promise<{ job: TimerJob; fireAtMs: number } | undefined> {
   const due = (await deps.delayedTimers())
-    .map((job) => ({ job, parsed: SlaTimerJobSchema.safeParse(job.data) }))
+    .map((job) => ({ job, parsed: TimerDataSchema.safeParse(job.data) }))
     .flatMap(({ job, parsed }) => (parsed.success && parsed.data.fireAtMs <= untilMs ? [{ job, fireAtMs: parsed.data.fireAtMs }] : []))
     .sort((a, b) => a.fireAtMs - b.fireAtMs || String(a.job.id).localeCompare(String(b.job.id)));
   return due[0];

@@ -33,12 +33,14 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   const redis = await openScratchRedis(options.redisUrl, logger);
   let pipeline: Pipeline | undefined;
   try {
-    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger });
+    const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
+    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
-      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: queues.timers, ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
-    const timers = { clock, delayedTimers: () => queues.timers.getDelayed(), waitUntilIdle: settle };
+      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
+    const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed())];
+    const timers = { clock, delayedTimers, waitUntilIdle: settle };
     const refs = new Map<string, string>();
     const held: SimChange[] = [];
     await settle();

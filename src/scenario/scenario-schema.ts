@@ -19,11 +19,20 @@ const update = z.strictObject({ ref, status: z.string().min(1).optional(), impac
 
 const note = z.strictObject({ ref, text: z.string().min(1), internal: z.boolean().default(false) });
 
+/** An agent works a problem the worker opened, by its report ref (`p1` = the first problem opened). */
+const problem = z.strictObject({
+  ref: z.string().regex(/^p\d+$/, 'must be a problem ref of the report, e.g. p1'),
+  status: z.enum(['assigned', 'accepted', 'in_progress', 'analyzed', 'solved', 'declined']),
+  knownError: z.boolean().optional(),
+  workaround: z.string().min(1).optional(),
+});
+
 /** Sends a request's last delivery of `event` again: as Xurrent redelivers, or `fresh` (re-signed, new id). */
 const redeliver = z.strictObject({ ref, event: webhookEvent, fresh: z.boolean().default(false) });
 
 /**
- * One step at one instant: at most one action. Beyond the issue's create/update/note, `redeliver`
+ * One step at one instant: at most one action. Beyond the issue's create/update/note, `problem` (an
+ * agent updates a problem the worker opened, e.g. solves it), `redeliver`
  * (duplicate deliveries), `hold` (this step's webhooks are kept back) with `release` (send the
  * kept-back webhooks now, late), and `restart` (stop the service and start it anew on the same Redis).
  */
@@ -33,13 +42,14 @@ const step = z
     create: create.optional(),
     update: update.optional(),
     note: note.optional(),
+    problem: problem.optional(),
     redeliver: redeliver.optional(),
     release: z.literal(true).optional(),
     restart: z.literal(true).optional(),
     hold: z.literal(true).optional(),
   })
   .superRefine((s, ctx) => {
-    const actions = (['create', 'update', 'note', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
+    const actions = (['create', 'update', 'note', 'problem', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
     if (actions.length > 1) ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
     if (s.hold && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
   });

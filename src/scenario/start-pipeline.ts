@@ -15,6 +15,8 @@ import { ScenarioError } from './scenario-schema.js';
 
 /** The request events the workflow reacts to; the runner subscribes the receiver to each. */
 const WEBHOOK_EVENTS = ['request.create', 'request.update', 'request.status-changed', 'request.note-added'] as const;
+/** Subscribed only by scenarios that work a problem, so the others keep their call counts. */
+const PROBLEM_EVENTS = ['problem.update', 'problem.status-changed'] as const;
 
 export interface PipelineOptions {
   config: Readonly<Record<string, string>>;
@@ -22,6 +24,8 @@ export interface PipelineOptions {
   redisUrl: string;
   prefix: string;
   logger: Logger;
+  /** Subscribe the receiver to problem webhooks too (scenarios with a `problem` step). */
+  problemWebhooks?: boolean;
 }
 
 /**
@@ -35,7 +39,7 @@ export async function startPipeline(options: PipelineOptions) {
   const names = createNameResolver(sim);
   const port = await findFreePort();
   const keys: string[] = [];
-  for (const event of WEBHOOK_EVENTS) {
+  for (const event of [...WEBHOOK_EVENTS, ...(options.problemWebhooks ? PROBLEM_EVENTS : [])]) {
     const { publicKeyPem } = await sim.webhooks.register({ event, uri: `http://127.0.0.1:${port}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
     if (publicKeyPem) keys.push(publicKeyPem);
   }
@@ -62,6 +66,7 @@ export async function startPipeline(options: PipelineOptions) {
     events: open(QUEUE_NAMES.events),
     requests: open(QUEUE_NAMES.requests),
     timers: open(QUEUE_NAMES.slaTimers),
+    rcaTimers: open(QUEUE_NAMES.rcaFollowUp),
     // Problem management: checks after reconciles and problem webhooks are work a step waits for.
     problems: open(QUEUE_NAMES.problems),
     problemEvents: open(QUEUE_NAMES.problemEvents),

@@ -12,8 +12,8 @@ export interface IdleDeps {
   webhooksIdle(): Promise<void>;
   /** Queues whose delayed jobs are real-time retries or debounces: any job at all is work to wait for. */
   work: readonly QueueProbe[];
-  /** The SLA timer queue: its delayed jobs are virtual (only the event loop promotes them). */
-  timers: QueueProbe;
+  /** Timer queues (SLA timers, RCA follow-ups): their delayed jobs are virtual (only the event loop promotes them). */
+  timers: QueueProbe | readonly QueueProbe[];
   pollMs?: number;
   timeoutMs?: number;
   realNow?: () => number;
@@ -26,11 +26,14 @@ async function describeBusy(deps: IdleDeps): Promise<string[]> {
     const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed', 'waiting-children');
     for (const [state, n] of Object.entries(counts)) if (n > 0) busy.push(`${queue.name}: ${n} ${state}`);
   }
-  const counts = await deps.timers.getJobCounts('waiting', 'active', 'prioritized');
-  for (const [state, n] of Object.entries(counts)) if (n > 0) busy.push(`${deps.timers.name}: ${n} ${state}`);
   const now = (deps.realNow ?? Date.now)();
-  const dueNow = (await deps.timers.getDelayed()).filter((job) => job.timestamp + job.delay <= now).length;
-  if (dueNow > 0) busy.push(`${deps.timers.name}: ${dueNow} delayed due in real time`);
+  const timerQueues: readonly QueueProbe[] = Array.isArray(deps.timers) ? deps.timers : [deps.timers as QueueProbe];
+  for (const timers of timerQueues) {
+    const counts = await timers.getJobCounts('waiting', 'active', 'prioritized');
+    for (const [state, n] of Object.entries(counts)) if (n > 0) busy.push(`${timers.name}: ${n} ${state}`);
+    const dueNow = (await timers.getDelayed()).filter((job) => job.timestamp + job.delay <= now).length;
+    if (dueNow > 0) busy.push(`${timers.name}: ${dueNow} delayed due in real time`);
+  }
   return busy;
 }
 

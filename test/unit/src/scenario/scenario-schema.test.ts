@@ -35,4 +35,12 @@ describe('parseScenario', () => {
   ])('refuses %s, naming the field', (_label, input, field) => {
     expect(problemOf(input)).toContain(field);
   });
+
+  it('takes a problem step by report ref and refuses a bad ref or status, naming the field', () => {
+    const steps = (problem: object) => ({ steps: [{ at: at('15:00'), problem }] });
+    expect(problemOf(steps({ ref: 'p1', status: 'solved', workaround: 'restart' }))).toBe('accepted');
+    expect(problemOf(steps({ ref: 'r1', status: 'solved' }))).toMatch(/steps\.0\.problem\.ref/);
+    expect(problemOf(steps({ ref: 'p1', status: 'fixed' }))).toMatch(/steps\.0\.problem\.status/);
+  });
 });
+
