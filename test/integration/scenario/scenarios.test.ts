@@ -18,8 +18,10 @@ const expectedOf = (name: string): ScenarioReport => ScenarioReportSchema.parse(
  * one reconcile or, when the first is already running, two (BullMQ keepLastIfActive).
  */
 function callSlack(scenario: unknown, report: ScenarioReport): number {
-  const steps = (scenario as { steps: unknown[] }).steps.length;
-  return steps + Object.values(report.requests).reduce((sum, r) => sum + r.notes, 0);
+  const steps = (scenario as { steps: { problem?: unknown }[] }).steps;
+  // A problem update fires two problem webhooks (update, status-changed), each read on its own.
+  const problemSteps = steps.filter((step) => step.problem !== undefined).length;
+  return steps.length + 2 * problemSteps + Object.values(report.requests).reduce((sum, r) => sum + r.notes, 0);
 }
 
 async function run(name: string): Promise<{ scenario: unknown; report: ScenarioReport }> {
