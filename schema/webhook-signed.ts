@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /** Compact JWS: three base64url segments. */
-export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+export const compactJwsPattern = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /** A body signed by a webhook policy: `{"jwt": "<compact JWS>"}`, nothing else (API-NOTES §6.6). */
 export const SignedBodySchema = z.strictObject({
-  jwt: z.string().regex(COMPACT_JWS, 'must be a compact JWS'),
+  jwt: z.string().regex(compactJwsPattern, 'must be a compact JWS'),
 });
 
 /** Claims of a verified webhook token; `data` is the envelope. Signature and times are checked by jose. */
