@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { XurrentConfig } from '../../schema/env/xurrent-config.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
+import { clientConfigFor } from '../simulator/client-config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
 import { createXurrentClient, type XurrentClient } from '../xurrent/client.js';
 import { createRedisLimiter, limiterKeyFor } from '../xurrent/limiter.js';
@@ -23,16 +23,6 @@ export function usesEmbeddedSimulator(config: Pick<Config, 'env' | 'xurrent' | '
   return !config.xurrent && config.env !== 'production' && config.xurrentSimulator === 'auto' && roles.web && roles.worker;
 }
 
-function simulatorConfig(simulator: Simulator): XurrentConfig {
-  return {
-    account: simulator.account,
-    graphqlUrl: simulator.graphqlUrl,
-    oauthTokenUrl: simulator.oauthTokenUrl,
-    auth: { kind: 'token', token: simulator.issueToken() },
-    timeoutMs: 10_000,
-  };
-}
-
 /** The client the workers use, paced by the Redis limiter shared with every other process. */
 export async function connectXurrent(deps: {
   config: Readonly<Config>;
@@ -43,7 +33,7 @@ export async function connectXurrent(deps: {
 }): Promise<XurrentConnection | undefined> {
   const { config, logger } = deps;
   const simulator = !config.xurrent && usesEmbeddedSimulator(config, deps.roles) ? await startSimulator({ account: 'demo' }) : undefined;
-  const xurrent = config.xurrent ?? (simulator ? simulatorConfig(simulator) : undefined);
+  const xurrent = config.xurrent ?? (simulator ? clientConfigFor(simulator) : undefined);
   if (!xurrent) return undefined;
   if (simulator) logger.info('embedded Xurrent simulator started', { component: 'xurrent', url: simulator.url, account: simulator.account });
 
