@@ -45,7 +45,8 @@ export function createProblemWorkers({ config, connection, xurrent, clock, logge
   const workers: Worker[] = [
     startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger }), { ...base, queue: QUEUE_NAMES.problems }),
     startWorker(createProblemEventProcessor({ xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger }), { ...base, queue: QUEUE_NAMES.problemEvents }),
-    startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
+    // `locks` share the reconcile's key space, so `requestLocks` takes the very lock a reconcile holds.
+    startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, store, requestLocks: locks, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
   ];
   return {
     /** For the reconcile worker's `onReconciled`: queues a check for incidents that could need a problem. */

@@ -1,35 +1,45 @@
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/graphql/problem-follow-up.js';
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
 import { RcaFollowUpJobSchema } from '../schema/problem-jobs.js';
 import type { Clock } from '../src/clock.js';
+import { rcaOverdueApplies, withRcaOverdueEscalation } from '../src/domain/problems/rca-escalation.js';
 import { planRcaFollowUp, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
+import type { KeyedLocks } from '../src/redis/request-lock.js';
+import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 
 export interface RcaFollowUpDeps {
   xurrent: XurrentClient;
   timers: RcaTimers;
+  /** The linked incidents' workflow state, where an overdue RCA is recorded as an escalation. */
+  store: WorkflowStore;
+  /** The same per-request locks as the reconcile, so a state write never races a reconcile's. */
+  requestLocks: KeyedLocks;
   policy: RcaFollowUpPolicy;
   clock: Clock;
   logger: Logger;
 }
 
+const BUSY_RETRY_MS = 500;
+
 /**
  * An RCA timer fired: re-read the problem (it may be solved, or its target moved) and warn the
  * problem manager or escalate to the Service Support Manager with one note on the problem, found
- * again by its marker; a moved target gets a new timer instead.
+ * again by its marker; a moved target gets a new timer instead. An overdue RCA also records the
+ * escalation on each linked incident (once per problem; a retry finds the note and the records).
  */
-export function createRcaFollowUpProcessor({ xurrent, timers, policy, clock, logger }: RcaFollowUpDeps) {
-  return async function processRcaFollowUp(job: Job): Promise<{ action: string }> {
+export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLocks, policy, clock, logger }: RcaFollowUpDeps) {
+  return async function processRcaFollowUp(job: Job, token?: string): Promise<{ action: string; escalated: number }> {
     const parsed = RcaFollowUpJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad RCA follow-up data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const { problemNodeId, stage } = parsed.data;
     const calls = xurrent.counted();
     const { node } = await calls.request(PROBLEM_FOLLOW_UP_BY_ID, { id: problemNodeId }, ProblemFollowUpByIdSchema);
-    if (!node) return { action: 'none' };
+    if (!node) return { action: 'none', escalated: 0 };
     const problem = {
       id: node.id,
       label: node.problemId ? `#${node.problemId}` : node.id,
@@ -37,10 +47,37 @@ export function createRcaFollowUpProcessor({ xurrent, timers, policy, clock, log
       analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
       noteTexts: (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
     };
-    const plan = planRcaFollowUp(problem, stage, clock.now(), policy);
+    const nowMs = clock.now();
+    const plan = planRcaFollowUp(problem, stage, nowMs, policy);
     if (plan.action === 'wait') await timers.schedule({ problemNodeId, stage, fireAtMs: plan.untilMs });
     if (plan.action === 'note') await calls.request(PROBLEM_UPDATE, { input: { id: problemNodeId, note: plan.note } }, ProblemUpdateResultSchema);
-    logger.info('rca follow-up', { component: 'problems', jobId: job.id, problemNodeId, stage, action: plan.action, xurrentCalls: calls.calls() });
-    return { action: plan.action };
+    const incidents = rcaOverdueApplies(problem, stage, nowMs) ? (node.requests?.nodes ?? []).map((r) => r.id) : [];
+    const escalated = await recordEscalations(incidents, problemNodeId, nowMs, { store, requestLocks });
+    if (escalated === 'busy') {
+      // The note is written (its marker stops a second one); the retry only adds the records.
+      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    logger.info('rca follow-up', { component: 'problems', jobId: job.id, problemNodeId, stage, action: plan.action, escalated, xurrentCalls: calls.calls() });
+    return { action: plan.action, escalated };
   };
+}
+
+/** Adds the overdue-RCA escalation to each incident's state under its request lock; 'busy' when one is held. */
+async function recordEscalations(incidentIds: readonly string[], problemNodeId: string, nowMs: number, deps: Pick<RcaFollowUpDeps, 'store' | 'requestLocks'>): Promise<number | 'busy'> {
+  let added = 0;
+  for (const id of incidentIds) {
+    const lock = await deps.requestLocks.tryAcquire(id);
+    if (!lock) return 'busy';
+    try {
+      const next = withRcaOverdueEscalation(await deps.store.load(id), problemNodeId, nowMs);
+      if (next) {
+        await deps.store.save(id, next);
+        added += 1;
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+  return added;
 }

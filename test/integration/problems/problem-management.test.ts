@@ -1,5 +1,9 @@
 import { DateTime } from 'luxon';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkflowStore } from '../../../src/state/workflow-store.js';
+import { createLogCapture } from '../../helpers/log-capture.js';
+import { TEST_REDIS_URL } from '../../helpers/redis.js';
 import { problemUpdate } from '../../../src/simulator/problem-mutations.js';
 import { startProblemWorld } from '../../helpers/problem-world.js';
 
@@ -133,7 +137,8 @@ describe('RCA follow-up timers', () => {
   it('escalates an overdue RCA to the Service Support Manager once, and does not warn after the target', async () => {
     const w = await world({ ESCALATION_L1_PERSON_ID: 'SSM-1' });
     // Registered 40 days ago: the RCA target (one month later) passed some ten days ago.
-    await w.reconcile(w.incident('top', w.sim.demo.serviceInstanceIds.email, 40));
+    const incident = w.incident('top', w.sim.demo.serviceInstanceIds.email, 40);
+    await w.reconcile(incident);
     await w.rcaTimersRun(2);
     const notes = notesOf(w);
     expect(notes.filter((t) => t.includes('[xsw:rca-overdue:'))).toEqual([expect.stringContaining('is overdue since')]);
@@ -144,6 +149,16 @@ describe('RCA follow-up timers', () => {
     await w.sendProblemEvents(w.problems()[0]?.id ?? '', 'problem.update');
     await w.rcaTimersRun(2);
     expect(notesOf(w).filter((t) => t.includes('[xsw:rca-overdue:'))).toHaveLength(1);
+
+    // The linked incident records the escalation once, with no SLA target (the scenario report shows it).
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const state = await createWorkflowStore(redis, w.prefix, createLogCapture('error').logger).load(incident);
+      const rca = state.escalations.filter((e) => e.key.startsWith('rca_overdue:'));
+      expect(rca).toEqual([{ key: `rca_overdue:${w.problems()[0]?.id}`, level: 'service_support_manager', target: null, atMs: expect.any(Number) }]);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('warns the problem manager within RCA_WARNING_BUSINESS_DAYS of the target, and keeps the overdue timer waiting', async () => {

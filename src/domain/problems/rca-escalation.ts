@@ -1,0 +1,27 @@
+import type { EscalationRecord, WorkflowState } from '../workflow/workflow-state.js';
+
+/** The key of a problem's overdue-RCA escalation in each linked incident's workflow state. */
+export function rcaOverdueKey(problemId: string): string {
+  return `rca_overdue:${problemId}`;
+}
+
+/**
+ * An overdue root-cause analysis escalates to the Service Support Manager: each incident linked to
+ * the problem records that escalation (no SLA target) once per problem, at the instant the worker
+ * escalated (epoch ms). Returns the state with the record added, or null when it is already there.
+ */
+export function withRcaOverdueEscalation(state: WorkflowState, problemId: string, nowMs: number): WorkflowState | null {
+  const key = rcaOverdueKey(problemId);
+  if (state.escalations.some((e) => e.key === key)) return null;
+  const record: EscalationRecord = { key, level: 'service_support_manager', target: null, atMs: nowMs };
+  return { ...state, escalations: [...state.escalations, record] };
+}
+
+/**
+ * Whether an RCA timer of `stage` firing at `nowMs` escalates the problem's incidents: only the
+ * overdue stage, only while the problem is open and its RCA target has passed.
+ */
+export function rcaOverdueApplies(problem: { status: string; analysisTargetAtMs: number | null }, stage: 'warning' | 'overdue', nowMs: number): boolean {
+  if (stage !== 'overdue' || problem.status === 'solved' || problem.status === 'declined') return false;
+  return problem.analysisTargetAtMs !== null && nowMs >= problem.analysisTargetAtMs;
+}
