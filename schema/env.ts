@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { breakFixEnvSection } from './env/break-fix.js';
+import { toBreakFixConfig } from './env/break-fix-config.js';
 import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
@@ -17,7 +19,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -26,6 +28,7 @@ export const envShape = {
   ...webhookEnvSection.shape,
   ...slaEnvSection.shape,
   ...workflowEnvSection.shape,
+  ...breakFixEnvSection.shape,
   ...problemsEnvSection.shape,
 };
 
@@ -54,6 +57,7 @@ export function toConfig(env: Env) {
     webhooks: toWebhookConfig(env),
     sla: toSlaConfig(env),
     workflow: toWorkflowConfig(env),
+    breakFix: toBreakFixConfig(env),
     problems: toProblemsConfig(env),
   };
 }

@@ -26,11 +26,4 @@ export const workflowEnvShape = {
   XURRENT_CUSTOM_FIELD_SLA_STATE: optionalString(),
 };
 
-export const workflowEnvSection = defineEnvSection({
-  shape: workflowEnvShape,
-  // Honest refusal rather than silently escalating the other way.
-  check: (env) =>
-    env.XURRENT_ESCALATION_MODE === 'request'
-      ? [{ key: 'XURRENT_ESCALATION_MODE', message: 'request mode (a linked request in the account that reaches Xurrent) is not available yet; use supplier' }]
-      : [],
-});
+export const workflowEnvSection = defineEnvSection({ shape: workflowEnvShape });
