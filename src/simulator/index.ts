@@ -10,7 +10,7 @@ import { createFaults } from './faults.js';
 import { createRootValue } from './root.js';
 import { seedDemoAccount, type DemoAccount } from './seed.js';
 import { createSimHandler } from './server.js';
-import { createStore } from './store.js';
+import { createStore, type SimStore } from './store.js';
 import { createWebhookSender, type WebhookRegistration } from './webhooks.js';
 
 export interface SimulatorOptions {
@@ -27,6 +27,17 @@ export interface SimulatorOptions {
    * webhook JWT claims stay on real time: they are checked against real time by their peers.
    */
   clock?: Clock;
+  /**
+   * Further accounts served beside the main one, each with its own seeded store, selected by the
+   * X-Xurrent-Account header (e.g. the account that reaches Xurrent's support, for break-fix in
+   * request mode). The same tokens reach them; their changes fire no webhooks.
+   */
+  extraAccounts?: readonly string[];
+}
+
+export interface SimAccount {
+  store: SimStore;
+  demo: DemoAccount;
 }
 
 /**
@@ -41,12 +52,19 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const webhooks = createWebhookSender({ store, ...(options.webhookRetryDelayMs !== undefined ? { retryDelayMs: options.webhookRetryDelayMs } : {}) });
   const webhookKeys: (string | undefined)[] = [];
   for (const registration of options.webhooks ?? []) webhookKeys.push((await webhooks.register(registration)).publicKeyPem);
+  const accounts = new Map<string, SimAccount>();
+  for (const name of options.extraAccounts ?? []) {
+    if (name === account || accounts.has(name)) continue;
+    const extraStore = createStore(name, options.clock);
+    accounts.set(name, { store: extraStore, demo: seedDemoAccount(extraStore) });
+  }
   const calls: SimCall[] = [];
   const faults = createFaults();
   const handler = createSimHandler({
     account, schema: loadXurrentSchema(), auth, faults, webhooks, calls,
     budgets: createBudgets({ ...XURRENT_BUDGETS, ...options.budgets }),
     root: createRootValue(store),
+    otherRoots: new Map([...accounts].map(([name, extra]) => [name, createRootValue(extra.store)])),
   });
 
   const server = createServer((req, res) => void handler(req, res));
@@ -61,6 +79,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     oauthTokenUrl: `${url}/token`,
     store,
     demo,
+    /** The extra accounts by name (`extraAccounts`). */
+    accounts: accounts as ReadonlyMap<string, SimAccount>,
     calls,
     faults,
     webhooks,

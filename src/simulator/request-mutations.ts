@@ -5,6 +5,7 @@ import type { RequestRecord, SimStore } from './store.js';
 type Input = Record<string, unknown> & { clientMutationId?: string | null };
 
 const HOUR = 3_600_000;
+const optionalText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const RESOLUTION_HOURS: Record<string, number> = { top: 4, high: 8, medium: 24, low: 40 };
 
 /** Checks that every `…Id` input names an existing record of the right kind. */
@@ -42,6 +43,7 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
     createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), completedAt: null,
     responseTargetAt: new Date(now + HOUR).toISOString(), resolutionTargetAt: new Date(now + (RESOLUTION_HOURS[impact] ?? 40) * HOUR).toISOString(),
     waitingUntil: null, noteIds: [],
+    source: optionalText(input['source']), sourceID: optionalText(input['sourceID']), supplierRequestID: optionalText(input['supplierRequestID']),
   };
   store.requests.set(id, record);
   if (typeof input['note'] === 'string') record.noteIds.push(addNote(store, ctx, id, input['note'], false));
@@ -50,7 +52,7 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
   return { request: toGraph(store, 'Request', record), errors: [], ...(input.clientMutationId ? { clientMutationId: input.clientMutationId } : {}) };
 }
 
-const UPDATABLE = ['subject', 'category', 'impact', 'status', 'urgent', 'teamId', 'memberId', 'serviceInstanceId', 'problemId', 'completionReason', 'waitingUntil', 'supplierId'] as const;
+const UPDATABLE = ['subject', 'category', 'impact', 'status', 'urgent', 'teamId', 'memberId', 'serviceInstanceId', 'problemId', 'completionReason', 'waitingUntil', 'supplierId', 'supplierRequestID', 'source', 'sourceID'] as const;
 
 export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   const record = store.requests.get(input['id'] as string);

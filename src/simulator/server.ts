@@ -19,6 +19,8 @@ export interface SimHandlerDeps {
   faults: Faults;
   webhooks: WebhookSender;
   root: ReturnType<typeof createRootValue>;
+  /** Further accounts the same tokens reach (by X-Xurrent-Account); their changes fire no webhooks. */
+  otherRoots?: ReadonlyMap<string, ReturnType<typeof createRootValue>>;
   calls: SimCall[];
 }
 
@@ -64,7 +66,8 @@ export function createSimHandler(deps: SimHandlerDeps) {
     if (!identity) return (record(401), send(res, 401, { message: 'Unauthorized: a valid bearer token is required' }));
     const account = req.headers['x-xurrent-account'];
     if (!account) return (record(400), send(res, 400, { message: 'The X-Xurrent-Account header is required' }));
-    if (account !== deps.account) return (record(403), send(res, 403, { message: `No access to account ${String(account)}` }));
+    const root = account === deps.account ? deps.root : deps.otherRoots?.get(String(account));
+    if (!root) return (record(403), send(res, 403, { message: `No access to account ${String(account)}` }));
     if (typeof parsed.query !== 'string') return (record(400), send(res, 400, { message: 'Body must be JSON with a query' }));
 
     const prepared = prepareOperation(deps.schema, parsed.query, operationName);
@@ -86,10 +89,10 @@ export function createSimHandler(deps: SimHandlerDeps) {
     if ('errors' in prepared) return send(res, 200, { errors: prepared.errors }, verdict.headers);
 
     const context: SimContext = { personId: identity.personId, changes: [] };
-    const rootValue = { ...deps.root, rateLimit: () => verdict.rateLimit };
+    const rootValue = { ...root, rateLimit: () => verdict.rateLimit };
     const result = await runOperation(deps.schema, prepared, rootValue, context, variables);
     send(res, 200, result, verdict.headers);
-    deps.webhooks.dispatch(context.changes);
+    if (root === deps.root) deps.webhooks.dispatch(context.changes);
   };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

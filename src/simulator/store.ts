@@ -36,6 +36,11 @@ export interface RequestRecord {
   supplierId?: string | null;
   /** People watching the request (`newWatches`), in the order they were added. */
   watcherIds?: string[];
+  /** The supplier's reference for this request (break-fix: the linked request at Xurrent). */
+  supplierRequestID?: string | null;
+  /** Who registered the request for what (`source` / `sourceID`), so an integration finds its own requests. */
+  source?: string | null;
+  sourceID?: string | null;
 }
 
 export interface ProblemRecord {

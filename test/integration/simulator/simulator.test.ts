@@ -45,6 +45,20 @@ describe('Xurrent simulator', () => {
     expect(after?.nextTargetAt).toEqual({ kind: 'clock_stopped' });
   });
 
+  it('serves extra accounts by X-Xurrent-Account with the same token: separate records, no webhooks', async () => {
+    const { sim, xurrent } = await setup({ extraAccounts: ['xurrent-support'] });
+    const support = simulatorClient(sim, createLogCapture().logger, { config: { account: 'xurrent-support' } });
+    await sim.webhooks.register({ event: 'request.create', uri: 'http://127.0.0.1:9/never' });
+    const linked = await createRequest(support, 'Linked', { source: 'xurrent-support-worker', sourceID: 'request:demo:1' });
+    const supportStore = sim.accounts.get('xurrent-support')?.store;
+    expect(supportStore?.requests.get(linked)).toMatchObject({ subject: 'Linked', source: 'xurrent-support-worker', sourceID: 'request:demo:1' });
+    expect(sim.store.requests.has(linked)).toBe(false);
+    expect((await xurrent.request(REQUEST_BY_ID, { id: linked }, RequestByIdResultSchema)).node).toBeNull();
+    expect(sim.webhooks.deliveries).toEqual([]);
+    const other = simulatorClient(sim, createLogCapture().logger, { config: { account: 'elsewhere' } });
+    await expect(other.request(ME, {}, MeResultSchema)).rejects.toMatchObject({ status: 403 });
+  });
+
   it('records every call with operation name, variables and headers, never the token', async () => {
     const { sim, xurrent } = await setup();
     await xurrent.request(ME, {}, MeResultSchema);
