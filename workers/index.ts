@@ -9,6 +9,7 @@ import { createRedis } from '../src/redis/connection.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import { createBreakFixWorkers } from './break-fix-workers.js';
 import { createProblemWorkers } from './problem-workers.js';
 import { createReconcileProcessor } from './reconcile-request.js';
 import { createRequestEventProcessor } from './request-event.js';
@@ -25,9 +26,11 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems'>;
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems'> & { breakFix?: Config['breakFix'] };
   redisUrl: string;
   xurrent: XurrentClient;
+  /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
+  support?: { client: XurrentClient; customerAccount: string };
   logger: Logger;
   clock: Clock;
   fetch?: typeof globalThis.fetch;
@@ -37,7 +40,7 @@ export interface WorkersDeps {
 const RECONCILE_LOCK_MS = 5 * 60_000;
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch = globalThis.fetch }: WorkersDeps): Workers {
+export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
@@ -47,6 +50,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
 
   const problems = createProblemWorkers({ config, connection, xurrent, clock, logger });
+  const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
   const reconcile = createReconcileProcessor({
     xurrent,
     store: createWorkflowStore(connection, prefix, logger),
@@ -55,7 +59,10 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     policy: createWorkflowPolicy(config),
     clock,
     logger,
-    onReconciled: problems.trigger,
+    onReconciled: async (request, facts, state) => {
+      await problems.trigger(request, facts);
+      await breakFix?.trigger(request, facts, state);
+    },
   });
   const base = { connection, prefix, logger };
   const all = [
@@ -63,6 +70,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     ...problems.workers,
+    ...(breakFix?.workers ?? []),
     createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
   ];
   return {
@@ -70,7 +78,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     isRunning: () => all.every((w) => w.isRunning()),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
-      await Promise.all([requests.close(), slaTimerQueue.close(), problems.closeQueues()]);
+      await Promise.all([requests.close(), slaTimerQueue.close(), problems.closeQueues(), breakFix?.closeQueues()]);
       connection.disconnect();
     },
   };

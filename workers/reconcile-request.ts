@@ -21,8 +21,8 @@ export interface ReconcileDeps {
   policy: WorkflowPolicy;
   clock: Clock;
   logger: Logger;
-  /** Called once the request's state is saved (problem management queues its check here). */
-  onReconciled?: (request: RequestDetail, facts: ReconcilePlan['facts']) => Promise<void>;
+  /** Called once the request's state is saved (problem management and break-fix queue their work here). */
+  onReconciled?: (request: RequestDetail, facts: ReconcilePlan['facts'], state: ReconcilePlan['state']) => Promise<void>;
 }
 
 const BUSY_RETRY_MS = 500;
@@ -57,7 +57,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       await timers.schedule(requestNodeId, 'response', plan.timers.response);
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
       await store.save(requestNodeId, plan.state);
-      await onReconciled?.(node, plan.facts);
+      await onReconciled?.(node, plan.facts, plan.state);
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
       return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };

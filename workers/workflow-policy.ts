@@ -4,7 +4,7 @@ import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
 import type { WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 
 /** The workflow rules' inputs, built once from the configuration. */
-export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'>): WorkflowPolicy {
+export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'> & { breakFix?: Pick<Config['breakFix'], 'mode'> }): WorkflowPolicy {
   const { sla, workflow } = config;
   return {
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
@@ -19,5 +19,6 @@ export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'>): 
     formatInstant: createInstantFormatter(sla.calendar.zone, workflow.locale),
     customFields: workflow.customFields,
     xurrentSupplierId: workflow.xurrentSupplierOrganizationId,
+    xurrentEscalationMode: config.breakFix?.mode ?? 'supplier',
   };
 }

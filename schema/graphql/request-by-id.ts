@@ -25,6 +25,7 @@ export const REQUEST_BY_ID = /* GraphQL */ `
         requestedFor { id name }
         serviceInstance { id name }
         problem { id }
+        supplierRequestID
         notes(first: 100) {
           nodes { id text internal createdAt person { id name } }
           pageInfo { endCursor hasNextPage }
@@ -62,6 +63,8 @@ export const RequestDetailSchema = z.object({
   requestedFor: RefSchema,
   serviceInstance: RefSchema,
   problem: z.object({ id: z.string() }).nullish(),
+  /** Break-fix: the supplier's reference (request mode: the linked request's node id at Xurrent). */
+  supplierRequestID: z.string().nullish(),
   notes: connectionSchema(RequestNoteSchema).nullish(),
 });
 export type RequestDetail = z.infer<typeof RequestDetailSchema>;

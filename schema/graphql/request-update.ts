@@ -30,6 +30,8 @@ export interface RequestUpdateInput {
   problemId?: string;
   waitingUntil?: string;
   supplierId?: string;
+  /** Break-fix: the supplier's reference (request mode: the linked request's node id). */
+  supplierRequestID?: string;
   /** Custom field values (`CustomFieldInput`: field id and JSON value). */
   customFields?: { id: string; value: string | null }[];
   /** Watchers to add (Xurrent `WatchInput`: the person watching). */

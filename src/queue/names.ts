@@ -14,6 +14,10 @@ export const QUEUE_NAMES = {
   problems: 'xurrent-problems',
   /** Delayed jobs of a problem's RCA follow-up (warning before the target, escalation after it). */
   rcaFollowUp: 'rca-follow-up',
+  /** Break-fix, request mode: register the linked request at Xurrent's support (one per request at a time). */
+  xurrentForward: 'xurrent-forward',
+  /** Break-fix, request mode: delayed polls of a linked request at Xurrent, one pending per request. */
+  xurrentFollowUp: 'xurrent-follow-up',
 } as const;
 
 export const JOB_NAMES = {
@@ -31,6 +35,10 @@ export const JOB_NAMES = {
   manageProblem: 'manage-problem',
   /** A problem's RCA target is near or passed: check it and note or escalate. */
   rcaFollowUp: 'rca-follow-up',
+  /** Register (or find again) the linked request at Xurrent for an escalated request. */
+  forwardToXurrent: 'forward-to-xurrent',
+  /** Poll the linked request at Xurrent and note its progress on the customer's request. */
+  followUpXurrent: 'follow-up-xurrent',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -55,7 +55,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
     xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger, clock, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), logger, clock, ...(fetch ? { fetch } : {}) });
   }
 
   let server: Server | undefined;

@@ -10,6 +10,8 @@ import type { ServiceRoles } from './service.js';
 
 export interface XurrentConnection {
   client: XurrentClient;
+  /** Break-fix request mode: the client of the account that reaches Xurrent's support, and this service's account. */
+  support: { client: XurrentClient; customerAccount: string } | undefined;
   /** The embedded simulator when the service runs without Xurrent credentials. */
   simulator: Simulator | undefined;
   close(): Promise<void>;
@@ -32,7 +34,8 @@ export async function connectXurrent(deps: {
   fetch?: typeof globalThis.fetch;
 }): Promise<XurrentConnection | undefined> {
   const { config, logger } = deps;
-  const simulator = !config.xurrent && usesEmbeddedSimulator(config, deps.roles) ? await startSimulator({ account: 'demo' }) : undefined;
+  const supportAccount = config.breakFix.mode === 'request' ? config.breakFix.supportAccount : null;
+  const simulator = !config.xurrent && usesEmbeddedSimulator(config, deps.roles) ? await startSimulator({ account: 'demo', extraAccounts: supportAccount ? [supportAccount] : [] }) : undefined;
   const xurrent = config.xurrent ?? (simulator ? clientConfigFor(simulator) : undefined);
   if (!xurrent) return undefined;
   if (simulator) logger.info('embedded Xurrent simulator started', { component: 'xurrent', url: simulator.url, account: simulator.account });
@@ -42,8 +45,19 @@ export async function connectXurrent(deps: {
   const credential = xurrent.auth.kind === 'token' ? xurrent.auth.token : xurrent.auth.clientId;
   const limiter = createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(credential), settings: config.xurrentLimits });
   const client = createXurrentClient({ config: xurrent, logger, limiter, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  // The support account's calls share the service's limiter unless they have a token (a budget) of their own.
+  const supportToken = config.breakFix.supportToken;
+  const supportClient = supportAccount
+    ? createXurrentClient({
+        config: { ...xurrent, account: supportAccount, ...(supportToken ? { auth: { kind: 'token', token: supportToken } as const } : {}) },
+        logger,
+        limiter: supportToken ? createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(supportToken), settings: config.xurrentLimits }) : limiter,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      })
+    : undefined;
   return {
     client,
+    support: supportClient ? { client: supportClient, customerAccount: xurrent.account } : undefined,
     simulator,
     close: async () => {
       redis.disconnect();

@@ -9,6 +9,8 @@ export interface BreakFixPolicy {
   xurrentServiceInstanceIds: readonly string[];
   /** Xurrent as a supplier organization (node id); null: the supplier is left to the agent. */
   supplierOrganizationId: string | null;
+  /** `request`: the worker also registers a linked request at Xurrent's support and follows it. */
+  mode?: 'supplier' | 'request';
 }
 
 export interface BreakFixPlan {
@@ -21,13 +23,16 @@ export interface BreakFixPlan {
 }
 
 const NONE: BreakFixPlan = { internalNote: null, publicNote: null, supplierId: null, status: null, records: [] };
-const KEY = 'xurrent:break_fix';
+/** The break-fix escalation's key in the workflow state (once per request). */
+export const BREAK_FIX_KEY = 'xurrent:break_fix';
+const KEY = BREAK_FIX_KEY;
 const STOPPED = new Set(['completed', 'declined', 'rejected']);
 
 /**
- * Break-fix (supplier mode): an incident on a service instance of the Xurrent service, or a request
- * for change about Xurrent's standard functionality, is escalated to Xurrent once: Xurrent becomes
- * the supplier, the request waits for it (`waiting_for`), and an internal note says so. For a Top
+ * Break-fix: an incident on a service instance of the Xurrent service, or a request for change
+ * about Xurrent's standard functionality, is escalated to Xurrent once: Xurrent becomes the supplier
+ * (when configured), the request waits for it (`waiting_for`), and an internal note says so; in
+ * request mode the note announces the linked request the worker registers and follows. For a Top
  * incident registered outside support hours the requester is told they may also contact Xurrent
  * directly (the contract's rule for Top outside office hours). Nothing happens to a closed request.
  */
@@ -50,7 +55,9 @@ export function planBreakFix(
   const lines = [
     `Escalated to Xurrent (break-fix): ${what}.`,
     context.policy.supplierOrganizationId ? 'Xurrent is set as supplier; the request waits for Xurrent.' : 'The request waits for Xurrent; set Xurrent as supplier.',
-    "Record Xurrent's reference in the supplier request ID and follow it up until Xurrent has fixed it.",
+    context.policy.mode === 'request'
+      ? "The support worker registers a linked request at Xurrent's support (its id goes into the supplier request ID) and notes its progress here until Xurrent completes it."
+      : "Record Xurrent's reference in the supplier request ID and follow it up until Xurrent has fixed it.",
     marker,
   ];
   const outsideHours = context.calendar.businessMillisBetween(snapshot.createdAtMs, snapshot.createdAtMs + 1) === 0;

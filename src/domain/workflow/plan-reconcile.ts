@@ -31,6 +31,8 @@ export interface WorkflowPolicy {
   customFields: CustomFieldMapping;
   /** Xurrent as supplier for break-fix escalations (node id), or null. */
   xurrentSupplierId: string | null;
+  /** Break-fix mode (`XURRENT_ESCALATION_MODE`); supplier when omitted. */
+  xurrentEscalationMode?: 'supplier' | 'request';
 }
 
 /** What the worker should write to the request, remember, and schedule. */
@@ -90,7 +92,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
   notes.push(...escalation.notes);
   const breakFix = planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
-    policy: { xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds, supplierOrganizationId: policy.xurrentSupplierId },
+    policy: { xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds, supplierOrganizationId: policy.xurrentSupplierId, mode: policy.xurrentEscalationMode ?? 'supplier' },
     calendar: policy.calendar,
   });
   if (breakFix.internalNote) notes.push(breakFix.internalNote);
