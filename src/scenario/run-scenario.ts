@@ -38,8 +38,8 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
-      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
-    const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed())];
+      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards], timers: [queues.timers, queues.rcaTimers, queues.followUps], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
+    const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed()), ...(await queues.followUps.getDelayed())];
     const timers = { clock, delayedTimers, waitUntilIdle: settle };
     const refs = new Map<string, string>();
     const held: SimChange[] = [];

@@ -27,12 +27,19 @@ const problem = z.strictObject({
   workaround: z.string().min(1).optional(),
 });
 
+/** An agent at Xurrent's support updates the linked request the worker registered for request `ref` (break-fix, request mode). */
+const xurrent = z.strictObject({
+  ref,
+  status: z.enum(['assigned', 'accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']),
+});
+
 /** Sends a request's last delivery of `event` again: as Xurrent redelivers, or `fresh` (re-signed, new id). */
 const redeliver = z.strictObject({ ref, event: webhookEvent, fresh: z.boolean().default(false) });
 
 /**
  * One step at one instant: at most one action. Beyond the issue's create/update/note, `problem` (an
- * agent updates a problem the worker opened, e.g. solves it), `redeliver`
+ * agent updates a problem the worker opened, e.g. solves it), `xurrent` (an agent at Xurrent's support
+ * updates the linked request of a break-fix in request mode), `redeliver`
  * (duplicate deliveries), `hold` (this step's webhooks are kept back) with `release` (send the
  * kept-back webhooks now, late), and `restart` (stop the service and start it anew on the same Redis).
  */
@@ -43,13 +50,14 @@ const step = z
     update: update.optional(),
     note: note.optional(),
     problem: problem.optional(),
+    xurrent: xurrent.optional(),
     redeliver: redeliver.optional(),
     release: z.literal(true).optional(),
     restart: z.literal(true).optional(),
     hold: z.literal(true).optional(),
   })
   .superRefine((s, ctx) => {
-    const actions = (['create', 'update', 'note', 'problem', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
+    const actions = (['create', 'update', 'note', 'problem', 'xurrent', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
     if (actions.length > 1) ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
     if (s.hold && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
   });

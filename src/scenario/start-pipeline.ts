@@ -35,8 +35,14 @@ export interface PipelineOptions {
  */
 export async function startPipeline(options: PipelineOptions) {
   const { clock, redisUrl, prefix, logger } = options;
-  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50 });
+  // Break-fix in request mode: the account that reaches Xurrent's support, served by the same simulator.
+  const { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance, ...config } = options.config;
+  const supportAccount = config['XURRENT_SUPPORT_ACCOUNT']?.trim();
+  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50, ...(supportAccount ? { extraAccounts: [supportAccount] } : {}) });
   const names = createNameResolver(sim);
+  const support = supportAccount ? sim.accounts.get(supportAccount) : undefined;
+  // Its service instance is named in the support account, not the customer's.
+  const supportConfig = support && supportInstance ? createNameResolver(support).config({ XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance }) : supportInstance ? { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance } : {};
   const port = await findFreePort();
   const keys: string[] = [];
   for (const event of [...WEBHOOK_EVENTS, ...(options.problemWebhooks ? PROBLEM_EVENTS : [])]) {
@@ -44,7 +50,8 @@ export async function startPipeline(options: PipelineOptions) {
     if (publicKeyPem) keys.push(publicKeyPem);
   }
   const env = {
-    ...names.config(options.config),
+    ...names.config(config),
+    ...supportConfig,
     PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix,
     XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_GRAPHQL_URL: sim.graphqlUrl, XURRENT_TOKEN: sim.issueToken(),
     XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'), LOG_LEVEL: 'warn',
@@ -70,6 +77,9 @@ export async function startPipeline(options: PipelineOptions) {
     // Problem management: checks after reconciles and problem webhooks are work a step waits for.
     problems: open(QUEUE_NAMES.problems),
     problemEvents: open(QUEUE_NAMES.problemEvents),
+    // Break-fix, request mode: forwards are work a step waits for; follow-up polls are virtual timers.
+    forwards: open(QUEUE_NAMES.xurrentForward),
+    followUps: open(QUEUE_NAMES.xurrentFollowUp),
   };
   const stopService = () => runShutdown(service.shutdownSteps(), 15_000, logger);
 
