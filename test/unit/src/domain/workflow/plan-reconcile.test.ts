@@ -196,4 +196,22 @@ describe('planReconcile', () => {
       expect(planReconcile(snapshot({ category: 'rfi', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
     });
   });
+
+  describe('break-fix escalation to Xurrent (request mode)', () => {
+    const requestMode: WorkflowPolicy = { ...policy, xurrentEscalationMode: 'request' };
+    it('escalates once as in supplier mode, announcing the linked request instead of asking for the reference', () => {
+      const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high' }), INITIAL_WORKFLOW_STATE, ms(CREATED), requestMode);
+      expect(plan).toMatchObject({ status: 'waiting_for', supplierId: 'ORG-XURRENT' });
+      expect(plan.internalNote).toContain("registers a linked request at Xurrent's support");
+      expect(plan.internalNote).not.toContain("Record Xurrent's reference");
+      expect(plan.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms(CREATED) }]);
+    });
+
+    it('forwards a request for change the same way, without an SLA clock', () => {
+      const rfc = planReconcile(snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), requestMode);
+      expect(rfc.internalNote).toContain("registers a linked request at Xurrent's support");
+      expect(rfc.facts).toMatchObject({ priority: null, responseDueMs: null, resolutionDueMs: null });
+      expect(rfc.timers).toEqual({ response: null, resolution: null });
+    });
+  });
 });
