@@ -42,5 +42,12 @@ describe('parseScenario', () => {
     expect(problemOf(steps({ ref: 'r1', status: 'solved' }))).toMatch(/steps\.0\.problem\.ref/);
     expect(problemOf(steps({ ref: 'p1', status: 'fixed' }))).toMatch(/steps\.0\.problem\.status/);
   });
+
+  it("takes an xurrent step (an agent at Xurrent's support updates the linked request) and refuses a bad status or a second action", () => {
+    const steps = (xurrent: object, extra: object = {}) => ({ steps: [{ at: at('15:00'), xurrent, ...extra }] });
+    expect(problemOf(steps({ ref: 'r1', status: 'completed' }))).toBe('accepted');
+    expect(problemOf(steps({ ref: 'r1', status: 'fixed' }))).toMatch(/steps\.0\.xurrent\.status/);
+    expect(problemOf(steps({ ref: 'r1', status: 'completed' }, { release: true }))).toMatch(/one action per step/);
+  });
 });
 
