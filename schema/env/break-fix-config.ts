@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { parseFollowUpIntervalMs } from '../../src/domain/break-fix/follow-up-interval.js';
 import type { breakFixEnvShape } from './break-fix.js';
 import type { EnvOf } from './fields.js';
 
@@ -21,6 +21,7 @@ export function toBreakFixConfig(env: BreakFixEnv): BreakFixConfig {
     supportAccount: env.XURRENT_SUPPORT_ACCOUNT ?? null,
     supportToken: env.XURRENT_SUPPORT_TOKEN ?? null,
     supportServiceInstanceId: env.XURRENT_SUPPORT_SERVICE_INSTANCE_ID ?? null,
-    followUpIntervalMs: Duration.fromISO(env.XURRENT_FOLLOW_UP_INTERVAL).toMillis(),
+    // The schema has checked the interval; the fallback is only reached for text it refused.
+    followUpIntervalMs: parseFollowUpIntervalMs(env.XURRENT_FOLLOW_UP_INTERVAL) ?? 3_600_000,
   };
 }

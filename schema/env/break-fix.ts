@@ -1,14 +1,10 @@
-import { Duration } from 'luxon';
 import type { z } from 'zod';
+import { parseFollowUpIntervalMs } from '../../src/domain/break-fix/follow-up-interval.js';
 import { optionalString, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
 
-/** A poll more often than once a minute would spend the hourly request budget on one incident. */
-const MIN_INTERVAL_MS = 60_000;
-
 function checkInterval(text: string, ctx: z.RefinementCtx) {
-  const duration = Duration.fromISO(text);
-  if (!duration.isValid || duration.toMillis() < MIN_INTERVAL_MS) ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 duration of at least one minute, such as PT1H' });
+  if (parseFollowUpIntervalMs(text) === null) ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 duration of at least one minute, such as PT1H' });
 }
 
 /**
