@@ -38,6 +38,27 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
     expect(sim.store.requests.get(id)?.noteIds).toHaveLength(1);
   });
 
+  it('in break-fix request mode serves the support account too, and forwards an incident on the Xurrent service there', async () => {
+    const prefix = uniquePrefix('embedded-request-mode');
+    // The demo account's Xurrent service instance: deterministic, the second service instance seeded.
+    const xurrentInstance = Buffer.from('demo.xurrent.sim/SerI/2').toString('base64url');
+    const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SERVICE_INSTANCE_IDS: xurrentInstance, XURRENT_ESCALATION_MODE: 'request', XURRENT_SUPPORT_ACCOUNT: 'xurrent-support' };
+    const service = await startService({ config: loadConfig(env), logger: createLogCapture().logger, roles: { web: true, worker: true } });
+    running = { service, prefix };
+    const sim = service.simulator ?? expect.unreachable('no embedded simulator');
+    expect(sim.demo.serviceInstanceIds.xurrent).toBe(xurrentInstance);
+    const support = sim.accounts.get('xurrent-support') ?? expect.unreachable('no support account');
+
+    const customer = simulatorClient(sim, createLogCapture().logger, { config: { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } } });
+    const { requestCreate } = await customer.request(REQUEST_CREATE, { input: { subject: 'Xurrent is slow', impact: 'high', serviceInstanceId: xurrentInstance } }, RequestCreateResultSchema);
+    const id = requestCreate.request?.id ?? '';
+    const deadline = Date.now() + 10_000;
+    while (!sim.store.requests.get(id)?.supplierRequestID && Date.now() < deadline) await sleep(25);
+    const linkedId = sim.store.requests.get(id)?.supplierRequestID ?? expect.unreachable('not forwarded');
+    expect(support.store.requests.get(linkedId)).toMatchObject({ subject: expect.stringContaining('Xurrent is slow [demo #'), impact: 'high' });
+    expect(sim.store.requests.get(id)?.status).toBe('waiting_for');
+  });
+
   it('is not used when XURRENT_SIMULATOR=off', async () => {
     const prefix = uniquePrefix('embedded-off');
     const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SIMULATOR: 'off' });
