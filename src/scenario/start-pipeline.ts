@@ -18,6 +18,9 @@ const WEBHOOK_EVENTS = ['request.create', 'request.update', 'request.status-chan
 /** Subscribed only by scenarios that work a problem, so the others keep their call counts. */
 const PROBLEM_EVENTS = ['problem.update', 'problem.status-changed'] as const;
 
+/** The support account of request-mode scenarios that name none. */
+const DEFAULT_SUPPORT_ACCOUNT = 'xurrent-support';
+
 export interface PipelineOptions {
   config: Readonly<Record<string, string>>;
   clock: ManualClock;
@@ -36,7 +39,10 @@ export interface PipelineOptions {
 export async function startPipeline(options: PipelineOptions) {
   const { clock, redisUrl, prefix, logger } = options;
   // Break-fix in request mode: the account that reaches Xurrent's support, served by the same simulator.
-  const { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance, ...config } = options.config;
+  const { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance, ...given } = options.config;
+  // A request-mode scenario that names no support account gets one, so it runs as written.
+  const requestMode = given['XURRENT_ESCALATION_MODE']?.trim() === 'request';
+  const config = requestMode && !given['XURRENT_SUPPORT_ACCOUNT']?.trim() ? { ...given, XURRENT_SUPPORT_ACCOUNT: DEFAULT_SUPPORT_ACCOUNT } : given;
   const supportAccount = config['XURRENT_SUPPORT_ACCOUNT']?.trim();
   const sim = await startSimulator({ clock, webhookRetryDelayMs: 50, ...(supportAccount ? { extraAccounts: [supportAccount] } : {}) });
   const names = createNameResolver(sim);
