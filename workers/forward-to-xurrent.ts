@@ -4,7 +4,7 @@ import { LINKED_REQUEST_CREATE, LINKED_REQUESTS_PAGE, LinkedRequestCreateSchema,
 import { REQUEST_BY_ID, RequestByIdResultSchema } from '../schema/graphql/request-by-id.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
 import type { Clock } from '../src/clock.js';
-import { linkedStatusMarker } from '../src/domain/break-fix/follow-up.js';
+import { isClosedStatus, linkedStatusMarker } from '../src/domain/break-fix/follow-up.js';
 import { LINKED_REQUEST_SOURCE, planLinkedRequest, type LinkedRequestInput } from '../src/domain/break-fix/linked-request.js';
 import { noteMarker } from '../src/domain/notes/render-notes.js';
 import { PayloadError, XurrentApiError } from '../src/errors.js';
@@ -58,7 +58,8 @@ export function createForwardProcessor({ xurrent, support, locks, followUps, pol
       const calls = xurrent.counted();
       const supportCalls = support.counted();
       const { node } = await calls.request(REQUEST_BY_ID, { id: requestNodeId }, RequestByIdResultSchema);
-      if (!node) return { action: 'none' };
+      // Closed meanwhile: Xurrent need not look at it any more.
+      if (!node || isClosedStatus(node.status ?? 'assigned')) return { action: 'none' };
       if (node.supplierRequestID) {
         await followUps.ensure(requestNodeId, clock.now() + policy.followUpIntervalMs);
         return { action: 'known', linkedId: node.supplierRequestID };

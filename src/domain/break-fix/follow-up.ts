@@ -3,6 +3,11 @@ import { hasMarker, noteMarker } from '../notes/render-notes.js';
 /** Statuses after which the customer's request needs no more following. */
 const CLOSED = new Set(['completed', 'declined', 'rejected']);
 
+/** Whether the customer's request is closed: nothing more to forward or follow. */
+export function isClosedStatus(status: string): boolean {
+  return CLOSED.has(status);
+}
+
 /** The marker of the note telling the customer's request that its linked request reached `status`. */
 export function linkedStatusMarker(requestNodeId: string, status: string): string {
   return noteMarker('xurrent-status', `${requestNodeId}:${status}`);

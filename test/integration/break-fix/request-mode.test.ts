@@ -80,6 +80,14 @@ describe('break-fix request mode (simulator with a support account, real Redis)'
     expect(await w.pending()).toHaveLength(1);
   });
 
+  it('forwards nothing for a request closed before the forward ran', async () => {
+    const w = await world();
+    requestUpdate(w.sim.store, { personId: w.sim.demo.apiUserId, changes: [] }, { id: w.incident, status: 'completed', completionReason: 'solved' });
+    expect(await w.forward()).toEqual({ action: 'none' });
+    expect(w.support.store.requests.size).toBe(0);
+    expect(await w.pending()).toEqual([]);
+  });
+
   it('notes each status once, sets the incident back to assigned when Xurrent completes, and stops polling', async () => {
     const w = await world();
     await w.forward();
