@@ -4,12 +4,13 @@ import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
 import type { WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 
 /** The workflow rules' inputs, built once from the configuration. */
-export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'>): WorkflowPolicy {
-  const { sla, workflow } = config;
+export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow' | 'registration'>): WorkflowPolicy {
+  const { sla, workflow, registration } = config;
+  const calendar = createBusinessCalendar(sla.calendar);
   return {
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
     sla: { targets: sla.targets, warningPercent: sla.warningPercent, resolutionClockStart: sla.resolutionClockStart },
-    calendar: createBusinessCalendar(sla.calendar),
+    calendar,
     ladder: { warningPercent: sla.warningPercent, l2AfterPercent: workflow.escalation.l2AfterPercent },
     escalation: {
       serviceSupportManagerId: workflow.escalation.serviceSupportManagerId,
@@ -19,5 +20,6 @@ export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'>): 
     formatInstant: createInstantFormatter(sla.calendar.zone, workflow.locale),
     customFields: workflow.customFields,
     xurrentSupplierId: workflow.xurrentSupplierOrganizationId,
+    firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
   };
 }
