@@ -109,12 +109,13 @@ function followUp(input: RegistrationInput, prev: RegistrationState, missing: Mi
   const pauses = input.status === 'waiting_for_customer' ? prev.pauses : closePauses(prev, nowMs);
   const state: RegistrationState = { ...prev, missing: missing.map((m) => m.requirement), pauses };
   if (replies > prev.notesAtAsk) {
-    // A reply that left it incomplete: say what is still missing; the reminder is not needed any more.
+    // Something came back but left it incomplete: answer each reply once (its marker names the
+    // reply count) with what is still missing; no reminder is needed any more.
     const marker = noteMarker('incomplete', `${input.id}:${replies}`);
     const publicNote = hasMarker(input.noteTexts, marker) ? null : renderAskNote(missing, policy.language, marker);
-    return { state: { ...state, notesAtAsk: replies }, status: null, event: null, publicNote, internalNotes: [], reminderAtMs: null };
+    return { state, status: null, event: null, publicNote, internalNotes: [], reminderAtMs: null };
   }
-  const waiting = prev.remindedAtMs === null && prev.notesAtAsk === replies && prev.askedAtMs !== null && !CLOSED.has(input.status);
+  const waiting = prev.remindedAtMs === null && prev.askedAtMs !== null && !CLOSED.has(input.status);
   const dueMs = waiting ? reminderDueAtMs(prev.askedAtMs as number, policy.reminder, policy.calendar) : null;
   if (dueMs === null || nowMs < dueMs) return { state, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: dueMs };
   const marker = noteMarker('incomplete-reminder', input.id);

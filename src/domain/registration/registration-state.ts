@@ -15,8 +15,9 @@ export interface PauseInterval {
  * - `status`: `unchecked` before the first check, `complete` when complete on arrival (or its
  *   category has no rule), `incomplete` while information is missing, `completed` once it became complete;
  * - `askedAtMs`: when the requester was first asked; the reminder is counted from it;
- * - `notesAtAsk`: how many of the request's own notes (not the worker's) there were then, so a
- *   reply is recognised ("something came back") even when it did not complete the request;
+ * - `notesAtAsk`: how many of the request's own notes (not the worker's) there were at that first
+ *   ask, so a reply is recognised ("something came back", no reminder) even when it did not
+ *   complete the request;
  * - `pauses`: the intervals the worker paused the SLA clock for, with their reason, for reports;
  * - `routedTeamId`: the team the worker last assigned, so a later manual assignment is respected.
  */
