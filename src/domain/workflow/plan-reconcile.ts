@@ -77,7 +77,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const events = firstLine.events;
   const clock = computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, policy.sla);
   const facts = toTicketFacts(triage, clock);
-  const notes: string[] = [...firstLine.internalNotes];
+  const notes: string[] = [];
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
 
   let factsVersion = previous.factsVersion;
@@ -96,6 +96,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     }
   }
 
+  notes.push(...firstLine.internalNotes);
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
   notes.push(...escalation.notes);
   // Work on an incomplete request waits until first line has what it needs.
