@@ -20,20 +20,23 @@ export interface FirstLinePlan extends RegistrationPlan {
 /**
  * First line's part of a reconcile, before the SLA clock is evaluated (so the clock already sees a
  * pause or resume the worker makes now): the completeness check, then routing to the mapped team.
- * Without a policy (tests of other rules) first line does nothing.
+ * Without a policy (tests of other rules) first line does nothing. A request seen before first line
+ * existed (state without a registration) counts as complete: it is routed, never asked or paused.
  */
 export function planFirstLine(
   input: RegistrationInput & { teamId: string | null },
-  previous: RegistrationState | undefined,
+  previous: { registration?: RegistrationState | undefined; observed: object | null },
   events: readonly RequestEvent[],
   nowMs: number,
   policy: FirstLinePolicy | undefined,
 ): FirstLinePlan {
   if (!policy) {
-    const state = previous ?? INITIAL_REGISTRATION_STATE;
+    const state = previous.registration ?? INITIAL_REGISTRATION_STATE;
     return { state, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: null, events: [...events], teamId: null, incomplete: false };
   }
-  const registration = planRegistration(input, previous, nowMs, policy.completeness);
+  // A request the worker already knew before it checked registrations is not asked for anything now.
+  const known = previous.registration ?? (previous.observed !== null ? { ...INITIAL_REGISTRATION_STATE, status: 'complete' as const } : undefined);
+  const registration = planRegistration(input, known, nowMs, policy.completeness);
   const routing = planRouting(input, registration.state, policy.routing);
   return {
     ...registration,

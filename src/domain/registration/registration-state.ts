@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Requirement } from './completeness-rules.js';
 
 /** Why the SLA clock was paused: only an incomplete registration is recorded by the worker itself. */
@@ -48,7 +49,10 @@ export function registrationFlags(state: RegistrationState | undefined): string[
   return [];
 }
 
-/** Business-time-free view for reports: the paused intervals for an incomplete registration, closed at `nowMs` when still open. */
-export function incompletePauses(state: RegistrationState | undefined, nowMs: number): { fromMs: number; toMs: number }[] {
-  return (state?.pauses ?? []).map((p) => ({ fromMs: p.fromMs, toMs: p.toMs ?? Math.max(p.fromMs, nowMs) }));
+/**
+ * Business ms the worker held the request paused for an incomplete registration up to `nowMs` (an
+ * open pause counts until then): the figure reports show apart from other waiting for the customer.
+ */
+export function pausedIncompleteBusinessMs(state: RegistrationState | undefined, nowMs: number, calendar: Pick<BusinessCalendar, 'businessMillisBetween'>): number {
+  return (state?.pauses ?? []).reduce((sum, p) => sum + Math.max(0, calendar.businessMillisBetween(p.fromMs, Math.min(p.toMs ?? nowMs, nowMs))), 0);
 }

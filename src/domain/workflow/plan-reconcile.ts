@@ -73,7 +73,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     policy.triage,
   );
   const observed = observeRequest(snapshot, previous, triage.kind === 'incident' ? triage.priority : null, nowMs);
-  const firstLine = planFirstLine(snapshot, previous.registration, observed, nowMs, policy.firstLine);
+  const firstLine = planFirstLine(snapshot, previous, observed, nowMs, policy.firstLine);
   const events = firstLine.events;
   const clock = computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, policy.sla);
   const facts = toTicketFacts(triage, clock);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInstantFormatter } from '../../../../../src/domain/notes/render-notes.js';
 import { DEFAULT_COMPLETENESS_RULES, DEFAULT_REPRODUCTION_CUES } from '../../../../../src/domain/registration/completeness-rules.js';
+import { INITIAL_REGISTRATION_STATE, pausedIncompleteBusinessMs } from '../../../../../src/domain/registration/registration-state.js';
 import { parseRoutingRules } from '../../../../../src/domain/registration/routing-rules.js';
 import { parseSlaTargets } from '../../../../../src/domain/sla/parse-sla-policy.js';
 import { planReconcile, type ReconcilePlan, type WorkflowPolicy } from '../../../../../src/domain/workflow/plan-reconcile.js';
@@ -90,5 +91,30 @@ describe('first line in the reconcile', () => {
     expect(state.escalations).toEqual([]);
     // The start note, first line's internal note (both joined in one write) and the note to the requester.
     expect(state.notesWritten).toBe(3);
+  });
+});
+
+describe('requests the worker knew before first line existed', () => {
+  it('are routed but never asked for anything or paused', () => {
+    const known: WorkflowState = { ...INITIAL_WORKFLOW_STATE, observed: { status: 'in_progress', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) } };
+    const plan = planReconcile(snapshot({ status: 'in_progress', noteTexts: [VAGUE] }), known, ms('2026-03-26T09:00:00Z'), policy);
+    expect(plan).toMatchObject({ publicNote: null, status: null, teamId: 'T-MAIL-2' });
+    expect(plan.state.registration?.status).toBe('complete');
+  });
+});
+
+describe('pausedIncompleteBusinessMs', () => {
+  it('sums the business time of the pauses, an open one up to now', () => {
+    const state = {
+      ...INITIAL_REGISTRATION_STATE,
+      pauses: [
+        // Wed 10:00–16:00 CET: 6 business hours.
+        { reason: 'incomplete_request' as const, fromMs: ms('2026-03-25T09:00:00Z'), toMs: ms('2026-03-25T15:00:00Z') },
+        // Fri 17:00 CET, open: to Mon 09:30 CEST counts Fri 0.5 h + Mon 1 h.
+        { reason: 'incomplete_request' as const, fromMs: ms('2026-03-27T16:00:00Z'), toMs: null },
+      ],
+    };
+    expect(pausedIncompleteBusinessMs(state, ms('2026-03-30T07:30:00Z'), calendar)).toBe(7.5 * 3_600_000);
+    expect(pausedIncompleteBusinessMs(undefined, ms('2026-03-30T07:30:00Z'), calendar)).toBe(0);
   });
 });
