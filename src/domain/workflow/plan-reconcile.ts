@@ -126,7 +126,8 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     escalated: [...escalation.records, ...breakFix.records],
     publicNote: publicNotes.length > 0 ? publicNotes.join('\n\n') : null,
     supplierId: breakFix.supplierId,
-    status: firstLine.status ?? breakFix.status,
+    // On completion the break-fix escalation (waiting_for) follows the resume straight away.
+    status: breakFix.status ?? firstLine.status,
     teamId: firstLine.teamId,
     reminderAtMs: firstLine.reminderAtMs,
   };

@@ -92,6 +92,13 @@ describe('first line in the reconcile', () => {
     // The start note, first line's internal note (both joined in one write) and the note to the requester.
     expect(state.notesWritten).toBe(3);
   });
+
+  it('escalates to Xurrent as soon as the registration is complete: the resume is recorded, then waiting_for', () => {
+    const { plans, state } = run([{ now: CREATED, over: { serviceInstanceId: 'SI-XURRENT' } }, { now: '2026-03-25T15:00:00Z', reply: STEPS, over: { serviceInstanceId: 'SI-XURRENT' } }], VAGUE);
+    expect(plans[1]).toMatchObject({ status: 'waiting_for', supplierId: 'ORG-XURRENT' });
+    expect(state.escalations.map((e) => e.level)).toEqual(['xurrent']);
+    expect(state.events.filter((e) => e.kind === 'status-changed').map((e) => e.kind === 'status-changed' && e.status)).toEqual(['waiting_for_customer', 'assigned']);
+  });
 });
 
 describe('requests the worker knew before first line existed', () => {
