@@ -59,7 +59,7 @@ export function planRegistration(input: RegistrationInput, previous: Registratio
   const none: RegistrationPlan = { state: prev, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: null };
   if (prev.status === 'complete' || prev.status === 'completed') return none;
 
-  const replies = input.noteTexts.filter((text) => !text.includes(`[${NOTE_MARKER_PREFIX}`));
+  const replies = notesOfOthers(input);
   const description = replies.join('\n');
   const missing = findMissing({ ...input, description }, policy.rules, policy.cues);
   if (prev.status === 'unchecked') {
@@ -123,6 +123,11 @@ function followUp(input: RegistrationInput, prev: RegistrationState, missing: Mi
   return { state: { ...state, remindedAtMs: nowMs }, status: null, event: null, publicNote, internalNotes: [], reminderAtMs: null };
 }
 
+/** The request's notes not written by the worker (its notes carry markers): the description and the replies. */
+function notesOfOthers(input: RegistrationInput): string[] {
+  return input.noteTexts.filter((text) => !text.includes(`[${NOTE_MARKER_PREFIX}`));
+}
+
 function closePauses(prev: RegistrationState, nowMs: number): RegistrationState['pauses'] {
   return prev.pauses.map((p) => (p.toMs === null ? { ...p, toMs: nowMs } : p));
 }
@@ -133,7 +138,7 @@ function recoverFromMarkers(input: RegistrationInput, state: RegistrationState, 
   const marked = (kind: string) => hasMarker(input.noteTexts, noteMarker(kind, input.id));
   if (marked('registration-complete')) return { ...state, status: 'completed' };
   if (!marked('incomplete')) return state;
-  const replies = input.noteTexts.filter((text) => !text.includes(`[${NOTE_MARKER_PREFIX}`)).length;
+  const replies = notesOfOthers(input).length;
   const paused = input.status === 'waiting_for_customer';
   return {
     ...state,
