@@ -4,6 +4,8 @@ import { toBreakFixConfig } from './env/break-fix-config.js';
 import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
+import { registrationEnvSection } from './env/registration.js';
+import { toRegistrationConfig } from './env/registration-config.js';
 import { toProblemsConfig } from './env/problems-config.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
@@ -19,7 +21,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -30,6 +32,7 @@ export const envShape = {
   ...workflowEnvSection.shape,
   ...breakFixEnvSection.shape,
   ...problemsEnvSection.shape,
+  ...registrationEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -59,6 +62,7 @@ export function toConfig(env: Env) {
     workflow: toWorkflowConfig(env),
     breakFix: toBreakFixConfig(env),
     problems: toProblemsConfig(env),
+    registration: toRegistrationConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;

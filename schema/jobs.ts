@@ -17,10 +17,13 @@ export const ReconcileRequestJobSchema = z.object({
 });
 export type ReconcileRequestJob = z.infer<typeof ReconcileRequestJobSchema>;
 
-/** Wakes a request when one of its SLA targets reaches its next escalation threshold. */
+/**
+ * Wakes a request when one of its SLA targets reaches its next escalation threshold, or when the
+ * completeness reminder of an incomplete registration is due (`registration-reminder`).
+ */
 export const SlaTimerJobSchema = z.object({
   requestNodeId: z.string().min(1),
-  target: z.enum(['response', 'resolution']),
+  target: z.enum(['response', 'resolution', 'registration-reminder']),
   /** The instant the timer is meant for, epoch ms (the scenario runner fires timers in this order). */
   fireAtMs: z.number().int(),
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { REQUIREMENTS } from '../src/domain/registration/completeness-rules.js';
 
 const priority = z.enum(['top', 'high', 'medium', 'low']);
 const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
 
 const requestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at: z.number(), priority }),
-  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string() }),
+  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string(), reason: z.literal('incomplete_request').optional() }),
   z.object({ kind: z.literal('priority-changed'), at: z.number(), priority }),
   z.object({ kind: z.literal('root-cause-recorded'), at: z.number() }),
 ]);
@@ -39,4 +40,15 @@ export const WorkflowStateSchema = z.object({
     }),
   ),
   notesWritten: z.number().int(),
+  registration: z
+    .object({
+      status: z.enum(['unchecked', 'complete', 'incomplete', 'completed']),
+      missing: z.array(z.enum(REQUIREMENTS)),
+      askedAtMs: z.number().nullable(),
+      notesAtAsk: z.number().int(),
+      remindedAtMs: z.number().nullable(),
+      pauses: z.array(z.object({ reason: z.literal('incomplete_request'), fromMs: z.number(), toMs: z.number().nullable() })),
+      routedTeamId: z.string().nullable(),
+    })
+    .optional(),
 });

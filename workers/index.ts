@@ -26,7 +26,7 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems'> & { breakFix?: Config['breakFix'] };
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration'> & { breakFix?: Config['breakFix'] };
   redisUrl: string;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */

@@ -56,6 +56,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       if (input) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
       await timers.schedule(requestNodeId, 'response', plan.timers.response);
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
+      await timers.schedule(requestNodeId, 'registration-reminder', plan.reminderAtMs);
       await store.save(requestNodeId, plan.state);
       await onReconciled?.(node, plan.facts, plan.state);
       const escalations = plan.escalated.map((e) => e.key);
@@ -77,5 +78,6 @@ function updateInputOf(id: string, plan: ReconcilePlan): RequestUpdateInput | nu
   if (plan.publicNote) input.note = plan.publicNote;
   if (plan.supplierId) input.supplierId = plan.supplierId;
   if (plan.status) input.status = plan.status;
+  if (plan.teamId) input.teamId = plan.teamId;
   return Object.keys(input).length > 1 ? input : null;
 }

@@ -4,12 +4,13 @@ import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
 import type { WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 
 /** The workflow rules' inputs, built once from the configuration. */
-export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'> & { breakFix?: Pick<Config['breakFix'], 'mode'> }): WorkflowPolicy {
-  const { sla, workflow } = config;
+export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { breakFix?: Pick<Config['breakFix'], 'mode'> }): WorkflowPolicy {
+  const { sla, workflow, registration } = config;
+  const calendar = createBusinessCalendar(sla.calendar);
   return {
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
     sla: { targets: sla.targets, warningPercent: sla.warningPercent, resolutionClockStart: sla.resolutionClockStart },
-    calendar: createBusinessCalendar(sla.calendar),
+    calendar,
     ladder: { warningPercent: sla.warningPercent, l2AfterPercent: workflow.escalation.l2AfterPercent },
     escalation: {
       serviceSupportManagerId: workflow.escalation.serviceSupportManagerId,
@@ -20,5 +21,6 @@ export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow'> & 
     customFields: workflow.customFields,
     xurrentSupplierId: workflow.xurrentSupplierOrganizationId,
     xurrentEscalationMode: config.breakFix?.mode ?? 'supplier',
+    firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
   };
 }

@@ -5,11 +5,24 @@ import type { Logger } from '../logger.js';
 import type { Simulator } from '../simulator/index.js';
 import { createXurrentClient, type XurrentClient } from '../xurrent/client.js';
 
-/** What customers register in the demo: one request per line. */
+/**
+ * What customers register in the demo: one request per line, the description as its first note.
+ * The second lacks reproduction steps, so first line asks for them (and the request waits).
+ */
 export const SAMPLE_REQUESTS = [
-  { subject: 'Cannot send e-mail since this morning', impact: 'high', instance: 'email' },
-  { subject: 'Out-of-office reply does not switch off', impact: 'low', instance: 'email' },
-  { subject: 'Xurrent: approval e-mails arrive twice', impact: 'medium', instance: 'xurrent' },
+  {
+    subject: 'Cannot send e-mail since this morning',
+    impact: 'high',
+    instance: 'email',
+    description: 'Nobody in our office can send e-mail since 08:00. Steps to reproduce: 1. open Outlook; 2. send any message; 3. it stays in the outbox.',
+  },
+  { subject: 'Out-of-office reply does not switch off', impact: 'low', instance: 'email', description: 'My out-of-office reply keeps going out although I switched it off yesterday.' },
+  {
+    subject: 'Xurrent: approval e-mails arrive twice',
+    impact: 'medium',
+    instance: 'xurrent',
+    description: 'Approvers get every approval e-mail twice. Steps to reproduce: 1. submit a change for approval; 2. check the approver inbox.',
+  },
 ] as const;
 
 function clientAs(simulator: Simulator, personId: string, logger: Logger): XurrentClient {
@@ -26,7 +39,7 @@ export async function replayScenario(simulator: Simulator, logger: Logger, timeo
   const customer = clientAs(simulator, simulator.demo.customerId, logger);
   const ids: string[] = [];
   for (const sample of SAMPLE_REQUESTS) {
-    const input = { subject: sample.subject, impact: sample.impact, category: 'incident', serviceInstanceId: simulator.demo.serviceInstanceIds[sample.instance] };
+    const input = { subject: sample.subject, impact: sample.impact, category: 'incident', serviceInstanceId: simulator.demo.serviceInstanceIds[sample.instance], note: sample.description };
     const { requestCreate } = await customer.request(REQUEST_CREATE, { input }, RequestCreateResultSchema);
     if (requestCreate.request) ids.push(requestCreate.request.id);
   }

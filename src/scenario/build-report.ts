@@ -1,3 +1,4 @@
+import { registrationFlags } from '../domain/registration/registration-state.js';
 import type { WorkflowState } from '../domain/workflow/workflow-state.js';
 import { isoOf, type RequestReport, type ScenarioReport } from './report.js';
 
@@ -13,6 +14,8 @@ export interface RequestOutcome {
   /** Notes on the request written by the service's API user. */
   workerNotes: number;
   state: WorkflowState | null;
+  /** The name of the team the worker last routed the request to, or null. */
+  routedTo?: string | null;
 }
 
 /** One problem the worker created, in creation order. */
@@ -42,9 +45,10 @@ export function reportRequest(outcome: RequestOutcome): RequestReport {
     responseBreached: facts?.responseState === 'breached',
     resolutionBreached: facts?.resolutionState === 'breached',
     escalations: (outcome.state?.escalations ?? []).map((e) => ({ level: e.level, target: e.target, at: isoOf(e.atMs) as string })),
-    flags: [...(facts?.flags ?? [])],
+    flags: [...(facts?.flags ?? []), ...registrationFlags(outcome.state?.registration)],
     problem: outcome.problemRef,
     notes: outcome.workerNotes,
+    routedTo: outcome.routedTo ?? null,
   };
 }
 

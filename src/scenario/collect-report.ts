@@ -35,7 +35,10 @@ export async function collectReport(deps: { sim: Simulator; store: WorkflowStore
     if (!record) throw new Error(`request ${ref} (${id}) vanished from the simulator`);
     const workerNotes = record.noteIds.filter((noteId) => sim.store.notes.get(noteId)?.personId === sim.demo.apiUserId).length;
     const state = await store.load(id);
-    requests.push({ ref, status: record.status, problemRef: record.problemId ? (problemRefs.get(record.problemId) ?? null) : null, workerNotes, state: state.observed ? state : null });
+    const routedTeamId = state.registration?.routedTeamId ?? null;
+    const routedTo = routedTeamId ? (sim.store.teams.get(routedTeamId)?.name ?? routedTeamId) : null;
+    const problemRef = record.problemId ? (problemRefs.get(record.problemId) ?? null) : null;
+    requests.push({ ref, status: record.status, problemRef, workerNotes, state: state.observed ? state : null, routedTo });
   }
 
   const problems: ProblemOutcome[] = [...sim.store.problems.values()].map((problem) => ({

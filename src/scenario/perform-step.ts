@@ -39,9 +39,15 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
   const agent = () => names.person(AGENT_NAME);
 
   if (step.create) {
-    const { ref, category, impact, subject, serviceInstance } = step.create;
+    const { ref, category, impact, subject, serviceInstance, description } = step.create;
     if (refs.has(ref)) fail(`create.ref: request "${ref}" already exists`);
-    const input = { subject, category, ...(impact ? { impact } : {}), ...(serviceInstance ? { serviceInstanceId: names.serviceInstance(serviceInstance) } : {}) };
+    const input = {
+      subject,
+      category,
+      ...(impact ? { impact } : {}),
+      ...(serviceInstance ? { serviceInstanceId: names.serviceInstance(serviceInstance) } : {}),
+      ...(description ? { note: description } : {}),
+    };
     act(sim.demo.customerId, (ctx) => {
       const result = requestCreate(sim.store, ctx, input);
       const created = ctx.changes.find((change) => change.event === 'request.create');
@@ -49,8 +55,14 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
       return result;
     });
   } else if (step.update) {
-    const { ref, status, impact } = step.update;
-    const input = { id: requestId(ref, 'update'), ...(status ? { status } : {}), ...(impact ? { impact } : {}), ...(status === 'completed' ? { completionReason: 'solved' } : {}) };
+    const { ref, status, impact, team } = step.update;
+    const input = {
+      id: requestId(ref, 'update'),
+      ...(status ? { status } : {}),
+      ...(impact ? { impact } : {}),
+      ...(team ? { teamId: names.team(team) } : {}),
+      ...(status === 'completed' ? { completionReason: 'solved' } : {}),
+    };
     act(agent(), (ctx) => requestUpdate(sim.store, ctx, input));
   } else if (step.note) {
     const { ref, text, internal } = step.note;

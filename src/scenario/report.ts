@@ -24,6 +24,8 @@ export const ScenarioReportSchema = z.strictObject({
       flags: z.array(z.string()),
       problem: z.string().nullable(),
       notes: z.number().int(),
+      /** The team the worker routed the request to (by name); may be left out of expected reports when null. */
+      routedTo: z.string().nullable().default(null),
     }),
   ),
   problems: z.record(

@@ -13,6 +13,9 @@ function kindOf(variable: string): Kind | undefined {
   return 'person';
 }
 
+/** `service_instance:<name>`, `first:<name>`, `second:<name>` in ROUTING_RULES (a name ends at `,`, `;` or `=>`). */
+const ROUTING_NAME = /\b(service_instance|first|second):([^,;=]+?)(?=\s*(?:,|;|=>|$))/g;
+
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || 'someone';
 
 /**
@@ -49,10 +52,14 @@ export function createNameResolver(sim: Pick<Simulator, 'store' | 'demo'>) {
     serviceInstance: (name: string) => findOrCreate('serviceInstance', name),
     /** A person by name or id. */
     person: (name: string) => findOrCreate('person', name),
+    /** A team by name or id. */
+    team: (name: string) => findOrCreate('team', name),
     /** The scenario's config with every named record replaced by its node id (lists stay comma-separated). */
     config(config: Readonly<Record<string, string>>): Record<string, string> {
       return Object.fromEntries(
         Object.entries(config).map(([variable, value]) => {
+          // Routing rules name service instances and teams inside the rule text.
+          if (variable === 'ROUTING_RULES') return [variable, value.replace(ROUTING_NAME, (_all, key: string, name: string) => `${key}:${findOrCreate(key === 'service_instance' ? 'serviceInstance' : 'team', name.trim())}`)];
           const kind = kindOf(variable);
           if (!kind || value.trim() === '') return [variable, value];
           const names = variable.endsWith('_IDS') ? value.split(',').map((v) => v.trim()).filter(Boolean) : [value.trim()];

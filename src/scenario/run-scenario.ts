@@ -1,6 +1,8 @@
 import { createManualClock } from '../clock.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { SimChange } from '../simulator/changes.js';
+import type { Simulator } from '../simulator/index.js';
+import type { WorkflowStore } from '../state/workflow-store.js';
 import { collectReport } from './collect-report.js';
 import { performStep } from './perform-step.js';
 import type { ScenarioReport } from './report.js';
@@ -17,6 +19,8 @@ export interface RunOptions {
   logger?: Logger;
   /** How long one wait for the pipeline to settle may take before the run fails. */
   idleTimeoutMs?: number;
+  /** Looks at the end state before it is torn down (tests read notes and stored state beyond the report). */
+  inspect?: (end: { sim: Simulator; store: WorkflowStore; refs: ReadonlyMap<string, string> }) => Promise<void> | void;
 }
 
 /**
@@ -56,6 +60,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
+    await options.inspect?.({ sim, store: workflowStore, refs });
     return await collectReport({ sim, store: workflowStore, refs });
   } finally {
     await pipeline?.close();

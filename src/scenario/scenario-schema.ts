@@ -13,9 +13,12 @@ const create = z.strictObject({
   subject: z.string().min(1).default('Scenario request'),
   /** A service instance by name (created on first use) or node id. */
   serviceInstance: z.string().min(1).optional(),
+  /** The request's first note, which Xurrent shows as its description (written by the customer). */
+  description: z.string().min(1).optional(),
 });
 
-const update = z.strictObject({ ref, status: z.string().min(1).optional(), impact: impact.optional() });
+/** An agent's change; `team` (by name or node id) is a manual assignment. */
+const update = z.strictObject({ ref, status: z.string().min(1).optional(), impact: impact.optional(), team: z.string().min(1).optional() });
 
 const note = z.strictObject({ ref, text: z.string().min(1), internal: z.boolean().default(false) });
 

@@ -24,10 +24,12 @@ export const DEFAULT_REPRODUCTION_CUES = ['steps', 'step', 'reproduce', 'to repr
  * Parses `COMPLETENESS_RULES`: categories separated by `;`, each
  * `<category>: <requirement>[,<requirement>…][ min=<n>]`, e.g.
  * `incident: service_instance,impact,description,reproduction_steps min=80; rfi: subject`.
- * Categories not named keep no rule (nothing is required). Returns the rules or an error naming the bad part.
+ * Categories not named keep no rule (nothing is required); an empty value gives the defaults and
+ * `none` turns the check off. Returns the rules or an error naming the bad part.
  */
 export function parseCompletenessRules(text: string): { ok: true; value: CompletenessRules } | { ok: false; error: string } {
   if (text.trim() === '') return { ok: true, value: DEFAULT_COMPLETENESS_RULES };
+  if (text.trim() === 'none') return { ok: true, value: {} };
   const rules: Record<string, CategoryRule> = {};
   for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
     const match = /^([a-z_]+)\s*:\s*([a-z_,\s]*?)(?:\s+min=(\d+))?$/.exec(part);

@@ -6,6 +6,7 @@ import type { TargetClock } from '../sla/evaluate-target.js';
 import type { RequestCategory } from '../sla/request-history.js';
 import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
+import { planFirstLine, type FirstLinePolicy } from '../registration/plan-first-line.js';
 import { triageRequest, type TriagePolicy } from '../triage/classify.js';
 import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
 import { planBreakFix } from './break-fix.js';
@@ -33,6 +34,8 @@ export interface WorkflowPolicy {
   xurrentSupplierId: string | null;
   /** Break-fix mode (`XURRENT_ESCALATION_MODE`); supplier when omitted. */
   xurrentEscalationMode?: 'supplier' | 'request';
+  /** First-line registration: completeness check and routing (absent: first line does nothing). */
+  firstLine?: FirstLinePolicy;
 }
 
 /** What the worker should write to the request, remember, and schedule. */
@@ -50,6 +53,10 @@ export interface ReconcilePlan {
   /** Break-fix: the supplier to set and the status to move to, or null. */
   supplierId: string | null;
   status: string | null;
+  /** First line's routing: the team to assign, or null. */
+  teamId: string | null;
+  /** When the completeness reminder should wake the request; null: no timer. */
+  reminderAtMs: number | null;
   /** When each target's clock next needs a look (its next escalation threshold); null: no timer. */
   timers: Record<TargetKind, number | null>;
   escalated: EscalationRecord[];
@@ -67,7 +74,9 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     { category: snapshot.category, impact: snapshot.impact, serviceInstanceId: snapshot.serviceInstanceId, teamId: snapshot.teamId },
     policy.triage,
   );
-  const events = observeRequest(snapshot, previous, triage.kind === 'incident' ? triage.priority : null, nowMs);
+  const observed = observeRequest(snapshot, previous, triage.kind === 'incident' ? triage.priority : null, nowMs);
+  const firstLine = planFirstLine(snapshot, previous, observed, nowMs, policy.firstLine);
+  const events = firstLine.events;
   const clock = computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, policy.sla);
   const facts = toTicketFacts(triage, clock);
   const notes: string[] = [];
@@ -89,22 +98,26 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     }
   }
 
+  notes.push(...firstLine.internalNotes);
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
   notes.push(...escalation.notes);
-  const breakFix = planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
+  // Work on an incomplete request waits until first line has what it needs.
+  const breakFix = firstLine.incomplete ? NO_BREAK_FIX : planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
     policy: { xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds, supplierOrganizationId: policy.xurrentSupplierId, mode: policy.xurrentEscalationMode ?? 'supplier' },
     calendar: policy.calendar,
   });
   if (breakFix.internalNote) notes.push(breakFix.internalNote);
+  const publicNotes = [firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
   return {
     state: {
       version: 1,
-      observed: { status: snapshot.status, category: snapshot.category, priority: facts.priority, updatedAtMs: snapshot.updatedAtMs },
+      observed: { status: firstLine.status ?? snapshot.status, category: snapshot.category, priority: facts.priority, updatedAtMs: snapshot.updatedAtMs },
       events,
       facts,
       factsVersion,
       escalations: [...previous.escalations, ...escalation.records, ...breakFix.records],
-      notesWritten: previous.notesWritten + notes.length + (breakFix.publicNote ? 1 : 0),
+      notesWritten: previous.notesWritten + notes.length + publicNotes.length,
+      registration: firstLine.state,
     },
     facts,
     internalNote: notes.length > 0 ? notes.join('\n\n') : null,
@@ -113,11 +126,16 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     customFields: triage.kind !== 'other' && factsChanged ? customFieldsFor(facts, policy.customFields) : [],
     timers: escalation.timers,
     escalated: [...escalation.records, ...breakFix.records],
-    publicNote: breakFix.publicNote,
+    publicNote: publicNotes.length > 0 ? publicNotes.join('\n\n') : null,
     supplierId: breakFix.supplierId,
-    status: breakFix.status,
+    // On completion the break-fix escalation (waiting_for) follows the resume straight away.
+    status: breakFix.status ?? firstLine.status,
+    teamId: firstLine.teamId,
+    reminderAtMs: firstLine.reminderAtMs,
   };
 }
+
+const NO_BREAK_FIX = { internalNote: null, publicNote: null, supplierId: null, status: null, records: [] } as const;
 
 function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clock: SlaClock, nowMs: number, policy: WorkflowPolicy) {
   const none = { notes: [] as string[], records: [] as EscalationRecord[], watchers: [] as string[], assignee: null as string | null };

@@ -1,4 +1,5 @@
 import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
+import type { RegistrationState } from '../registration/registration-state.js';
 import type { TicketFacts } from '../notes/ticket-facts.js';
 import type { RequestEvent } from '../sla/request-history.js';
 import type { Priority } from '../sla/sla-policy.js';
@@ -26,6 +27,8 @@ export interface WorkflowState {
   factsVersion: number;
   escalations: EscalationRecord[];
   notesWritten: number;
+  /** First-line registration and routing (absent in states saved before it existed). */
+  registration?: RegistrationState;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {

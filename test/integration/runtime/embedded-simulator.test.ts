@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('embedded Xurrent simulator (no credentials, not production)', () => {
-  it('runs the whole loop inside the service: a new request gets its note', async () => {
+  it('runs the whole loop inside the service: a new request gets its notes', async () => {
     const prefix = uniquePrefix('embedded');
     const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0' });
     const service = await startService({ config, logger: createLogCapture().logger, roles: { web: true, worker: true } });
@@ -35,7 +35,10 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
     const id = requestCreate.request?.id ?? '';
     const deadline = Date.now() + 10_000;
     while ((sim.store.requests.get(id)?.noteIds.length ?? 0) === 0 && Date.now() < deadline) await sleep(25);
-    expect(sim.store.requests.get(id)?.noteIds).toHaveLength(1);
+    // A subject alone is an incomplete incident under the default COMPLETENESS_RULES: one update
+    // writes the internal note and the note asking the requester for what is missing.
+    const notes = (sim.store.requests.get(id)?.noteIds ?? []).map((noteId) => sim.store.notes.get(noteId));
+    expect(notes.map((note) => note?.internal)).toEqual([false, true]);
   });
 
   it('in break-fix request mode serves the support account too, and forwards an incident on the Xurrent service there', async () => {

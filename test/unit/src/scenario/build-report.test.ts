@@ -35,14 +35,24 @@ describe('reportRequest', () => {
       flags: [],
       problem: 'p1',
       notes: 5,
+      routedTo: null,
     });
+  });
+
+  it('adds the registration flags and the team the worker routed to', () => {
+    const registration = { status: 'completed' as const, missing: [], askedAtMs: null, notesAtAsk: 0, remindedAtMs: null, pauses: [], routedTeamId: 'T1' };
+    const report = reportRequest({ ref: 'r1', status: 'assigned', problemRef: null, workerNotes: 3, state: { ...state, registration }, routedTo: 'Mail second line' });
+    expect(report.flags).toEqual(['completed_registration']);
+    expect(report.routedTo).toBe('Mail second line');
+    const incomplete = reportRequest({ ref: 'r1', status: 'assigned', problemRef: null, workerNotes: 3, state: { ...state, registration: { ...registration, status: 'incomplete' } } });
+    expect(incomplete.flags).toEqual(['incomplete']);
   });
 
   it('has no resolution while the request is open again, and nothing at all before the worker saw it', () => {
     expect(reportRequest({ ref: 'r1', status: 'in_progress', problemRef: null, workerNotes: 0, state }).resolvedAt).toBeNull();
     expect(reportRequest({ ref: 'r1', status: 'assigned', problemRef: null, workerNotes: 0, state: null })).toEqual({
       priority: null, responseDue: null, resolutionDue: null, respondedAt: null, resolvedAt: null, responseBreached: false, resolutionBreached: false,
-      escalations: [], flags: [], problem: null, notes: 0,
+      escalations: [], flags: [], problem: null, notes: 0, routedTo: null,
     });
   });
 });
