@@ -63,7 +63,7 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     ...problems.workers,
-    createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
+    createWebhookVerifyWorker({ connection, prefix, callbackDomains: config.webhooks.callbackDomains, fetch, logger }),
   ];
   return {
     all,

@@ -25,7 +25,7 @@ function setup(status: number | Error, now = NOW) {
     return new Response('ok', { status });
   }) as typeof globalThis.fetch;
   const logs = createLogCapture();
-  const process = createWebhookVerifyProcessor({ fetch, logger: logs.logger, accountUrl: ACCOUNT_URL, now: () => now });
+  const process = createWebhookVerifyProcessor({ fetch, logger: logs.logger, callbackDomains: ['xurrent.qa'], now: () => now });
   return { process, calls, logs };
 }
 
@@ -67,6 +67,10 @@ describe('webhook-verify processor', () => {
     ['another host', 'https://evil.example/webhooks/7/verify?code=x'],
     ['http', 'http://acme.xurrent.qa/webhooks/7/verify?code=x'],
     ['a look-alike host', 'https://acme.xurrent.qa.evil.example/verify'],
+    ["another account's host", 'https://globex.xurrent.qa/webhooks/7/verify?code=x'],
+    ['an IP address', 'https://10.0.0.1/webhooks/7/verify?code=x'],
+    ['localhost', 'https://localhost/webhooks/7/verify?code=x'],
+    ['a non-default port', 'https://acme.xurrent.qa:8443/webhooks/7/verify?code=x'],
   ])('never calls a callback on %s', async (_name, callback) => {
     const { process, calls } = setup(200);
     await expect(process(jobWith({ callback }))).rejects.toBeInstanceOf(PayloadError);
