@@ -77,6 +77,13 @@ describe('webhook-verify processor', () => {
     expect(calls).toEqual([]);
   });
 
+  it("calls a customer account's callback on that account's own host", async () => {
+    const { process, calls } = setup(200);
+    const callback = `https://globex.xurrent.qa/webhooks/9/verify?code=x&expires_at=${EXPIRES}`;
+    await expect(process(jobWith({ accountId: 'globex', callback }))).resolves.toEqual({ status: 200 });
+    expect(calls.map((c) => c.url)).toEqual([callback]);
+  });
+
   it('refuses bad job data without calling', async () => {
     const { process, calls } = setup(200);
     await expect(process(jobWith({ callback: 42 }))).rejects.toBeInstanceOf(PayloadError);
