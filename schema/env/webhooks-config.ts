@@ -18,7 +18,7 @@ export interface WebhookConfig {
   algorithms: readonly WebhookAlgorithm[];
   audience: string | undefined;
   discoverKeys: boolean;
-  /** `https://<account>.<domain>`: the issuer (and callback host) of our account; undefined without XURRENT_ACCOUNT. */
+  /** `https://<account>.<domain>`: the issuer of our account; undefined without XURRENT_ACCOUNT. */
   accountUrl: string | undefined;
   /** Domains a `webhook.verify` callback may be on (as `<account>.<domain>`): XURRENT_DOMAIN, then XURRENT_WEBHOOK_CALLBACK_DOMAINS. */
   callbackDomains: readonly string[];
