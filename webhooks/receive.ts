@@ -12,7 +12,7 @@ import type { createSignatureVerifier } from './signature.js';
 import { eventLabel, validateEnvelope } from './validate.js';
 
 export interface ReceiverDeps {
-  config: Pick<WebhookConfig, 'requireSignature' | 'accounts' | 'accountUrl'>;
+  config: Pick<WebhookConfig, 'requireSignature' | 'accounts' | 'callbackDomains'>;
   queues: Pick<Queues, 'events' | 'problemEvents' | 'webhookVerify'>;
   verifySignedToken: ReturnType<typeof createSignatureVerifier>;
   enqueueDelivery: EnqueueDelivery;
@@ -42,7 +42,7 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
       const claims = body.kind === 'signed' ? await verifySignedToken(body.token) : undefined;
       const envelope = validateEnvelope(claims ? claims.data : body.kind === 'plain' ? body.body : undefined, config.accounts);
       event = eventLabel(envelope.event);
-      const plan = planEvent(envelope, { queues, deliveryId, accountUrl: config.accountUrl, receivedAt: now() });
+      const plan = planEvent(envelope, { queues, deliveryId, callbackDomains: config.callbackDomains, receivedAt: now() });
       if (plan.kind === 'ignore') {
         log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
         return { answer: 'ignored', outcome: plan.outcome, event };

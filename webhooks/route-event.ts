@@ -22,7 +22,8 @@ export type EventPlan =
 export interface RouteContext {
   queues: Pick<Queues, 'events' | 'problemEvents' | 'webhookVerify'>;
   deliveryId: string;
-  accountUrl: string | undefined;
+  /** Domains a `webhook.verify` callback may be on (see checkVerifyCallback). */
+  callbackDomains: readonly string[];
   receivedAt: Date;
 }
 
@@ -30,7 +31,7 @@ export interface RouteContext {
 const VERIFY_RETRIES: JobsOptions = { attempts: 16, backoff: { type: 'exponential', delay: 5_000, jitter: 0.2 } };
 
 /** Maps a validated envelope to the job it becomes, or to an acknowledgement. Job data holds ids only. */
-export function planEvent(envelope: WebhookEnvelope, { queues, deliveryId, accountUrl, receivedAt }: RouteContext): EventPlan {
+export function planEvent(envelope: WebhookEnvelope, { queues, deliveryId, callbackDomains, receivedAt }: RouteContext): EventPlan {
   const { event, account_id: accountId } = envelope;
   const base = { deliveryId, event, accountId, receivedAt: receivedAt.toISOString() };
   const nodeId = envelope.object_nodeID ?? '';
@@ -41,7 +42,7 @@ export function planEvent(envelope: WebhookEnvelope, { queues, deliveryId, accou
     return { kind: 'enqueue', queue: queues.problemEvents, name: JOB_NAMES.problemEvent, data: { ...base, problemNodeId: nodeId }, answer: 'queued' };
   }
   if (event === 'webhook.verify') {
-    const callback = checkVerifyCallback(String(envelope.payload['callback']), accountUrl, receivedAt);
+    const callback = checkVerifyCallback(String(envelope.payload['callback']), { accountId, domains: callbackDomains }, receivedAt);
     if (!callback.ok) throw new DeliveryRejected('invalid', `callback refused: ${callback.message}`, { path: 'payload.callback', message: callback.message });
     const data: WebhookVerifyJob = { deliveryId, accountId, callback: callback.url.href, expiresAt: callback.expiresAt.toISOString(), receivedAt: base.receivedAt };
     return { kind: 'enqueue', queue: queues.webhookVerify, name: JOB_NAMES.webhookVerify, data, answer: 'verifying', options: VERIFY_RETRIES };

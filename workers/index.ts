@@ -71,7 +71,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     ...problems.workers,
     ...(breakFix?.workers ?? []),
-    createWebhookVerifyWorker({ connection, prefix, accountUrl: config.webhooks.accountUrl, fetch, logger }),
+    createWebhookVerifyWorker({ connection, prefix, callbackDomains: config.webhooks.callbackDomains, fetch, logger }),
   ];
   return {
     all,

@@ -10,8 +10,8 @@ import { translateJobError } from './error-policy.js';
 export interface WebhookVerifyDeps {
   fetch: typeof globalThis.fetch;
   logger: Logger;
-  /** `https://<account>.<domain>`: the only host a callback may be on (checked again here: no SSRF). */
-  accountUrl: string | undefined;
+  /** Domains a callback may be on as `<account>.<domain>` (checked again here: no request forgery). */
+  callbackDomains: readonly string[];
   now?: () => Date;
 }
 
@@ -23,12 +23,12 @@ const RETRIABLE_4XX = new Set([408, 425, 429]);
  * 5xx and network errors are thrown so BullMQ retries with backoff; past `expiresAt` or on a
  * definite refusal the job fails for good. Safe to run twice: a verified code just answers again.
  */
-export function createWebhookVerifyProcessor({ fetch, logger, accountUrl, now = () => new Date() }: WebhookVerifyDeps) {
+export function createWebhookVerifyProcessor({ fetch, logger, callbackDomains, now = () => new Date() }: WebhookVerifyDeps) {
   return async function processWebhookVerify(job: Job): Promise<{ status: number }> {
     const parsed = WebhookVerifyJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const data = parsed.data;
-    const check = checkVerifyCallback(data.callback, accountUrl, new Date(data.receivedAt));
+    const check = checkVerifyCallback(data.callback, { accountId: data.accountId, domains: callbackDomains }, new Date(data.receivedAt));
     if (!check.ok) throw new PayloadError(`callback refused: ${check.message}`);
     const log = logger.child({ component: 'worker', jobId: job.id, jobName: job.name, deliveryId: data.deliveryId, callback: describeCallback(check.url) });
     if (now().getTime() > check.expiresAt.getTime()) throw new PayloadError(`verification code expired at ${check.expiresAt.toISOString()}`);

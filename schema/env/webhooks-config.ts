@@ -18,8 +18,10 @@ export interface WebhookConfig {
   algorithms: readonly WebhookAlgorithm[];
   audience: string | undefined;
   discoverKeys: boolean;
-  /** `https://<account>.<domain>`: the issuer (and callback host) of our account; undefined without XURRENT_ACCOUNT. */
+  /** `https://<account>.<domain>`: the issuer of our account; undefined without XURRENT_ACCOUNT. */
   accountUrl: string | undefined;
+  /** Domains a `webhook.verify` callback may be on (as `<account>.<domain>`): XURRENT_DOMAIN, then XURRENT_WEBHOOK_CALLBACK_DOMAINS. */
+  callbackDomains: readonly string[];
   /** Accounts whose events we accept: ours, then the customers'. */
   accounts: readonly string[];
 }
@@ -34,6 +36,11 @@ export function parsePublicKeys(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A DNS name with at least two labels and a non-numeric top label, so never an IP address. */
+export function isDomainName(text: string): boolean {
+  return /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(text);
 }
 
 export function parseAlgorithmList(text: string): WebhookAlgorithm[] | undefined {
@@ -62,6 +69,7 @@ export function checkWebhookEnv(env: WebhookEnv, raw: Record<string, string | un
 
 export function toWebhookConfig(env: WebhookEnv & { XURRENT_ACCOUNT?: string | undefined; XURRENT_DOMAIN: string }): WebhookConfig {
   const account = env.XURRENT_ACCOUNT?.trim().toLowerCase();
+  const domains = [env.XURRENT_DOMAIN, ...env.XURRENT_WEBHOOK_CALLBACK_DOMAINS.split(',')].map((d) => d.trim().toLowerCase()).filter(Boolean);
   const customers = env.XURRENT_CUSTOMER_ACCOUNTS.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
   return {
     maxBytes: env.WEBHOOK_MAX_BYTES,
@@ -72,6 +80,7 @@ export function toWebhookConfig(env: WebhookEnv & { XURRENT_ACCOUNT?: string | u
     audience: env.XURRENT_WEBHOOK_AUDIENCE,
     discoverKeys: env.XURRENT_WEBHOOK_JWKS === 'discover',
     accountUrl: account ? `https://${account}.${env.XURRENT_DOMAIN.toLowerCase()}` : undefined,
+    callbackDomains: [...new Set(domains)],
     accounts: [...new Set([...(account ? [account] : []), ...customers])],
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { booleanWithDefault, enumWithDefault, intWithDefault, optionalString, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
-import { checkWebhookEnv, parseAlgorithmList, parsePublicKeys } from './webhooks-config.js';
+import { checkWebhookEnv, isDomainName, parseAlgorithmList, parsePublicKeys } from './webhooks-config.js';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
@@ -27,6 +27,10 @@ export const webhookEnvShape = {
   ),
   XURRENT_WEBHOOK_AUDIENCE: optionalString(),
   XURRENT_WEBHOOK_JWKS: enumWithDefault(['off', 'discover'], 'off'),
+  XURRENT_WEBHOOK_CALLBACK_DOMAINS: stringWithDefault('').refine(
+    (text) => text.split(',').every((part) => part.trim() === '' || isDomainName(part.trim())),
+    'must be a comma-separated list of domain names such as 4me.com (no scheme, port or IP address)',
+  ),
   XURRENT_CUSTOMER_ACCOUNTS: stringWithDefault('').refine(
     (text) => text.split(',').every((part) => part.trim() === '' || /^[a-z0-9][a-z0-9-]{0,62}$/i.test(part.trim())),
     'must be a comma-separated list of Xurrent account ids',

@@ -26,7 +26,7 @@ export async function waitForReady(redis: Redis): Promise<void> {
 }
 
 /** The real web app on a real Redis under a unique prefix, configured from environment variables. */
-export async function startTestIntake(env: Record<string, string>, options: { redisUrl?: string; fetch?: typeof fetch; now?: () => Date } = {}): Promise<TestIntake> {
+export async function startTestIntake(env: Record<string, string>, options: { redisUrl?: string; fetch?: typeof fetch; now?: () => Date; logLevel?: 'error' | 'warn' | 'info' | 'debug' } = {}): Promise<TestIntake> {
   const config = loadConfig(env);
   const prefix = uniquePrefix('intake');
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
@@ -35,7 +35,7 @@ export async function startTestIntake(env: Record<string, string>, options: { re
   await waitForReady(redis);
   const queues = createQueues(redis, prefix);
   for (const queue of [queues.events, queues.problemEvents, queues.webhookVerify]) queue.on('error', () => undefined);
-  const logs = createLogCapture();
+  const logs = createLogCapture(options.logLevel);
   const metrics = createWebhookMetrics();
   const app = createWebApp({
     config: config.webhooks,

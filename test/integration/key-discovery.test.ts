@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { exportJWK } from 'jose';
+import { base64url, exportJWK, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen, postRaw, type Listening } from '../helpers/http.js';
 import { startTestIntake, type TestIntake } from '../helpers/intake.js';
@@ -80,5 +80,42 @@ describe('key discovery (XURRENT_WEBHOOK_JWKS=discover)', () => {
     intake = await startTestIntake(env, { fetch: failing });
     server = await listen(intake.app);
     expect((await deliver(await signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' }))).status).toBe(503);
+  });
+
+  it.each([
+    ['over http', `http://acme.xurrent.qa/jwks`],
+    ['behind a userinfo trick', 'https://acme.xurrent.qa@evil.example/jwks'],
+    ['on another port of the same host', 'https://acme.xurrent.qa:8443/jwks'],
+    ['on a cloud metadata address', 'https://169.254.169.254/latest/jwks'],
+    ['on a look-alike host', 'https://acme.xurrent.qa.evil.example/jwks'],
+  ])('refuses a jwks_uri %s with 401 and never fetches it', async (_name, jwksUri) => {
+    const signer = await createTestSigner();
+    const xurrent = await fakeXurrent(signer, jwksUri);
+    intake = await startTestIntake(env, { fetch: xurrent.fetch });
+    server = await listen(intake.app);
+    expect((await deliver(await signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' }))).status).toBe(401);
+    expect(xurrent.asked).toEqual([`${POLICY_ISSUER}/.well-known/openid-configuration`]);
+    expect(await intake.jobCount()).toBe(0);
+  });
+
+  it('fetches only from the issuer host whatever the token names (kid, jku, x5u injection; none; HS256)', async () => {
+    const [signer, stranger] = await Promise.all([createTestSigner(), createTestSigner()]);
+    const xurrent = await fakeXurrent(signer);
+    intake = await startTestIntake(env, { fetch: xurrent.fetch });
+    server = await listen(intake.app);
+    const claims = { iss: POLICY_ISSUER };
+    const tokens = [
+      await stranger.sign(requestEnvelope(), claims, { kid: '../../../jwks?host=evil.example' }),
+      await stranger.sign(requestEnvelope(), claims, { kid: 'key-1\r\nHost: evil.example' }),
+      await stranger.sign(requestEnvelope(), claims, { kid: 'https://evil.example/jwks' }),
+      await stranger.sign(requestEnvelope(), claims, { kid: 'key-1', jku: 'https://evil.example/jwks', x5u: 'https://evil.example/cert' }),
+      await stranger.sign(requestEnvelope(), claims, { kid: 'key-1' }),
+      `${base64url.encode('{"alg":"none","kid":"key-1"}')}.${base64url.encode(JSON.stringify({ data: requestEnvelope(), iss: POLICY_ISSUER, aud: AUDIENCE }))}.`,
+      await new SignJWT({ data: requestEnvelope() }).setProtectedHeader({ alg: 'HS256', kid: 'key-1' }).setIssuer(POLICY_ISSUER).setAudience(AUDIENCE).sign(new TextEncoder().encode(signer.publicKeyPem)),
+    ];
+    for (const token of tokens) expect((await deliver(token)).status).toBe(401);
+    expect(await intake.jobCount()).toBe(0);
+    expect(xurrent.asked.every((url) => url.startsWith(`${POLICY_ISSUER}/`))).toBe(true);
+    expect(xurrent.asked.length).toBeGreaterThan(0);
   });
 });

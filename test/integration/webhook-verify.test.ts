@@ -5,7 +5,7 @@ import { createWebhookVerifyWorker } from '../../workers/webhook-verify.js';
 import { listen, postRaw, type Listening } from '../helpers/http.js';
 import { startTestIntake, type TestIntake } from '../helpers/intake.js';
 import { TEST_REDIS_URL } from '../helpers/redis.js';
-import { createTestSigner, ISSUER, signedEnv, verifyEnvelope } from '../helpers/signing.js';
+import { createTestSigner, DOMAIN, ISSUER, signedEnv, verifyEnvelope } from '../helpers/signing.js';
 
 let intake: TestIntake | undefined;
 let server: Listening | undefined;
@@ -36,7 +36,7 @@ describe('webhook.verify end to end', () => {
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     // Subscribed before the worker starts, so the job cannot finish before we listen.
     await events.waitUntilReady();
-    const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, accountUrl: ISSUER, fetch, logger: intake.logs.logger });
+    const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, callbackDomains: [DOMAIN], fetch, logger: intake.logs.logger });
     closers.push(async () => {
       await worker.close();
       await events.close();

@@ -27,6 +27,16 @@ describe('webhook configuration', () => {
     const { webhooks } = loadConfig({ XURRENT_ACCOUNT: 'WDC', XURRENT_DOMAIN: '4me-staging.com', XURRENT_CUSTOMER_ACCOUNTS: 'globex, initech,' });
     expect(webhooks.accountUrl).toBe('https://wdc.4me-staging.com');
     expect(webhooks.accounts).toEqual(['wdc', 'globex', 'initech']);
+    expect(webhooks.callbackDomains).toEqual(['4me-staging.com']);
+  });
+
+  it('adds XURRENT_WEBHOOK_CALLBACK_DOMAINS to the domains a verify callback may be on', () => {
+    const { webhooks } = loadConfig({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_CALLBACK_DOMAINS: '4me.com, 4ME-staging.com,' });
+    expect(webhooks.callbackDomains).toEqual(['xurrent.com', '4me.com', '4me-staging.com']);
+  });
+
+  it.each(['https://4me.com', '4me.com:8443', '127.0.0.1', 'localhost', 'evil.example/x', '[::1]'])('refuses XURRENT_WEBHOOK_CALLBACK_DOMAINS=%s', (value) => {
+    expect(problemsOf({ XURRENT_WEBHOOK_CALLBACK_DOMAINS: value })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_CALLBACK_DOMAINS: must be/)]);
   });
 
   it('accepts PEMs with literal \\n and several keys for rotation', () => {

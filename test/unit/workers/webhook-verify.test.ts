@@ -25,7 +25,7 @@ function setup(status: number | Error, now = NOW) {
     return new Response('ok', { status });
   }) as typeof globalThis.fetch;
   const logs = createLogCapture();
-  const process = createWebhookVerifyProcessor({ fetch, logger: logs.logger, accountUrl: ACCOUNT_URL, now: () => now });
+  const process = createWebhookVerifyProcessor({ fetch, logger: logs.logger, callbackDomains: ['xurrent.qa'], now: () => now });
   return { process, calls, logs };
 }
 
@@ -67,10 +67,21 @@ describe('webhook-verify processor', () => {
     ['another host', 'https://evil.example/webhooks/7/verify?code=x'],
     ['http', 'http://acme.xurrent.qa/webhooks/7/verify?code=x'],
     ['a look-alike host', 'https://acme.xurrent.qa.evil.example/verify'],
+    ["another account's host", 'https://globex.xurrent.qa/webhooks/7/verify?code=x'],
+    ['an IP address', 'https://10.0.0.1/webhooks/7/verify?code=x'],
+    ['localhost', 'https://localhost/webhooks/7/verify?code=x'],
+    ['a non-default port', 'https://acme.xurrent.qa:8443/webhooks/7/verify?code=x'],
   ])('never calls a callback on %s', async (_name, callback) => {
     const { process, calls } = setup(200);
     await expect(process(jobWith({ callback }))).rejects.toBeInstanceOf(PayloadError);
     expect(calls).toEqual([]);
+  });
+
+  it("calls a customer account's callback on that account's own host", async () => {
+    const { process, calls } = setup(200);
+    const callback = `https://globex.xurrent.qa/webhooks/9/verify?code=x&expires_at=${EXPIRES}`;
+    await expect(process(jobWith({ accountId: 'globex', callback }))).resolves.toEqual({ status: 200 });
+    expect(calls.map((c) => c.url)).toEqual([callback]);
   });
 
   it('refuses bad job data without calling', async () => {
