@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coreEnvSection } from './env/core.js';
+import { operationsEnvSection, toOperationsConfig } from './env/operations.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
 import { toProblemsConfig } from './env/problems-config.js';
@@ -18,10 +19,11 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection, reportsEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection, operationsEnvSection, reportsEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
+  ...operationsEnvSection.shape,
   ...xurrentEnvSection.shape,
   ...xurrentLimitsEnvSection.shape,
   ...webhookEnvSection.shape,
@@ -44,6 +46,7 @@ export function toConfig(env: Env) {
     redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    operations: toOperationsConfig(env),
     xurrent: toXurrentConfig(env),
     xurrentLimits: {
       burstLimit: env.XURRENT_BURST_LIMIT,

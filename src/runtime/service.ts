@@ -8,6 +8,7 @@ import { createWorkers, type Workers } from '../../workers/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createAdminRouter } from '../http/admin-router.js';
 import { createQueues } from '../queue/queues.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
@@ -78,6 +79,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       queuePrefix: config.queue.prefix,
       logger,
       readiness,
+      admin: createAdminRouter({ credentials: config.operations.admin, logger }),
       ...(fetch ? { fetch } : {}),
     });
     handle = app;
