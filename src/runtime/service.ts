@@ -16,6 +16,7 @@ import { resolveRedis } from '../redis/resolve-redis.js';
 import type { Simulator } from '../simulator/index.js';
 import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
+import { createReportRoutes } from './report-routes.js';
 import { connectXurrent, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
@@ -79,7 +80,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       queuePrefix: config.queue.prefix,
       logger,
       readiness,
-      admin: createAdminRouter({ credentials: config.operations.admin, logger }),
+      admin: createAdminRouter({ credentials: config.operations.admin, logger, routes: [createReportRoutes({ config, redis: producer, clock, logger })] }),
       ...(fetch ? { fetch } : {}),
     });
     handle = app;
