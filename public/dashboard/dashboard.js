@@ -22,7 +22,7 @@
   new Chart(document.getElementById('chart-weeks'), {
     type: 'line',
     data: {
-      labels: data.weeks.map(function (w) { return w.from.slice(0, 10); }),
+      labels: data.weeks.map(function (w) { return w.label; }),
       datasets: [
         { label: 'Response within target', data: data.weeks.map(function (w) { return w.responseWithinPercent; }), borderColor: '#4878a8', spanGaps: true, yAxisID: 'y' },
         { label: 'Resolution within target', data: data.weeks.map(function (w) { return w.resolutionWithinPercent; }), borderColor: '#78a848', spanGaps: true, yAxisID: 'y' },

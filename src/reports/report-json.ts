@@ -1,10 +1,14 @@
+import { DateTime } from 'luxon';
 import type { SlaReport } from '../domain/reports/build-sla-report.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-/** The report as JSON for people and tools: instants as ISO (UTC), durations in minutes. Ids only. */
-export function reportToJson(report: SlaReport) {
+/**
+ * The report as JSON for people and tools: instants as ISO (UTC), durations in minutes, weeks
+ * labelled by their first day in the support zone. Ids only.
+ */
+export function reportToJson(report: SlaReport, zone: string) {
   return {
     period: { from: iso(report.period.fromMs), to: iso(report.period.toMs), asOf: iso(report.period.asOfMs) },
     priorities: report.priorities.map((p) => ({
@@ -40,6 +44,7 @@ export function reportToJson(report: SlaReport) {
     })),
     problems: report.problems,
     weeks: report.weeks.map((w) => ({
+      label: DateTime.fromMillis(w.fromMs, { zone }).toISODate(),
       from: iso(w.fromMs),
       to: iso(w.toMs),
       incidents: w.incidents,

@@ -44,6 +44,7 @@ export function renderDashboard(view: DashboardView): string {
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>SLA review ${h(view.query.from)} – ${h(view.query.to)}</title>
 <link rel="stylesheet" href="${h(view.assetsPath)}/dashboard.css">
 <script src="${h(view.assetsPath)}/chart.umd.min.js" defer></script>

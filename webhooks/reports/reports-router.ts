@@ -27,7 +27,7 @@ export function createReportsRouter({ reports, zone, logger, availability }: Rep
     const query = readPeriod(req, res, zone);
     if (query === undefined) return;
     const report = await reports.report(query);
-    res.set('Cache-Control', 'no-store').json(reportToJson(report));
+    res.set('Cache-Control', 'no-store').json(reportToJson(report, zone));
   });
 
   router.get('/dashboard', async (req, res) => {
@@ -38,7 +38,7 @@ export function createReportsRouter({ reports, zone, logger, availability }: Rep
       logger.warn('availability for the dashboard failed', { component: 'reports', error: error instanceof Error ? error.message : String(error) });
       return null;
     }) : null;
-    const page = renderDashboard({ report: reportToJson(report), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH });
+    const page = renderDashboard({ report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH });
     res.set('Cache-Control', 'no-store').type('html').send(page);
   });
   return router;
