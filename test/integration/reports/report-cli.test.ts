@@ -6,11 +6,17 @@ import { createReportStore } from '../../../src/reports/report-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js';
 import { seedReportStore } from '../../helpers/report-seed.js';
+import { startSimulator } from '../../../src/simulator/index.js';
+import { requestCreate } from '../../../src/simulator/request-mutations.js';
 
 const prefix = uniquePrefix('report-cli');
 const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SUPPORT_TIMEZONE: 'Europe/Amsterdam' };
 
 async function cli(...args: string[]) {
+  return cliWith(env, ...args);
+}
+
+async function cliWith(env: Record<string, string>, ...args: string[]) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -57,5 +63,28 @@ describe('cli report sla', () => {
     expect(await cli('--from', '2026-03-01')).toMatchObject({ code: 2, err: expect.stringContaining('--to') });
     expect(await cli('--from', 'March', '--to', '2026-03-31')).toMatchObject({ code: 2, err: expect.stringContaining('--from') });
     expect(await cli('--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('--format') });
+  });
+});
+
+describe('cli report sla --rebuild', () => {
+  it('fills in from Xurrent the requests the records lack, once', async () => {
+    const sim = await startSimulator();
+    const rebuildPrefix = uniquePrefix('report-cli-rebuild');
+    try {
+      requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: 'Mail down', category: 'incident', impact: 'top' });
+      requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: 'How do I…', category: 'rfi' });
+      const xurrentEnv = { ...env, QUEUE_PREFIX: rebuildPrefix, XURRENT_ACCOUNT: sim.account, XURRENT_TOKEN: sim.issueToken(), XURRENT_GRAPHQL_URL: sim.graphqlUrl };
+      const today = new Date().toISOString().slice(0, 10);
+      const period = ['--from', '2020-01-01', '--to', today, '--format', 'json'];
+      const first = await cliWith(xurrentEnv, ...period, '--rebuild');
+      expect(first.err).toMatch(/2 requests read, 2 filled in/);
+      expect(JSON.parse(first.out).registered).toMatchObject({ incident: 1, rfi: 1 });
+      const again = await cliWith(xurrentEnv, ...period, '--rebuild');
+      expect(again.err).toMatch(/2 requests read, 0 filled in/);
+      expect(await cliWith({ ...env, XURRENT_SIMULATOR: 'off' }, '--rebuild')).toMatchObject({ code: 1, err: expect.stringContaining('needs Xurrent') });
+    } finally {
+      await sim.close();
+      await deleteKeys(rebuildPrefix);
+    }
   });
 });
