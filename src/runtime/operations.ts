@@ -7,6 +7,7 @@ import { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { createAdminRouter } from '../http/admin-router.js';
 import { createMetricsRoute } from '../http/metrics-route.js';
+import { createQueueBoardRoute } from '../http/queue-board.js';
 import type { Logger } from '../logger.js';
 import { registerClusterGauges } from '../metrics/cluster-gauges.js';
 import { createServiceMetrics } from '../metrics/service-metrics.js';
@@ -30,11 +31,14 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
   const queues = createQueueViews(redis, config.queue.prefix);
   const adminRouter = (routes: readonly Router[] = []) =>
     createAdminRouter({ credentials: config.operations.admin, logger, routes: [createMetricsRoute(registry), ...routes] });
+  /** The web process's admin surface: /metrics, Bull Board, and the pages other features pass in. */
+  const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues), ...routes]);
   return {
     registry,
     metrics,
     queues,
     adminRouter,
+    webAdminRouter,
     /** Queue depths, budgets and open clocks from Redis: only the web process registers them (counted once). */
     registerClusterGauges(limiterKey: string | undefined) {
       const budgetKey = limiterKey === undefined ? undefined : limiterBudgetKey(config.queue.prefix, limiterKey);

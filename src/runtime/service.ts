@@ -91,7 +91,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       logger,
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
-      admin: operations.adminRouter(),
+      admin: operations.webAdminRouter(),
       ...(fetch ? { fetch } : {}),
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
