@@ -6,6 +6,8 @@ import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
+import { observeWorkflowStore } from '../src/metrics/observe-workflow.js';
+import type { ServiceMetrics } from '../src/metrics/service-metrics.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createReportStore } from '../src/reports/report-store.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
@@ -33,13 +35,15 @@ export interface WorkersDeps {
   logger: Logger;
   clock: Clock;
   fetch?: typeof globalThis.fetch;
+  /** Counts SLA warnings and breaches as reconciles save state, and keeps the open-clock sets. */
+  metrics?: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'>;
 }
 
 /** A lock outlives any reconcile (a few Xurrent calls, possibly paced by the limiter). */
 const RECONCILE_LOCK_MS = 5 * 60_000;
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch = globalThis.fetch }: WorkersDeps): Workers {
+export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch = globalThis.fetch, metrics }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
@@ -47,13 +51,14 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
+  const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
 
   const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
   const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
   const policy = createWorkflowPolicy(config);
   const reconcile = createReconcileProcessor({
     xurrent,
-    store: createWorkflowStore(connection, prefix, logger),
+    store: observed(createWorkflowStore(connection, prefix, logger)),
     locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
     timers: createSlaTimers({ queue: slaTimerQueue, redis: connection, prefix, clock }),
     policy,

@@ -25,7 +25,7 @@ export function createAdminRouter({ credentials, logger, routes = [] }: AdminRou
   }
   const router = express.Router();
   router.use((req, _res, next) => next(isAdminPath(req.path) ? undefined : 'router'));
-  router.use(helmet(), noStore, createAdminAuth(credentials));
+  router.use(helmet(HELMET_OPTIONS), noStore, createAdminAuth(credentials), rejectCrossSite);
   for (const route of routes) router.use(route);
   return router;
 }
@@ -33,6 +33,38 @@ export function createAdminRouter({ credentials, logger, routes = [] }: AdminRou
 export function isAdminPath(path: string): boolean {
   const lower = path.toLowerCase();
   return ADMIN_PATHS.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+}
+
+/**
+ * Helmet's defaults, minus the `https:` sources it allows for styles and fonts: admin pages load
+ * nothing from third parties (Bull Board's Google Fonts link is blocked and falls back to local fonts).
+ */
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'font-src': ["'self'", 'data:'] } },
+} as const;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A browser sends basic-auth credentials with cross-site requests too: refuse changes (Bull Board's
+ * retry, clean, pause) that another site started. Fetch metadata first, `Origin` for older browsers;
+ * a client that sends neither (curl, the CLI) is not a browser and is let through.
+ */
+const rejectCrossSite: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const site = req.get('sec-fetch-site');
+  const origin = req.get('origin');
+  const crossSite = site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && hostOf(origin) !== req.get('host');
+  if (!crossSite) return next();
+  res.status(403).json({ error: 'Cross-site request refused' });
+};
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }
 
 // Admin answers carry queue names, figures and request ids: keep them out of shared caches.

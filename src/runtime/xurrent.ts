@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
 import { clientConfigFor } from '../simulator/client-config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
-import { createXurrentClient, type XurrentClient } from '../xurrent/client.js';
+import { createXurrentClient, type XurrentClient, type XurrentClientDeps } from '../xurrent/client.js';
 import { createRedisLimiter, limiterKeyFor } from '../xurrent/limiter.js';
 import type { ServiceRoles } from './service.js';
 
@@ -12,7 +12,14 @@ export interface XurrentConnection {
   client: XurrentClient;
   /** The embedded simulator when the service runs without Xurrent credentials. */
   simulator: Simulator | undefined;
+  /** Identifies the token's limiter keys in Redis (not secret). */
+  limiterKey: string;
   close(): Promise<void>;
+}
+
+/** The limiter key of a configured credential: limits are per token (API-NOTES §2). */
+export function limiterKeyOfConfig(xurrent: NonNullable<Config['xurrent']>): string {
+  return limiterKeyFor(xurrent.auth.kind === 'token' ? xurrent.auth.token : xurrent.auth.clientId);
 }
 
 /**
@@ -30,6 +37,7 @@ export async function connectXurrent(deps: {
   redisUrl: string;
   logger: Logger;
   fetch?: typeof globalThis.fetch;
+  onCall?: XurrentClientDeps['onCall'];
 }): Promise<XurrentConnection | undefined> {
   const { config, logger } = deps;
   const simulator = !config.xurrent && usesEmbeddedSimulator(config, deps.roles) ? await startSimulator({ account: 'demo' }) : undefined;
@@ -39,12 +47,13 @@ export async function connectXurrent(deps: {
 
   const redis: Redis = createRedis(deps.redisUrl, 'worker', 'xsw-xurrent-limiter');
   redis.on('error', (error) => logger.warn('limiter redis connection error', { component: 'xurrent', error: error.message }));
-  const credential = xurrent.auth.kind === 'token' ? xurrent.auth.token : xurrent.auth.clientId;
-  const limiter = createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(credential), settings: config.xurrentLimits });
-  const client = createXurrentClient({ config: xurrent, logger, limiter, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const limiterKey = limiterKeyOfConfig(xurrent);
+  const limiter = createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKey, settings: config.xurrentLimits });
+  const client = createXurrentClient({ config: xurrent, logger, limiter, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.onCall ? { onCall: deps.onCall } : {}) });
   return {
     client,
     simulator,
+    limiterKey,
     close: async () => {
       redis.disconnect();
       await simulator?.close();

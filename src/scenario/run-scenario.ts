@@ -17,6 +17,8 @@ export interface RunOptions {
   logger?: Logger;
   /** How long one wait for the pipeline to settle may take before the run fails. */
   idleTimeoutMs?: number;
+  /** Called after the run, before the pipeline stops, e.g. to scrape the service's /metrics. */
+  inspect?: (service: { httpUrl: string | undefined }) => Promise<void>;
 }
 
 /**
@@ -56,7 +58,9 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
-    return await collectReport({ sim, store: workflowStore, refs });
+    const report = await collectReport({ sim, store: workflowStore, refs });
+    await options.inspect?.({ httpUrl: running.httpUrl() });
+    return report;
   } finally {
     await pipeline?.close();
     await redis.cleanUp();

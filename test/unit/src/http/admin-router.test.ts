@@ -97,3 +97,29 @@ describe('admin router', () => {
     });
   });
 });
+
+describe('admin router: changes started by another site', () => {
+  const routes = express.Router();
+  routes.post('/admin/queues/api/retry', (_req, res) => void res.json({ retried: true }));
+  const app = express();
+  app.use(createAdminRouter({ credentials: { token: TOKEN, basic: undefined }, logger: createLogCapture().logger, routes: [routes] }));
+  const post = () => request(app).post('/admin/queues/api/retry').set('Authorization', `Bearer ${TOKEN}`);
+
+  it.each([
+    ['fetch metadata cross-site', { 'Sec-Fetch-Site': 'cross-site' }, 403],
+    ['fetch metadata same-site (another subdomain)', { 'Sec-Fetch-Site': 'same-site' }, 403],
+    ['an Origin of another host', { Origin: 'https://evil.example' }, 403],
+    ['fetch metadata same-origin', { 'Sec-Fetch-Site': 'same-origin', Origin: 'https://evil.example' }, 200],
+    ['no browser headers (curl, the CLI)', {}, 200],
+  ] as const)('%s: %i', async (_name, headers, status) => {
+    expect((await post().set(headers)).status).toBe(status);
+  });
+
+  it('lets reads through whatever their origin', async () => {
+    const app2 = express();
+    const reads = express.Router();
+    reads.get('/metrics', (_req, res) => void res.send('ok'));
+    app2.use(createAdminRouter({ credentials: { token: TOKEN, basic: undefined }, logger: createLogCapture().logger, routes: [reads] }));
+    expect((await request(app2).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).set('Sec-Fetch-Site', 'cross-site')).status).toBe(200);
+  });
+});
