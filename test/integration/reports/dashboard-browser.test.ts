@@ -76,8 +76,9 @@ describe('dashboard in a browser', () => {
     // Headless chromium cannot show the Basic prompt, so the navigation itself fails; the answer is what counts.
     const answer = page.waitForResponse((r) => r.url() === `${baseUrl}/dashboard`);
     await page.goto(`${baseUrl}/dashboard`).catch(() => undefined);
-    expect((await answer).status()).toBe(401);
-    expect(await page.content()).not.toContain('data-tile');
+    const response = await answer;
+    expect(response.status()).toBe(401);
+    expect(await response.text()).not.toContain('data-tile');
     await context.close();
   }, 30_000);
 });
