@@ -67,6 +67,8 @@ export interface ProblemRecord {
   sourceID?: string | null;
   managerId?: string | null;
   analysisTargetAt?: string | null;
+  /** When the problem was last set to solved. */
+  solvedAt?: string | null;
 }
 
 export type SimRecord = PersonRecord | TeamRecord | ServiceRecord | ServiceInstanceRecord | NoteRecord | RequestRecord | ProblemRecord;
