@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -9,3 +11,8 @@ export function jsonForScript(value: unknown): string {
 }
 
 export const percentText = (value: number | null) => (value === null ? '–' : `${value.toFixed(value % 1 === 0 ? 0 : 2)} %`);
+
+/** An ISO instant as local wall time of the support zone (`2026-03-10 14:00`), for people; '' for none. */
+export function localTime(iso: string | null, zone: string): string {
+  return iso === null ? '' : DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}

@@ -1,5 +1,5 @@
 import type { SlaReportJson } from '../../src/reports/report-json.js';
-import { escapeHtml as h, jsonForScript, percentText } from './html.js';
+import { escapeHtml as h, jsonForScript, localTime, percentText } from './html.js';
 
 /** The service's own availability for the dashboard's tile, when the operations side provides it. */
 export interface AvailabilityTile {
@@ -53,13 +53,13 @@ export function renderDashboard(view: DashboardView): string {
 <header><h1>SLA review</h1>
 <form method="get" action=""><label>From <input type="date" name="from" value="${h(view.query.from)}"></label>
 <label>To <input type="date" name="to" value="${h(view.query.to)}"></label><button type="submit">Show</button></form>
-<p class="period">Period ${h(view.query.from)} to ${h(view.query.to)} (inclusive, ${h(view.zone)}); as of ${h(report.period.asOf ?? '')}</p></header>
+<p class="period">Period ${h(view.query.from)} to ${h(view.query.to)} (inclusive, ${h(view.zone)}); times in that zone; as of ${h(localTime(report.period.asOf, view.zone))}</p></header>
 <section class="tiles">${tiles.map(([id, label, value]) => `<div class="tile" data-tile="${h(id)}"><span class="label">${h(label)}</span><span class="value">${h(value)}</span></div>`).join('')}</section>
 <section><h2>Per priority</h2>${priorityTable(report)}</section>
 <section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
-<section><h2>Breaches</h2>${breachTable(report)}</section>
-<section><h2>Top incidents</h2>${topTable(report)}</section>
+<section><h2>Breaches</h2>${breachTable(report, view.zone)}</section>
+<section><h2>Top incidents</h2>${topTable(report, view.zone)}</section>
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
 </body></html>`;
@@ -78,19 +78,19 @@ function priorityTable(report: SlaReportJson): string {
   return `<table><thead><tr><th>Priority</th><th>Requests</th><th>Response within target</th><th>Resolution within target</th><th>Goal</th><th>Goal met</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function breachTable(report: SlaReportJson): string {
+function breachTable(report: SlaReportJson, zone: string): string {
   if (report.breaches.length === 0) return '<p class="empty">No breaches in this period.</p>';
   const rows = report.breaches.map(
     (b) =>
-      `<tr><td>${h(b.requestId)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(b.due ?? '')}</td><td>${h(b.actual ?? 'still open')}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
+      `<tr><td>${h(b.requestId)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function topTable(report: SlaReportJson): string {
+function topTable(report: SlaReportJson, zone: string): string {
   if (report.topIncidents.length === 0) return '<p class="empty">No Top incidents in this period.</p>';
   const rows = report.topIncidents.map(
-    (t) => `<tr><td>${h(t.number ?? t.requestId)}</td><td>${h(t.created ?? '')}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(t.rcaDue ?? '')}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
+    (t) => `<tr><td>${h(t.number ?? t.requestId)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
   );
   return `<table><thead><tr><th>Request</th><th>Registered</th><th>Problem</th><th>RCA due</th><th>RCA status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
