@@ -33,7 +33,7 @@ describe('report store', () => {
     expect((await store.readUntil(Date.parse('2026-03-03T09:00:00Z'))).records).toEqual([]);
     await redis.del(`${prefix}:report:sla:t1:resolution`);
     expect((await store.readUntil(Date.parse('2026-04-01T00:00:00Z'))).records.map((r) => r.target)).toEqual(['response']);
-    expect(await redis.zrange(`${prefix}:report:index:sla`, 0, -1)).toEqual(['t1:response']);
+    expect(await redis.zrange(`${prefix}:report:index:sla`, '0', '-1')).toEqual(['t1:response']);
   });
 
   it('skips an unreadable entry with a warning', async () => {
