@@ -4,6 +4,7 @@ import { operationsEnvSection, toOperationsConfig } from './env/operations.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
 import { toProblemsConfig } from './env/problems-config.js';
+import { reportsEnvSection } from './env/reports.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
 import { workflowEnvSection } from './env/workflow.js';
@@ -18,7 +19,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection, operationsEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection, operationsEnvSection, reportsEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -29,6 +30,7 @@ export const envShape = {
   ...slaEnvSection.shape,
   ...workflowEnvSection.shape,
   ...problemsEnvSection.shape,
+  ...reportsEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -58,6 +60,7 @@ export function toConfig(env: Env) {
     sla: toSlaConfig(env),
     workflow: toWorkflowConfig(env),
     problems: toProblemsConfig(env),
+    reports: { retentionDays: env.REPORT_RETENTION_DAYS },
   };
 }
 export type Config = ReturnType<typeof toConfig>;

@@ -9,10 +9,12 @@ import { createRedis } from '../src/redis/connection.js';
 import { observeWorkflowStore } from '../src/metrics/observe-workflow.js';
 import type { ServiceMetrics } from '../src/metrics/service-metrics.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
+import { createReportStore } from '../src/reports/report-store.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { createProblemWorkers } from './problem-workers.js';
 import { createReconcileProcessor } from './reconcile-request.js';
+import { createReportWriter } from './report-writer.js';
 import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
 import { startWorker } from './start-worker.js';
@@ -27,7 +29,7 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems'>;
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'reports'>;
   redisUrl: string;
   xurrent: XurrentClient;
   logger: Logger;
@@ -51,15 +53,18 @@ export function createWorkers({ config, redisUrl, xurrent, logger, clock, fetch 
   for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
   const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
 
-  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger });
+  const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
+  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
+  const policy = createWorkflowPolicy(config);
   const reconcile = createReconcileProcessor({
     xurrent,
     store: observed(createWorkflowStore(connection, prefix, logger)),
     locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
     timers: createSlaTimers({ queue: slaTimerQueue, redis: connection, prefix, clock }),
-    policy: createWorkflowPolicy(config),
+    policy,
     clock,
     logger,
+    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla }),
     onReconciled: problems.trigger,
   });
   const base = { connection, prefix, logger };

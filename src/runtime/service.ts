@@ -19,6 +19,7 @@ import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
 import { createOperations, type Operations } from './operations.js';
+import { createReportRoutes } from './report-routes.js';
 import { connectXurrent, limiterKeyOfConfig, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
@@ -91,7 +92,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       logger,
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
-      admin: operations.webAdminRouter(),
+      admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger })]),
       ...(fetch ? { fetch } : {}),
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));

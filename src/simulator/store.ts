@@ -36,6 +36,15 @@ export interface RequestRecord {
   supplierId?: string | null;
   /** People watching the request (`newWatches`), in the order they were added. */
   watcherIds?: string[];
+  /** Xurrent's own SLA accounting of the request (its `affectedSlas`), kept as statuses change. */
+  sla?: SlaAccounting;
+}
+
+/** What an affected SLA records: first response, resolution, and the stretches its clock stood still. */
+export interface SlaAccounting {
+  actualResponseAt: string | null;
+  actualResolutionAt: string | null;
+  stoppedClockPeriods: { from: string; to: string | null }[];
 }
 
 export interface ProblemRecord {
