@@ -4,8 +4,9 @@ import { businessTimeBetweenCommand } from './business-time-between.js';
 import { configCheckCommand } from './config-check.js';
 import { jobsRetryFailedCommand } from './jobs-retry-failed.js';
 import { jobsStatsCommand } from './jobs-stats.js';
+import { reportAvailabilityCommand } from './report-availability.js';
 import { reportSlaCommand } from './report-sla.js';
 import { slaTargetsCommand } from './sla-targets.js';
 
 /** Every command of `npm run cli`; each lives in its own file. */
-export const COMMANDS: readonly CliCommand[] = [configCheckCommand, businessTimeAddCommand, businessTimeBetweenCommand, slaTargetsCommand, reportSlaCommand, jobsStatsCommand, jobsRetryFailedCommand];
+export const COMMANDS: readonly CliCommand[] = [configCheckCommand, businessTimeAddCommand, businessTimeBetweenCommand, slaTargetsCommand, reportSlaCommand, reportAvailabilityCommand, jobsStatsCommand, jobsRetryFailedCommand];
