@@ -5,7 +5,7 @@ export type DeliveryOutcome = Exclude<AnswerName, 'ignored'> | 'ignored-known' |
 
 export interface WebhookMetrics {
   record(outcome: DeliveryOutcome, event?: string): void;
-  /** Counts per outcome and per (outcome, event); the operations issue exposes these via prom-client. */
+  /** Counts per outcome and per (outcome, event); `/metrics` gets them through `onDelivery` (prom-client). */
   snapshot(): { outcomes: Record<string, number>; events: Record<string, number> };
 }
 

@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
+import { countJobs } from '../queue/dead-letters.js';
 import type { QueueViews } from '../queue/queue-views.js';
 import { openClockKey } from './observe-workflow.js';
 import { OPEN_STATES, TARGETS } from './sla-transitions.js';
-
-export const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
 
 export interface ClusterGaugeDeps {
   registry: Registry;
@@ -40,9 +39,8 @@ export function registerClusterGauges({ registry, redis, prefix, queues, budgetK
     registers: [registry],
     async collect() {
       await guard('xsw_queue_jobs', this, async () => {
-        for (const queue of queues.all) {
-          const counts = await queue.getJobCounts(...JOB_STATES);
-          for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+        for (const { queue, counts } of await countJobs(queues.all)) {
+          for (const [state, count] of Object.entries(counts)) this.set({ queue, state }, count);
         }
       });
     },

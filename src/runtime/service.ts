@@ -19,6 +19,7 @@ import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
 import { createOperations, type Operations } from './operations.js';
+import { createAvailability } from './availability.js';
 import { createReportRoutes } from './report-routes.js';
 import { connectXurrent, limiterKeyOfConfig, type XurrentConnection } from './xurrent.js';
 
@@ -61,6 +62,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   queues.events.on('error', (error) => logger.warn('queue error', { component: 'queue', error: error.message }));
   const operations = createOperations({ config, logger, redis: producer });
   const { metrics } = operations;
+  const availability = createAvailability({ config, logger, redis: producer });
 
   let workers: Workers | undefined;
   let xurrent: XurrentConnection | undefined;
@@ -92,7 +94,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       logger,
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
-      admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger })]),
+      admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile }), availability.route()]),
       ...(fetch ? { fetch } : {}),
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
@@ -100,6 +102,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     logger.info('listening', { component: 'http', url: httpUrl });
   }
   const metricsServer = roles.web ? undefined : await operations.startMetricsServer();
+  const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : undefined;
 
   return {
@@ -110,6 +113,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     operations,
     metricsUrl: metricsPort === undefined ? undefined : `http://127.0.0.1:${metricsPort}`,
     shutdownSteps: () => [
+      { name: 'heartbeats', run: async () => heartbeats.stop() },
       { name: 'http', run: () => closeServer(server) },
       { name: 'metrics-http', run: () => closeServer(metricsServer) },
       { name: 'workers', run: async () => workers?.close() },
