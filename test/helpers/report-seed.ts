@@ -6,7 +6,7 @@ import { createAdminRouter } from '../../src/http/admin-router.js';
 import type { Logger } from '../../src/logger.js';
 import { createReportStore, type ReportStore } from '../../src/reports/report-store.js';
 import { createSlaReports } from '../../src/reports/sla-reports.js';
-import { createReportsRouter } from '../../webhooks/reports/reports-router.js';
+import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
 
 export const SEED_ZONE = 'Europe/Amsterdam';
 export const SEED_GOALS = { top: 100, high: 80, medium: 80, low: 80 };
@@ -58,11 +58,28 @@ export async function seedReportStore(store: ReportStore): Promise<void> {
 }
 
 /** The reports routes behind the real admin router (basic auth), over the report store under `prefix`. */
-export function reportsApp(redis: Redis, prefix: string, logger: Logger): Express {
+export function reportsApp(redis: Redis, prefix: string, logger: Logger, availability?: ReportsRouterDeps['availability']): Express {
   const source = createReportStore(redis, prefix, 400, logger);
   const reports = createSlaReports({ source, goals: SEED_GOALS, zone: SEED_ZONE, clock: { now: () => SEED_AS_OF_MS } });
   const app = express();
-  const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger })];
+  const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}) })];
   app.use(createAdminRouter({ credentials: { token: undefined, basic: ADMIN }, logger, routes }));
   return app;
+}
+
+/**
+ * A heartbeat history for March 2026 (every series of the service: web, worker, readiness), up
+ * throughout except 10 March 10:00Z–10:30Z (Tuesday 11:00–11:30 in Amsterdam, office hours): one
+ * interruption of 30 minutes. Office hours in March 2026: 22 weekdays × 9 h = 198 h, so office-hours
+ * availability is 197.5 / 198 = 99.747 %, shown as 99.75 %; outside office hours 100 %.
+ */
+export async function seedHeartbeats(store: { beat(series: string, processId: string, startMs: number, nowMs: number): Promise<void> }): Promise<void> {
+  for (const series of ['web', 'worker', 'readiness']) {
+    const first = Date.parse('2026-02-28T22:00:00Z');
+    await store.beat(series, 'p1', first, first);
+    await store.beat(series, 'p1', first, Date.parse('2026-03-10T09:59:30Z'));
+    const second = Date.parse('2026-03-10T10:30:00Z');
+    await store.beat(series, 'p2', second, second);
+    await store.beat(series, 'p2', second, Date.parse('2026-03-31T22:00:00Z'));
+  }
 }

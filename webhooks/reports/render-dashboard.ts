@@ -67,7 +67,7 @@ export function renderDashboard(view: DashboardView): string {
 
 function availabilityTile(availability: AvailabilityTile | null): [string, string, string] {
   if (!availability) return ['availability', 'Service availability', 'not reported yet'];
-  return ['availability', 'Service availability (office hours)', `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruptions`];
+  return ['availability', 'Service availability (office hours)', `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`];
 }
 
 function priorityTable(report: SlaReportJson): string {

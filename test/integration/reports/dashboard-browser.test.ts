@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js';
-import { ADMIN, reportsApp, seedReportStore } from '../../helpers/report-seed.js';
+import { loadConfig } from '../../../src/config.js';
+import { createUptimeStore } from '../../../src/availability/uptime-store.js';
+import { createAvailability } from '../../../src/runtime/availability.js';
+import { ADMIN, reportsApp, seedHeartbeats, seedReportStore } from '../../helpers/report-seed.js';
 
 // Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). playwright-core downloads no browser.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -24,7 +27,9 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (bash .ci/run does)`);
   await seedReportStore(createReportStore(redis, prefix, 400, log.logger));
-  server = createServer(reportsApp(redis, prefix, log.logger));
+  await seedHeartbeats(createUptimeStore(redis, prefix, 400));
+  const availability = createAvailability({ config: loadConfig({ QUEUE_PREFIX: prefix }), redis, logger: log.logger });
+  server = createServer(reportsApp(redis, prefix, log.logger, availability.tile));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -60,6 +65,7 @@ describe('dashboard in a browser', () => {
     expect(await tile('rfc')).toBe('1');
     expect(await tile('problems')).toBe('2');
     expect(await tile('rca-overdue')).toBe('0');
+    expect(await tile('availability')).toBe('99.75 % · 1 interruption');
     expect(await page.locator('table.breaches tbody tr').count()).toBe(2);
     // Chart.js drew into both canvases (a drawn canvas has a size set by the library).
     for (const id of ['chart-priorities', 'chart-weeks']) expect(await page.locator(`#${id}`).evaluate((c) => (c as unknown as { width: number; height: number }).width > 0 && (c as unknown as { height: number }).height > 0)).toBe(true);
