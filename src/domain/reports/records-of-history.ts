@@ -116,7 +116,8 @@ function pausedByReason(
 ): Record<string, number> {
   const byReason: Record<string, number> = {};
   for (const stretch of stretches) {
-    const reason = PAUSE_REASON_OF_STATUS[stretch.status];
+    // A waiting stretch with a recorded reason (the worker's `incomplete_request` pause) counts under that reason.
+    const reason = stretch.status === 'waiting_for_customer' && stretch.reason ? stretch.reason : PAUSE_REASON_OF_STATUS[stretch.status];
     const from = Math.max(stretch.fromMs, fromMs);
     const to = Math.min(stretch.toMs, toMs);
     if (!reason || to <= from) continue;

@@ -3,6 +3,8 @@ import type { RequestEvent } from '../sla/request-history.js';
 /** A stretch [fromMs, toMs) during which a request had one status. */
 export interface StatusStretch {
   status: string;
+  /** Why the status was set, when the history says (e.g. `incomplete_request` for a worker's pause). */
+  reason?: string;
   fromMs: number;
   toMs: number;
 }
@@ -19,7 +21,9 @@ export function statusStretches(events: readonly RequestEvent[], nowMs: number):
   for (const event of events) {
     if (event.kind !== 'status-changed' || event.at < created.at || event.status === current.status) continue;
     stretches.push({ ...current, toMs: event.at });
-    current = { status: event.status, fromMs: event.at, toMs: nowMs };
+    // Read without depending on the event type: histories may carry a pause reason on a status change.
+    const reason = (event as { reason?: unknown }).reason;
+    current = { status: event.status, fromMs: event.at, toMs: nowMs, ...(typeof reason === 'string' ? { reason } : {}) };
   }
   stretches.push(current);
   return stretches.filter((s) => s.toMs > s.fromMs || s === current);

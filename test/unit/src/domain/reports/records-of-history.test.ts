@@ -62,6 +62,13 @@ describe('slaRecordsOfHistory', () => {
     expect(outcomeOf(resolution!, now)).toBe('running');
   });
 
+  it('splits paused time by the reason the history records for a pause', () => {
+    const incomplete = { ...status('08:30', 'waiting_for_customer'), reason: 'incomplete_request' } as unknown as RequestEvent;
+    const events = [created('08:00', 'high'), incomplete, status('10:30', 'in_progress'), status('11:00', 'waiting_for_customer'), status('12:00', 'in_progress')];
+    const { resolution } = recordsAt(t('13:00'), events);
+    expect(resolution).toMatchObject({ pausedBusinessMs: 3 * HOUR, pausedByReason: { incomplete_request: 2 * HOUR, waiting_for_customer: HOUR } });
+  });
+
   it('keeps no record for requests that are not incidents', () => {
     expect(slaRecordsOfHistory({ ...request, category: 'rfi' }, [created('08:00', 'low')], [], t('09:00'), calendar, policy)).toEqual([]);
   });
