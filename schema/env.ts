@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { breakFixEnvSection } from './env/break-fix.js';
 import { toBreakFixConfig } from './env/break-fix-config.js';
 import { coreEnvSection } from './env/core.js';
+import { operationsEnvSection, toOperationsConfig } from './env/operations.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
 import { registrationEnvSection } from './env/registration.js';
 import { toRegistrationConfig } from './env/registration-config.js';
 import { toProblemsConfig } from './env/problems-config.js';
+import { reportsEnvSection } from './env/reports.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
 import { workflowEnvSection } from './env/workflow.js';
@@ -21,10 +23,11 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
+  ...operationsEnvSection.shape,
   ...xurrentEnvSection.shape,
   ...xurrentLimitsEnvSection.shape,
   ...webhookEnvSection.shape,
@@ -33,6 +36,7 @@ export const envShape = {
   ...breakFixEnvSection.shape,
   ...problemsEnvSection.shape,
   ...registrationEnvSection.shape,
+  ...reportsEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -48,6 +52,7 @@ export function toConfig(env: Env) {
     redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    operations: toOperationsConfig(env),
     xurrent: toXurrentConfig(env),
     xurrentLimits: {
       burstLimit: env.XURRENT_BURST_LIMIT,
@@ -63,6 +68,7 @@ export function toConfig(env: Env) {
     breakFix: toBreakFixConfig(env),
     problems: toProblemsConfig(env),
     registration: toRegistrationConfig(env),
+    reports: { retentionDays: env.REPORT_RETENTION_DAYS },
   };
 }
 export type Config = ReturnType<typeof toConfig>;

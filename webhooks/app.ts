@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { Logger } from '../src/logger.js';
 import { createHealthRouter, type ReadinessCheck } from './health.js';
 import { createXurrentIntake, type IntakeDeps } from './intake.js';
@@ -8,6 +8,8 @@ import { XURRENT_WEBHOOK_PATH } from './xurrent-route.js';
 
 export interface WebAppDeps extends IntakeDeps {
   readiness: readonly ReadinessCheck[];
+  /** The operator surface (src/http/admin-router.ts), mounted after the webhook and health routes. */
+  admin?: Router;
 }
 
 export function createWebApp(deps: WebAppDeps): Express {
@@ -17,6 +19,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   const intake = createXurrentIntake(deps);
   app.post(XURRENT_WEBHOOK_PATH, ...intake.handlers);
   app.use(createHealthRouter(deps.readiness));
+  if (deps.admin) app.use(deps.admin);
   app.use(bodyErrorHandler(deps.logger, intake.metrics));
   return app;
 }

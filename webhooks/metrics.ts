@@ -1,16 +1,19 @@
-import type { AnswerName } from './respond.js';
+import { ANSWERS, type AnswerName } from './respond.js';
 
 /** Why a delivery ended as it did; `ignored-known` / `ignored-unknown` are acknowledged but not queued. */
 export type DeliveryOutcome = Exclude<AnswerName, 'ignored'> | 'ignored-known' | 'ignored-unknown';
 
 export interface WebhookMetrics {
   record(outcome: DeliveryOutcome, event?: string): void;
-  /** Counts per outcome and per (outcome, event); the operations issue exposes these via prom-client. */
+  /** Counts per outcome and per (outcome, event); `/metrics` gets them through `onDelivery` (prom-client). */
   snapshot(): { outcomes: Record<string, number>; events: Record<string, number> };
 }
 
+/** Also told of every delivery (the Prometheus counters of `/metrics`), with the HTTP status it got. */
+export type OnDelivery = (outcome: DeliveryOutcome, status: number, event: string | undefined) => void;
+
 /** In-process counters for webhook intake, kept in one place. */
-export function createWebhookMetrics(): WebhookMetrics {
+export function createWebhookMetrics(onDelivery?: OnDelivery): WebhookMetrics {
   const outcomes = new Map<string, number>();
   const events = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -18,7 +21,12 @@ export function createWebhookMetrics(): WebhookMetrics {
     record(outcome, event) {
       bump(outcomes, outcome);
       if (event) bump(events, `${outcome} ${event.slice(0, 100)}`);
+      onDelivery?.(outcome, statusOf(outcome), event?.slice(0, 100));
     },
     snapshot: () => ({ outcomes: Object.fromEntries(outcomes), events: Object.fromEntries(events) }),
   };
+}
+
+export function statusOf(outcome: DeliveryOutcome): number {
+  return ANSWERS[outcome === 'ignored-known' || outcome === 'ignored-unknown' ? 'ignored' : outcome].status;
 }

@@ -6,12 +6,16 @@ import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
+import { observeWorkflowStore } from '../src/metrics/observe-workflow.js';
+import type { ServiceMetrics } from '../src/metrics/service-metrics.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
+import { createReportStore } from '../src/reports/report-store.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { createBreakFixWorkers } from './break-fix-workers.js';
 import { createProblemWorkers } from './problem-workers.js';
 import { createReconcileProcessor } from './reconcile-request.js';
+import { createReportWriter } from './report-writer.js';
 import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
 import { startWorker } from './start-worker.js';
@@ -26,7 +30,7 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration'> & { breakFix?: Config['breakFix'] };
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports'> & { breakFix?: Config['breakFix'] };
   redisUrl: string;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
@@ -34,13 +38,15 @@ export interface WorkersDeps {
   logger: Logger;
   clock: Clock;
   fetch?: typeof globalThis.fetch;
+  /** Counts SLA warnings and breaches as reconciles save state, and keeps the open-clock sets. */
+  metrics?: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'>;
 }
 
 /** A lock outlives any reconcile (a few Xurrent calls, possibly paced by the limiter). */
 const RECONCILE_LOCK_MS = 5 * 60_000;
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch }: WorkersDeps): Workers {
+export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
@@ -48,17 +54,21 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
+  const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
 
-  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger });
+  const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
+  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
   const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
+  const policy = createWorkflowPolicy(config);
   const reconcile = createReconcileProcessor({
     xurrent,
-    store: createWorkflowStore(connection, prefix, logger),
+    store: observed(createWorkflowStore(connection, prefix, logger)),
     locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
     timers: createSlaTimers({ queue: slaTimerQueue, redis: connection, prefix, clock }),
-    policy: createWorkflowPolicy(config),
+    policy,
     clock,
     logger,
+    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla }),
     onReconciled: async (request, facts, state) => {
       await problems.trigger(request, facts);
       await breakFix?.trigger(request, facts, state);

@@ -10,7 +10,9 @@ import { problemSourceIdOf } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs } from '../src/domain/problems/rca-follow-up.js';
 import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
 import { PayloadError } from '../src/errors.js';
+import type { Clock } from '../src/clock.js';
 import type { Logger } from '../src/logger.js';
+import type { ReportStore } from '../src/reports/report-store.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
@@ -27,9 +29,13 @@ export interface ManageProblemDeps {
   rcaTimers: RcaTimers;
   policy: ProblemManagementPolicy;
   logger: Logger;
+  /** Keeps each problem opened (reason, RCA target) for the SLA review. */
+  reports?: Pick<ReportStore, 'saveProblem'>;
+  /** When a problem counts as opened, for reporting. */
+  clock?: Clock;
 }
 
-export type ManageProblemResult = { action: 'none' | 'skip' | 'create' | 'link'; problemId?: string; requestIds?: string[] };
+export type ManageProblemResult = { action: 'none' | 'skip' | 'create' | 'link'; problemId?: string; problemNumber?: string; requestIds?: string[] };
 
 const BUSY_RETRY_MS = 300;
 
@@ -39,7 +45,7 @@ const BUSY_RETRY_MS = 300;
  * (by sourceID), lets the rules decide, and creates or links the problem in one call. Safe to run
  * twice: linked incidents are skipped, and an open problem is found again in Xurrent.
  */
-export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger }: ManageProblemDeps) {
+export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, reports, clock }: ManageProblemDeps) {
   return async function processManageProblem(job: Job, token?: string): Promise<ManageProblemResult> {
     const parsed = ManageProblemJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad problem job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -80,6 +86,10 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
         const problemNodeId = result.problemId;
         await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
         await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: write.rcaDueMs });
+        if (decision.action === 'create') {
+          const opened = { problemId: problemNodeId, number: result.problemNumber ?? null, reason: decision.reason, rcaDueMs: write.rcaDueMs };
+          await reports?.saveProblem({ ...opened, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [] });
+        }
       }
       log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
       return result;
@@ -95,7 +105,8 @@ async function carryOut(calls: ReturnType<XurrentClient['counted']>, write: Retu
       return { action: 'skip' };
     case 'create': {
       const { problemCreate } = await calls.request(PROBLEM_CREATE, { input: write.input }, ProblemCreateResultSchema);
-      return { action: 'create', requestIds: write.input.requestIds, ...(problemCreate.problem ? { problemId: problemCreate.problem.id } : {}) };
+      const created = problemCreate.problem;
+      return { action: 'create', requestIds: write.input.requestIds, ...(created ? { problemId: created.id } : {}), ...(created?.problemId ? { problemNumber: created.problemId } : {}) };
     }
     case 'link':
       await calls.request(PROBLEM_UPDATE, { input: write.input }, ProblemUpdateResultSchema);

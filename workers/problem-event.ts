@@ -8,6 +8,7 @@ import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
+import type { ReportStore } from '../src/reports/report-store.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
@@ -20,6 +21,8 @@ export interface ProblemEventDeps {
   rca: Pick<RcaFollowUpPolicy, 'warningBusinessDays' | 'calendar'>;
   format: FormatInstant;
   logger: Logger;
+  /** Marks the worker's problems solved (RCA done) for the SLA review. */
+  reports?: Pick<ReportStore, 'markProblemSolved'>;
 }
 
 const BUSY_RETRY_MS = 500;
@@ -30,7 +33,7 @@ const BUSY_RETRY_MS = 500;
  * the outcome (one internal note each, found again by marker).
  * Under a lock per problem, so a burst of events writes each note once.
  */
-export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger }: ProblemEventDeps) {
+export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports }: ProblemEventDeps) {
   return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
     const parsed = ProblemEventJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -51,6 +54,7 @@ export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, fo
         await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(dueMs, rca.warningBusinessDays, rca.calendar) });
         await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: dueMs });
       }
+      if (ours && node.status === 'solved' && node.solvedAt) await reports?.markProblemSolved(node.id, Date.parse(node.solvedAt));
       for (const note of notes) await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
       logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
       return { notes: notes.length };

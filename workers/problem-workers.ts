@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
+import type { ReportStore } from '../src/reports/report-store.js';
 import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
 import { createRcaTimers } from '../src/queue/rca-timers.js';
@@ -22,6 +23,7 @@ export interface ProblemWorkersDeps {
   xurrent: XurrentClient;
   clock: Clock;
   logger: Logger;
+  reports?: Pick<ReportStore, 'saveProblem' | 'markProblemSolved'>;
 }
 
 /** A problem lock outlives any check (a few paged reads and one write, possibly paced by the limiter). */
@@ -31,7 +33,7 @@ const PROBLEM_LOCK_MS = 5 * 60_000;
  * Problem management's queues and workers: the check after each reconcile (`trigger`), RCA
  * follow-up timers, and problem webhook events. Kept apart from the request workflow's wiring.
  */
-export function createProblemWorkers({ config, connection, xurrent, clock, logger }: ProblemWorkersDeps) {
+export function createProblemWorkers({ config, connection, xurrent, clock, logger, reports }: ProblemWorkersDeps) {
   const prefix = config.queue.prefix;
   const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const rcaQueue = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -43,8 +45,8 @@ export function createProblemWorkers({ config, connection, xurrent, clock, logge
   const store = createWorkflowStore(connection, prefix, logger);
   const base = { connection, prefix, logger, concurrency: config.queue.concurrency, callsXurrent: true };
   const workers: Worker[] = [
-    startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger }), { ...base, queue: QUEUE_NAMES.problems }),
-    startWorker(createProblemEventProcessor({ xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger }), { ...base, queue: QUEUE_NAMES.problemEvents }),
+    startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, clock, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problems }),
+    startWorker(createProblemEventProcessor({ xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problemEvents }),
     // `locks` share the reconcile's key space, so `requestLocks` takes the very lock a reconcile holds.
     startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, store, requestLocks: locks, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
   ];

@@ -11,6 +11,7 @@ import type { SlaTimers } from '../src/queue/sla-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import type { ReportWriter } from './report-writer.js';
 import { toRequestSnapshot } from './request-snapshot.js';
 
 export interface ReconcileDeps {
@@ -21,6 +22,8 @@ export interface ReconcileDeps {
   policy: WorkflowPolicy;
   clock: Clock;
   logger: Logger;
+  /** Keeps the request's facts and SLA records for reporting, after its state is saved. */
+  reports?: ReportWriter;
   /** Called once the request's state is saved (problem management and break-fix queue their work here). */
   onReconciled?: (request: RequestDetail, facts: ReconcilePlan['facts'], state: ReconcilePlan['state']) => Promise<void>;
 }
@@ -32,7 +35,7 @@ const BUSY_RETRY_MS = 500;
  * then reschedules its SLA timers and remembers the new state. Under a per-request lock, so two
  * workers never act on one request at once; safe to run twice (notes carry markers).
  */
-export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger, onReconciled }: ReconcileDeps) {
+export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger, reports, onReconciled }: ReconcileDeps) {
   return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
     const parsed = ReconcileRequestJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -58,6 +61,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
       await timers.schedule(requestNodeId, 'registration-reminder', plan.reminderAtMs);
       await store.save(requestNodeId, plan.state);
+      await reports?.(node, plan.state, plan.facts, nowMs);
       await onReconciled?.(node, plan.facts, plan.state);
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });

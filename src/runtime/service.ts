@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import { createWebApp } from '../../webhooks/app.js';
 import type { ReadinessCheck } from '../../webhooks/health.js';
+import { createWebhookMetrics } from '../../webhooks/metrics.js';
 import { createWorkers, type Workers } from '../../workers/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -13,9 +14,14 @@ import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
 import type { Simulator } from '../simulator/index.js';
+import type { XurrentCall } from '../xurrent/client.js';
 import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
-import { connectXurrent, type XurrentConnection } from './xurrent.js';
+import { observeWorkers } from '../metrics/observe-workers.js';
+import { createOperations, type Operations } from './operations.js';
+import { createAvailability } from './availability.js';
+import { createReportRoutes } from './report-routes.js';
+import { connectXurrent, limiterKeyOfConfig, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
   web: boolean;
@@ -29,6 +35,10 @@ export interface RunningService {
   workers: Workers | undefined;
   /** The embedded Xurrent simulator, when the service runs without Xurrent credentials. */
   simulator: Simulator | undefined;
+  /** Metrics registry, queue handles and admin router of this process. */
+  operations: Operations;
+  /** Base URL of the worker-side metrics server (`METRICS_PORT`), when it runs. */
+  metricsUrl: string | undefined;
   shutdownSteps(): ShutdownStep[];
 }
 
@@ -50,12 +60,17 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   await checkEvictionPolicy(producer, logger);
   const queues = createQueues(producer, config.queue.prefix);
   queues.events.on('error', (error) => logger.warn('queue error', { component: 'queue', error: error.message }));
+  const operations = createOperations({ config, logger, redis: producer });
+  const { metrics } = operations;
+  const availability = createAvailability({ config, logger, redis: producer });
 
   let workers: Workers | undefined;
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
-    xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), logger, clock, ...(fetch ? { fetch } : {}) });
+    const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
+    xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, onCall, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), logger, clock, metrics, ...(fetch ? { fetch } : {}) });
+    if (workers) observeWorkers(workers.all, metrics);
   }
 
   let server: Server | undefined;
@@ -78,22 +93,32 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       queuePrefix: config.queue.prefix,
       logger,
       readiness,
+      metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
+      admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile }), availability.route()]),
       ...(fetch ? { fetch } : {}),
     });
+    operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
     handle = app;
     logger.info('listening', { component: 'http', url: httpUrl });
   }
+  const metricsServer = roles.web ? undefined : await operations.startMetricsServer();
+  const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });
+  const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : undefined;
 
   return {
     redisUrl: redis.url,
     httpUrl,
     workers,
     simulator: xurrent?.simulator,
+    operations,
+    metricsUrl: metricsPort === undefined ? undefined : `http://127.0.0.1:${metricsPort}`,
     shutdownSteps: () => [
+      { name: 'heartbeats', run: async () => heartbeats.stop() },
       { name: 'http', run: () => closeServer(server) },
+      { name: 'metrics-http', run: () => closeServer(metricsServer) },
       { name: 'workers', run: async () => workers?.close() },
       { name: 'xurrent', run: async () => xurrent?.close() },
-      { name: 'queues', run: () => queues.close() },
+      { name: 'queues', run: async () => void (await Promise.all([queues.close(), operations.close()])) },
       { name: 'redis', run: async () => void (await producer.quit().catch(() => producer.disconnect())) },
       { name: 'embedded-redis', run: async () => redis.embedded?.stop() },
     ],

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
 import { clientConfigFor } from '../simulator/client-config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
-import { createXurrentClient, type XurrentClient } from '../xurrent/client.js';
+import { createXurrentClient, type XurrentClient, type XurrentClientDeps } from '../xurrent/client.js';
 import { createRedisLimiter, limiterKeyFor } from '../xurrent/limiter.js';
 import type { ServiceRoles } from './service.js';
 
@@ -14,7 +14,14 @@ export interface XurrentConnection {
   support: { client: XurrentClient; customerAccount: string } | undefined;
   /** The embedded simulator when the service runs without Xurrent credentials. */
   simulator: Simulator | undefined;
+  /** Identifies the token's limiter keys in Redis (not secret). */
+  limiterKey: string;
   close(): Promise<void>;
+}
+
+/** The limiter key of a configured credential: limits are per token (API-NOTES §2). */
+export function limiterKeyOfConfig(xurrent: NonNullable<Config['xurrent']>): string {
+  return limiterKeyFor(xurrent.auth.kind === 'token' ? xurrent.auth.token : xurrent.auth.clientId);
 }
 
 /**
@@ -32,6 +39,7 @@ export async function connectXurrent(deps: {
   redisUrl: string;
   logger: Logger;
   fetch?: typeof globalThis.fetch;
+  onCall?: XurrentClientDeps['onCall'];
 }): Promise<XurrentConnection | undefined> {
   const { config, logger } = deps;
   const supportAccount = config.breakFix.mode === 'request' ? config.breakFix.supportAccount : null;
@@ -42,9 +50,10 @@ export async function connectXurrent(deps: {
 
   const redis: Redis = createRedis(deps.redisUrl, 'worker', 'xsw-xurrent-limiter');
   redis.on('error', (error) => logger.warn('limiter redis connection error', { component: 'xurrent', error: error.message }));
-  const credential = xurrent.auth.kind === 'token' ? xurrent.auth.token : xurrent.auth.clientId;
-  const limiter = createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(credential), settings: config.xurrentLimits });
-  const client = createXurrentClient({ config: xurrent, logger, limiter, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const limiterKey = limiterKeyOfConfig(xurrent);
+  const limiter = createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKey, settings: config.xurrentLimits });
+  const observe = deps.onCall ? { onCall: deps.onCall } : {};
+  const client = createXurrentClient({ config: xurrent, logger, limiter, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...observe });
   // The support account's calls share the service's limiter unless they have a token (a budget) of their own.
   const supportToken = config.breakFix.supportToken;
   const supportClient = supportAccount
@@ -53,12 +62,14 @@ export async function connectXurrent(deps: {
         logger,
         limiter: supportToken ? createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(supportToken), settings: config.xurrentLimits }) : limiter,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...observe,
       })
     : undefined;
   return {
     client,
     support: supportClient ? { client: supportClient, customerAccount: xurrent.account } : undefined,
     simulator,
+    limiterKey,
     close: async () => {
       redis.disconnect();
       await simulator?.close();

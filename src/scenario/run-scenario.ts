@@ -19,8 +19,11 @@ export interface RunOptions {
   logger?: Logger;
   /** How long one wait for the pipeline to settle may take before the run fails. */
   idleTimeoutMs?: number;
-  /** Looks at the end state before it is torn down (tests read notes and stored state beyond the report). */
-  inspect?: (end: { sim: Simulator; store: WorkflowStore; refs: ReadonlyMap<string, string> }) => Promise<void> | void;
+  /**
+   * Looks at the end state before it is torn down: notes and stored state beyond the report, or
+   * the service's /metrics (httpUrl).
+   */
+  inspect?: (end: { sim: Simulator; store: WorkflowStore; refs: ReadonlyMap<string, string>; httpUrl: string | undefined }) => Promise<void> | void;
 }
 
 /**
@@ -60,8 +63,9 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
-    await options.inspect?.({ sim, store: workflowStore, refs });
-    return await collectReport({ sim, store: workflowStore, refs });
+    const report = await collectReport({ sim, store: workflowStore, refs });
+    await options.inspect?.({ sim, store: workflowStore, refs, httpUrl: running.httpUrl() });
+    return report;
   } finally {
     await pipeline?.close();
     await redis.cleanUp();

@@ -94,6 +94,8 @@ export async function startPipeline(options: PipelineOptions) {
     names,
     queues,
     workflowStore: createWorkflowStore(connection, prefix, logger),
+    /** The running service's base URL (it changes on restart only if the port does, which it does not). */
+    httpUrl: () => service.httpUrl,
     /** Stops the service as SIGTERM would and starts a new one on the same Redis, prefix and port. */
     async restart(): Promise<void> {
       await stopService();

@@ -29,6 +29,7 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
         problem: ref('Problem', r.problemId),
         notes: many('Note', r.noteIds),
         nextTargetAt: nextTargetOf(r.status, r.responseTargetAt, r.resolutionTargetAt, r.noteIds.length),
+        affectedSlas: (args: ConnectionArgs) => toConnection([affectedSlaOf(store, r)], args),
       };
     }
     case 'Problem': {
@@ -73,4 +74,22 @@ function nextTargetOf(status: string, response: string | null, resolution: strin
   if (status === 'waiting_for_customer') return 'clock_stopped';
   const target = noteCount === 0 ? response : resolution;
   return target ?? 'best_effort';
+}
+
+/** The request's one affected SLA, from the store's accounting (a simplified `AffectedSla`). */
+function affectedSlaOf(store: SimStore, r: RequestRecord): Record<string, unknown> {
+  const sla = r.sla ?? { actualResponseAt: null, actualResolutionAt: null, stoppedClockPeriods: [] };
+  return {
+    __typename: 'AffectedSla',
+    id: `${r.id}-sla`,
+    startedAt: r.createdAt,
+    impact: r.impact,
+    accountability: 'provider',
+    actualResponseAt: sla.actualResponseAt,
+    actualResolutionAt: sla.actualResolutionAt,
+    stoppedClockPeriods: sla.stoppedClockPeriods.map((p) => ({ from: p.from, to: p.to, providerNotAccountable: false })),
+    responseTargetAt: r.responseTargetAt,
+    resolutionTargetAt: r.resolutionTargetAt,
+    serviceInstance: r.serviceInstanceId ? toGraph(store, 'ServiceInstance', store.serviceInstances.get(r.serviceInstanceId)) : null,
+  };
 }

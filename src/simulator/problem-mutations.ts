@@ -62,6 +62,7 @@ export function problemUpdate(store: SimStore, ctx: SimContext, input: Input) {
     if (typeof input[key] === 'string') (problem as unknown as Record<string, unknown>)[key] = input[key];
   }
   problem.updatedAt = store.nowIso();
+  if (problem.status === 'solved' && previousStatus !== 'solved') problem.solvedAt = problem.updatedAt;
   linkRequests(store, problem, ids(input['requestIds'])); // appends: the documented semantics are unknown (API-NOTES, uncertain 9)
   addNote(store, ctx, problem, input['note']);
   const base = { objectId: problem.id, objectNumber: numberOf(problem.id), personId: ctx.personId };

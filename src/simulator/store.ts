@@ -41,6 +41,15 @@ export interface RequestRecord {
   /** Who registered the request for what (`source` / `sourceID`), so an integration finds its own requests. */
   source?: string | null;
   sourceID?: string | null;
+  /** Xurrent's own SLA accounting of the request (its `affectedSlas`), kept as statuses change. */
+  sla?: SlaAccounting;
+}
+
+/** What an affected SLA records: first response, resolution, and the stretches its clock stood still. */
+export interface SlaAccounting {
+  actualResponseAt: string | null;
+  actualResolutionAt: string | null;
+  stoppedClockPeriods: { from: string; to: string | null }[];
 }
 
 export interface ProblemRecord {
@@ -63,6 +72,8 @@ export interface ProblemRecord {
   sourceID?: string | null;
   managerId?: string | null;
   analysisTargetAt?: string | null;
+  /** When the problem was last set to solved. */
+  solvedAt?: string | null;
 }
 
 export type SimRecord = PersonRecord | TeamRecord | ServiceRecord | ServiceInstanceRecord | NoteRecord | RequestRecord | ProblemRecord;

@@ -28,13 +28,22 @@ export interface XurrentClientDeps {
   fetch?: typeof globalThis.fetch;
   /** Shared pacing (Redis in production); none when omitted. */
   limiter?: XurrentLimiter;
+  /** Told of every operation's outcome (metrics); one call per `request`, whatever retries happened inside. */
+  onCall?: (call: XurrentCall) => void;
+}
+
+export type XurrentCallOutcome = 'ok' | 'rate_limited' | 'retriable_error' | 'error';
+export interface XurrentCall {
+  operation: string;
+  outcome: XurrentCallOutcome;
+  durationMs: number;
 }
 
 export function operationNameOf(document: string): string {
   return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document)?.[1] ?? 'anonymous';
 }
 
-export function createXurrentClient({ config, logger, fetch = globalThis.fetch, limiter = UNLIMITED }: XurrentClientDeps): XurrentClient {
+export function createXurrentClient({ config, logger, fetch = globalThis.fetch, limiter = UNLIMITED, onCall }: XurrentClientDeps): XurrentClient {
   const token = createTokenProvider({ config, fetch });
   const client = new GraphQLClient(config.graphqlUrl, {
     method: 'POST',
@@ -65,6 +74,20 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
   };
 
   const request: XurrentClient['request'] = async (document, variables, schema) => {
+    if (!onCall) return requestOnce(document, variables, schema);
+    const operation = operationNameOf(document);
+    const started = Date.now();
+    try {
+      const data = await requestOnce(document, variables, schema);
+      onCall({ operation, outcome: 'ok', durationMs: Date.now() - started });
+      return data;
+    } catch (error) {
+      onCall({ operation, outcome: outcomeOf(error), durationMs: Date.now() - started });
+      throw error;
+    }
+  };
+
+  const requestOnce: XurrentClient['request'] = async (document, variables, schema) => {
     const operation = operationNameOf(document);
     const result = await send(document, variables, operation, true);
     await limiter.record(readBudget(result.headers));
@@ -95,4 +118,9 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
       };
     },
   };
+}
+
+function outcomeOf(error: unknown): XurrentCallOutcome {
+  if (error instanceof RateLimitedError) return 'rate_limited';
+  return error instanceof XurrentApiError && error.retriable ? 'retriable_error' : 'error';
 }

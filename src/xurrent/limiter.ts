@@ -38,9 +38,12 @@ export function limiterKeyFor(secretOrClientId: string): string {
   return createHash('sha256').update(secretOrClientId).digest('hex').slice(0, 16);
 }
 
+/** The Redis hash holding what Xurrent last reported of a token's budgets (read by `/metrics`). */
+export const limiterBudgetKey = (prefix: string, key: string) => `${prefix}:xurrent-limiter:${key}:budget`;
+
 export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000 }: RedisLimiterDeps): XurrentLimiter {
   const burstKey = `${prefix}:xurrent-limiter:${key}:burst`;
-  const budgetKey = `${prefix}:xurrent-limiter:${key}:budget`;
+  const budgetKey = limiterBudgetKey(prefix, key);
   const args = [settings.burstWindowMs, settings.burstLimit] as const;
   return {
     async acquire() {

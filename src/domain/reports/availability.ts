@@ -73,3 +73,21 @@ export function summariseAvailability(outages: readonly Outage[], period: { from
 function figures(upMs: number, totalMs: number): AvailabilityFigures {
   return { percent: totalMs === 0 ? null : Math.round((upMs / totalMs) * 100_000) / 1_000, upMs, totalMs };
 }
+
+/**
+ * Outages as the complement, within the period, of the stretches a series was seen up (each
+ * stretch `[first beat, last beat + one sample interval)`, added by the caller). Overlapping
+ * stretches of several processes of one role count once: the role is up while any process is.
+ */
+export function outagesFromUptime(ups: readonly Outage[], period: { fromMs: number; toMs: number }): Outage[] {
+  const outages: Outage[] = [];
+  let downFrom = period.fromMs;
+  for (const up of mergeOutages(ups)) {
+    if (up.toMs <= downFrom) continue;
+    if (up.fromMs >= period.toMs) break;
+    if (up.fromMs > downFrom) outages.push({ fromMs: downFrom, toMs: up.fromMs });
+    downFrom = Math.max(downFrom, up.toMs);
+  }
+  if (downFrom < period.toMs) outages.push({ fromMs: downFrom, toMs: period.toMs });
+  return outages;
+}

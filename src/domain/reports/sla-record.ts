@@ -14,9 +14,18 @@ export interface SlaRecord {
   dueMs: number;
   /** When the target stopped (responded / completed), or null while it runs. */
   actualMs: number | null;
-  /** Business time the clock was paused (waiting for customer), split by reason. */
+  /** Business time between start and stop (or report time) during which the clock did not run. */
   pausedBusinessMs: number;
-  pausedIncompleteBusinessMs?: number;
+  /**
+   * The same paused time split by reason: `waiting_for_customer`, `completed_then_reopened` (a
+   * resolution clock between a completion and the reopen), and any reason the workflow state
+   * records for a pause (e.g. `incomplete_request`). Business ms; reasons absent when zero.
+   */
+  pausedByReason?: Readonly<Record<string, number>>;
+  /** The clock is paused since this instant (epoch ms): its due instant moves until it resumes. */
+  pausedSinceMs?: number | null;
+  /** Times the request was reopened after completion (resolution target). */
+  reopened?: number;
   /** Escalation levels reached for this target, in order. */
   escalations: readonly string[];
   /** Why the target was breached, when an agent or the worker recorded it. */
@@ -27,10 +36,15 @@ export type Outcome = 'met' | 'breached' | 'running';
 
 /**
  * A target is met when it stopped at or before its due instant, breached when it stopped later or
- * is still running past its due instant at `asOfMs`, and running otherwise.
+ * is still running past its due instant at `asOfMs`, and running otherwise (also while paused
+ * within target).
  */
 export function outcomeOf(record: SlaRecord, asOfMs: number): Outcome {
   if (record.actualMs !== null) return record.actualMs <= record.dueMs ? 'met' : 'breached';
+  // A paused clock's due instant is only a projection from the pause: it breached only if it was
+  // already due when the pause began.
+  const pausedSince = record.pausedSinceMs ?? null;
+  if (pausedSince !== null) return pausedSince > record.dueMs ? 'breached' : 'running';
   return asOfMs > record.dueMs ? 'breached' : 'running';
 }
 

@@ -24,7 +24,13 @@ export interface Breach {
   requestId: string;
   priority: Priority;
   target: TargetKind;
+  serviceInstance: string | null;
+  startMs: number;
   dueMs: number;
+  /** When it stopped, or null while it still runs. */
+  actualMs: number | null;
+  /** Business time the clock was paused before it stopped (or before the report). */
+  pausedBusinessMs: number;
   /** How late it stopped, or how far past due it still runs at the report instant, in ms. */
   lateByMs: number;
   reason: string | null;
@@ -59,7 +65,11 @@ export function summariseSla(
       requestId: r.requestId,
       priority: r.priority,
       target: r.target,
+      serviceInstance: r.serviceInstance,
+      startMs: r.startMs,
       dueMs: r.dueMs,
+      actualMs: r.actualMs,
+      pausedBusinessMs: r.pausedBusinessMs,
       lateByMs: (r.actualMs ?? period.asOfMs) - r.dueMs,
       reason: r.breachReason ?? null,
       escalations: r.escalations,

@@ -187,3 +187,26 @@ describe('Xurrent client: logging', () => {
     for (const secret of [PAT, CLIENT_SECRET, 'oauth-ACCESS-2']) expect(text).not.toContain(secret);
   });
 });
+
+describe('Xurrent client: call outcomes for metrics', () => {
+  it('reports each operation once with its outcome', async () => {
+    nock(GRAPHQL)
+      .post('/').reply(200, { data: { me: { id: 'p1' } } })
+      .post('/').reply(429, 'Too Many Requests', { 'Retry-After': '3' })
+      .post('/').reply(502, 'upstream trouble', { 'Content-Type': 'text/plain' })
+      .post('/').reply(200, { data: null, errors: [{ message: 'nope' }] });
+    const calls: { operation: string; outcome: string }[] = [];
+    const xurrent = createXurrentClient({ config: patConfig, logger: createLogCapture().logger, onCall: ({ operation, outcome, durationMs }) => {
+      expect(durationMs).toBeGreaterThanOrEqual(0);
+      calls.push({ operation, outcome });
+    } });
+    await xurrent.request(ME_QUERY, {}, Me);
+    for (let i = 0; i < 3; i += 1) await failureOf(xurrent.request(ME_QUERY, {}, Me));
+    expect(calls).toEqual([
+      { operation: 'Me', outcome: 'ok' },
+      { operation: 'Me', outcome: 'rate_limited' },
+      { operation: 'Me', outcome: 'retriable_error' },
+      { operation: 'Me', outcome: 'error' },
+    ]);
+  });
+});

@@ -49,7 +49,7 @@ describe('summariseSla', () => {
     const records = [record('r1', { priority: 'low', dueMs: at(4), actualMs: at(4, 12), breachReason: 'vendor', escalations: ['warning', 'service_support_manager'] })];
     const summary = summariseSla(records, MARCH, goals);
     expect(summary.breaches).toEqual([
-      { requestId: 'r1', priority: 'low', target: 'resolution', dueMs: at(4), lateByMs: 3 * H, reason: 'vendor', escalations: ['warning', 'service_support_manager'] },
+      { requestId: 'r1', priority: 'low', target: 'resolution', serviceInstance: 'Mail', startMs: at(2), dueMs: at(4), actualMs: at(4, 12), pausedBusinessMs: 0, lateByMs: 3 * H, reason: 'vendor', escalations: ['warning', 'service_support_manager'] },
     ]);
     expect(summary.priorities[2]).toMatchObject({ priority: 'medium', requests: 0, goalMet: null });
   });

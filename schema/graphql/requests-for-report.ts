@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { connectionSchema } from './common.js';
+
+/**
+ * Requests with what an SLA report can be rebuilt from: registration, category, impact, status,
+ * Xurrent's own SLA accounting (`affectedSlas`: first response, resolution, stopped-clock periods)
+ * and the notes' texts and times (the worker's escalation notes carry markers). No people.
+ */
+export const REQUESTS_FOR_REPORT = /* GraphQL */ `
+  query RequestsForReport($first: Int!, $after: String) {
+    requests(first: $first, after: $after) {
+      nodes {
+        id
+        requestId
+        category
+        impact
+        status
+        createdAt
+        completedAt
+        serviceInstance { id }
+        team { id }
+        problem { id }
+        affectedSlas(first: 1) { nodes { startedAt actualResponseAt actualResolutionAt stoppedClockPeriods { from to } } }
+        notes(first: 100) { nodes { text createdAt } pageInfo { endCursor hasNextPage } }
+      }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`;
+
+const instant = z.iso.datetime({ offset: true }).nullish();
+const ref = z.object({ id: z.string() }).nullish();
+
+const AffectedSlaAccountingSchema = z.object({
+  startedAt: instant,
+  actualResponseAt: instant,
+  actualResolutionAt: instant,
+  stoppedClockPeriods: z.array(z.object({ from: instant, to: instant }).nullable()).nullish(),
+});
+
+export const ReportSourceRequestSchema = z.object({
+  id: z.string(),
+  requestId: z.string().nullish(),
+  category: z.string().nullish(),
+  impact: z.string().nullish(),
+  status: z.string().nullish(),
+  createdAt: instant,
+  completedAt: instant,
+  serviceInstance: ref,
+  team: ref,
+  problem: ref,
+  // One affected SLA is asked for (`first: 1`), so no paging info is read.
+  affectedSlas: z.object({ nodes: z.array(AffectedSlaAccountingSchema).nullish().transform((n) => n ?? []) }).nullish(),
+  notes: connectionSchema(z.object({ text: z.string().nullish(), createdAt: instant })).nullish(),
+});
+export type ReportSourceRequest = z.infer<typeof ReportSourceRequestSchema>;
+
+export const RequestsForReportSchema = z.object({ requests: connectionSchema(ReportSourceRequestSchema) });

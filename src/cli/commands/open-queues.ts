@@ -1,0 +1,36 @@
+import { Redis } from 'ioredis';
+import { loadConfig, readEnvWithDotenv, type Config } from '../../config.js';
+import { createQueueViews, type QueueViews } from '../../queue/queue-views.js';
+import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
+import type { CliIo } from '../command.js';
+import { UsageError } from '../command.js';
+
+/**
+ * Runs `use` with the service's queues on the configured Redis (`REDIS_URL`, else the local
+ * default; never an embedded one: its queues would be empty) and `QUEUE_PREFIX`, then closes them.
+ */
+export async function withQueues<T>(io: CliIo, use: (queues: QueueViews, config: Readonly<Config>) => Promise<T>): Promise<T> {
+  const config = loadConfig(readEnvWithDotenv(io.env));
+  const redis = new Redis(config.redis.url ?? DEFAULT_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2_000, connectionName: 'xsw-cli' });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+  } catch (error) {
+    throw new Error(`Cannot reach Redis at ${config.redis.url ? 'REDIS_URL' : DEFAULT_REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const queues = createQueueViews(redis, config.queue.prefix);
+  try {
+    return await use(queues, config);
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
+}
+
+/** The queue named by `--queue`, or every queue; an unknown name is a usage error listing the names. */
+export function selectQueues(queues: QueueViews, name: string | true | undefined) {
+  if (name === undefined) return queues.all;
+  const queue = typeof name === 'string' ? queues.byName(name) : undefined;
+  if (!queue) throw new UsageError(`--queue must be one of ${queues.all.map((q) => q.name).join(', ')}`);
+  return [queue];
+}

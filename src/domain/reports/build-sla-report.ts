@@ -1,0 +1,116 @@
+import type { Priority } from '../triage/categories.js';
+import { rcaStatusOf, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
+import { weeksOf, type ReportPeriod } from './report-period.js';
+import type { SlaRecord } from './sla-record.js';
+import { summariseSla, type SlaSummary } from './summarise-sla.js';
+
+export interface WeekTrend {
+  fromMs: number;
+  toMs: number;
+  /** Incidents registered in the week. */
+  incidents: number;
+  /** Targets decided in the week, all priorities: share met (null when none was decided). */
+  responseWithinPercent: number | null;
+  resolutionWithinPercent: number | null;
+  breaches: number;
+}
+
+export interface TopIncident {
+  requestId: string;
+  number: string | null;
+  createdAtMs: number;
+  problemId: string | null;
+  problemNumber: string | null;
+  rcaDueMs: number | null;
+  /** Null when no problem of the worker's is linked. */
+  rcaStatus: RcaStatus | null;
+}
+
+export interface SlaReport extends SlaSummary {
+  period: ReportPeriod;
+  /** Requests registered in the period, by kind: RFIs and RFCs have no SLA targets and count apart. */
+  registered: Record<ReportRequest['kind'], number>;
+  topIncidents: TopIncident[];
+  problems: {
+    opened: number;
+    byReason: Record<ProblemOpenReason, number>;
+    rca: Record<RcaStatus, number>;
+  };
+  weeks: WeekTrend[];
+}
+
+/**
+ * The SLA review of a period: per priority figures and breaches (`summariseSla`: a target counts in
+ * the period its outcome was decided), requests registered by kind, the Top incidents registered in
+ * the period with their problem and RCA status at `asOfMs`, the problems the worker opened in the
+ * period by reason, and a trend per week (weeks start Monday 00:00 in `zone`, clipped to the period).
+ */
+export function buildSlaReport(
+  data: { records: readonly SlaRecord[]; requests: readonly ReportRequest[]; problems: readonly ReportProblem[] },
+  period: ReportPeriod,
+  goals: Readonly<Record<Priority, number>>,
+  zone: string,
+): SlaReport {
+  const inPeriod = (ms: number) => ms >= period.fromMs && ms < period.toMs;
+  const registeredRequests = data.requests.filter((r) => inPeriod(r.createdAtMs));
+  const registered = { incident: 0, rfi: 0, rfc: 0, other: 0 };
+  for (const request of registeredRequests) registered[request.kind] += 1;
+  const opened = data.problems.filter((p) => inPeriod(p.createdAtMs));
+  return {
+    period,
+    ...summariseSla(data.records, period, goals),
+    registered,
+    topIncidents: registeredRequests
+      .filter((r) => r.kind === 'incident' && r.priority === 'top')
+      .sort((a, b) => a.createdAtMs - b.createdAtMs)
+      .map((r) => topIncidentOf(r, data.problems, period.asOfMs)),
+    problems: {
+      opened: opened.length,
+      byReason: {
+        top_incident: opened.filter((p) => p.reason === 'top_incident').length,
+        repeated_incidents: opened.filter((p) => p.reason === 'repeated_incidents').length,
+      },
+      rca: {
+        due: opened.filter((p) => rcaStatusOf(p, period.asOfMs) === 'due').length,
+        overdue: opened.filter((p) => rcaStatusOf(p, period.asOfMs) === 'overdue').length,
+        done: opened.filter((p) => rcaStatusOf(p, period.asOfMs) === 'done').length,
+      },
+    },
+    weeks: weeksOf(period, zone).map((week) => weekTrend(week, data.records, registeredRequests, period.asOfMs, goals)),
+  };
+}
+
+function topIncidentOf(request: ReportRequest, problems: readonly ReportProblem[], asOfMs: number): TopIncident {
+  const problem = problems.find((p) => p.requestIds.includes(request.requestId)) ?? problems.find((p) => p.problemId === request.problemId);
+  return {
+    requestId: request.requestId,
+    number: request.number,
+    createdAtMs: request.createdAtMs,
+    problemId: problem?.problemId ?? request.problemId,
+    problemNumber: problem?.number ?? null,
+    rcaDueMs: problem?.rcaDueMs ?? null,
+    rcaStatus: problem ? rcaStatusOf(problem, asOfMs) : null,
+  };
+}
+
+function weekTrend(
+  week: { fromMs: number; toMs: number },
+  records: readonly SlaRecord[],
+  requests: readonly ReportRequest[],
+  asOfMs: number,
+  goals: Readonly<Record<Priority, number>>,
+): WeekTrend {
+  const summary = summariseSla(records, { ...week, asOfMs }, goals);
+  const share = (target: 'response' | 'resolution') => {
+    const met = summary.priorities.reduce((sum, p) => sum + p[target].met, 0);
+    const decided = summary.priorities.reduce((sum, p) => sum + p[target].decided, 0);
+    return decided === 0 ? null : Math.round((met / decided) * 10_000) / 100;
+  };
+  return {
+    ...week,
+    incidents: requests.filter((r) => r.kind === 'incident' && r.createdAtMs >= week.fromMs && r.createdAtMs < week.toMs).length,
+    responseWithinPercent: share('response'),
+    resolutionWithinPercent: share('resolution'),
+    breaches: summary.breaches.length,
+  };
+}

@@ -1,0 +1,71 @@
+import { REQUESTS_FOR_REPORT, RequestsForReportSchema, type ReportSourceRequest } from '../../schema/graphql/requests-for-report.js';
+import type { BusinessCalendar } from '../domain/calendar/business-calendar.js';
+import { escalationsFromNotes, historyFromXurrent } from '../domain/reports/history-from-xurrent.js';
+import { slaRecordsOfHistory } from '../domain/reports/records-of-history.js';
+import type { ReportRequest } from '../domain/reports/report-entities.js';
+import type { SlaRecord } from '../domain/reports/sla-record.js';
+import type { SlaPolicy } from '../domain/sla/sla-policy.js';
+import { triageRequest, type TriagePolicy } from '../domain/triage/classify.js';
+import type { XurrentClient } from '../xurrent/client.js';
+import { paginate } from '../xurrent/paginate.js';
+import type { ReportData, ReportStore } from './report-store.js';
+
+export interface RebuildDeps {
+  xurrent: Pick<XurrentClient, 'request'>;
+  triage: TriagePolicy;
+  sla: SlaPolicy;
+  calendar: BusinessCalendar;
+}
+
+const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+
+/**
+ * Report data rebuilt from Xurrent: reads every request registered before `untilMs` (Xurrent's
+ * request filter has no date), classifies it with the contract's rules, rebuilds its SLA history
+ * from Xurrent's SLA accounting and its escalations from the worker's note markers, and runs the
+ * same SLA engine as the worker, at `nowMs`. Problems are not rebuilt.
+ */
+export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, nowMs: number): Promise<ReportData> {
+  const data: ReportData = { records: [], requests: [], problems: [] };
+  const pages = paginate(deps.xurrent, { document: REQUESTS_FOR_REPORT, schema: RequestsForReportSchema, connection: (d) => d.requests, pageSize: 25, maxPages: 10_000 });
+  for await (const request of pages) {
+    const createdAtMs = ms(request.createdAt);
+    if (createdAtMs === null || createdAtMs >= untilMs) continue;
+    const { entry, records } = rebuildRequest(request, createdAtMs, nowMs, deps);
+    data.requests.push(entry);
+    data.records.push(...records);
+  }
+  return data;
+}
+
+function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs: number, deps: RebuildDeps): { entry: ReportRequest; records: SlaRecord[] } {
+  const triage = triageRequest({ category: request.category ?? null, impact: request.impact ?? null, serviceInstanceId: request.serviceInstance?.id ?? null, teamId: request.team?.id ?? null }, deps.triage);
+  const serviceInstance = request.serviceInstance?.id ?? null;
+  const entry: ReportRequest = { requestId: request.id, number: request.requestId ?? null, kind: triage.kind, priority: triage.priority, serviceInstance, createdAtMs, problemId: request.problem?.id ?? null };
+  if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
+  const sla = request.affectedSlas?.nodes[0];
+  const events = historyFromXurrent({
+    createdAtMs,
+    priority: triage.priority,
+    status: request.status ?? 'assigned',
+    actualResponseAtMs: ms(sla?.actualResponseAt),
+    actualResolutionAtMs: ms(sla?.actualResolutionAt) ?? ms(request.completedAt),
+    stoppedClockPeriods: (sla?.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to) }] : [])),
+  });
+  const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
+  const records = slaRecordsOfHistory({ requestId: request.id, category: 'incident', serviceInstance }, events, escalationsFromNotes(request.id, notes), nowMs, deps.calendar, deps.sla);
+  return { entry, records };
+}
+
+/** Writes rebuilt requests whose records the store lacks; returns how many were filled in. */
+export async function fillMissing(store: Pick<ReportStore, 'readUntil' | 'saveRequest'>, rebuilt: ReportData, untilMs: number): Promise<number> {
+  const kept = await store.readUntil(untilMs);
+  const known = new Set(kept.requests.map((r) => r.requestId));
+  let filled = 0;
+  for (const request of rebuilt.requests) {
+    if (known.has(request.requestId)) continue;
+    await store.saveRequest(request, rebuilt.records.filter((r) => r.requestId === request.requestId));
+    filled += 1;
+  }
+  return filled;
+}

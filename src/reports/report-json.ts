@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon';
+import type { SlaReport } from '../domain/reports/build-sla-report.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/**
+ * The report as JSON for people and tools: instants as ISO (UTC), durations in minutes, weeks
+ * labelled by their first day in the support zone. Ids only.
+ */
+export function reportToJson(report: SlaReport, zone: string) {
+  return {
+    period: { from: iso(report.period.fromMs), to: iso(report.period.toMs), asOf: iso(report.period.asOfMs) },
+    priorities: report.priorities.map((p) => ({
+      priority: p.priority,
+      requests: p.requests,
+      response: p.response,
+      resolution: p.resolution,
+      goalPercent: p.goalPercent,
+      goalMet: p.goalMet,
+    })),
+    breaches: report.breaches.map((b) => ({
+      requestId: b.requestId,
+      priority: b.priority,
+      target: b.target,
+      serviceInstance: b.serviceInstance,
+      start: iso(b.startMs),
+      due: iso(b.dueMs),
+      actual: iso(b.actualMs),
+      lateByMinutes: minutes(b.lateByMs),
+      pausedBusinessMinutes: minutes(b.pausedBusinessMs),
+      reason: b.reason,
+      escalations: b.escalations,
+    })),
+    registered: report.registered,
+    topIncidents: report.topIncidents.map((t) => ({
+      requestId: t.requestId,
+      number: t.number,
+      created: iso(t.createdAtMs),
+      problemId: t.problemId,
+      problemNumber: t.problemNumber,
+      rcaDue: iso(t.rcaDueMs),
+      rcaStatus: t.rcaStatus,
+    })),
+    problems: report.problems,
+    weeks: report.weeks.map((w) => ({
+      label: DateTime.fromMillis(w.fromMs, { zone }).toISODate(),
+      from: iso(w.fromMs),
+      to: iso(w.toMs),
+      incidents: w.incidents,
+      responseWithinPercent: w.responseWithinPercent,
+      resolutionWithinPercent: w.resolutionWithinPercent,
+      breaches: w.breaches,
+    })),
+  };
+}
+
+export type SlaReportJson = ReturnType<typeof reportToJson>;

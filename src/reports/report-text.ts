@@ -1,0 +1,60 @@
+import type { SlaReportJson } from './report-json.js';
+
+const pct = (value: number | null) => (value === null ? '-' : `${value}%`);
+const goal = (met: boolean | null) => (met === null ? '-' : met ? 'met' : 'not met');
+
+/** Pads columns to their widest cell. */
+function columns(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+/** The report as plain text for a terminal: summary lines, the per-priority table, breaches, weeks. */
+export function reportToTable(report: SlaReportJson): string {
+  const lines = [
+    `SLA report ${report.period.from} .. ${report.period.to} (as of ${report.period.asOf})`,
+    `Registered: ${report.registered.incident} incidents, ${report.registered.rfi} requests for information, ${report.registered.rfc} requests for change, ${report.registered.other} other`,
+    `Problems opened: ${report.problems.opened} (Top incident ${report.problems.byReason.top_incident}, repeated incidents ${report.problems.byReason.repeated_incidents}); RCA due ${report.problems.rca.due}, overdue ${report.problems.rca.overdue}, done ${report.problems.rca.done}`,
+    '',
+    columns([
+      ['priority', 'requests', 'response', 'resolution', 'goal', 'goal met'],
+      ...report.priorities.map((p) => [p.priority, String(p.requests), pct(p.response.withinTargetPercent), pct(p.resolution.withinTargetPercent), `${p.goalPercent}%`, goal(p.goalMet)]),
+    ]),
+    '',
+    `Breaches: ${report.breaches.length}`,
+  ];
+  if (report.breaches.length > 0) {
+    lines.push(columns([['request', 'priority', 'target', 'due', 'late (min)', 'reason'], ...report.breaches.map((b) => [b.requestId, b.priority, b.target, b.due ?? '', String(b.lateByMinutes), b.reason ?? ''])]));
+  }
+  lines.push('', columns([['week', 'incidents', 'response', 'resolution', 'breaches'], ...report.weeks.map((w) => [w.label ?? '', String(w.incidents), pct(w.responseWithinPercent), pct(w.resolutionWithinPercent), String(w.breaches)])]));
+  return `${lines.join('\n')}\n`;
+}
+
+export const CSV_TABLES = ['priorities', 'breaches', 'weeks'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+/** One table of the report as RFC 4180 CSV with a header row. */
+export function reportToCsv(report: SlaReportJson, table: CsvTable): string {
+  const rows: (string | number | boolean | null)[][] =
+    table === 'priorities'
+      ? [
+          ['priority', 'requests', 'response_decided', 'response_met', 'response_within_percent', 'resolution_decided', 'resolution_met', 'resolution_within_percent', 'goal_percent', 'goal_met'],
+          ...report.priorities.map((p) => [p.priority, p.requests, p.response.decided, p.response.met, p.response.withinTargetPercent, p.resolution.decided, p.resolution.met, p.resolution.withinTargetPercent, p.goalPercent, p.goalMet]),
+        ]
+      : table === 'breaches'
+        ? [
+            ['request_id', 'priority', 'target', 'service_instance', 'start', 'due', 'actual', 'late_minutes', 'paused_business_minutes', 'reason', 'escalations'],
+            ...report.breaches.map((b) => [b.requestId, b.priority, b.target, b.serviceInstance, b.start, b.due, b.actual, b.lateByMinutes, b.pausedBusinessMinutes, b.reason, b.escalations.join(' ')]),
+          ]
+        : [
+            ['week', 'from', 'to', 'incidents', 'response_within_percent', 'resolution_within_percent', 'breaches'],
+            ...report.weeks.map((w) => [w.label, w.from, w.to, w.incidents, w.responseWithinPercent, w.resolutionWithinPercent, w.breaches]),
+          ];
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,52 @@
+import { DateTime } from 'luxon';
+import { buildSlaReport, type SlaReport } from '../domain/reports/build-sla-report.js';
+import { parsePeriodBound, previousMonthIn, type ReportPeriod } from '../domain/reports/report-period.js';
+import type { SlaGoals } from '../domain/sla/sla-policy.js';
+import type { Clock } from '../clock.js';
+import type { ReportData } from './report-store.js';
+
+export interface SlaReports {
+  /** The report of [from, to) as of now; the previous calendar month when both are absent. */
+  report(period: { fromMs: number; toMs: number } | null): Promise<SlaReport>;
+}
+
+export interface SlaReportsDeps {
+  source: { readUntil(toMs: number): Promise<ReportData> };
+  goals: SlaGoals;
+  zone: string;
+  clock: Clock;
+}
+
+export function createSlaReports({ source, goals, zone, clock }: SlaReportsDeps): SlaReports {
+  return {
+    async report(requested) {
+      const nowMs = clock.now();
+      const period: ReportPeriod = requested ? { ...requested, asOfMs: nowMs } : previousMonthIn(zone, nowMs);
+      return buildSlaReport(await source.readUntil(period.toMs), period, goals, zone);
+    },
+  };
+}
+
+export type PeriodQuery = { ok: true; period: { fromMs: number; toMs: number } | null } | { ok: false; parameter: 'from' | 'to'; message: string };
+
+/**
+ * `from` and `to` as given by a caller (query string or CLI flags): both or neither; dates in the
+ * support zone (a `to` date includes its day) or instants with an offset; `to` after `from`.
+ */
+export function parsePeriodQuery(from: string | undefined, to: string | undefined, zone: string): PeriodQuery {
+  if (from === undefined && to === undefined) return { ok: true, period: null };
+  if (from === undefined) return { ok: false, parameter: 'from', message: 'from is required when to is given' };
+  if (to === undefined) return { ok: false, parameter: 'to', message: 'to is required when from is given' };
+  const fromMs = parsePeriodBound(from, zone, 'from');
+  if (fromMs === null) return { ok: false, parameter: 'from', message: 'from must be a date (YYYY-MM-DD) or an ISO instant with an offset' };
+  const toMs = parsePeriodBound(to, zone, 'to');
+  if (toMs === null) return { ok: false, parameter: 'to', message: 'to must be a date (YYYY-MM-DD) or an ISO instant with an offset' };
+  if (toMs <= fromMs) return { ok: false, parameter: 'to', message: 'to must be after from' };
+  return { ok: true, period: { fromMs, toMs } };
+}
+
+/** The period as the inclusive dates a person would type (the `to` date is the last day). */
+export function periodDates(period: { fromMs: number; toMs: number }, zone: string): { from: string; to: string } {
+  const date = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
+  return { from: date(period.fromMs), to: date(period.toMs - 1) };
+}

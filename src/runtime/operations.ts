@@ -1,0 +1,63 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import express, { type Router } from 'express';
+import type { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import type { Config } from '../config.js';
+import { createAdminRouter } from '../http/admin-router.js';
+import { createMetricsRoute } from '../http/metrics-route.js';
+import { createQueueBoardRoute } from '../http/queue-board.js';
+import type { Logger } from '../logger.js';
+import { registerClusterGauges } from '../metrics/cluster-gauges.js';
+import { createServiceMetrics } from '../metrics/service-metrics.js';
+import { createQueueViews } from '../queue/queue-views.js';
+import { limiterBudgetKey } from '../xurrent/limiter.js';
+
+export interface OperationsDeps {
+  config: Readonly<Config>;
+  logger: Logger;
+  /** The producer connection (fail-fast): scrapes and admin views must not hang on a dead Redis. */
+  redis: Redis;
+}
+
+/**
+ * The operator side of one process: its own metric registry (no global default), handles on
+ * every queue, and the admin router carrying /metrics and the pages other features pass in.
+ */
+export function createOperations({ config, logger, redis }: OperationsDeps) {
+  const registry = new Registry();
+  const metrics = createServiceMetrics(registry);
+  const queues = createQueueViews(redis, config.queue.prefix);
+  const adminRouter = (routes: readonly Router[] = []) =>
+    createAdminRouter({ credentials: config.operations.admin, logger, routes: [createMetricsRoute(registry), ...routes] });
+  /** The web process's admin surface: /metrics, Bull Board, and the pages other features pass in. */
+  const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues), ...routes]);
+  return {
+    registry,
+    metrics,
+    queues,
+    adminRouter,
+    webAdminRouter,
+    /** Queue depths, budgets and open clocks from Redis: only the web process registers them (counted once). */
+    registerClusterGauges(limiterKey: string | undefined) {
+      const budgetKey = limiterKey === undefined ? undefined : limiterBudgetKey(config.queue.prefix, limiterKey);
+      registerClusterGauges({ registry, redis, prefix: config.queue.prefix, queues, budgetKey, logger });
+    },
+    /** A worker-only process serves its own /metrics on `METRICS_PORT` (same admin auth), when set. */
+    async startMetricsServer(): Promise<Server | undefined> {
+      const port = config.operations.metricsPort;
+      if (port === undefined) return undefined;
+      const app = express();
+      app.disable('x-powered-by');
+      app.use(adminRouter());
+      const server = createServer(app);
+      server.listen(port, config.http.host);
+      await once(server, 'listening');
+      logger.info('metrics listening', { component: 'metrics', port: (server.address() as AddressInfo).port });
+      return server;
+    },
+    close: () => queues.close(),
+  };
+}
+export type Operations = ReturnType<typeof createOperations>;

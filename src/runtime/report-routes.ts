@@ -1,0 +1,23 @@
+import type { Redis } from 'ioredis';
+import type { Router } from 'express';
+import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createReportStore } from '../reports/report-store.js';
+import { createSlaReports } from '../reports/sla-reports.js';
+
+/** `/reports/sla` and `/dashboard` over the report records in Redis, for the admin router. */
+export function createReportRoutes(deps: {
+  config: Pick<Config, 'queue' | 'sla' | 'reports'>;
+  redis: Redis;
+  clock: Clock;
+  logger: Logger;
+  /** The service's availability for the dashboard's tile (src/runtime/availability.ts). */
+  availability?: ReportsRouterDeps['availability'];
+}): Router {
+  const { config, redis, clock, logger, availability } = deps;
+  const source = createReportStore(redis, config.queue.prefix, config.reports.retentionDays, logger);
+  const zone = config.sla.calendar.zone;
+  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock }), zone, logger, ...(availability ? { availability } : {}) });
+}

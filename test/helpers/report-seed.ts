@@ -1,0 +1,85 @@
+import express, { type Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { ReportProblem, ReportRequest } from '../../src/domain/reports/report-entities.js';
+import type { SlaRecord } from '../../src/domain/reports/sla-record.js';
+import { createAdminRouter } from '../../src/http/admin-router.js';
+import type { Logger } from '../../src/logger.js';
+import { createReportStore, type ReportStore } from '../../src/reports/report-store.js';
+import { createSlaReports } from '../../src/reports/sla-reports.js';
+import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
+
+export const SEED_ZONE = 'Europe/Amsterdam';
+export const SEED_GOALS = { top: 100, high: 80, medium: 80, low: 80 };
+/** The report is made on 5 April 2026; the seeded period is March 2026 (Amsterdam). */
+export const SEED_AS_OF_MS = Date.parse('2026-04-05T10:00:00Z');
+export const ADMIN = { user: 'ssm', password: 'seeded-dashboard-password' };
+
+const z = Date.parse;
+function rec(requestId: string, priority: SlaRecord['priority'], target: SlaRecord['target'], start: string, due: string, actual: string, over: Partial<SlaRecord> = {}): SlaRecord {
+  return { requestId, priority, category: 'incident', serviceInstance: 'si-mail', target, startMs: z(start), dueMs: z(due), actualMs: z(actual), pausedBusinessMs: 0, escalations: [], ...over };
+}
+const req = (requestId: string, kind: ReportRequest['kind'], priority: ReportRequest['priority'], created: string): ReportRequest => ({ requestId, number: requestId.toUpperCase(), kind, priority, serviceInstance: 'si-mail', createdAtMs: z(created), problemId: null });
+
+/**
+ * A March 2026 data set whose figures are known by hand: four incidents, eight targets, two breached
+ * (t2's resolution by 90 minutes, m1's response by 30 minutes) → response 3 of 4 = 75 %, resolution
+ * 3 of 4 = 75 %, Top goal not met (t2); two RFIs, one RFC; two problems (Top incidents), RCA of p1 done,
+ * of p2 due (10 April, after the report instant), none overdue.
+ */
+export const SEED = {
+  records: [
+    rec('t1', 'top', 'response', '2026-03-03T09:00:00Z', '2026-03-03T10:00:00Z', '2026-03-03T09:40:00Z'),
+    rec('t1', 'top', 'resolution', '2026-03-03T09:00:00Z', '2026-03-03T13:00:00Z', '2026-03-03T12:00:00Z'),
+    rec('t2', 'top', 'response', '2026-03-10T08:00:00Z', '2026-03-10T09:00:00Z', '2026-03-10T08:20:00Z'),
+    rec('t2', 'top', 'resolution', '2026-03-10T08:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:30:00Z', { breachReason: 'status at due: waiting_for', escalations: ['warning', 'service_support_manager'] }),
+    rec('h1', 'high', 'response', '2026-03-12T08:00:00Z', '2026-03-12T17:00:00Z', '2026-03-12T09:00:00Z'),
+    rec('h1', 'high', 'resolution', '2026-03-12T08:00:00Z', '2026-03-16T08:00:00Z', '2026-03-13T10:00:00Z'),
+    rec('m1', 'medium', 'response', '2026-03-18T08:00:00Z', '2026-03-19T16:00:00Z', '2026-03-19T16:30:00Z', { breachReason: 'status at due: assigned' }),
+    rec('m1', 'medium', 'resolution', '2026-03-18T08:00:00Z', '2026-03-24T08:00:00Z', '2026-03-20T12:00:00Z'),
+  ],
+  requests: [
+    req('t1', 'incident', 'top', '2026-03-03T09:00:00Z'),
+    req('t2', 'incident', 'top', '2026-03-10T08:00:00Z'),
+    req('h1', 'incident', 'high', '2026-03-12T08:00:00Z'),
+    req('m1', 'incident', 'medium', '2026-03-18T08:00:00Z'),
+    req('i1', 'rfi', null, '2026-03-04T09:00:00Z'),
+    req('i2', 'rfi', null, '2026-03-20T09:00:00Z'),
+    req('c1', 'rfc', null, '2026-03-05T09:00:00Z'),
+  ],
+  problems: [
+    { problemId: 'p1', number: 'P1', reason: 'top_incident', createdAtMs: z('2026-03-03T09:05:00Z'), rcaDueMs: z('2026-04-03T07:00:00Z'), solvedAtMs: z('2026-03-25T10:00:00Z'), requestIds: ['t1'] },
+    { problemId: 'p2', number: 'P2', reason: 'top_incident', createdAtMs: z('2026-03-10T08:05:00Z'), rcaDueMs: z('2026-04-10T06:00:00Z'), solvedAtMs: null, requestIds: ['t2'] },
+  ] satisfies ReportProblem[],
+};
+
+export async function seedReportStore(store: ReportStore): Promise<void> {
+  for (const request of SEED.requests) await store.saveRequest(request, SEED.records.filter((r) => r.requestId === request.requestId));
+  for (const problem of SEED.problems) await store.saveProblem(problem);
+}
+
+/** The reports routes behind the real admin router (basic auth), over the report store under `prefix`. */
+export function reportsApp(redis: Redis, prefix: string, logger: Logger, availability?: ReportsRouterDeps['availability']): Express {
+  const source = createReportStore(redis, prefix, 400, logger);
+  const reports = createSlaReports({ source, goals: SEED_GOALS, zone: SEED_ZONE, clock: { now: () => SEED_AS_OF_MS } });
+  const app = express();
+  const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}) })];
+  app.use(createAdminRouter({ credentials: { token: undefined, basic: ADMIN }, logger, routes }));
+  return app;
+}
+
+/**
+ * A heartbeat history for March 2026 (every series of the service: web, worker, readiness), up
+ * throughout except 10 March 10:00Z–10:30Z (Tuesday 11:00–11:30 in Amsterdam, office hours): one
+ * interruption of 30 minutes. Office hours in March 2026: 22 weekdays × 9 h = 198 h, so office-hours
+ * availability is 197.5 / 198 = 99.747 %, shown as 99.75 %; outside office hours 100 %.
+ */
+export async function seedHeartbeats(store: { beat(series: string, processId: string, startMs: number, nowMs: number): Promise<void> }): Promise<void> {
+  for (const series of ['web', 'worker', 'readiness']) {
+    const first = Date.parse('2026-02-28T22:00:00Z');
+    await store.beat(series, 'p1', first, first);
+    await store.beat(series, 'p1', first, Date.parse('2026-03-10T09:59:30Z'));
+    const second = Date.parse('2026-03-10T10:30:00Z');
+    await store.beat(series, 'p2', second, second);
+    await store.beat(series, 'p2', second, Date.parse('2026-03-31T22:00:00Z'));
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { SlaReportJson } from '../../../../src/reports/report-json.js';
+import { renderDashboard } from '../../../../webhooks/reports/render-dashboard.js';
+
+const report = {
+  period: { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' },
+  priorities: [],
+  breaches: [{ requestId: '<img src=x>', priority: 'top', target: 'response', serviceInstance: null, start: null, due: null, actual: null, lateByMinutes: 5, pausedBusinessMinutes: 0, reason: '</script><script>alert(1)</script>', escalations: [] }],
+  registered: { incident: 1, rfi: 0, rfc: 0, other: 0 },
+  topIncidents: [],
+  problems: { opened: 0, byReason: { top_incident: 0, repeated_incidents: 0 }, rca: { due: 0, overdue: 0, done: 0 } },
+  weeks: [],
+} as unknown as SlaReportJson;
+
+describe('renderDashboard', () => {
+  const page = renderDashboard({ report, query: { from: '2026-03-01', to: '2026-03-31' }, zone: 'Europe/Amsterdam', availability: null, assetsPath: '/dashboard/assets' });
+
+  it('escapes what the records say, in the tables and in the embedded JSON', () => {
+    expect(page).not.toContain('<img src=x>');
+    expect(page).toContain('&lt;img src=x&gt;');
+    expect(page).not.toContain('</script><script>alert(1)');
+    expect(page).toContain('\\u003c/script>\\u003cscript>alert(1)');
+  });
+
+  it('says availability is not reported when no figures are passed, and shows them when they are', () => {
+    expect(page).toMatch(/data-tile="availability">.*not reported yet/);
+    const withFigures = renderDashboard({ report, query: { from: '', to: '' }, zone: 'UTC', availability: { officeHoursPercent: 99.5, outsideOfficeHoursPercent: 100, interruptions: 2 }, assetsPath: '/a' });
+    expect(withFigures).toMatch(/data-tile="availability">.*99\.50 % · 2 interruptions/);
+  });
+});

@@ -1,0 +1,18 @@
+import { DateTime } from 'luxon';
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** JSON safe inside `<script type="application/json">`: no `<` can close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export const percentText = (value: number | null) => (value === null ? '–' : `${value.toFixed(value % 1 === 0 ? 0 : 2)} %`);
+
+/** An ISO instant as local wall time of the support zone (`2026-03-10 14:00`), for people; '' for none. */
+export function localTime(iso: string | null, zone: string): string {
+  return iso === null ? '' : DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}

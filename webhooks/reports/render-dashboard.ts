@@ -1,0 +1,96 @@
+import type { SlaReportJson } from '../../src/reports/report-json.js';
+import { escapeHtml as h, jsonForScript, localTime, percentText } from './html.js';
+
+/** The service's own availability for the dashboard's tile, when the operations side provides it. */
+export interface AvailabilityTile {
+  officeHoursPercent: number | null;
+  outsideOfficeHoursPercent: number | null;
+  interruptions: number;
+}
+
+export interface DashboardView {
+  report: SlaReportJson;
+  /** Shown as given in the period form (dates in the support zone). */
+  query: { from: string; to: string };
+  zone: string;
+  /** null: availability reporting is not wired in this build (the tile says so). */
+  availability: AvailabilityTile | null;
+  /** Where the page's own script, styles and the chart library are served from. */
+  assetsPath: string;
+}
+
+/**
+ * The SLA review as one HTML page: tiles, per priority table, charts (drawn by the page's script
+ * from the embedded JSON), breaches, Top incidents. No inline script or style and nothing from
+ * another origin, so a strict Content-Security-Policy (`default-src 'self'`) holds.
+ */
+export function renderDashboard(view: DashboardView): string {
+  const { report } = view;
+  const decided = (t: 'response' | 'resolution') => report.priorities.reduce((s, p) => s + p[t].decided, 0);
+  const met = (t: 'response' | 'resolution') => report.priorities.reduce((s, p) => s + p[t].met, 0);
+  const share = (t: 'response' | 'resolution') => (decided(t) === 0 ? null : Math.round((met(t) / decided(t)) * 10_000) / 100);
+  const top = report.priorities.find((p) => p.priority === 'top');
+  const tiles: [string, string, string][] = [
+    ['incidents', 'Incidents registered', String(report.registered.incident)],
+    ['response', 'Response within target', percentText(share('response'))],
+    ['resolution', 'Resolution within target', percentText(share('resolution'))],
+    ['breaches', 'Breaches', String(report.breaches.length)],
+    ['top-goal', 'Top goal (100 %)', top?.goalMet === null || top === undefined ? 'no Top incidents' : top.goalMet ? 'met' : 'not met'],
+    ['rfi', 'Requests for information', String(report.registered.rfi)],
+    ['rfc', 'Requests for change', String(report.registered.rfc)],
+    ['problems', 'Problems opened', String(report.problems.opened)],
+    ['rca-overdue', 'RCA overdue', String(report.problems.rca.overdue)],
+    availabilityTile(view.availability),
+  ];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>SLA review ${h(view.query.from)} – ${h(view.query.to)}</title>
+<link rel="stylesheet" href="${h(view.assetsPath)}/dashboard.css">
+<script src="${h(view.assetsPath)}/chart.umd.min.js" defer></script>
+<script src="${h(view.assetsPath)}/dashboard.js" defer></script>
+</head><body>
+<header><h1>SLA review</h1>
+<form method="get" action=""><label>From <input type="date" name="from" value="${h(view.query.from)}"></label>
+<label>To <input type="date" name="to" value="${h(view.query.to)}"></label><button type="submit">Show</button></form>
+<p class="period">Period ${h(view.query.from)} to ${h(view.query.to)} (inclusive, ${h(view.zone)}); times in that zone; as of ${h(localTime(report.period.asOf, view.zone))}</p></header>
+<section class="tiles">${tiles.map(([id, label, value]) => `<div class="tile" data-tile="${h(id)}"><span class="label">${h(label)}</span><span class="value">${h(value)}</span></div>`).join('')}</section>
+<section><h2>Per priority</h2>${priorityTable(report)}</section>
+<section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
+<figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
+<section><h2>Breaches</h2>${breachTable(report, view.zone)}</section>
+<section><h2>Top incidents</h2>${topTable(report, view.zone)}</section>
+<section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
+<script type="application/json" id="report-data">${jsonForScript(report)}</script>
+</body></html>`;
+}
+
+function availabilityTile(availability: AvailabilityTile | null): [string, string, string] {
+  if (!availability) return ['availability', 'Service availability', 'not reported yet'];
+  return ['availability', 'Service availability (office hours)', `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`];
+}
+
+function priorityTable(report: SlaReportJson): string {
+  const rows = report.priorities.map(
+    (p) =>
+      `<tr data-priority="${h(p.priority)}"><td>${h(p.priority)}</td><td>${p.requests}</td><td>${percentText(p.response.withinTargetPercent)}</td><td>${percentText(p.resolution.withinTargetPercent)}</td><td>${p.goalPercent} %</td><td>${p.goalMet === null ? '–' : p.goalMet ? 'met' : 'not met'}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Priority</th><th>Requests</th><th>Response within target</th><th>Resolution within target</th><th>Goal</th><th>Goal met</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function breachTable(report: SlaReportJson, zone: string): string {
+  if (report.breaches.length === 0) return '<p class="empty">No breaches in this period.</p>';
+  const rows = report.breaches.map(
+    (b) =>
+      `<tr><td>${h(b.requestId)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
+  );
+  return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function topTable(report: SlaReportJson, zone: string): string {
+  if (report.topIncidents.length === 0) return '<p class="empty">No Top incidents in this period.</p>';
+  const rows = report.topIncidents.map(
+    (t) => `<tr><td>${h(t.number ?? t.requestId)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Request</th><th>Registered</th><th>Problem</th><th>RCA due</th><th>RCA status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}

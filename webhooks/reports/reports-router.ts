@@ -1,0 +1,61 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { Logger } from '../../src/logger.js';
+import { reportToJson } from '../../src/reports/report-json.js';
+import { parsePeriodQuery, periodDates, type SlaReports } from '../../src/reports/sla-reports.js';
+import { createDashboardAssets } from './dashboard-assets.js';
+import { renderDashboard, type AvailabilityTile } from './render-dashboard.js';
+
+export interface ReportsRouterDeps {
+  reports: SlaReports;
+  zone: string;
+  logger: Logger;
+  /** The service's availability over the period, when the operations side provides it. */
+  availability?: (period: { fromMs: number; toMs: number }) => Promise<AvailabilityTile | null>;
+}
+
+export const DASHBOARD_ASSETS_PATH = '/dashboard/assets';
+
+/**
+ * `GET /reports/sla?from=&to=` (JSON) and `GET /dashboard` (HTML) with its assets. Mounted behind
+ * the admin authentication by the caller; this router checks nothing itself.
+ */
+export function createReportsRouter({ reports, zone, logger, availability }: ReportsRouterDeps): Router {
+  const router = express.Router();
+  router.use(DASHBOARD_ASSETS_PATH, createDashboardAssets());
+
+  router.get('/reports/sla', async (req, res) => {
+    const query = readPeriod(req, res, zone);
+    if (query === undefined) return;
+    const report = await reports.report(query);
+    res.set('Cache-Control', 'no-store').json(reportToJson(report, zone));
+  });
+
+  router.get('/dashboard', async (req, res) => {
+    const query = readPeriod(req, res, zone);
+    if (query === undefined) return;
+    const report = await reports.report(query);
+    const tile = availability ? await availability(report.period).catch((error: unknown) => {
+      logger.warn('availability for the dashboard failed', { component: 'reports', error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }) : null;
+    const page = renderDashboard({ report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH });
+    res.set('Cache-Control', 'no-store').type('html').send(page);
+  });
+  return router;
+}
+
+/** The period of the query, null for the default, or undefined once a 400 naming the parameter was sent. */
+function readPeriod(req: Request, res: Response, zone: string) {
+  const from = single(req.query['from']);
+  const to = single(req.query['to']);
+  if (from === null || to === null) return void res.status(400).json({ error: 'from and to may be given once each', parameter: from === null ? 'from' : 'to' });
+  const parsed = parsePeriodQuery(from, to, zone);
+  if (!parsed.ok) return void res.status(400).json({ error: parsed.message, parameter: parsed.parameter });
+  return parsed.period;
+}
+
+/** One query value; '' (an empty form field) as absent; null when repeated or nested. */
+function single(value: unknown): string | undefined | null {
+  if (value === undefined || value === '') return undefined;
+  return typeof value === 'string' ? value : null;
+}
