@@ -39,4 +39,5 @@ export const WorkflowStateSchema = z.object({
     }),
   ),
   notesWritten: z.number().int(),
+  history: z.object({ rebuiltAtMs: z.number(), complete: z.boolean(), gaps: z.array(z.string()) }).optional(),
 });

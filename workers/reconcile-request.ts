@@ -5,12 +5,14 @@ import { ReconcileRequestJobSchema } from '../schema/jobs.js';
 import type { Clock } from '../src/clock.js';
 import type { ReconcilePlan, WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 import { planReconcile } from '../src/domain/workflow/plan-reconcile.js';
+import { INITIAL_WORKFLOW_STATE } from '../src/domain/workflow/workflow-state.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { SlaTimers } from '../src/queue/sla-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import { hasHistory, readRebuiltState } from './rebuild-history.js';
 import { toRequestSnapshot } from './request-snapshot.js';
 
 export interface ReconcileDeps {
@@ -51,12 +53,15 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
         return { notes: 0, escalations: 0 };
       }
       const nowMs = clock.now();
-      const plan = planReconcile(toRequestSnapshot(node, nowMs), await store.load(requestNodeId), nowMs, policy);
+      // No state in Redis for a request with a past (Redis lost, or webhooks never came): rebuild it from Xurrent.
+      const stored = await store.find(requestNodeId);
+      const previous = stored ?? (hasHistory(node) ? await readRebuiltState(calls, node, nowMs, log) : INITIAL_WORKFLOW_STATE);
+      const plan = planReconcile(toRequestSnapshot(node, nowMs), previous, nowMs, policy);
       const input = updateInputOf(node.id, plan);
       if (input) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
       await timers.schedule(requestNodeId, 'response', plan.timers.response);
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
-      await store.save(requestNodeId, plan.state);
+      await store.save(requestNodeId, previous.history ? { ...plan.state, history: previous.history } : plan.state);
       await onReconciled?.(node, plan.facts);
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });

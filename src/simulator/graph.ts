@@ -29,6 +29,8 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
         problem: ref('Problem', r.problemId),
         notes: many('Note', r.noteIds),
         nextTargetAt: nextTargetOf(r.status, r.responseTargetAt, r.resolutionTargetAt, r.noteIds.length),
+        reopenCount: r.reopenCount ?? 0,
+        affectedSlas: (args: ConnectionArgs) => toConnection(r.slaHistory ? [{ __typename: 'AffectedSla', id: `${r.id}-sla`, request: null, ...r.slaHistory }] : [], args),
       };
     }
     case 'Problem': {

@@ -1,5 +1,6 @@
 import { numberOf, refused, type SimContext, type ValidationError } from './changes.js';
 import { toGraph } from './graph.js';
+import { startSlaHistory, trackStatusChange } from './sla-history.js';
 import type { RequestRecord, SimStore } from './store.js';
 
 type Input = Record<string, unknown> & { clientMutationId?: string | null };
@@ -41,7 +42,7 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
     requestedById: ctx.personId ?? null, problemId: null, completionReason: null,
     createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), completedAt: null,
     responseTargetAt: new Date(now + HOUR).toISOString(), resolutionTargetAt: new Date(now + (RESOLUTION_HOURS[impact] ?? 40) * HOUR).toISOString(),
-    waitingUntil: null, noteIds: [],
+    waitingUntil: null, noteIds: [], slaHistory: startSlaHistory(new Date(now).toISOString()),
   };
   store.requests.set(id, record);
   if (typeof input['note'] === 'string') record.noteIds.push(addNote(store, ctx, id, input['note'], false));
@@ -65,6 +66,7 @@ export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   for (const key of UPDATABLE) if (input[key] !== undefined && input[key] !== null) target[key] = input[key];
   record.updatedAt = store.nowIso();
   if (completing) record.completedAt = record.updatedAt;
+  trackStatusChange(record, previousStatus, record.updatedAt);
   const noteIds: string[] = [];
   if (typeof input['note'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['note'], false));
   if (typeof input['internalNote'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['internalNote'], true));

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
+import type { SimSlaHistory } from './sla-history.js';
 
 /**
  * The simulator's in-memory Xurrent account: plain records keyed by node id. Relations are node
@@ -36,6 +37,10 @@ export interface RequestRecord {
   supplierId?: string | null;
   /** People watching the request (`newWatches`), in the order they were added. */
   watcherIds?: string[];
+  /** The affected SLA's clock history (`affectedSlas`), kept as status changes happen. */
+  slaHistory?: SimSlaHistory;
+  /** How often the request was reopened after completion. */
+  reopenCount?: number;
 }
 
 export interface ProblemRecord {

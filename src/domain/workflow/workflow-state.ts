@@ -1,6 +1,7 @@
 import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
 import type { TicketFacts } from '../notes/ticket-facts.js';
 import type { RequestEvent } from '../sla/request-history.js';
+import type { HistoryRebuild } from '../resync/rebuild-state.js';
 import type { Priority } from '../sla/sla-policy.js';
 
 export interface EscalationRecord {
@@ -26,6 +27,8 @@ export interface WorkflowState {
   factsVersion: number;
   escalations: EscalationRecord[];
   notesWritten: number;
+  /** Set when the state was rebuilt from Xurrent after Redis lost it: what could not be recovered. */
+  history?: HistoryRebuild;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {
