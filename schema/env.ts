@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coreEnvSection } from './env/core.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
+import { resyncEnvSection, toResyncConfig } from './env/resync.js';
 import { toProblemsConfig } from './env/problems-config.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
@@ -17,7 +18,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, problemsEnvSection, resyncEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -27,6 +28,7 @@ export const envShape = {
   ...slaEnvSection.shape,
   ...workflowEnvSection.shape,
   ...problemsEnvSection.shape,
+  ...resyncEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -55,6 +57,7 @@ export function toConfig(env: Env) {
     sla: toSlaConfig(env),
     workflow: toWorkflowConfig(env),
     problems: toProblemsConfig(env),
+    resync: toResyncConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;
