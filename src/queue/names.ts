@@ -14,6 +14,8 @@ export const QUEUE_NAMES = {
   problems: 'xurrent-problems',
   /** Delayed jobs of a problem's RCA follow-up (warning before the target, escalation after it). */
   rcaFollowUp: 'rca-follow-up',
+  /** The reconciliation sweep (every RESYNC_INTERVAL) and full resyncs (cold start, `cli resync`). */
+  resync: 'xurrent-resync',
 } as const;
 
 export const JOB_NAMES = {
@@ -31,6 +33,10 @@ export const JOB_NAMES = {
   manageProblem: 'manage-problem',
   /** A problem's RCA target is near or passed: check it and note or escalate. */
   rcaFollowUp: 'rca-follow-up',
+  /** Page through the requests changed since the sweep's high-water mark and reconcile the unseen ones. */
+  resyncSweep: 'resync-sweep',
+  /** Reconcile every open request (and those changed since an instant); find the worker's open problems again. */
+  resyncFull: 'resync-full',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -12,6 +12,7 @@ import { createQueues } from '../queue/queues.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
+import { createResyncState } from '../resync/resync-state.js';
 import type { Simulator } from '../simulator/index.js';
 import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
@@ -55,7 +56,8 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
     xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, logger, clock, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, budgetLeft: xurrent.budgetLeft, logger, clock, ...(fetch ? { fetch } : {}) });
+    await workers?.start();
   }
 
   let server: Server | undefined;
@@ -71,6 +73,9 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     const simulator = xurrent?.simulator;
     const webhookConfig = simulator ? await subscribeToSimulator(simulator, httpUrl, config.webhooks) : config.webhooks;
     const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
+    // Missed webhooks found by the sweep (any process's): a warning, not a reason to stop taking webhooks.
+    const resyncState = createResyncState(producer, config.queue.prefix);
+    readiness.push({ name: 'webhooks', warnOnly: true, check: async () => (await resyncState.status()).warning ?? undefined });
     const app = createWebApp({
       config: webhookConfig,
       queues,

@@ -5,13 +5,15 @@ import { createRedis } from '../redis/connection.js';
 import { clientConfigFor } from '../simulator/client-config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
 import { createXurrentClient, type XurrentClient } from '../xurrent/client.js';
-import { createRedisLimiter, limiterKeyFor } from '../xurrent/limiter.js';
+import { createRedisLimiter, limiterKeyFor, type XurrentLimiter } from '../xurrent/limiter.js';
 import type { ServiceRoles } from './service.js';
 
 export interface XurrentConnection {
   client: XurrentClient;
   /** The embedded simulator when the service runs without Xurrent credentials. */
   simulator: Simulator | undefined;
+  /** What is left of the token's hourly budgets, as Xurrent last reported it. */
+  budgetLeft: XurrentLimiter['remaining'];
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function connectXurrent(deps: {
   return {
     client,
     simulator,
+    budgetLeft: () => limiter.remaining(),
     close: async () => {
       redis.disconnect();
       await simulator?.close();

@@ -16,7 +16,7 @@ const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 // The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
-const { xurrentLimits, webhooks, sla, workflow, problems } = loadConfig({
+const { xurrentLimits, webhooks, sla, workflow, problems, resync } = loadConfig({
   QUEUE_PREFIX: prefix,
   XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'],
   ESCALATION_L1_PERSON_ID: process.env['ESCALATION_L1_PERSON_ID'],
@@ -26,7 +26,7 @@ const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKe
 const logger = createLogger({ level: 'error', stream: process.stderr });
 const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
 const xurrent = createXurrentClient({ config, logger, limiter });
-const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks, sla, workflow, problems }, redisUrl, xurrent, logger, clock: systemClock });
+const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks, sla, workflow, problems, resync }, redisUrl, xurrent, logger, clock: systemClock });
 
 await Promise.all(workers.all.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');
