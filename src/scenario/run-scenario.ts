@@ -5,7 +5,7 @@ import { collectReport } from './collect-report.js';
 import { performStep } from './perform-step.js';
 import type { ScenarioReport } from './report.js';
 import { runDueTimers } from './run-due-timers.js';
-import { parseScenario } from './scenario-schema.js';
+import { parseScenario, ScenarioError } from './scenario-schema.js';
 import { openScratchRedis } from './scratch-redis.js';
 import { startPipeline, type Pipeline } from './start-pipeline.js';
 import { waitUntilIdle } from './wait-idle.js';
@@ -17,6 +17,10 @@ export interface RunOptions {
   logger?: Logger;
   /** How long one wait for the pipeline to settle may take before the run fails. */
   idleTimeoutMs?: number;
+  /** `wipe` steps may FLUSHALL `redisUrl`: only for a private test instance (never a shared Redis). */
+  flushAll?: boolean;
+  /** Called with the run's Redis, prefix and simulator after the report, before the keys are deleted (tests inspect what is stored). */
+  onFinish?: (run: { redisUrl: string; prefix: string; sim: Pipeline['sim'] }) => Promise<void>;
 }
 
 /**
@@ -30,15 +34,17 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   const logger = options.logger ?? createLogger({ level: 'warn', stream: process.stderr });
   const instants = scenario.steps.map((step) => Date.parse(step.at));
   const clock = createManualClock(instants[0] as number);
+  // FLUSHALL only on a private instance: never the shared default port.
+  if (options.flushAll && (!options.redisUrl || /:6379(\/|$)/.test(options.redisUrl))) throw new ScenarioError('flushAll needs a private Redis (redisUrl on a port other than 6379)');
   const redis = await openScratchRedis(options.redisUrl, logger);
   let pipeline: Pipeline | undefined;
   try {
     const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
-    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks });
+    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
-      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
+      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers, queues.resync], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
     const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed())];
     const timers = { clock, delayedTimers, waitUntilIdle: settle };
     const refs = new Map<string, string>();
@@ -49,14 +55,16 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const at = instants[index] as number;
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
-      await performStep(step, { sim, names, refs, held, restartService: () => running.restart() });
+      await performStep(step, { sim, names, refs, held, restartService: () => running.restart(), wipeService: () => running.wipe() });
       await settle();
     }
     // Webhooks still kept back are delivered at the end rather than lost.
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
-    return await collectReport({ sim, store: workflowStore, refs });
+    const report = await collectReport({ sim, store: workflowStore, refs });
+    await options.onFinish?.({ redisUrl: redis.url, prefix: redis.prefix, sim });
+    return report;
   } finally {
     await pipeline?.close();
     await redis.cleanUp();

@@ -5,6 +5,8 @@ import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { QUEUE_NAMES } from '../queue/names.js';
 import { createRedis } from '../redis/connection.js';
+import { deletePrefixedKeys } from '../redis/delete-prefixed-keys.js';
+import { createResyncState } from '../resync/resync-state.js';
 import { findFreePort } from '../redis/probe.js';
 import { runShutdown } from '../runtime/shutdown.js';
 import { startService, type RunningService, type ServiceDeps } from '../runtime/service.js';
@@ -26,6 +28,8 @@ export interface PipelineOptions {
   logger: Logger;
   /** Subscribe the receiver to problem webhooks too (scenarios with a `problem` step). */
   problemWebhooks?: boolean;
+  /** A `wipe` step may FLUSHALL this Redis (a private test instance); otherwise it deletes the run's prefix. */
+  flushAll?: boolean;
 }
 
 /**
@@ -43,7 +47,9 @@ export async function startPipeline(options: PipelineOptions) {
     const { publicKeyPem } = await sim.webhooks.register({ event, uri: `http://127.0.0.1:${port}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
     if (publicKeyPem) keys.push(publicKeyPem);
   }
+  // The periodic sweep is off unless a scenario asks for it (RESYNC_INTERVAL), so call counts stay exact.
   const env = {
+    RESYNC_INTERVAL: 'off',
     ...names.config(options.config),
     PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix,
     XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_GRAPHQL_URL: sim.graphqlUrl, XURRENT_TOKEN: sim.issueToken(),
@@ -51,16 +57,19 @@ export async function startPipeline(options: PipelineOptions) {
   };
   let deps: ServiceDeps;
   let service: RunningService;
+  const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
+  connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
+  // A new world: the simulator is empty, so this Redis holds all of the worker's state there is (no cold start).
+  await createResyncState(connection, prefix).claimMarker(clock.now());
   try {
     deps = { config: loadConfig(env), logger, roles: { web: true, worker: true }, clock };
     service = await startService(deps);
   } catch (error) {
     await sim.close();
+    connection.disconnect();
     throw error instanceof ConfigError ? new ScenarioError(`config: ${error.message}`) : error;
   }
 
-  const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
-  connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
   const open = (name: string) => new Queue(name, { connection, prefix });
   const queues = {
     events: open(QUEUE_NAMES.events),
@@ -70,6 +79,8 @@ export async function startPipeline(options: PipelineOptions) {
     // Problem management: checks after reconciles and problem webhooks are work a step waits for.
     problems: open(QUEUE_NAMES.problems),
     problemEvents: open(QUEUE_NAMES.problemEvents),
+    // Sweeps and resyncs (cold start after a wipe) queue reconciles: work a step waits for.
+    resync: open(QUEUE_NAMES.resync),
   };
   const stopService = () => runShutdown(service.shutdownSteps(), 15_000, logger);
 
@@ -81,6 +92,13 @@ export async function startPipeline(options: PipelineOptions) {
     /** Stops the service as SIGTERM would and starts a new one on the same Redis, prefix and port. */
     async restart(): Promise<void> {
       await stopService();
+      service = await startService(deps);
+    },
+    /** Stops the service, wipes its Redis (FLUSHALL on a private instance, else the run's keys), starts it again. */
+    async wipe(): Promise<void> {
+      await stopService();
+      if (options.flushAll) await connection.flushall();
+      else await deletePrefixedKeys(connection, prefix);
       service = await startService(deps);
     },
     async close(): Promise<void> {
