@@ -7,7 +7,7 @@ import type { ScenarioReport } from './report.js';
 import { runDueTimers } from './run-due-timers.js';
 import { parseScenario, ScenarioError } from './scenario-schema.js';
 import { openScratchRedis } from './scratch-redis.js';
-import { startPipeline, type Pipeline } from './start-pipeline.js';
+import { startPipeline, type Pipeline, type PipelineOptions } from './start-pipeline.js';
 import { waitUntilIdle } from './wait-idle.js';
 
 export interface RunOptions {
@@ -17,6 +17,10 @@ export interface RunOptions {
   logger?: Logger;
   /** How long one wait for the pipeline to settle may take before the run fails. */
   idleTimeoutMs?: number;
+  /** `instant`: settle only before the clock moves on (steps at one instant act at once, like a burst); default after every step. */
+  settle?: 'step' | 'instant';
+  /** Xurrent's limits in the simulator (tests of large bursts raise them, with XURRENT_BURST_* in the config). */
+  simulatorBudgets?: PipelineOptions['simulatorBudgets'];
   /** `wipe` steps may FLUSHALL `redisUrl`: only for a private test instance (never a shared Redis). */
   flushAll?: boolean;
   /** Called with the run's Redis, prefix and simulator after the report, before the keys are deleted (tests inspect what is stored). */
@@ -40,7 +44,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   let pipeline: Pipeline | undefined;
   try {
     const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
-    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true });
+    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
@@ -56,7 +60,8 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
       await performStep(step, { sim, names, refs, held, restartService: () => running.restart(), wipeService: () => running.wipe() });
-      await settle();
+      const next = scenario.steps[index + 1];
+      if (options.settle !== 'instant' || !next || Date.parse(next.at) !== at || step.restart || step.wipe) await settle();
     }
     // Webhooks still kept back are delivered at the end rather than lost.
     sim.webhooks.dispatch(held.splice(0));

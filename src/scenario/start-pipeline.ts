@@ -10,6 +10,7 @@ import { createResyncState } from '../resync/resync-state.js';
 import { findFreePort } from '../redis/probe.js';
 import { runShutdown } from '../runtime/shutdown.js';
 import { startService, type RunningService, type ServiceDeps } from '../runtime/service.js';
+import type { BudgetSettings } from '../simulator/budgets.js';
 import { startSimulator } from '../simulator/index.js';
 import { createWorkflowStore } from '../state/workflow-store.js';
 import { createNameResolver } from './resolve-names.js';
@@ -30,6 +31,7 @@ export interface PipelineOptions {
   problemWebhooks?: boolean;
   /** A `wipe` step may FLUSHALL this Redis (a private test instance); otherwise it deletes the run's prefix. */
   flushAll?: boolean;
+  simulatorBudgets?: Partial<BudgetSettings>;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface PipelineOptions {
  */
 export async function startPipeline(options: PipelineOptions) {
   const { clock, redisUrl, prefix, logger } = options;
-  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50 });
+  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50, ...(options.simulatorBudgets ? { budgets: options.simulatorBudgets } : {}) });
   const names = createNameResolver(sim);
   const port = await findFreePort();
   const keys: string[] = [];
