@@ -5,6 +5,7 @@ import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { JOB_NAMES, QUEUE_NAMES } from '../src/queue/names.js';
+import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
 import { createResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
@@ -35,7 +36,7 @@ const RESYNC_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay:
 export function createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger }: ResyncWorkersDeps) {
   const prefix = config.queue.prefix;
   const queue = new Queue(QUEUE_NAMES.resync, { connection, prefix, defaultJobOptions: RESYNC_JOB_OPTIONS });
-  const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix });
+  const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   for (const q of [queue, problemEvents]) q.on('error', (error) => logger.warn('queue error', { component: 'resync', error: error.message }));
   const state = createResyncState(connection, prefix);
   const processor = createResyncProcessor({
