@@ -1,14 +1,7 @@
-import { Duration } from 'luxon';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { durationMillis } from '../../src/domain/resync/duration.js';
 import { intWithDefault, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
-
-/** A fixed ISO-8601 duration (PT5M, P30D) in milliseconds, or undefined when it is not one. */
-export function durationMillis(text: string): number | undefined {
-  const duration = Duration.fromISO(text.trim());
-  const millis = duration.isValid ? duration.toMillis() : Number.NaN;
-  return Number.isFinite(millis) && millis > 0 ? millis : undefined;
-}
 
 const duration = (fallback: string, allowOff = false) =>
   stringWithDefault(fallback).superRefine((text, ctx) => {

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { ResyncJob } from '../../../schema/jobs.js';
-import { durationMillis } from '../../../schema/env/resync.js';
+import { durationMillis } from '../../domain/resync/duration.js';
 import { JOB_NAMES, QUEUE_NAMES } from '../../queue/names.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 import { withServiceRedis } from '../service-redis.js';
