@@ -40,4 +40,5 @@ export const WorkflowStateSchema = z.object({
   ),
   notesWritten: z.number().int(),
   history: z.object({ rebuiltAtMs: z.number(), complete: z.boolean(), gaps: z.array(z.string()) }).optional(),
+  lastWriteAtMs: z.number().optional(),
 });

@@ -58,10 +58,12 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       const previous = stored ?? (hasHistory(node) ? await readRebuiltState(calls, node, nowMs, log) : INITIAL_WORKFLOW_STATE);
       const plan = planReconcile(toRequestSnapshot(node, nowMs), previous, nowMs, policy);
       const input = updateInputOf(node.id, plan);
-      if (input) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
+      const written = input ? await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema) : null;
+      const writtenAt = Date.parse(written?.requestUpdate.request?.updatedAt ?? '');
       await timers.schedule(requestNodeId, 'response', plan.timers.response);
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
-      await store.save(requestNodeId, previous.history ? { ...plan.state, history: previous.history } : plan.state);
+      const lastWriteAtMs = Number.isNaN(writtenAt) ? previous.lastWriteAtMs : writtenAt;
+      await store.save(requestNodeId, { ...plan.state, ...(previous.history ? { history: previous.history } : {}), ...(lastWriteAtMs !== undefined ? { lastWriteAtMs } : {}) });
       await onReconciled?.(node, plan.facts);
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });

@@ -96,7 +96,9 @@ export function createResyncProcessor(deps: ResyncDeps) {
         if (kind === 'sweep') {
           const known = await deps.store.find(node.id);
           if (known?.observed && known.observed.updatedAtMs >= updatedAtMs) continue;
-          if (updatedAtMs <= startedAt - config.webhookGraceMs) result.missed += 1;
+          // Still reconciled (an agent may have changed it just before), but the worker's own last write needs no webhook.
+          const ownWrite = (known?.lastWriteAtMs ?? Number.NEGATIVE_INFINITY) >= updatedAtMs;
+          if (!ownWrite && updatedAtMs <= startedAt - config.webhookGraceMs) result.missed += 1;
         }
         await enqueueReconcile(deps.requests, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
         result.enqueued += 1;

@@ -29,6 +29,8 @@ export interface WorkflowState {
   notesWritten: number;
   /** Set when the state was rebuilt from Xurrent after Redis lost it: what could not be recovered. */
   history?: HistoryRebuild;
+  /** The request's `updatedAt` after the worker's own last write (a change no webhook needs to announce). */
+  lastWriteAtMs?: number;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {

@@ -33,7 +33,7 @@ afterAll(async () => {
   for (const prefix of prefixes) await deleteKeys(prefix);
 });
 
-function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<string, number> } = {}) {
+function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<string, number>; lastWrites?: Map<string, number> } = {}) {
   const prefix = uniquePrefix('resync');
   prefixes.push(prefix);
   const requests = new Queue(QUEUE_NAMES.requests, { connection: redis, prefix });
@@ -43,7 +43,7 @@ function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<str
   const observed = options.observed ?? new Map<string, number>();
   const deps: ResyncDeps = {
     xurrent: simulatorClient(sim, capture.logger),
-    store: { find: async (id) => (observed.has(id) ? ({ ...INITIAL_WORKFLOW_STATE, observed: { status: 'assigned', category: 'incident', priority: 'low', updatedAtMs: observed.get(id) as number } } as WorkflowState) : null) },
+    store: { find: async (id) => (observed.has(id) ? ({ ...INITIAL_WORKFLOW_STATE, observed: { status: 'assigned', category: 'incident', priority: 'low', updatedAtMs: observed.get(id) as number }, ...(options.lastWrites?.has(id) ? { lastWriteAtMs: options.lastWrites.get(id) } : {}) } as WorkflowState) : null) },
     state, requests, problemEvents, config, accountId: sim.account, clock, logger: capture.logger,
     budgetLow: options.budgetLow ?? (async () => false),
   };
@@ -95,6 +95,20 @@ describe('reconciliation sweep (against the simulator)', () => {
     await w.close();
   });
 
+  it("reconciles a request changed by the worker's own write, without counting it as a missed webhook", async () => {
+    clock.set(T0 + 25 * MIN);
+    const id = register('Written by the worker');
+    clock.set(T0 + 26 * MIN);
+    requestUpdate(sim.store, { personId: sim.demo.apiUserId, changes: [] } as SimContext, { id, internalNote: 'start note' });
+    const w = world({ observed: new Map([[id, T0 + 25 * MIN]]), lastWrites: new Map([[id, T0 + 26 * MIN]]) });
+    await w.state.advanceHighWater(T0 + 25 * MIN);
+    clock.set(T0 + 35 * MIN);
+    const result = await w.run({ kind: 'sweep', sinceMs: null, reason: 'test' });
+    expect(result).toMatchObject({ enqueued: 1, missed: 0 });
+    expect(await w.queued()).toEqual([id]);
+    await w.close();
+  });
+
   it('stops early and keeps its mark when the cost budget runs low', async () => {
     const w = world({ budgetLow: async () => true });
     await w.state.advanceHighWater(T0);
@@ -105,12 +119,12 @@ describe('reconciliation sweep (against the simulator)', () => {
   });
 
   it('a full pass reconciles every open request and those changed since, but not older closed ones', async () => {
-    clock.set(T0 + 30 * MIN);
+    clock.set(T0 + 40 * MIN);
     const closedOld = register('Closed long ago');
     requestUpdate(sim.store, { personId: sim.demo.apiUserId, changes: [] }, { id: closedOld, status: 'completed', completionReason: 'solved' });
-    clock.set(T0 + 40 * MIN);
+    clock.set(T0 + 50 * MIN);
     const w = world();
-    const result = await w.run({ kind: 'full', sinceMs: T0 + 35 * MIN, reason: 'test' });
+    const result = await w.run({ kind: 'full', sinceMs: T0 + 45 * MIN, reason: 'test' });
     const open = [...sim.store.requests.values()].filter((r) => r.status !== 'completed').map((r) => r.id);
     expect(await w.queued()).toEqual(open.sort());
     expect(await w.queued()).not.toContain(closedOld);
