@@ -22,6 +22,8 @@ export interface ResyncWorkersDeps {
   budgetLeft: () => Promise<BudgetLeft>;
   clock: Clock;
   logger: Logger;
+  /** How often a running worker checks that Redis still holds its marker (a Redis wiped under it). */
+  markerCheckMs?: number;
 }
 
 const SCHEDULER_ID = 'resync-sweep';
@@ -33,7 +35,7 @@ const RESYNC_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay:
  * start: against a Redis without the worker's marker it queues a full resync (cold start); it keeps
  * the sweep's job scheduler at RESYNC_INTERVAL and queues one sweep now, to catch up on downtime.
  */
-export function createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger }: ResyncWorkersDeps) {
+export function createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger, markerCheckMs = 60_000 }: ResyncWorkersDeps) {
   const prefix = config.queue.prefix;
   const queue = new Queue(QUEUE_NAMES.resync, { connection, prefix, defaultJobOptions: RESYNC_JOB_OPTIONS });
   const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -47,25 +49,41 @@ export function createResyncWorkers({ config, connection, xurrent, store, reques
   });
   const worker: Worker = startWorker(processor, { queue: QUEUE_NAMES.resync, connection, prefix, logger, concurrency: 1, callsXurrent: true });
   const add = (name: string, data: ResyncJob) => queue.add(name, data);
+  let watch: NodeJS.Timeout | undefined;
+
+  async function start(): Promise<void> {
+    const nowMs = clock.now();
+    if (await state.claimMarker(nowMs)) {
+      logger.warn('cold start: Redis holds none of the worker state; full resync from Xurrent queued', { component: 'resync' });
+      await add(JOB_NAMES.resyncFull, { kind: 'full', sinceMs: nowMs - config.resync.coldStartWindowMs, reason: 'cold-start' });
+    } else if (config.resync.intervalMs !== null) {
+      await add(JOB_NAMES.resyncSweep, { kind: 'sweep', sinceMs: null, reason: 'worker-start' });
+    }
+    if (config.resync.intervalMs === null) {
+      await queue.removeJobScheduler(SCHEDULER_ID);
+      return;
+    }
+    const data: ResyncJob = { kind: 'sweep', sinceMs: null, reason: 'schedule' };
+    await queue.upsertJobScheduler(SCHEDULER_ID, { every: config.resync.intervalMs }, { name: JOB_NAMES.resyncSweep, data });
+  }
+
+  /** A Redis wiped under a running worker loses the marker and the scheduler with it: start again. */
+  const checkMarker = async () => {
+    try {
+      if (!(await state.hasMarker())) await start();
+    } catch (error) {
+      logger.warn('resync marker check failed', { component: 'resync', error: error instanceof Error ? error.message : String(error) });
+    }
+  };
 
   return {
     workers: [worker],
     async start(): Promise<void> {
-      const nowMs = clock.now();
-      if (await state.claimMarker(nowMs)) {
-        logger.warn('cold start: Redis holds none of the worker state; full resync from Xurrent queued', { component: 'resync' });
-        await add(JOB_NAMES.resyncFull, { kind: 'full', sinceMs: nowMs - config.resync.coldStartWindowMs, reason: 'cold-start' });
-      } else if (config.resync.intervalMs !== null) {
-        await add(JOB_NAMES.resyncSweep, { kind: 'sweep', sinceMs: null, reason: 'worker-start' });
-      }
-      if (config.resync.intervalMs === null) {
-        await queue.removeJobScheduler(SCHEDULER_ID);
-        return;
-      }
-      const data: ResyncJob = { kind: 'sweep', sinceMs: null, reason: 'schedule' };
-      await queue.upsertJobScheduler(SCHEDULER_ID, { every: config.resync.intervalMs }, { name: JOB_NAMES.resyncSweep, data });
+      await start();
+      watch ??= setInterval(() => void checkMarker(), markerCheckMs).unref();
     },
     closeQueues: async () => {
+      clearInterval(watch);
       await Promise.all([queue.close(), problemEvents.close()]);
     },
   };

@@ -26,6 +26,9 @@ export function createResyncState(redis: Redis, prefix: string) {
     async claimMarker(nowMs: number): Promise<boolean> {
       return (await redis.set(markerKey, String(nowMs), 'NX')) === 'OK';
     },
+    async hasMarker(): Promise<boolean> {
+      return (await redis.exists(markerKey)) === 1;
+    },
     async highWater(): Promise<number | null> {
       const raw = await redis.get(highWaterKey);
       return raw === null ? null : Number(raw);
