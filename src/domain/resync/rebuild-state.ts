@@ -39,16 +39,15 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * changes from the affected SLA (first response, clock-stopped periods = waiting for the customer,
  * resolution), escalations done and the last change-note number from the markers of the worker's
  * own notes (dated at the note). The `created` event and the priority come from the next observation
- * (current impact, from registration). What cannot be recovered is listed in `history.gaps`:
- * earlier priorities (a priority change is indistinguishable from the current priority since
- * registration), completions before a reopen, and everything when there is no affected SLA.
+ * (current impact, from registration): earlier priorities are not needed, since a priority change
+ * re-evaluates both targets from registration (sla-clock.ts). What cannot be recovered is listed in
+ * `history.gaps`: completions before a reopen, and everything when there is no affected SLA.
  */
 export function rebuildWorkflowState(input: RequestHistoryInput, nowMs: number): RebuiltState {
   const gaps: string[] = [];
   const ownNotes = input.notes.filter((n) => n.text.includes(`[${NOTE_MARKER_PREFIX}`) && n.text.includes(input.requestNodeId));
   if (input.sla === null) gaps.push('no_affected_sla: status history unknown, changes dated at the last update');
   if (input.reopenCount > 0) gaps.push('reopened: completions before the last reopen are unknown and counted as running');
-  if (ownNotes.some((n) => n.text.includes(`[${NOTE_MARKER_PREFIX}facts:`))) gaps.push('priority_history: earlier priorities are unknown; the current one is taken from registration');
   return {
     version: 1,
     observed: input.sla === null ? null : { status: input.status, category: input.category, priority: null, updatedAtMs: input.updatedAtMs },
