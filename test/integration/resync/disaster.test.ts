@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../../../src/redis/connection.js';
+import { createWorkflowStore } from '../../../src/state/workflow-store.js';
 import { findFreePort } from '../../../src/redis/probe.js';
 import type { ScenarioReport } from '../../../src/scenario/report.js';
 import { runScenario, type RunOptions } from '../../../src/scenario/run-scenario.js';
@@ -41,6 +42,8 @@ interface Outcome {
   markers: Record<string, string[]>;
   problemNotes: number[];
   rcaTimers: number;
+  /** How each request's state came about: rebuilt (complete or not) or never lost. */
+  history: (boolean | 'kept')[];
   logs: Record<string, unknown>[];
 }
 
@@ -57,7 +60,7 @@ afterAll(async () => {
 });
 
 async function run(disaster: boolean): Promise<Outcome> {
-  let seen: Omit<Outcome, 'report' | 'logs'> = { markers: {}, problemNotes: [], rcaTimers: 0 };
+  let seen: Omit<Outcome, 'report' | 'logs'> = { markers: {}, problemNotes: [], rcaTimers: 0, history: [] };
   const capture = createLogCapture('info');
   const options: RunOptions = {
     redisUrl: server.url,
@@ -73,8 +76,11 @@ async function run(disaster: boolean): Promise<Outcome> {
       const rca = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix });
       const rcaTimers = await rca.getDelayedCount();
       await rca.close();
+      const store = createWorkflowStore(connection, prefix, capture.logger);
+      const history: Outcome['history'] = [];
+      for (const id of sim.store.requests.keys()) history.push((await store.find(id))?.history?.complete ?? 'kept');
       connection.disconnect();
-      seen = { markers, problemNotes: [...sim.store.problems.values()].map((p) => p.noteIds.length), rcaTimers };
+      seen = { markers, problemNotes: [...sim.store.problems.values()].map((p) => p.noteIds.length), rcaTimers, history };
     },
   };
   const report = await runScenario({ config, steps: steps(disaster) }, options);
@@ -101,6 +107,9 @@ describe('disaster recovery: Redis wiped halfway through a scenario', () => {
     expect(messages(undisturbed.logs)).not.toContain('request state rebuilt from Xurrent');
     expect(messages(disaster.logs)).toContain('cold start: Redis holds none of the worker state; full resync from Xurrent queued');
     expect(messages(disaster.logs).filter((m) => m === 'request state rebuilt from Xurrent')).toHaveLength(4);
+    expect(undisturbed.history).toEqual(['kept', 'kept', 'kept', 'kept']);
+    // Xurrent's affected SLAs told the whole story: no gaps to flag.
+    expect(disaster.history).toEqual([true, true, true, true]);
 
     expect({ ...disaster.report, xurrentCalls: 0 }).toEqual({ ...undisturbed.report, xurrentCalls: 0 });
     expect(disaster.markers).toEqual(undisturbed.markers);
