@@ -8,6 +8,7 @@ import type { SimContext } from '../../../src/simulator/changes.js';
 import { requestCreate, requestUpdate } from '../../../src/simulator/request-mutations.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
+import { enqueueReconcile } from '../../../src/queue/reconcile-producer.js';
 import { createResyncState } from '../../../src/resync/resync-state.js';
 import { createResyncProcessor, type ResyncDeps } from '../../../workers/resync.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
@@ -106,6 +107,16 @@ describe('reconciliation sweep (against the simulator)', () => {
     const result = await w.run({ kind: 'sweep', sinceMs: null, reason: 'test' });
     expect(result).toMatchObject({ enqueued: 1, missed: 0 });
     expect(await w.queued()).toEqual([id]);
+    await w.close();
+  });
+
+  it('a webhook absorbed by a waiting sweep reconcile lifts it in front of the other sweep work', async () => {
+    const w = world();
+    await enqueueReconcile(w.requests, { requestNodeId: 'req-a', reason: 'resync:sweep' }, { priority: 10 });
+    await enqueueReconcile(w.requests, { requestNodeId: 'req-b', reason: 'resync:sweep' }, { priority: 10 });
+    await enqueueReconcile(w.requests, { requestNodeId: 'req-b', reason: 'request.update' });
+    expect((await w.requests.getJobs(['waiting'])).map((j) => j.data.requestNodeId)).toEqual(['req-b']);
+    expect((await w.requests.getJobs(['prioritized'])).map((j) => j.data.requestNodeId)).toEqual(['req-a']);
     await w.close();
   });
 
