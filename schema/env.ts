@@ -7,6 +7,7 @@ import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
 import { registrationEnvSection } from './env/registration.js';
 import { toRegistrationConfig } from './env/registration-config.js';
+import { resyncEnvSection, toResyncConfig } from './env/resync.js';
 import { toProblemsConfig } from './env/problems-config.js';
 import { reportsEnvSection } from './env/reports.js';
 import { slaEnvSection } from './env/sla.js';
@@ -23,7 +24,7 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection, resyncEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
@@ -37,6 +38,7 @@ export const envShape = {
   ...problemsEnvSection.shape,
   ...registrationEnvSection.shape,
   ...reportsEnvSection.shape,
+  ...resyncEnvSection.shape,
 };
 
 export const EnvSchema = z.object(envShape);
@@ -69,6 +71,7 @@ export function toConfig(env: Env) {
     problems: toProblemsConfig(env),
     registration: toRegistrationConfig(env),
     reports: { retentionDays: env.REPORT_RETENTION_DAYS },
+    resync: toResyncConfig(env),
   };
 }
 export type Config = ReturnType<typeof toConfig>;

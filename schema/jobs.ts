@@ -28,3 +28,14 @@ export const SlaTimerJobSchema = z.object({
   fireAtMs: z.number().int(),
 });
 export type SlaTimerJob = z.infer<typeof SlaTimerJobSchema>;
+
+/**
+ * A reconciliation pass. `sweep`: the requests changed since the sweep's high-water mark (minus
+ * the overlap). `full`: every open request, plus those changed since `sinceMs` when given.
+ */
+export const ResyncJobSchema = z.object({
+  kind: z.enum(['sweep', 'full']),
+  sinceMs: z.number().int().nullable(),
+  reason: z.string().max(100),
+});
+export type ResyncJob = z.infer<typeof ResyncJobSchema>;

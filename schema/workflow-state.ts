@@ -51,4 +51,6 @@ export const WorkflowStateSchema = z.object({
       routedTeamId: z.string().nullable(),
     })
     .optional(),
+  history: z.object({ rebuiltAtMs: z.number(), complete: z.boolean(), gaps: z.array(z.string()) }).optional(),
+  lastWriteAtMs: z.number().optional(),
 });

@@ -21,7 +21,12 @@ const SCALARS = ['ISO8601Timestamp', 'ISO8601Date', 'ISO8601Time', 'JSON'];
 const OPAQUE_SCALARS = ['ActivityID', 'Currency', 'ServiceOfferingChargeType', 'ServiceOfferingStatus'];
 const PAGING_ARGS = 'first: Int, last: Int, after: String, before: String';
 
-/** Filters are not part of the subset; these follow the documented shape (API-NOTES §2). */
+/**
+ * Filters are not part of the subset; these follow the documented shape (API-NOTES §2). Range
+ * filters on timestamps (`updatedAt: { greaterThanOrEqualTo: … }`) as klaasvandeweerdt/works4me-xurrent-graphql
+ * Builders/ExecutionBuilder.cs renders them (RequestFilterField `updatedAt`: "Updated in supplied range");
+ * the input's type name is ours (documents never name it).
+ */
 const FILTERS = `input RequestStatusFilter {
   values: [RequestStatus!]
   negate: Boolean
@@ -37,11 +42,19 @@ input IdFilter {
   negate: Boolean
 }
 
+input TimestampFilter {
+  greaterThan: ISO8601Timestamp
+  greaterThanOrEqualTo: ISO8601Timestamp
+  lessThan: ISO8601Timestamp
+  lessThanOrEqualTo: ISO8601Timestamp
+}
+
 input RequestFilter {
   query: String
   status: RequestStatusFilter
   serviceInstance: IdFilter
   team: IdFilter
+  updatedAt: TimestampFilter
 }
 
 input ProblemFilter {

@@ -2,6 +2,8 @@ import express, { type Router } from 'express';
 
 export interface ReadinessCheck {
   name: string;
+  /** A failing warn-only check is reported under `warnings` but leaves the service ready. */
+  warnOnly?: boolean;
   /** Resolves with a reason when not ready, undefined when ready. */
   check(): Promise<string | undefined>;
 }
@@ -14,17 +16,19 @@ export function createHealthRouter(checks: readonly ReadinessCheck[]): Router {
   });
   router.get('/readyz', async (_req, res) => {
     const results = await Promise.all(
-      checks.map(async ({ name, check }) => {
+      checks.map(async ({ name, check, warnOnly = false }) => {
         try {
-          return { name, reason: await check() };
+          return { name, warnOnly, reason: await check() };
         } catch (error) {
-          return { name, reason: error instanceof Error ? error.message : 'check failed' };
+          return { name, warnOnly, reason: error instanceof Error ? error.message : 'check failed' };
         }
       }),
     );
-    const failing = results.filter((r) => r.reason !== undefined);
-    if (failing.length === 0) return void res.json({ status: 'ready', checks: results.map((r) => r.name) });
-    res.status(503).json({ status: 'not_ready', reasons: Object.fromEntries(failing.map((r) => [r.name, r.reason])) });
+    const failing = results.filter((r) => r.reason !== undefined && !r.warnOnly);
+    const warned = results.filter((r) => r.reason !== undefined && r.warnOnly);
+    const warnings = warned.length > 0 ? { warnings: Object.fromEntries(warned.map((r) => [r.name, r.reason])) } : {};
+    if (failing.length === 0) return void res.json({ status: 'ready', checks: results.map((r) => r.name), ...warnings });
+    res.status(503).json({ status: 'not_ready', reasons: Object.fromEntries(failing.map((r) => [r.name, r.reason])), ...warnings });
   });
   return router;
 }

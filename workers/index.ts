@@ -12,10 +12,12 @@ import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createReportStore } from '../src/reports/report-store.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import type { BudgetLeft } from '../src/xurrent/limiter.js';
 import { createBreakFixWorkers } from './break-fix-workers.js';
 import { createProblemWorkers } from './problem-workers.js';
 import { createReconcileProcessor } from './reconcile-request.js';
 import { createReportWriter } from './report-writer.js';
+import { createResyncWorkers } from './resync-workers.js';
 import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
 import { startWorker } from './start-worker.js';
@@ -25,12 +27,14 @@ import { createWorkflowPolicy } from './workflow-policy.js';
 export interface Workers {
   all: readonly Worker[];
   isRunning(): boolean;
+  /** Start-up work on Redis: cold-start detection (full resync) and the sweep's scheduler. */
+  start(): Promise<void>;
   /** Stops taking jobs and waits for active ones; `force` abandons them (they will be retried). */
   close(force?: boolean): Promise<void>;
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports'> & { breakFix?: Config['breakFix'] };
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix'] };
   redisUrl: string;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
@@ -40,13 +44,15 @@ export interface WorkersDeps {
   fetch?: typeof globalThis.fetch;
   /** Counts SLA warnings and breaches as reconciles save state, and keeps the open-clock sets. */
   metrics?: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'>;
+  /** What is left of Xurrent's hourly budgets (the sweep stops early when cost runs low); unknown by default. */
+  budgetLeft?: () => Promise<BudgetLeft>;
 }
 
 /** A lock outlives any reconcile (a few Xurrent calls, possibly paced by the limiter). */
 const RECONCILE_LOCK_MS = 5 * 60_000;
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics }: WorkersDeps): Workers {
+export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}) }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
@@ -60,9 +66,11 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
   const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
   const policy = createWorkflowPolicy(config);
+  const store = observed(createWorkflowStore(connection, prefix, logger, config.resync.retentionDays));
+  const resync = createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger });
   const reconcile = createReconcileProcessor({
     xurrent,
-    store: observed(createWorkflowStore(connection, prefix, logger)),
+    store,
     locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
     timers: createSlaTimers({ queue: slaTimerQueue, redis: connection, prefix, clock }),
     policy,
@@ -81,14 +89,16 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     ...problems.workers,
     ...(breakFix?.workers ?? []),
+    ...resync.workers,
     createWebhookVerifyWorker({ connection, prefix, callbackDomains: config.webhooks.callbackDomains, fetch, logger }),
   ];
   return {
     all,
     isRunning: () => all.every((w) => w.isRunning()),
+    start: () => resync.start(),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
-      await Promise.all([requests.close(), slaTimerQueue.close(), problems.closeQueues(), breakFix?.closeQueues()]);
+      await Promise.all([requests.close(), slaTimerQueue.close(), problems.closeQueues(), breakFix?.closeQueues(), resync.closeQueues()]);
       connection.disconnect();
     },
   };

@@ -5,6 +5,7 @@ import { ReconcileRequestJobSchema } from '../schema/jobs.js';
 import type { Clock } from '../src/clock.js';
 import type { ReconcilePlan, WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 import { planReconcile } from '../src/domain/workflow/plan-reconcile.js';
+import { INITIAL_WORKFLOW_STATE } from '../src/domain/workflow/workflow-state.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { SlaTimers } from '../src/queue/sla-timers.js';
@@ -12,6 +13,7 @@ import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import type { ReportWriter } from './report-writer.js';
+import { hasHistory, readRebuiltState } from './rebuild-history.js';
 import { toRequestSnapshot } from './request-snapshot.js';
 
 export interface ReconcileDeps {
@@ -54,15 +56,21 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
         return { notes: 0, escalations: 0 };
       }
       const nowMs = clock.now();
-      const plan = planReconcile(toRequestSnapshot(node, nowMs), await store.load(requestNodeId), nowMs, policy);
+      // No state in Redis for a request with a past (Redis lost, or webhooks never came): rebuild it from Xurrent.
+      const stored = await store.find(requestNodeId);
+      const previous = stored ?? (hasHistory(node) ? await readRebuiltState(calls, node, nowMs, log) : INITIAL_WORKFLOW_STATE);
+      const plan = planReconcile(toRequestSnapshot(node, nowMs), previous, nowMs, policy);
       const input = updateInputOf(node.id, plan);
-      if (input) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
+      const written = input ? await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema) : null;
+      const writtenAt = Date.parse(written?.requestUpdate.request?.updatedAt ?? '');
       await timers.schedule(requestNodeId, 'response', plan.timers.response);
       await timers.schedule(requestNodeId, 'resolution', plan.timers.resolution);
       await timers.schedule(requestNodeId, 'registration-reminder', plan.reminderAtMs);
-      await store.save(requestNodeId, plan.state);
-      await reports?.(node, plan.state, plan.facts, nowMs);
-      await onReconciled?.(node, plan.facts, plan.state);
+      const lastWriteAtMs = Number.isNaN(writtenAt) ? previous.lastWriteAtMs : writtenAt;
+      const state = { ...plan.state, ...(previous.history ? { history: previous.history } : {}), ...(lastWriteAtMs !== undefined ? { lastWriteAtMs } : {}) };
+      await store.save(requestNodeId, state);
+      await reports?.(node, state, plan.facts, nowMs);
+      await onReconciled?.(node, plan.facts, state);
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
       return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };

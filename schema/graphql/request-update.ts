@@ -12,6 +12,7 @@ export const REQUEST_UPDATE = /* GraphQL */ `
       request {
         id
         status
+        updatedAt
       }
     }
   }
@@ -45,7 +46,7 @@ export interface RequestUpdateVariables {
 export const RequestUpdateResultSchema = z.object({
   requestUpdate: z.object({
     errors: ValidationErrorsSchema,
-    request: z.object({ id: z.string(), status: z.string().nullish() }).nullish(),
+    request: z.object({ id: z.string(), status: z.string().nullish(), updatedAt: z.string().nullish() }).nullish(),
   }),
 });
 export type RequestUpdateResult = z.infer<typeof RequestUpdateResultSchema>;

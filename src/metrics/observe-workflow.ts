@@ -15,6 +15,11 @@ export const openClockKey = (prefix: string, target: string, state: string) => `
 export function observeWorkflowStore(store: WorkflowStore, deps: { redis: Redis; prefix: string; metrics: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'> }): WorkflowStore {
   const loaded = new Map<string, WorkflowState>();
   return {
+    async find(requestNodeId) {
+      const state = await store.find(requestNodeId);
+      loaded.set(requestNodeId, state ?? INITIAL_WORKFLOW_STATE);
+      return state;
+    },
     async load(requestNodeId) {
       const state = await store.load(requestNodeId);
       loaded.set(requestNodeId, state);

@@ -18,6 +18,8 @@ export const QUEUE_NAMES = {
   xurrentForward: 'xurrent-forward',
   /** Break-fix, request mode: delayed polls of a linked request at Xurrent, one pending per request. */
   xurrentFollowUp: 'xurrent-follow-up',
+  /** The reconciliation sweep (every RESYNC_INTERVAL) and full resyncs (cold start, `cli resync`). */
+  resync: 'xurrent-resync',
 } as const;
 
 export const JOB_NAMES = {
@@ -39,6 +41,10 @@ export const JOB_NAMES = {
   forwardToXurrent: 'forward-to-xurrent',
   /** Poll the linked request at Xurrent and note its progress on the customer's request. */
   followUpXurrent: 'follow-up-xurrent',
+  /** Page through the requests changed since the sweep's high-water mark and reconcile the unseen ones. */
+  resyncSweep: 'resync-sweep',
+  /** Reconcile every open request (and those changed since an instant); find the worker's open problems again. */
+  resyncFull: 'resync-full',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -7,10 +7,18 @@ import { toJobId } from './producer.js';
  * One reconcile per request at a time: while a job for the request waits, new events are absorbed
  * by it (it will read the latest state anyway); while one runs, one more is kept to run after it,
  * so a change made during a run is never missed (BullMQ deduplication, keepLastIfActive).
+ * `priority` (the sweep's) puts the job behind every unprioritised (webhook) job: BullMQ takes
+ * jobs without a priority first. An event absorbed by such a waiting sweep job lifts it to the
+ * front, so webhook work never waits behind a sweep.
  */
-export async function enqueueReconcile(queue: Queue, data: ReconcileRequestJob): Promise<void> {
-  await queue.add(JOB_NAMES.reconcileRequest, data, {
+export async function enqueueReconcile(queue: Queue, data: ReconcileRequestJob, options: { priority?: number } = {}): Promise<void> {
+  const job = await queue.add(JOB_NAMES.reconcileRequest, data, {
+    ...options,
     deduplication: { id: toJobId('reconcile', data.requestNodeId), keepLastIfActive: true },
     removeOnComplete: { age: 3_600, count: 10_000 },
   });
+  if (options.priority || !job.id) return;
+  const kept = await queue.getJob(job.id);
+  // It may start meanwhile (then there is nothing to lift): harmless.
+  if (kept && kept.priority > 0) await kept.changePriority({ priority: 0 }).catch(() => undefined);
 }

@@ -7,6 +7,8 @@ import { toJobId } from './producer.js';
 
 export type TimerTarget = SlaTimerJob['target'];
 
+const INDEX_TTL_SECONDS = 400 * 24 * 60 * 60;
+
 export interface SlaTimerDeps {
   queue: Queue;
   redis: Redis;
@@ -37,7 +39,8 @@ export function createSlaTimers({ queue, redis, prefix, clock }: SlaTimerDeps) {
       }
       const data: SlaTimerJob = { requestNodeId, target, fireAtMs };
       await queue.add(JOB_NAMES.slaTimer, data, { jobId, delay: Math.max(0, fireAtMs - clock.now()), removeOnComplete: true, removeOnFail: { count: 1_000 } });
-      await redis.hset(indexKey, field, jobId);
+      // The index lives as long as workflow state would (a request's field goes when its timer does).
+      await redis.multi().hset(indexKey, field, jobId).expire(indexKey, INDEX_TTL_SECONDS).exec();
     },
   };
 }

@@ -13,6 +13,7 @@ import { createQueues } from '../queue/queues.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
+import { createResyncState } from '../resync/resync-state.js';
 import type { Simulator } from '../simulator/index.js';
 import type { XurrentCall } from '../xurrent/client.js';
 import { subscribeToSimulator } from './embedded-webhooks.js';
@@ -69,8 +70,9 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
     xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, onCall, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), logger, clock, metrics, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
     if (workers) observeWorkers(workers.all, metrics);
+    await workers?.start();
   }
 
   let server: Server | undefined;
@@ -86,6 +88,9 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     const simulator = xurrent?.simulator;
     const webhookConfig = simulator ? await subscribeToSimulator(simulator, httpUrl, config.webhooks) : config.webhooks;
     const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
+    // Missed webhooks found by the sweep (any process's): a warning, not a reason to stop taking webhooks.
+    const resyncState = createResyncState(producer, config.queue.prefix);
+    readiness.push({ name: 'webhooks', warnOnly: true, check: async () => (await resyncState.status()).warning ?? undefined });
     const app = createWebApp({
       config: webhookConfig,
       queues,

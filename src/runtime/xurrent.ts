@@ -5,7 +5,7 @@ import { createRedis } from '../redis/connection.js';
 import { clientConfigFor } from '../simulator/client-config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
 import { createXurrentClient, type XurrentClient, type XurrentClientDeps } from '../xurrent/client.js';
-import { createRedisLimiter, limiterKeyFor } from '../xurrent/limiter.js';
+import { createRedisLimiter, limiterKeyFor, type XurrentLimiter } from '../xurrent/limiter.js';
 import type { ServiceRoles } from './service.js';
 
 export interface XurrentConnection {
@@ -16,6 +16,8 @@ export interface XurrentConnection {
   simulator: Simulator | undefined;
   /** Identifies the token's limiter keys in Redis (not secret). */
   limiterKey: string;
+  /** What is left of the token's hourly budgets, as Xurrent last reported it. */
+  budgetLeft: XurrentLimiter['remaining'];
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function connectXurrent(deps: {
     support: supportClient ? { client: supportClient, customerAccount: xurrent.account } : undefined,
     simulator,
     limiterKey,
+    budgetLeft: () => limiter.remaining(),
     close: async () => {
       redis.disconnect();
       await simulator?.close();

@@ -15,6 +15,8 @@ export interface StepDeps {
   held: SimChange[];
   /** Stops the service and starts it again (same Redis, prefix and port). */
   restartService(): Promise<void>;
+  /** Stops the service, wipes its Redis and starts it again. */
+  wipeService(): Promise<void>;
 }
 
 /** The agent who works the requests in scenarios (a seeded person of the demo account). */
@@ -34,7 +36,8 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
     const refusedWith = mutate(ctx).errors ?? [];
     if (refusedWith.length > 0) fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
     if (step.hold) deps.held.push(...ctx.changes);
-    else sim.webhooks.dispatch(ctx.changes);
+    // A lost webhook: Xurrent gave up on the delivery (or the webhook was disabled).
+    else if (!step.lose) sim.webhooks.dispatch(ctx.changes);
   };
   const agent = () => names.person(AGENT_NAME);
 
@@ -93,6 +96,8 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
     sim.webhooks.dispatch(deps.held.splice(0));
   } else if (step.restart) {
     await deps.restartService();
+  } else if (step.wipe) {
+    await deps.wipeService();
   }
 }
 

@@ -7,9 +7,9 @@ import { collectReport } from './collect-report.js';
 import { performStep } from './perform-step.js';
 import type { ScenarioReport } from './report.js';
 import { runDueTimers } from './run-due-timers.js';
-import { parseScenario } from './scenario-schema.js';
+import { parseScenario, ScenarioError } from './scenario-schema.js';
 import { openScratchRedis } from './scratch-redis.js';
-import { startPipeline, type Pipeline } from './start-pipeline.js';
+import { startPipeline, type Pipeline, type PipelineOptions } from './start-pipeline.js';
 import { waitUntilIdle } from './wait-idle.js';
 
 export interface RunOptions {
@@ -24,6 +24,14 @@ export interface RunOptions {
    * the service's /metrics (httpUrl).
    */
   inspect?: (end: { sim: Simulator; store: WorkflowStore; refs: ReadonlyMap<string, string>; httpUrl: string | undefined }) => Promise<void> | void;
+  /** `instant`: settle only before the clock moves on (steps at one instant act at once, like a burst); default after every step. */
+  settle?: 'step' | 'instant';
+  /** Xurrent's limits in the simulator (tests of large bursts raise them, with XURRENT_BURST_* in the config). */
+  simulatorBudgets?: PipelineOptions['simulatorBudgets'];
+  /** `wipe` steps may FLUSHALL `redisUrl`: only for a private test instance (never a shared Redis). */
+  flushAll?: boolean;
+  /** Called with the run's Redis, prefix and simulator after the report, before the keys are deleted (tests inspect what is stored). */
+  onFinish?: (run: { redisUrl: string; prefix: string; sim: Pipeline['sim'] }) => Promise<void>;
 }
 
 /**
@@ -37,15 +45,17 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   const logger = options.logger ?? createLogger({ level: 'warn', stream: process.stderr });
   const instants = scenario.steps.map((step) => Date.parse(step.at));
   const clock = createManualClock(instants[0] as number);
+  // FLUSHALL only on a private instance: never the shared default port.
+  if (options.flushAll && (!options.redisUrl || /:6379(\/|$)/.test(options.redisUrl))) throw new ScenarioError('flushAll needs a private Redis (redisUrl on a port other than 6379)');
   const redis = await openScratchRedis(options.redisUrl, logger);
   let pipeline: Pipeline | undefined;
   try {
     const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
-    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks });
+    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
-      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards], timers: [queues.timers, queues.rcaTimers, queues.followUps], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
+      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards], timers: [queues.timers, queues.rcaTimers, queues.followUps, queues.resync], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
     const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed()), ...(await queues.followUps.getDelayed())];
     const timers = { clock, delayedTimers, waitUntilIdle: settle };
     const refs = new Map<string, string>();
@@ -56,8 +66,9 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const at = instants[index] as number;
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
-      await performStep(step, { sim, names, refs, held, restartService: () => running.restart() });
-      await settle();
+      await performStep(step, { sim, names, refs, held, restartService: () => running.restart(), wipeService: () => running.wipe() });
+      const next = scenario.steps[index + 1];
+      if (options.settle !== 'instant' || !next || Date.parse(next.at) !== at || step.restart || step.wipe) await settle();
     }
     // Webhooks still kept back are delivered at the end rather than lost.
     sim.webhooks.dispatch(held.splice(0));
@@ -65,6 +76,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     await runDueTimers(timers, instants.at(-1) as number);
     const report = await collectReport({ sim, store: workflowStore, refs });
     await options.inspect?.({ sim, store: workflowStore, refs, httpUrl: running.httpUrl() });
+    await options.onFinish?.({ redisUrl: redis.url, prefix: redis.prefix, sim });
     return report;
   } finally {
     await pipeline?.close();

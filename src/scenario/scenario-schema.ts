@@ -44,7 +44,9 @@ const redeliver = z.strictObject({ ref, event: webhookEvent, fresh: z.boolean().
  * agent updates a problem the worker opened, e.g. solves it), `xurrent` (an agent at Xurrent's support
  * updates the linked request of a break-fix in request mode), `redeliver`
  * (duplicate deliveries), `hold` (this step's webhooks are kept back) with `release` (send the
- * kept-back webhooks now, late), and `restart` (stop the service and start it anew on the same Redis).
+ * kept-back webhooks now, late), `restart` (stop the service and start it anew on the same Redis),
+ * `lose` (this step's webhooks never arrive, as when Xurrent gives up on a delivery or disabled the
+ * webhook) and `wipe` (stop the service, wipe its Redis, start it again: a disaster recovery).
  */
 const step = z
   .strictObject({
@@ -57,12 +59,16 @@ const step = z
     redeliver: redeliver.optional(),
     release: z.literal(true).optional(),
     restart: z.literal(true).optional(),
+    wipe: z.literal(true).optional(),
     hold: z.literal(true).optional(),
+    lose: z.literal(true).optional(),
   })
   .superRefine((s, ctx) => {
-    const actions = (['create', 'update', 'note', 'problem', 'xurrent', 'redeliver', 'release', 'restart'] as const).filter((key) => s[key] !== undefined);
+    const actions = (['create', 'update', 'note', 'problem', 'xurrent', 'redeliver', 'release', 'restart', 'wipe'] as const).filter((key) => s[key] !== undefined);
     if (actions.length > 1) ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
     if (s.hold && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
+    if (s.lose && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['lose'], message: 'only a create, update or note step can lose its webhooks' });
+    if (s.lose && s.hold) ctx.addIssue({ code: 'custom', path: ['lose'], message: 'a step either holds or loses its webhooks' });
   });
 
 export const ScenarioSchema = z

@@ -5,9 +5,12 @@ import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { QUEUE_NAMES } from '../queue/names.js';
 import { createRedis } from '../redis/connection.js';
+import { deletePrefixedKeys } from '../redis/delete-prefixed-keys.js';
+import { createResyncState } from '../resync/resync-state.js';
 import { findFreePort } from '../redis/probe.js';
 import { runShutdown } from '../runtime/shutdown.js';
 import { startService, type RunningService, type ServiceDeps } from '../runtime/service.js';
+import type { BudgetSettings } from '../simulator/budgets.js';
 import { startSimulator } from '../simulator/index.js';
 import { createWorkflowStore } from '../state/workflow-store.js';
 import { createNameResolver } from './resolve-names.js';
@@ -29,6 +32,9 @@ export interface PipelineOptions {
   logger: Logger;
   /** Subscribe the receiver to problem webhooks too (scenarios with a `problem` step). */
   problemWebhooks?: boolean;
+  /** A `wipe` step may FLUSHALL this Redis (a private test instance); otherwise it deletes the run's prefix. */
+  flushAll?: boolean;
+  simulatorBudgets?: Partial<BudgetSettings>;
 }
 
 /**
@@ -44,7 +50,7 @@ export async function startPipeline(options: PipelineOptions) {
   const requestMode = given['XURRENT_ESCALATION_MODE']?.trim() === 'request';
   const config = requestMode && !given['XURRENT_SUPPORT_ACCOUNT']?.trim() ? { ...given, XURRENT_SUPPORT_ACCOUNT: DEFAULT_SUPPORT_ACCOUNT } : given;
   const supportAccount = config['XURRENT_SUPPORT_ACCOUNT']?.trim();
-  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50, ...(supportAccount ? { extraAccounts: [supportAccount] } : {}) });
+  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50, ...(supportAccount ? { extraAccounts: [supportAccount] } : {}), ...(options.simulatorBudgets ? { budgets: options.simulatorBudgets } : {}) });
   const names = createNameResolver(sim);
   const support = supportAccount ? sim.accounts.get(supportAccount) : undefined;
   // Its service instance is named in the support account, not the customer's.
@@ -55,7 +61,9 @@ export async function startPipeline(options: PipelineOptions) {
     const { publicKeyPem } = await sim.webhooks.register({ event, uri: `http://127.0.0.1:${port}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
     if (publicKeyPem) keys.push(publicKeyPem);
   }
+  // The periodic sweep is off unless a scenario asks for it (RESYNC_INTERVAL), so call counts stay exact.
   const env = {
+    RESYNC_INTERVAL: 'off',
     ...names.config(config),
     ...supportConfig,
     PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix,
@@ -64,16 +72,19 @@ export async function startPipeline(options: PipelineOptions) {
   };
   let deps: ServiceDeps;
   let service: RunningService;
+  const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
+  connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
+  // A new world: the simulator is empty, so this Redis holds all of the worker's state there is (no cold start).
+  await createResyncState(connection, prefix).claimMarker(clock.now());
   try {
     deps = { config: loadConfig(env), logger, roles: { web: true, worker: true }, clock };
     service = await startService(deps);
   } catch (error) {
     await sim.close();
+    connection.disconnect();
     throw error instanceof ConfigError ? new ScenarioError(`config: ${error.message}`) : error;
   }
 
-  const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
-  connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
   const open = (name: string) => new Queue(name, { connection, prefix });
   const queues = {
     events: open(QUEUE_NAMES.events),
@@ -86,6 +97,8 @@ export async function startPipeline(options: PipelineOptions) {
     // Break-fix, request mode: forwards are work a step waits for; follow-up polls are virtual timers.
     forwards: open(QUEUE_NAMES.xurrentForward),
     followUps: open(QUEUE_NAMES.xurrentFollowUp),
+    // Sweeps and resyncs (cold start after a wipe) queue reconciles: work a step waits for.
+    resync: open(QUEUE_NAMES.resync),
   };
   const stopService = () => runShutdown(service.shutdownSteps(), 15_000, logger);
 
@@ -99,6 +112,13 @@ export async function startPipeline(options: PipelineOptions) {
     /** Stops the service as SIGTERM would and starts a new one on the same Redis, prefix and port. */
     async restart(): Promise<void> {
       await stopService();
+      service = await startService(deps);
+    },
+    /** Stops the service, wipes its Redis (FLUSHALL on a private instance, else the run's keys), starts it again. */
+    async wipe(): Promise<void> {
+      await stopService();
+      if (options.flushAll) await connection.flushall();
+      else await deletePrefixedKeys(connection, prefix);
       service = await startService(deps);
     },
     async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { NoteRecord, PersonRecord, ProblemRecord, RequestRecord, ServiceInstanceRecord, SimRecord, SimStore, SimTypeName } from './store.js';
 import { toConnection, type ConnectionArgs } from './connection.js';
+import { startSlaHistory } from './sla-history.js';
 
 /**
  * Turns store records into objects graphql-js can resolve with its default resolvers: scalar
@@ -29,6 +30,7 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
         problem: ref('Problem', r.problemId),
         notes: many('Note', r.noteIds),
         nextTargetAt: nextTargetOf(r.status, r.responseTargetAt, r.resolutionTargetAt, r.noteIds.length),
+        reopenCount: r.reopenCount ?? 0,
         affectedSlas: (args: ConnectionArgs) => toConnection([affectedSlaOf(store, r)], args),
       };
     }
@@ -76,13 +78,13 @@ function nextTargetOf(status: string, response: string | null, resolution: strin
   return target ?? 'best_effort';
 }
 
-/** The request's one affected SLA, from the store's accounting (a simplified `AffectedSla`). */
+/** The request's one affected SLA, from the store's SLA history (a simplified `AffectedSla`). */
 function affectedSlaOf(store: SimStore, r: RequestRecord): Record<string, unknown> {
-  const sla = r.sla ?? { actualResponseAt: null, actualResolutionAt: null, stoppedClockPeriods: [] };
+  const sla = r.slaHistory ?? startSlaHistory(r.createdAt);
   return {
     __typename: 'AffectedSla',
     id: `${r.id}-sla`,
-    startedAt: r.createdAt,
+    startedAt: sla.startedAt,
     impact: r.impact,
     accountability: 'provider',
     actualResponseAt: sla.actualResponseAt,

@@ -1,5 +1,6 @@
 import { numberOf, refused, type SimContext, type ValidationError } from './changes.js';
 import { toGraph } from './graph.js';
+import { startSlaHistory, trackStatusChange } from './sla-history.js';
 import type { RequestRecord, SimStore } from './store.js';
 
 type Input = Record<string, unknown> & { clientMutationId?: string | null };
@@ -42,7 +43,7 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
     requestedById: ctx.personId ?? null, problemId: null, completionReason: null,
     createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), completedAt: null,
     responseTargetAt: new Date(now + HOUR).toISOString(), resolutionTargetAt: new Date(now + (RESOLUTION_HOURS[impact] ?? 40) * HOUR).toISOString(),
-    waitingUntil: null, noteIds: [],
+    waitingUntil: null, noteIds: [], slaHistory: startSlaHistory(new Date(now).toISOString()),
     source: optionalText(input['source']), sourceID: optionalText(input['sourceID']), supplierRequestID: optionalText(input['supplierRequestID']),
   };
   store.requests.set(id, record);
@@ -67,7 +68,7 @@ export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   for (const key of UPDATABLE) if (input[key] !== undefined && input[key] !== null) target[key] = input[key];
   record.updatedAt = store.nowIso();
   if (completing) record.completedAt = record.updatedAt;
-  if (record.status !== previousStatus) recordSlaAccounting(record, previousStatus, record.updatedAt);
+  trackStatusChange(record, previousStatus, record.updatedAt);
   const noteIds: string[] = [];
   if (typeof input['note'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['note'], false));
   if (typeof input['internalNote'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['internalNote'], true));
@@ -93,18 +94,3 @@ export function payloadOf(store: SimStore, record: RequestRecord): Record<string
   };
 }
 
-const RESPONDED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']);
-
-/**
- * Simplified affected-SLA accounting (API-NOTES §5.1): the first responding status is the actual
- * response; waiting for the customer stops the clock; completion is the actual resolution, and a
- * reopen clears it (Xurrent keeps no earlier completions there).
- */
-function recordSlaAccounting(record: RequestRecord, previousStatus: string, at: string): void {
-  const sla = (record.sla ??= { actualResponseAt: null, actualResolutionAt: null, stoppedClockPeriods: [] });
-  if (sla.actualResponseAt === null && RESPONDED.has(record.status)) sla.actualResponseAt = at;
-  const open = sla.stoppedClockPeriods[sla.stoppedClockPeriods.length - 1];
-  if (previousStatus === 'waiting_for_customer' && open && open.to === null) open.to = at;
-  if (record.status === 'waiting_for_customer') sla.stoppedClockPeriods.push({ from: at, to: null });
-  sla.actualResolutionAt = record.status === 'completed' ? at : null;
-}

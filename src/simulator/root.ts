@@ -9,22 +9,39 @@ interface ValuesFilter {
   values?: readonly string[] | null;
   negate?: boolean | null;
 }
+interface TimestampFilter {
+  greaterThan?: string | null;
+  greaterThanOrEqualTo?: string | null;
+  lessThan?: string | null;
+  lessThanOrEqualTo?: string | null;
+}
 interface RecordFilter {
   query?: string | null;
   status?: ValuesFilter | null;
   serviceInstance?: ValuesFilter | null;
   team?: ValuesFilter | null;
+  updatedAt?: TimestampFilter | null;
+}
+
+/** A range on an ISO instant (Xurrent's `updatedAt: { greaterThanOrEqualTo: … }`); bounds compared as instants. */
+function inRange(filter: TimestampFilter | null | undefined, iso: string): boolean {
+  if (!filter) return true;
+  const at = Date.parse(iso);
+  const bound = (value: string | null | undefined) => (value ? Date.parse(value) : undefined);
+  const [gt, gte, lt, lte] = [filter.greaterThan, filter.greaterThanOrEqualTo, filter.lessThan, filter.lessThanOrEqualTo].map(bound);
+  return (gt === undefined || at > gt) && (gte === undefined || at >= gte) && (lt === undefined || at < lt) && (lte === undefined || at <= lte);
 }
 
 const matches = (filter: ValuesFilter | null | undefined, value: string | null | undefined) =>
   !filter?.values || filter.values.includes(value ?? '') !== Boolean(filter.negate);
 
-function filtered<T extends { subject: string; status: string; teamId: string | null }>(items: Iterable<T>, filter: RecordFilter | null | undefined, instanceOf: (item: T) => readonly string[]) {
+function filtered<T extends { subject: string; status: string; teamId: string | null; updatedAt: string }>(items: Iterable<T>, filter: RecordFilter | null | undefined, instanceOf: (item: T) => readonly string[]) {
   return [...items].filter(
     (item) =>
       (!filter?.query || item.subject.toLowerCase().includes(filter.query.toLowerCase())) &&
       matches(filter?.status, item.status) &&
       matches(filter?.team, item.teamId) &&
+      inRange(filter?.updatedAt, item.updatedAt) &&
       (!filter?.serviceInstance?.values || instanceOf(item).some((id) => matches(filter.serviceInstance, id))),
   );
 }

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../clock.js';
+import type { SimSlaHistory } from './sla-history.js';
 
 /**
  * The simulator's in-memory Xurrent account: plain records keyed by node id. Relations are node
@@ -41,15 +42,10 @@ export interface RequestRecord {
   /** Who registered the request for what (`source` / `sourceID`), so an integration finds its own requests. */
   source?: string | null;
   sourceID?: string | null;
-  /** Xurrent's own SLA accounting of the request (its `affectedSlas`), kept as statuses change. */
-  sla?: SlaAccounting;
-}
-
-/** What an affected SLA records: first response, resolution, and the stretches its clock stood still. */
-export interface SlaAccounting {
-  actualResponseAt: string | null;
-  actualResolutionAt: string | null;
-  stoppedClockPeriods: { from: string; to: string | null }[];
+  /** The affected SLA's clock history (`affectedSlas`), kept as status changes happen. */
+  slaHistory?: SimSlaHistory;
+  /** How often the request was reopened after completion. */
+  reopenCount?: number;
 }
 
 export interface ProblemRecord {

@@ -3,11 +3,13 @@ import { WorkflowStateSchema } from '../../schema/workflow-state.js';
 import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../domain/workflow/workflow-state.js';
 import type { Logger } from '../logger.js';
 
-/** State outlives the request's activity long enough for a year of reporting. */
-const TTL_SECONDS = 400 * 24 * 60 * 60;
+/** By default state outlives the request's activity long enough for a year of reporting (REPORT_RETENTION_DAYS). */
+const DEFAULT_RETENTION_DAYS = 400;
 
 export interface WorkflowStore {
   load(requestNodeId: string): Promise<WorkflowState>;
+  /** The stored state, or null when Redis holds none for the request (never seen, expired or lost). */
+  find(requestNodeId: string): Promise<WorkflowState | null>;
   save(requestNodeId: string, state: WorkflowState): Promise<void>;
 }
 
@@ -15,19 +17,21 @@ export interface WorkflowStore {
  * Per-request workflow state in Redis, one JSON value per request. Unreadable state is logged
  * and treated as missing: the planner then relies on the markers in the request's notes.
  */
-export function createWorkflowStore(redis: Redis, prefix: string, logger: Logger): WorkflowStore {
+export function createWorkflowStore(redis: Redis, prefix: string, logger: Logger, retentionDays = DEFAULT_RETENTION_DAYS): WorkflowStore {
   const key = (id: string) => `${prefix}:workflow:${id}`;
+  const find = async (requestNodeId: string): Promise<WorkflowState | null> => {
+    const raw = await redis.get(key(requestNodeId));
+    if (raw === null) return null;
+    const parsed = WorkflowStateSchema.safeParse(safeJson(raw));
+    if (parsed.success) return parsed.data as WorkflowState;
+    logger.warn('unreadable workflow state ignored', { component: 'workflow-store', requestNodeId, issue: parsed.error.issues[0]?.message });
+    return INITIAL_WORKFLOW_STATE;
+  };
   return {
-    async load(requestNodeId) {
-      const raw = await redis.get(key(requestNodeId));
-      if (raw === null) return INITIAL_WORKFLOW_STATE;
-      const parsed = WorkflowStateSchema.safeParse(safeJson(raw));
-      if (parsed.success) return parsed.data as WorkflowState;
-      logger.warn('unreadable workflow state ignored', { component: 'workflow-store', requestNodeId, issue: parsed.error.issues[0]?.message });
-      return INITIAL_WORKFLOW_STATE;
-    },
+    find,
+    load: async (requestNodeId) => (await find(requestNodeId)) ?? INITIAL_WORKFLOW_STATE,
     async save(requestNodeId, state) {
-      await redis.set(key(requestNodeId), JSON.stringify(state), 'EX', TTL_SECONDS);
+      await redis.set(key(requestNodeId), JSON.stringify(state), 'EX', retentionDays * 24 * 60 * 60);
     },
   };
 }

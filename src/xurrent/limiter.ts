@@ -13,6 +13,13 @@ export interface XurrentLimiter {
   record(budget: XurrentBudget): Promise<void>;
   /** Blocks the token for every process (after a 429/503 with Retry-After). */
   block(ms: number): Promise<void>;
+  /** What Xurrent last reported left of the hourly budgets (undefined: unknown, or its window has reset). */
+  remaining(): Promise<BudgetLeft>;
+}
+
+export interface BudgetLeft {
+  requests?: number;
+  cost?: number;
 }
 
 export interface LimiterSettings {
@@ -66,6 +73,14 @@ export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5
       const until = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + ms;
       await redis.multi().hset(budgetKey, { blockedUntil: until }).expire(budgetKey, 2 * 60 * 60).exec();
     },
+    async remaining() {
+      const raw = await redis.hgetall(budgetKey);
+      const nowSeconds = Date.now() / 1000;
+      const left = (value: string | undefined, reset: string | undefined) => (value !== undefined && reset !== undefined && Number(reset) > nowSeconds ? Number(value) : undefined);
+      const requests = left(raw['reqRemaining'], raw['reqReset']);
+      const cost = left(raw['costRemaining'], raw['costReset']);
+      return { ...(requests !== undefined ? { requests } : {}), ...(cost !== undefined ? { cost } : {}) };
+    },
   };
 }
 
@@ -74,4 +89,5 @@ export const UNLIMITED: XurrentLimiter = {
   acquire: async () => undefined,
   record: async () => undefined,
   block: async () => undefined,
+  remaining: async () => ({}),
 };

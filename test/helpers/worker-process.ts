@@ -16,7 +16,7 @@ const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 // The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
-const { xurrentLimits, webhooks, sla, workflow, problems, registration, reports } = loadConfig({
+const { xurrentLimits, webhooks, sla, workflow, problems, registration, reports, resync } = loadConfig({
   QUEUE_PREFIX: prefix,
   // These tests count the workflow's writes; first-line registration has tests of its own.
   COMPLETENESS_RULES: 'none',
@@ -28,7 +28,7 @@ const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKe
 const logger = createLogger({ level: 'error', stream: process.stderr });
 const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
 const xurrent = createXurrentClient({ config, logger, limiter });
-const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks, sla, workflow, problems, registration, reports }, redisUrl, xurrent, logger, clock: systemClock });
+const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks, sla, workflow, problems, registration, reports, resync }, redisUrl, xurrent, logger, clock: systemClock });
 
 await Promise.all(workers.all.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');

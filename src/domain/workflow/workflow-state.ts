@@ -2,6 +2,7 @@ import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
 import type { RegistrationState } from '../registration/registration-state.js';
 import type { TicketFacts } from '../notes/ticket-facts.js';
 import type { RequestEvent } from '../sla/request-history.js';
+import type { HistoryRebuild } from '../resync/rebuild-state.js';
 import type { Priority } from '../sla/sla-policy.js';
 
 export interface EscalationRecord {
@@ -29,6 +30,10 @@ export interface WorkflowState {
   notesWritten: number;
   /** First-line registration and routing (absent in states saved before it existed). */
   registration?: RegistrationState;
+  /** Set when the state was rebuilt from Xurrent after Redis lost it: what could not be recovered. */
+  history?: HistoryRebuild;
+  /** The request's `updatedAt` after the worker's own last write (a change no webhook needs to announce). */
+  lastWriteAtMs?: number;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {

@@ -76,7 +76,7 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
     const prefix = fresh('clocks');
     const redis = new Redis(TEST_REDIS_URL);
     const saved = new Map<string, WorkflowState>();
-    const base: WorkflowStore = { load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE, save: async (id, s) => void saved.set(id, s) };
+    const base: WorkflowStore = { find: async (id) => saved.get(id) ?? null, load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE, save: async (id, s) => void saved.set(id, s) };
     const registry = new Registry();
     const store = observeWorkflowStore(base, { redis, prefix, metrics: createServiceMetrics(registry, { processMetrics: false }) });
     const facts = (response: 'running' | 'paused' | 'breached' | 'met', resolution: 'running' | 'paused' | 'breached' | 'met') =>

@@ -30,6 +30,9 @@ describe('parseScenario', () => {
     ['time going back', { steps: [{ at: at('15:00') }, { at: at('16:00') }, { at: at('15:59') }] }, 'steps.2.at: goes back in time'],
     ['two actions in one step', { steps: [{ at: at('15:00'), create: { ref: 'r1' }, note: { ref: 'r1', text: 'x' } }] }, 'steps.0.note: one action per step'],
     ['hold without an action', { steps: [{ at: at('15:00'), hold: true }] }, 'steps.0.hold'],
+    ['lose without an action', { steps: [{ at: at('15:00'), lose: true }] }, 'steps.0.lose'],
+    ['lose and hold at once', { steps: [{ at: at('15:00'), create: { ref: 'r1' }, hold: true, lose: true }] }, 'steps.0.lose: a step either holds or loses'],
+    ['a wipe with another action', { steps: [{ at: at('15:00'), restart: true, wipe: true }] }, 'steps.0.wipe: one action per step'],
     ['no steps', { steps: [] }, 'steps:'],
     ['a lower-case config name', { config: { port: '1' }, steps: [{ at: at('15:00') }] }, 'config.port'],
   ])('refuses %s, naming the field', (_label, input, field) => {

@@ -1,0 +1,110 @@
+import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
+import { NOTE_MARKER_PREFIX } from '../notes/render-notes.js';
+import type { RequestEvent, RequestStatus } from '../sla/request-history.js';
+import type { EscalationRecord, WorkflowState } from '../workflow/workflow-state.js';
+
+/** A request's SLA history as Xurrent keeps it on its affected SLA, instants in epoch ms. */
+export interface SlaHistoryFacts {
+  actualResponseAtMs: number | null;
+  actualResolutionAtMs: number | null;
+  stoppedPeriods: readonly { fromMs: number; toMs: number | null }[];
+}
+
+/** What the worker can read back from Xurrent about a request it has no memory of. */
+export interface RequestHistoryInput {
+  requestNodeId: string;
+  status: string;
+  category: string | null;
+  updatedAtMs: number;
+  reopenCount: number;
+  /** null: Xurrent has no affected SLA for the request, so its status history is unknown. */
+  sla: SlaHistoryFacts | null;
+  /** The request's notes; the worker's own carry markers (`[xsw:…]`) and their creation instant. */
+  notes: readonly { text: string; createdAtMs: number | null }[];
+}
+
+/** How a rebuilt state came about; `gaps` name what Xurrent could not tell (nothing is guessed silently). */
+export interface HistoryRebuild {
+  rebuiltAtMs: number;
+  complete: boolean;
+  gaps: string[];
+}
+
+export type RebuiltState = WorkflowState & { history: HistoryRebuild };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Rebuilds the worker's memory of a request after Redis lost it (reconcile, don't replay): status
+ * changes from the affected SLA (first response, clock-stopped periods = waiting for the customer,
+ * resolution), escalations done and the last change-note number from the markers of the worker's
+ * own notes (dated at the note). The `created` event and the priority come from the next observation
+ * (current impact, from registration): earlier priorities are not needed, since a priority change
+ * re-evaluates both targets from registration (sla-clock.ts). What cannot be recovered is listed in
+ * `history.gaps`: completions before a reopen, and everything when there is no affected SLA.
+ */
+export function rebuildWorkflowState(input: RequestHistoryInput, nowMs: number): RebuiltState {
+  const gaps: string[] = [];
+  const ownNotes = input.notes.filter((n) => n.text.includes(`[${NOTE_MARKER_PREFIX}`) && n.text.includes(input.requestNodeId));
+  if (input.sla === null) gaps.push('no_affected_sla: status history unknown, changes dated at the last update');
+  if (input.reopenCount > 0) gaps.push('reopened: completions before the last reopen are unknown and counted as running');
+  return {
+    version: 1,
+    observed: input.sla === null ? null : { status: input.status, category: input.category, priority: null, updatedAtMs: input.updatedAtMs },
+    events: input.sla === null ? [] : statusEventsOf(input.sla, input.status),
+    facts: null,
+    factsVersion: lastFactsVersion(ownNotes, input.requestNodeId),
+    escalations: escalationsOf(ownNotes, input.requestNodeId),
+    notesWritten: ownNotes.length,
+    history: { rebuiltAtMs: nowMs, complete: gaps.length === 0, gaps },
+  };
+}
+
+/**
+ * The clock-relevant status changes: which responding status is recorded does not matter to the
+ * clock, only responded / waiting for the customer / completed and when (the most telling wins
+ * when two fall on one instant).
+ */
+function statusEventsOf(sla: SlaHistoryFacts, status: string): RequestEvent[] {
+  const at = new Map<number, { rank: number; status: RequestStatus }>();
+  const put = (ms: number | null, rank: number, s: RequestStatus) => {
+    if (ms === null) return;
+    const current = at.get(ms);
+    if (!current || current.rank < rank) at.set(ms, { rank, status: s });
+  };
+  put(sla.actualResponseAtMs, 0, 'in_progress');
+  for (const period of sla.stoppedPeriods) {
+    put(period.toMs, 1, 'in_progress');
+    put(period.fromMs, 2, 'waiting_for_customer');
+  }
+  if (status === 'completed') put(sla.actualResolutionAtMs, 3, 'completed');
+  return [...at.entries()].sort(([a], [b]) => a - b).map(([ms, e]) => ({ kind: 'status-changed', at: ms, status: e.status }));
+}
+
+function lastFactsVersion(notes: RequestHistoryInput['notes'], id: string): number {
+  const pattern = new RegExp(`\\[${escape(NOTE_MARKER_PREFIX)}facts:${escape(id)}:(\\d+)\\]`, 'g');
+  return notes.reduce((max, note) => Math.max(max, ...[...note.text.matchAll(pattern)].map((m) => Number(m[1]))), 0);
+}
+
+/** Escalations in the order their notes were written; markers inside one note in text order. */
+function escalationsOf(notes: RequestHistoryInput['notes'], id: string): EscalationRecord[] {
+  const pattern = new RegExp(`\\[${escape(NOTE_MARKER_PREFIX)}esc:${escape(id)}:([a-z_]+):([a-z_0-9]+)\\]`, 'g');
+  const ordered = [...notes].sort((a, b) => (a.createdAtMs ?? 0) - (b.createdAtMs ?? 0));
+  const seen = new Set<string>();
+  const records: EscalationRecord[] = [];
+  for (const note of ordered) {
+    for (const [, first, second] of note.text.matchAll(pattern)) {
+      const key = `${first}:${second}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const breakFix = key === 'xurrent:break_fix';
+      records.push({
+        key,
+        level: breakFix ? 'xurrent' : (second as EscalationLevel),
+        target: breakFix ? null : (first as TargetKind),
+        atMs: note.createdAtMs ?? 0,
+      });
+    }
+  }
+  return records;
+}

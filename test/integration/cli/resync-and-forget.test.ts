@@ -1,0 +1,80 @@
+import { PassThrough } from 'node:stream';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSince } from '../../../src/cli/commands/resync.js';
+import { runCli } from '../../../src/cli/run-cli.js';
+import { QUEUE_NAMES } from '../../../src/queue/names.js';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
+
+const prefix = uniquePrefix('cli-resync');
+const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix };
+const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+
+async function cli(argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env });
+  return { code, out, err };
+}
+
+afterAll(async () => {
+  redis.disconnect();
+  await deleteKeys(prefix);
+});
+
+describe('cli resync', () => {
+  it('reads --since as an instant or a duration back from now', () => {
+    const now = Date.parse('2026-03-31T00:00:00Z');
+    expect(parseSince('2026-03-01T00:00:00Z', now)).toBe(Date.parse('2026-03-01T00:00:00Z'));
+    expect(parseSince('P30D', now)).toBe(Date.parse('2026-03-01T00:00:00Z'));
+    expect(() => parseSince('last week', now)).toThrow(/--since/);
+  });
+
+  it('queues a full resync for the running worker', async () => {
+    const { code, out } = await cli(['resync', '--since', 'P30D']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(out) as { queued: string; since: string };
+    const queue = new Queue(QUEUE_NAMES.resync, { connection: redis, prefix });
+    const job = await queue.getJob(answer.queued);
+    await queue.close();
+    expect(job?.name).toBe('resync-full');
+    expect(job?.data).toEqual({ kind: 'full', sinceMs: Date.parse(answer.since), reason: 'cli' });
+    expect(Math.abs(Date.now() - 30 * 86_400_000 - Date.parse(answer.since))).toBeLessThan(60_000);
+  });
+
+  it('refuses a bad --since with exit 2', async () => {
+    expect((await cli(['resync', '--since', 'yesterday'])).code).toBe(2);
+  });
+});
+
+describe('cli privacy forget', () => {
+  it('removes the jobs and keys that name the person, leaves the rest, and reports what it removed', async () => {
+    const person = 'ZGVtby54dXJyZW50LnNpbS9QZXJzb24vNDI';
+    const queue = new Queue('xurrent-events', { connection: redis, prefix });
+    await queue.add('request-event', { requestNodeId: 'req-1', note: `watcher ${person}` }, { jobId: 'job-with-person', delay: 60_000 });
+    await queue.add('request-event', { requestNodeId: 'req-2' }, { jobId: 'job-without', delay: 60_000 });
+    await redis.set(`${prefix}:something:${person}`, 'x');
+    await redis.set(`${prefix}:other`, 'y');
+
+    const { code, out } = await cli(['privacy', 'forget', '--person', person]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { removedJobs: string[]; removedKeys: string[]; kept: string[]; notHeld: string[] };
+    expect(report.removedJobs).toEqual(['xurrent-events/job-with-person']);
+    expect(report.removedKeys).toEqual([`${prefix}:something:${person}`]);
+    expect(report.notHeld.join(' ')).toMatch(/logs/);
+    expect(await queue.getJob('job-with-person')).toBeUndefined();
+    expect((await queue.getJob('job-without'))?.data).toEqual({ requestNodeId: 'req-2' });
+    expect(await redis.get(`${prefix}:other`)).toBe('y');
+    expect(await queue.getDelayedCount()).toBe(1);
+    await queue.close();
+
+    // Nothing left to remove the second time.
+    const again = JSON.parse((await cli(['privacy', 'forget', '--person', person])).out) as { removedJobs: string[]; removedKeys: string[] };
+    expect([...again.removedJobs, ...again.removedKeys]).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+import type { Job, Queue } from 'bullmq';
+import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema } from '../schema/graphql/open-problems-page.js';
+import { closedRequestStatuses, REQUESTS_UPDATED_PAGE, RequestsUpdatedPageSchema } from '../schema/graphql/requests-updated-page.js';
+import { ResyncJobSchema, type ResyncJob } from '../schema/jobs.js';
+import type { ResyncConfig } from '../schema/env/resync.js';
+import type { ProblemEventJob } from '../schema/webhook-jobs.js';
+import type { Clock } from '../src/clock.js';
+import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
+import { PayloadError } from '../src/errors.js';
+import type { Logger } from '../src/logger.js';
+import { JOB_NAMES } from '../src/queue/names.js';
+import { toJobId } from '../src/queue/producer.js';
+import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
+import type { ResyncState } from '../src/resync/resync-state.js';
+import type { WorkflowStore } from '../src/state/workflow-store.js';
+import type { CountedXurrentClient, XurrentClient } from '../src/xurrent/client.js';
+import { paginate } from '../src/xurrent/paginate.js';
+
+export interface ResyncDeps {
+  xurrent: XurrentClient;
+  store: Pick<WorkflowStore, 'find'>;
+  state: ResyncState;
+  requests: Queue;
+  problemEvents: Queue;
+  config: ResyncConfig;
+  accountId: string;
+  /** True when Xurrent's cost budget is too low for the sweep (webhook work keeps the rest). */
+  budgetLow: () => Promise<boolean>;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface ResyncResult {
+  kind: ResyncJob['kind'];
+  since: string | null;
+  requests: number;
+  enqueued: number;
+  missed: number;
+  problems: number;
+  stoppedEarly: boolean;
+  xurrentCalls: number;
+}
+
+/** Behind every webhook-driven reconcile (jobs without a priority run first). */
+export const RESYNC_PRIORITY = 10;
+/** A guard against endless cursors: 200 pages of 100 requests per pass. */
+const MAX_PAGES = 200;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Reconcile from Xurrent, the source of truth. A sweep pages through the requests changed since
+ * its high-water mark minus the overlap and reconciles those the worker has not seen at that
+ * version; a change older than the webhook grace that no webhook brought is a missed webhook
+ * (logged as an error, counted, and a readiness warning). A full pass reconciles every open request
+ * (and those changed since `sinceMs`) and re-reads the worker's open problems, whose event handler
+ * restores their RCA timers. Both stop early, keeping the old mark, when the cost budget runs low.
+ */
+export function createResyncProcessor(deps: ResyncDeps) {
+  const { state, config, clock, logger } = deps;
+  return async function processResync(job: Job): Promise<ResyncResult> {
+    const parsed = ResyncJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new PayloadError(`Bad resync data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const { kind, reason } = parsed.data;
+    const startedAt = clock.now();
+    const log = logger.child({ component: 'resync', jobId: job.id, kind, reason });
+    const calls = deps.xurrent.counted();
+    const result: ResyncResult = { kind, since: null, requests: 0, enqueued: 0, missed: 0, problems: 0, stoppedEarly: false, xurrentCalls: 0 };
+
+    let sinceMs = parsed.data.sinceMs;
+    if (kind === 'sweep') {
+      const mark = await state.highWater();
+      // No mark yet: nothing to compare with; the sweep only starts counting from now.
+      if (mark === null) {
+        await state.advanceHighWater(startedAt);
+        log.info('sweep high-water mark set', { highWater: iso(startedAt) });
+        return result;
+      }
+      sinceMs = mark - config.overlapMs;
+    }
+    result.since = sinceMs === null ? null : iso(sinceMs);
+    const filters = kind === 'sweep' ? [updatedSince(sinceMs as number)] : [{ status: { values: closedRequestStatuses, negate: true } }, ...(sinceMs === null ? [] : [updatedSince(sinceMs)])];
+
+    const seen = new Set<string>();
+    for (const filter of filters) {
+      if (result.stoppedEarly) break;
+      let index = 0;
+      for await (const node of pages(calls, filter)) {
+        if (index++ % 100 === 0 && (await deps.budgetLow())) {
+          result.stoppedEarly = true;
+          break;
+        }
+        if (seen.has(node.id)) continue;
+        seen.add(node.id);
+        const updatedAtMs = node.updatedAt ? Date.parse(node.updatedAt) : Number.NaN;
+        if (kind === 'sweep') {
+          const known = await deps.store.find(node.id);
+          if (known?.observed && known.observed.updatedAtMs >= updatedAtMs) continue;
+          // Still reconciled (an agent may have changed it just before), but the worker's own last write needs no webhook.
+          const ownWrite = (known?.lastWriteAtMs ?? Number.NEGATIVE_INFINITY) >= updatedAtMs;
+          if (!ownWrite && updatedAtMs <= startedAt - config.webhookGraceMs) result.missed += 1;
+        }
+        await enqueueReconcile(deps.requests, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
+        result.enqueued += 1;
+      }
+    }
+    result.requests = seen.size;
+    if (kind === 'full' && !result.stoppedEarly) result.problems = await restoreProblems(calls, deps, startedAt);
+    if (!result.stoppedEarly) await state.advanceHighWater(startedAt);
+    result.xurrentCalls = calls.calls();
+    await reportHealth(deps, log, result, startedAt);
+    return result;
+  };
+}
+
+const updatedSince = (ms: number) => ({ updatedAt: { greaterThanOrEqualTo: iso(ms) } });
+
+function pages(calls: CountedXurrentClient, filter: object) {
+  return paginate(calls, { document: REQUESTS_UPDATED_PAGE, variables: { filter }, schema: RequestsUpdatedPageSchema, connection: (d) => d.requests, maxPages: MAX_PAGES });
+}
+
+/** The worker's open problems, found by `source`; each gets the job a problem webhook would (RCA timers again). */
+async function restoreProblems(calls: CountedXurrentClient, deps: ResyncDeps, startedAt: number): Promise<number> {
+  let restored = 0;
+  const open = paginate(calls, { document: OPEN_PROBLEMS_PAGE, variables: { filter: { status: { values: closedProblemStatuses, negate: true } } }, schema: OpenProblemsPageSchema, connection: (d) => d.problems, maxPages: MAX_PAGES });
+  for await (const problem of open) {
+    if (problem.source !== PROBLEM_SOURCE) continue;
+    const deliveryId = toJobId('resync', `${problem.id}-${startedAt}`);
+    const data: ProblemEventJob = { deliveryId, event: 'resync', accountId: deps.accountId, problemNodeId: problem.id, receivedAt: iso(startedAt) };
+    await deps.problemEvents.add(JOB_NAMES.problemEvent, data, { jobId: deliveryId, priority: RESYNC_PRIORITY });
+    restored += 1;
+  }
+  return restored;
+}
+
+/** Missed webhooks: an error, the counter, and the warning; webhooks seen working again clear it. */
+async function reportHealth(deps: ResyncDeps, log: Logger, result: ResyncResult, atMs: number): Promise<void> {
+  if (result.kind !== 'sweep') {
+    log.info('resync done', { ...result });
+    return;
+  }
+  let warning: string | null | undefined;
+  if (result.missed > 0) {
+    warning = `${result.missed} change(s) found by the sweep at ${iso(atMs)} arrived without a webhook; check that Xurrent has not disabled the webhook`;
+    log.error('webhooks missed: the sweep found changes no webhook brought', { ...result });
+  } else {
+    // Changes that all came through webhooks show webhooks work again; no changes at all prove nothing.
+    if (result.requests > 0) warning = null;
+    log.info('sweep done', { ...result });
+  }
+  await deps.state.recordSweep(atMs, result.missed, warning);
+}
