@@ -12,6 +12,9 @@ import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 
+/** A complete registration (first line would otherwise ask the requester and pause the clock). */
+const DESCRIPTION = 'Steps to reproduce: 1. sign in as usual; 2. open the application; 3. the problem shows every time, for everyone we asked.';
+
 /**
  * Disaster recovery: the same scenario undisturbed, and with Redis wiped (FLUSHALL on a private
  * redis-server, never the shared one) halfway. Friday 27 March 2026, Amsterdam (CET, UTC+1):
@@ -23,12 +26,12 @@ import { startRedisServer, type RedisServer } from '../../helpers/redis-server.j
  * request and its problem from Xurrent, and must end where the undisturbed run ends.
  */
 const steps = (disaster: boolean) => [
-  { at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'top', subject: 'Mail down', serviceInstance: 'Mail' } },
-  { at: '2026-03-27T15:00:00Z', create: { ref: 'r4', impact: 'top', subject: 'Mail down for sales', serviceInstance: 'Mail' } },
-  { at: '2026-03-27T15:05:00Z', create: { ref: 'r2', impact: 'high', subject: 'Calendar sync slow', serviceInstance: 'Calendar' } },
+  { at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'top', subject: 'Mail down', description: DESCRIPTION, serviceInstance: 'Mail' } },
+  { at: '2026-03-27T15:00:00Z', create: { ref: 'r4', impact: 'top', subject: 'Mail down for sales', description: DESCRIPTION, serviceInstance: 'Mail' } },
+  { at: '2026-03-27T15:05:00Z', create: { ref: 'r2', impact: 'high', subject: 'Calendar sync slow', description: DESCRIPTION, serviceInstance: 'Calendar' } },
   { at: '2026-03-27T15:10:00Z', update: { ref: 'r1', status: 'in_progress' } },
   { at: '2026-03-27T15:30:00Z', update: { ref: 'r2', status: 'waiting_for_customer' } },
-  { at: '2026-03-27T15:40:00Z', create: { ref: 'r3', impact: 'low', subject: 'Printer slow', serviceInstance: 'Print' } },
+  { at: '2026-03-27T15:40:00Z', create: { ref: 'r3', impact: 'low', subject: 'Printer slow', description: DESCRIPTION, serviceInstance: 'Print' } },
   { at: '2026-03-27T16:00:00Z', update: { ref: 'r3', status: 'completed' } },
   disaster ? { at: '2026-03-27T16:30:00Z', wipe: true } : { at: '2026-03-27T16:30:00Z' },
   { at: '2026-03-30T08:00:00Z', update: { ref: 'r2', status: 'in_progress' } },
