@@ -23,7 +23,8 @@ export type ReconcileRequestJob = z.infer<typeof ReconcileRequestJobSchema>;
  */
 export const SlaTimerJobSchema = z.object({
   requestNodeId: z.string().min(1),
-  target: z.enum(['response', 'resolution', 'registration-reminder']),
+  /** Set by timers scheduled before one wake-up per request replaced one timer per target. */
+  target: z.enum(['response', 'resolution', 'registration-reminder']).optional(),
   /** The instant the timer is meant for, epoch ms (the scenario runner fires timers in this order). */
   fireAtMs: z.number().int(),
 });

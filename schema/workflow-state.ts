@@ -53,4 +53,5 @@ export const WorkflowStateSchema = z.object({
     .optional(),
   history: z.object({ rebuiltAtMs: z.number(), complete: z.boolean(), gaps: z.array(z.string()) }).optional(),
   lastWriteAtMs: z.number().optional(),
+  wakeUpAtMs: z.number().nullable().optional(),
 });

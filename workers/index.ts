@@ -72,7 +72,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
     xurrent,
     store,
     locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
-    timers: createSlaTimers({ queue: slaTimerQueue, redis: connection, prefix, clock }),
+    timers: createSlaTimers({ queue: slaTimerQueue, clock }),
     policy,
     clock,
     logger,

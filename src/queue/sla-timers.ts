@@ -1,46 +1,36 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { SlaTimerJob } from '../../schema/jobs.js';
 import type { Clock } from '../clock.js';
 import { JOB_NAMES } from './names.js';
 import { toJobId } from './producer.js';
 
-export type TimerTarget = SlaTimerJob['target'];
-
-const INDEX_TTL_SECONDS = 400 * 24 * 60 * 60;
-
 export interface SlaTimerDeps {
   queue: Queue;
-  redis: Redis;
-  /** BullMQ prefix; the current timer per request and target is kept under `<prefix>:sla-timers:current`. */
-  prefix: string;
   clock: Clock;
 }
 
 /**
- * SLA timers as delayed jobs. A timer's id names the request, target and instant, so scheduling
- * the same timer twice adds it once; rescheduling removes the timer it replaces (found through a
- * small index, not by scanning the delayed set).
+ * A request's wake-up as one delayed job: the earliest instant its reconcile has something to
+ * decide (an SLA warning, breach or level-2 threshold, a registration reminder). That reconcile
+ * schedules the next one, so one job per request suffices, which keeps an open clock small in
+ * Redis. The job id names the request and instant, and the request's saved workflow state
+ * remembers the instant, so the timer being replaced is found without an index.
  */
-export function createSlaTimers({ queue, redis, prefix, clock }: SlaTimerDeps) {
-  const indexKey = `${prefix}:sla-timers:current`;
+export function createSlaTimers({ queue, clock }: SlaTimerDeps) {
+  const jobIdOf = (requestNodeId: string, atMs: number) => toJobId('sla', `${requestNodeId}-${atMs}`);
   return {
-    /** Makes `fireAtMs` the only pending timer of this request and target; null removes it. */
-    async schedule(requestNodeId: string, target: TimerTarget, fireAtMs: number | null): Promise<void> {
-      const field = `${requestNodeId}:${target}`;
-      const jobId = fireAtMs === null ? null : toJobId('sla', `${requestNodeId}-${target}-${fireAtMs}`);
-      const previous = await redis.hget(indexKey, field);
-      if (previous === jobId) return;
+    /**
+     * Replaces the wake-up at `previousAtMs` (what the saved state remembers; undefined when it
+     * remembers none) by one at `fireAtMs`; null leaves none. The same instant again adds
+     * nothing: a timer that already fired is not set off a second time.
+     */
+    async reschedule(requestNodeId: string, previousAtMs: number | null | undefined, fireAtMs: number | null): Promise<void> {
+      if (previousAtMs === fireAtMs) return;
       // A timer already running cannot be removed; that is harmless, its reconcile re-reads the state.
-      if (previous) await queue.remove(previous).catch(() => undefined);
-      if (fireAtMs === null || jobId === null) {
-        await redis.hdel(indexKey, field);
-        return;
-      }
-      const data: SlaTimerJob = { requestNodeId, target, fireAtMs };
-      await queue.add(JOB_NAMES.slaTimer, data, { jobId, delay: Math.max(0, fireAtMs - clock.now()), removeOnComplete: true, removeOnFail: { count: 1_000 } });
-      // The index lives as long as workflow state would (a request's field goes when its timer does).
-      await redis.multi().hset(indexKey, field, jobId).expire(indexKey, INDEX_TTL_SECONDS).exec();
+      if (typeof previousAtMs === 'number') await queue.remove(jobIdOf(requestNodeId, previousAtMs)).catch(() => undefined);
+      if (fireAtMs === null) return;
+      const data: SlaTimerJob = { requestNodeId, fireAtMs };
+      await queue.add(JOB_NAMES.slaTimer, data, { jobId: jobIdOf(requestNodeId, fireAtMs), delay: Math.max(0, fireAtMs - clock.now()), removeOnComplete: true, removeOnFail: { count: 1_000 } });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { WorkflowStateSchema } from '../../schema/workflow-state.js';
 import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../domain/workflow/workflow-state.js';
 import type { Logger } from '../logger.js';
+import { decodeState, encodeState } from './state-codec.js';
 
 /** By default state outlives the request's activity long enough for a year of reporting (REPORT_RETENTION_DAYS). */
 const DEFAULT_RETENTION_DAYS = 400;
@@ -14,15 +15,15 @@ export interface WorkflowStore {
 }
 
 /**
- * Per-request workflow state in Redis, one JSON value per request. Unreadable state is logged
+ * Per-request workflow state in Redis, one MessagePack value per request (see state-codec). Unreadable state is logged
  * and treated as missing: the planner then relies on the markers in the request's notes.
  */
 export function createWorkflowStore(redis: Redis, prefix: string, logger: Logger, retentionDays = DEFAULT_RETENTION_DAYS): WorkflowStore {
   const key = (id: string) => `${prefix}:workflow:${id}`;
   const find = async (requestNodeId: string): Promise<WorkflowState | null> => {
-    const raw = await redis.get(key(requestNodeId));
+    const raw = await redis.getBuffer(key(requestNodeId));
     if (raw === null) return null;
-    const parsed = WorkflowStateSchema.safeParse(safeJson(raw));
+    const parsed = WorkflowStateSchema.safeParse(decodeState(raw));
     if (parsed.success) return parsed.data as WorkflowState;
     logger.warn('unreadable workflow state ignored', { component: 'workflow-store', requestNodeId, issue: parsed.error.issues[0]?.message });
     return INITIAL_WORKFLOW_STATE;
@@ -31,15 +32,7 @@ export function createWorkflowStore(redis: Redis, prefix: string, logger: Logger
     find,
     load: async (requestNodeId) => (await find(requestNodeId)) ?? INITIAL_WORKFLOW_STATE,
     async save(requestNodeId, state) {
-      await redis.set(key(requestNodeId), JSON.stringify(state), 'EX', retentionDays * 24 * 60 * 60);
+      await redis.set(key(requestNodeId), encodeState(state), 'EX', retentionDays * 24 * 60 * 60);
     },
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

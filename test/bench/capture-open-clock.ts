@@ -5,13 +5,15 @@ import { performStep } from '../../src/scenario/perform-step.js';
 import { parseScenario } from '../../src/scenario/scenario-schema.js';
 import { startPipeline } from '../../src/scenario/start-pipeline.js';
 import { waitUntilIdle } from '../../src/scenario/wait-idle.js';
-import type { TimerTarget } from '../../src/queue/sla-timers.js';
+import { decodeState } from '../../src/state/state-codec.js';
 
 export interface OpenClockTemplate {
   requestNodeId: string;
-  stateJson: string;
+  /** The request's workflow state as stored (encoded by the workflow store). */
+  stateBytes: Buffer;
   ttlSeconds: number;
-  targets: TimerTarget[];
+  /** The request's pending wake-up (one timer per request). */
+  wakeUpAtMs: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface OpenClockTemplate {
  */
 export async function captureOpenClock(redisUrl: string): Promise<OpenClockTemplate> {
   const logger = createLogger({ level: 'error', stream: process.stderr });
-  const scenario = parseScenario({ config: {}, steps: [{ at: '2026-11-30T09:00:00Z', create: { ref: 'r1', impact: 'medium', subject: 'Mail down for one user', serviceInstance: 'Mail' } }] });
+  const scenario = parseScenario({ config: {}, steps: [{ at: '2026-11-30T09:00:00Z', create: { ref: 'r1', impact: 'medium', subject: 'Mail down for one user', serviceInstance: 'Mail', description: 'Mail does not open for me. Steps to reproduce: 1. start the mail client; 2. sign in; 3. an error appears every time.' } }] });
   const step = scenario.steps[0];
   if (!step) throw new Error('scenario has no step');
   const clock = createManualClock(Date.parse(step.at));
@@ -30,15 +32,14 @@ export async function captureOpenClock(redisUrl: string): Promise<OpenClockTempl
   try {
     const { sim, names, queues } = pipeline;
     const refs = new Map<string, string>();
-    await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart() });
+    await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => Promise.reject(new Error('no wipe while capturing')) });
     await waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers] });
     const requestNodeId = refs.get('r1') ?? '';
     const key = `${prefix}:workflow:${requestNodeId}`;
-    const stateJson = (await redis.get(key)) ?? '';
-    const index = await redis.hgetall(`${prefix}:sla-timers:current`);
-    const targets = Object.keys(index).filter((field) => field.startsWith(`${requestNodeId}:`)).map((field) => field.slice(requestNodeId.length + 1) as TimerTarget);
-    if (!stateJson || targets.length === 0) throw new Error('the pipeline left no open clock to copy');
-    return { requestNodeId, stateJson, ttlSeconds: await redis.ttl(key), targets };
+    const stateBytes = await redis.getBuffer(key);
+    const wakeUpAtMs = stateBytes ? (decodeState(stateBytes) as { wakeUpAtMs?: number | null } | undefined)?.wakeUpAtMs : undefined;
+    if (!stateBytes || typeof wakeUpAtMs !== 'number') throw new Error('the pipeline left no open clock to copy');
+    return { requestNodeId, stateBytes, ttlSeconds: await redis.ttl(key), wakeUpAtMs };
   } finally {
     redis.disconnect();
     await pipeline.close();

@@ -34,6 +34,8 @@ export interface WorkflowState {
   history?: HistoryRebuild;
   /** The request's `updatedAt` after the worker's own last write (a change no webhook needs to announce). */
   lastWriteAtMs?: number;
+  /** The instant of the request's pending wake-up timer (null: none), so a reschedule finds the one it replaces. */
+  wakeUpAtMs?: number | null;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {

@@ -30,7 +30,7 @@ const xurrent = simulatorClient(sim, log.logger);
 // Registration pauses are the worker's own (Xurrent's stopped-clock periods carry no reason); covered elsewhere.
 const policy = createWorkflowPolicy(loadConfig({ COMPLETENESS_RULES: 'none' }));
 const reports = createReportStore(redis, prefix, 400, log.logger);
-const timers = { schedule: async () => undefined } as unknown as SlaTimers;
+const timers: SlaTimers = { reschedule: async () => undefined };
 const reconcile = createReconcileProcessor({
   xurrent,
   store: createWorkflowStore(redis, prefix, log.logger),

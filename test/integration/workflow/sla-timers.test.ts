@@ -11,8 +11,8 @@ describe('SLA timers', () => {
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE_NAMES.slaTimers, { connection: redis, prefix });
   const clock = createManualClock(Date.UTC(2026, 2, 27, 15));
-  const timers = createSlaTimers({ queue, redis, prefix, clock });
-  const delayed = async () => (await queue.getDelayed()).map((j) => ({ target: j.data.target, fireAtMs: j.data.fireAtMs, delay: j.delay }));
+  const timers = createSlaTimers({ queue, clock });
+  const delayed = async () => (await queue.getDelayed()).map((j) => ({ requestNodeId: j.data.requestNodeId, fireAtMs: j.data.fireAtMs, delay: j.delay }));
 
   afterAll(async () => {
     await queue.close();
@@ -20,26 +20,32 @@ describe('SLA timers', () => {
     await deleteKeys(prefix);
   });
 
-  it('keeps one pending timer per request and target, delayed from the injected clock', async () => {
+  it('keeps one pending wake-up per request, delayed from the injected clock', async () => {
     const at = clock.now() + 45 * 60_000;
-    await timers.schedule('REQ-1', 'response', at);
-    await timers.schedule('REQ-1', 'response', at);
-    await timers.schedule('REQ-1', 'resolution', at + 3_600_000);
+    await timers.reschedule('REQ-1', undefined, at);
+    await timers.reschedule('REQ-1', at, at);
+    await timers.reschedule('REQ-2', undefined, at + 3_600_000);
     expect(await delayed()).toEqual(
       expect.arrayContaining([
-        { target: 'response', fireAtMs: at, delay: 45 * 60_000 },
-        { target: 'resolution', fireAtMs: at + 3_600_000, delay: 45 * 60_000 + 3_600_000 },
+        { requestNodeId: 'REQ-1', fireAtMs: at, delay: 45 * 60_000 },
+        { requestNodeId: 'REQ-2', fireAtMs: at + 3_600_000, delay: 45 * 60_000 + 3_600_000 },
       ]),
     );
     expect(await delayed()).toHaveLength(2);
   });
 
-  it('replaces a timer on reschedule and removes it on pause', async () => {
+  it('does not set off again a wake-up that already fired at the same instant', async () => {
+    const fired = clock.now() + 10 * 60_000;
+    await timers.reschedule('REQ-3', fired, fired);
+    expect((await delayed()).filter((t) => t.requestNodeId === 'REQ-3')).toEqual([]);
+  });
+
+  it('replaces a wake-up on reschedule and removes it when nothing is pending', async () => {
     const later = clock.now() + 2 * 3_600_000;
-    await timers.schedule('REQ-1', 'response', later);
-    expect((await delayed()).filter((t) => t.target === 'response')).toEqual([{ target: 'response', fireAtMs: later, delay: 2 * 3_600_000 }]);
-    await timers.schedule('REQ-1', 'response', null);
-    await timers.schedule('REQ-1', 'resolution', null);
+    await timers.reschedule('REQ-1', clock.now() + 45 * 60_000, later);
+    expect((await delayed()).filter((t) => t.requestNodeId === 'REQ-1')).toEqual([{ requestNodeId: 'REQ-1', fireAtMs: later, delay: 2 * 3_600_000 }]);
+    await timers.reschedule('REQ-1', later, null);
+    await timers.reschedule('REQ-2', clock.now() + 45 * 60_000 + 3_600_000, null);
     expect(await delayed()).toEqual([]);
   });
 });
