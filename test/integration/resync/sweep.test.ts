@@ -85,10 +85,13 @@ describe('reconciliation sweep after lost webhooks (end to end)', () => {
     // Per request, as many calls as without the outage: each time the worker sees a change, one read
     // and one write of the reconcile and one read after the webhook of that write (3 for r26–r50, 6 for
     // r1–r25, registered and changed), plus at most one read of the SLA history; the sweeps' pages are
-    // shared (50 changes fit one page of 100; a start-up sweep and the scheduler's first run).
+    // shared (50 changes fit one page of 100; a start-up sweep and the scheduler's first run). One
+    // more read when a second trigger (the other sweep, or the webhook of the worker's own write)
+    // lands while the request's reconcile is active: BullMQ deduplication coalesces with a waiting
+    // job, not an active one, so that trigger runs once more and finds nothing to do.
     const counts = [...swept.callsPerRequest.values()];
     expect(counts).toHaveLength(2 * N);
-    for (const count of counts) expect(count).toBeLessThanOrEqual(7);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(8);
     expect(swept.sweepPages).toBeLessThanOrEqual(4);
     expect(swept.report.xurrentCalls).toBeLessThanOrEqual(uninterrupted.report.xurrentCalls + 2 * N);
 
