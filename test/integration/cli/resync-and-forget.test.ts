@@ -1,25 +1,17 @@
-import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSince } from '../../../src/cli/commands/resync.js';
-import { runCli } from '../../../src/cli/run-cli.js';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
+import { runCliCapture } from '../../helpers/run-cli.js';
 
 const prefix = uniquePrefix('cli-resync');
 const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix };
 const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
 
 async function cli(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
+  return runCliCapture(argv, env);
 }
 
 afterAll(async () => {

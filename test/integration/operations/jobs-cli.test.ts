@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run-cli.js';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { waitFor } from '../../helpers/wait-for.js';
+import { runCliCapture } from '../../helpers/run-cli.js';
 
 const prefix = uniquePrefix('jobs-cli');
 const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
@@ -13,13 +12,7 @@ const problems = new Queue(QUEUE_NAMES.problems, { connection, prefix });
 const events = new Queue(QUEUE_NAMES.events, { connection, prefix });
 
 async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env: { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix } });
+  const { code, out, err } = await runCliCapture(argv, { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
   return { code, out, err, lines: () => out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 

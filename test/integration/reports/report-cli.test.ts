@@ -1,13 +1,12 @@
-import { PassThrough } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run-cli.js';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js';
 import { seedReportStore } from '../../helpers/report-seed.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate } from '../../../src/simulator/request-mutations.js';
+import { runCliCapture } from '../../helpers/run-cli.js';
 
 const prefix = uniquePrefix('report-cli');
 const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SUPPORT_TIMEZONE: 'Europe/Amsterdam' };
@@ -17,14 +16,7 @@ async function cli(...args: string[]) {
 }
 
 async function cliWith(env: Record<string, string>, ...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(['report', 'sla', ...args], { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
+  return runCliCapture(['report', 'sla', ...args], env);
 }
 
 beforeAll(async () => {

@@ -1,16 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../src/cli/run-cli.js';
+import { runCliCapture } from '../../../helpers/run-cli.js';
 
 async function configCheck(env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(['config', 'check'], { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
+  return runCliCapture(['config', 'check'], env);
 }
 
 describe('config check', () => {
