@@ -1,6 +1,6 @@
 import { REQUESTS_FOR_REPORT, RequestsForReportSchema, type ReportSourceRequest } from '../../schema/graphql/requests-for-report.js';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar.js';
-import { escalationsFromNotes, historyFromXurrent } from '../domain/reports/history-from-xurrent.js';
+import { escalationsFromNotes, historyFromXurrent, incompleteAsksFromNotes } from '../domain/reports/history-from-xurrent.js';
 import { slaRecordsOfHistory } from '../domain/reports/records-of-history.js';
 import type { ReportRequest } from '../domain/reports/report-entities.js';
 import type { SlaRecord } from '../domain/reports/sla-record.js';
@@ -22,8 +22,8 @@ const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 /**
  * Report data rebuilt from Xurrent: reads every request registered before `untilMs` (Xurrent's
  * request filter has no date), classifies it with the contract's rules, rebuilds its SLA history
- * from Xurrent's SLA accounting and its escalations from the worker's note markers, and runs the
- * same SLA engine as the worker, at `nowMs`. Problems are not rebuilt.
+ * from Xurrent's SLA accounting (registration pauses and escalations from the worker's note
+ * markers), and runs the same SLA engine as the worker, at `nowMs`. Problems are not rebuilt.
  */
 export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, nowMs: number): Promise<ReportData> {
   const data: ReportData = { records: [], requests: [], problems: [] };
@@ -44,6 +44,7 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
   const entry: ReportRequest = { requestId: request.id, number: request.requestId ?? null, kind: triage.kind, priority: triage.priority, serviceInstance, createdAtMs, problemId: request.problem?.id ?? null };
   if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
   const sla = request.affectedSlas?.nodes[0];
+  const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
   const events = historyFromXurrent({
     createdAtMs,
     priority: triage.priority,
@@ -51,8 +52,9 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
     actualResponseAtMs: ms(sla?.actualResponseAt),
     actualResolutionAtMs: ms(sla?.actualResolutionAt) ?? ms(request.completedAt),
     stoppedClockPeriods: (sla?.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to) }] : [])),
+    // The worker's ask notes tell which stopped period was its pause for an incomplete registration.
+    incompleteAsksAtMs: incompleteAsksFromNotes(request.id, notes),
   });
-  const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
   const records = slaRecordsOfHistory({ requestId: request.id, category: 'incident', serviceInstance }, events, escalationsFromNotes(request.id, notes), nowMs, deps.calendar, deps.sla);
   return { entry, records };
 }

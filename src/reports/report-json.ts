@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon';
 import type { SlaReport } from '../domain/reports/build-sla-report.js';
+import type { PausedTime } from '../domain/reports/paused-time.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const minutes = (ms: number) => Math.round(ms / 60_000);
+/** Paused business minutes by reason: incomplete requests apart from other waiting for the customer. */
+const pausedMinutes = (p: PausedTime) => ({ incompleteRequest: minutes(p.incompleteRequestMs), waitingForCustomer: minutes(p.waitingForCustomerMs), other: minutes(p.otherMs) });
 
 /**
  * The report as JSON for people and tools: instants as ISO (UTC), durations in minutes, weeks
@@ -18,7 +21,9 @@ export function reportToJson(report: SlaReport, zone: string) {
       resolution: p.resolution,
       goalPercent: p.goalPercent,
       goalMet: p.goalMet,
+      pausedBusinessMinutes: pausedMinutes(p.paused),
     })),
+    pausedBusinessMinutes: pausedMinutes(report.paused),
     breaches: report.breaches.map((b) => ({
       requestId: b.requestId,
       priority: b.priority,

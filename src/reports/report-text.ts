@@ -2,6 +2,7 @@ import type { SlaReportJson } from './report-json.js';
 
 const pct = (value: number | null) => (value === null ? '-' : `${value}%`);
 const goal = (met: boolean | null) => (met === null ? '-' : met ? 'met' : 'not met');
+const pausedCells = (p: SlaReportJson['pausedBusinessMinutes']) => [String(p.incompleteRequest), String(p.waitingForCustomer), String(p.other)];
 
 /** Pads columns to their widest cell. */
 function columns(rows: readonly (readonly string[])[]): string {
@@ -17,9 +18,10 @@ export function reportToTable(report: SlaReportJson): string {
     `Problems opened: ${report.problems.opened} (Top incident ${report.problems.byReason.top_incident}, repeated incidents ${report.problems.byReason.repeated_incidents}); RCA due ${report.problems.rca.due}, overdue ${report.problems.rca.overdue}, done ${report.problems.rca.done}`,
     '',
     columns([
-      ['priority', 'requests', 'response', 'resolution', 'goal', 'goal met'],
-      ...report.priorities.map((p) => [p.priority, String(p.requests), pct(p.response.withinTargetPercent), pct(p.resolution.withinTargetPercent), `${p.goalPercent}%`, goal(p.goalMet)]),
+      ['priority', 'requests', 'response', 'resolution', 'goal', 'goal met', 'paused incomplete (min)', 'paused customer (min)', 'paused other (min)'],
+      ...report.priorities.map((p) => [p.priority, String(p.requests), pct(p.response.withinTargetPercent), pct(p.resolution.withinTargetPercent), `${p.goalPercent}%`, goal(p.goalMet), ...pausedCells(p.pausedBusinessMinutes)]),
     ]),
+    `Paused (business minutes, resolution): incomplete request ${report.pausedBusinessMinutes.incompleteRequest}, waiting for customer ${report.pausedBusinessMinutes.waitingForCustomer}, other ${report.pausedBusinessMinutes.other}`,
     '',
     `Breaches: ${report.breaches.length}`,
   ];
@@ -38,8 +40,8 @@ export function reportToCsv(report: SlaReportJson, table: CsvTable): string {
   const rows: (string | number | boolean | null)[][] =
     table === 'priorities'
       ? [
-          ['priority', 'requests', 'response_decided', 'response_met', 'response_within_percent', 'resolution_decided', 'resolution_met', 'resolution_within_percent', 'goal_percent', 'goal_met'],
-          ...report.priorities.map((p) => [p.priority, p.requests, p.response.decided, p.response.met, p.response.withinTargetPercent, p.resolution.decided, p.resolution.met, p.resolution.withinTargetPercent, p.goalPercent, p.goalMet]),
+          ['priority', 'requests', 'response_decided', 'response_met', 'response_within_percent', 'resolution_decided', 'resolution_met', 'resolution_within_percent', 'goal_percent', 'goal_met', 'paused_incomplete_request_minutes', 'paused_waiting_for_customer_minutes', 'paused_other_minutes'],
+          ...report.priorities.map((p) => [p.priority, p.requests, p.response.decided, p.response.met, p.response.withinTargetPercent, p.resolution.decided, p.resolution.met, p.resolution.withinTargetPercent, p.goalPercent, p.goalMet, ...pausedCells(p.pausedBusinessMinutes)]),
         ]
       : table === 'breaches'
         ? [

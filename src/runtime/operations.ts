@@ -11,6 +11,8 @@ import { createQueueBoardRoute } from '../http/queue-board.js';
 import type { Logger } from '../logger.js';
 import { registerClusterGauges } from '../metrics/cluster-gauges.js';
 import { createServiceMetrics } from '../metrics/service-metrics.js';
+import { registerWebhookHealthMetrics } from '../metrics/webhook-health-gauges.js';
+import { createResyncState } from '../resync/resync-state.js';
 import { createQueueViews } from '../queue/queue-views.js';
 import { limiterBudgetKey } from '../xurrent/limiter.js';
 
@@ -39,10 +41,12 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
     queues,
     adminRouter,
     webAdminRouter,
-    /** Queue depths, budgets and open clocks from Redis: only the web process registers them (counted once). */
+    /** Queue depths, budgets, open clocks and webhook health from Redis: only the web process registers them (counted once). */
     registerClusterGauges(limiterKey: string | undefined) {
       const budgetKey = limiterKey === undefined ? undefined : limiterBudgetKey(config.queue.prefix, limiterKey);
       registerClusterGauges({ registry, redis, prefix: config.queue.prefix, queues, budgetKey, logger });
+      const resync = createResyncState(redis, config.queue.prefix);
+      registerWebhookHealthMetrics({ registry, status: () => resync.status(), logger });
     },
     /** A worker-only process serves its own /metrics on `METRICS_PORT` (same admin auth), when set. */
     async startMetricsServer(): Promise<Server | undefined> {

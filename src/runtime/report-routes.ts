@@ -15,9 +15,11 @@ export function createReportRoutes(deps: {
   logger: Logger;
   /** The service's availability for the dashboard's tile (src/runtime/availability.ts). */
   availability?: ReportsRouterDeps['availability'];
+  /** The sweep's status for the dashboard's webhook-health line (src/resync/resync-state.ts). */
+  webhookHealth?: ReportsRouterDeps['webhookHealth'];
 }): Router {
-  const { config, redis, clock, logger, availability } = deps;
+  const { config, redis, clock, logger, availability, webhookHealth } = deps;
   const source = createReportStore(redis, config.queue.prefix, config.reports.retentionDays, logger);
   const zone = config.sla.calendar.zone;
-  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock }), zone, logger, ...(availability ? { availability } : {}) });
+  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock }), zone, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}) });
 }

@@ -15,6 +15,7 @@ export const SEED_AS_OF_MS = Date.parse('2026-04-05T10:00:00Z');
 export const ADMIN = { user: 'ssm', password: 'seeded-dashboard-password' };
 
 const z = Date.parse;
+const H = 3_600_000;
 function rec(requestId: string, priority: SlaRecord['priority'], target: SlaRecord['target'], start: string, due: string, actual: string, over: Partial<SlaRecord> = {}): SlaRecord {
   return { requestId, priority, category: 'incident', serviceInstance: 'si-mail', target, startMs: z(start), dueMs: z(due), actualMs: z(actual), pausedBusinessMs: 0, escalations: [], ...over };
 }
@@ -24,7 +25,10 @@ const req = (requestId: string, kind: ReportRequest['kind'], priority: ReportReq
  * A March 2026 data set whose figures are known by hand: four incidents, eight targets, two breached
  * (t2's resolution by 90 minutes, m1's response by 30 minutes) → response 3 of 4 = 75 %, resolution
  * 3 of 4 = 75 %, Top goal not met (t2); two RFIs, one RFC; two problems (Top incidents), RCA of p1 done,
- * of p2 due (10 April, after the report instant), none overdue.
+ * of p2 due (10 April, after the report instant), none overdue. Paused resolution time: h1 waited
+ * 2 business hours for its incomplete registration (its due moved from Monday 16 March 08:00Z, 18 h
+ * from Thursday 09:00 CET, to 10:00Z), m1 1 h 30 for the customer's answer → 120 min incomplete
+ * request, 90 min other waiting for the customer, 0 other.
  */
 export const SEED = {
   records: [
@@ -33,9 +37,9 @@ export const SEED = {
     rec('t2', 'top', 'response', '2026-03-10T08:00:00Z', '2026-03-10T09:00:00Z', '2026-03-10T08:20:00Z'),
     rec('t2', 'top', 'resolution', '2026-03-10T08:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:30:00Z', { breachReason: 'status at due: waiting_for', escalations: ['warning', 'service_support_manager'] }),
     rec('h1', 'high', 'response', '2026-03-12T08:00:00Z', '2026-03-12T17:00:00Z', '2026-03-12T09:00:00Z'),
-    rec('h1', 'high', 'resolution', '2026-03-12T08:00:00Z', '2026-03-16T08:00:00Z', '2026-03-13T10:00:00Z'),
+    rec('h1', 'high', 'resolution', '2026-03-12T08:00:00Z', '2026-03-16T10:00:00Z', '2026-03-13T10:00:00Z', { pausedBusinessMs: 2 * H, pausedByReason: { incomplete_request: 2 * H } }),
     rec('m1', 'medium', 'response', '2026-03-18T08:00:00Z', '2026-03-19T16:00:00Z', '2026-03-19T16:30:00Z', { breachReason: 'status at due: assigned' }),
-    rec('m1', 'medium', 'resolution', '2026-03-18T08:00:00Z', '2026-03-24T08:00:00Z', '2026-03-20T12:00:00Z'),
+    rec('m1', 'medium', 'resolution', '2026-03-18T08:00:00Z', '2026-03-24T08:00:00Z', '2026-03-20T12:00:00Z', { pausedBusinessMs: 1.5 * H, pausedByReason: { waiting_for_customer: 1.5 * H } }),
   ],
   requests: [
     req('t1', 'incident', 'top', '2026-03-03T09:00:00Z'),
@@ -58,11 +62,11 @@ export async function seedReportStore(store: ReportStore): Promise<void> {
 }
 
 /** The reports routes behind the real admin router (basic auth), over the report store under `prefix`. */
-export function reportsApp(redis: Redis, prefix: string, logger: Logger, availability?: ReportsRouterDeps['availability']): Express {
+export function reportsApp(redis: Redis, prefix: string, logger: Logger, availability?: ReportsRouterDeps['availability'], webhookHealth?: ReportsRouterDeps['webhookHealth']): Express {
   const source = createReportStore(redis, prefix, 400, logger);
   const reports = createSlaReports({ source, goals: SEED_GOALS, zone: SEED_ZONE, clock: { now: () => SEED_AS_OF_MS } });
   const app = express();
-  const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}) })];
+  const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}) })];
   app.use(createAdminRouter({ credentials: { token: undefined, basic: ADMIN }, logger, routes }));
   return app;
 }

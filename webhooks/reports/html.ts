@@ -16,3 +16,11 @@ export const percentText = (value: number | null) => (value === null ? '–' : `
 export function localTime(iso: string | null, zone: string): string {
   return iso === null ? '' : DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
 }
+
+/** Business minutes for people: `45 min`, `2 h`, `2 h 30 min`. */
+export function minutesText(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}

@@ -1,5 +1,7 @@
 import type { SlaReportJson } from '../../src/reports/report-json.js';
-import { escapeHtml as h, jsonForScript, localTime, percentText } from './html.js';
+import type { ResyncStatus } from '../../src/resync/resync-state.js';
+import { escapeHtml as h, jsonForScript, localTime, minutesText, percentText } from './html.js';
+import { renderWebhookHealth } from './webhook-health-line.js';
 
 /** The service's own availability for the dashboard's tile, when the operations side provides it. */
 export interface AvailabilityTile {
@@ -15,6 +17,8 @@ export interface DashboardView {
   zone: string;
   /** null: availability reporting is not wired in this build (the tile says so). */
   availability: AvailabilityTile | null;
+  /** The reconciliation sweep's status for the webhook-health line; null when it could not be read, absent when not wired. */
+  webhooks?: ResyncStatus | null;
   /** Where the page's own script, styles and the chart library are served from. */
   assetsPath: string;
 }
@@ -40,6 +44,8 @@ export function renderDashboard(view: DashboardView): string {
     ['rfc', 'Requests for change', String(report.registered.rfc)],
     ['problems', 'Problems opened', String(report.problems.opened)],
     ['rca-overdue', 'RCA overdue', String(report.problems.rca.overdue)],
+    ['paused-incomplete', 'Paused for incomplete requests', minutesText(report.pausedBusinessMinutes.incompleteRequest)],
+    ['paused-customer', 'Other waiting for the customer', minutesText(report.pausedBusinessMinutes.waitingForCustomer)],
     availabilityTile(view.availability),
   ];
   return `<!doctype html>
@@ -54,6 +60,7 @@ export function renderDashboard(view: DashboardView): string {
 <form method="get" action=""><label>From <input type="date" name="from" value="${h(view.query.from)}"></label>
 <label>To <input type="date" name="to" value="${h(view.query.to)}"></label><button type="submit">Show</button></form>
 <p class="period">Period ${h(view.query.from)} to ${h(view.query.to)} (inclusive, ${h(view.zone)}); times in that zone; as of ${h(localTime(report.period.asOf, view.zone))}</p></header>
+${renderWebhookHealth(view.webhooks, view.zone)}
 <section class="tiles">${tiles.map(([id, label, value]) => `<div class="tile" data-tile="${h(id)}"><span class="label">${h(label)}</span><span class="value">${h(value)}</span></div>`).join('')}</section>
 <section><h2>Per priority</h2>${priorityTable(report)}</section>
 <section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
@@ -73,9 +80,10 @@ function availabilityTile(availability: AvailabilityTile | null): [string, strin
 function priorityTable(report: SlaReportJson): string {
   const rows = report.priorities.map(
     (p) =>
-      `<tr data-priority="${h(p.priority)}"><td>${h(p.priority)}</td><td>${p.requests}</td><td>${percentText(p.response.withinTargetPercent)}</td><td>${percentText(p.resolution.withinTargetPercent)}</td><td>${p.goalPercent} %</td><td>${p.goalMet === null ? '–' : p.goalMet ? 'met' : 'not met'}</td></tr>`,
+      `<tr data-priority="${h(p.priority)}"><td>${h(p.priority)}</td><td>${p.requests}</td><td>${percentText(p.response.withinTargetPercent)}</td><td>${percentText(p.resolution.withinTargetPercent)}</td><td>${p.goalPercent} %</td><td>${p.goalMet === null ? '–' : p.goalMet ? 'met' : 'not met'}</td><td class="paused-incomplete">${minutesText(p.pausedBusinessMinutes.incompleteRequest)}</td><td>${minutesText(p.pausedBusinessMinutes.waitingForCustomer)}</td><td>${minutesText(p.pausedBusinessMinutes.other)}</td></tr>`,
   );
-  return `<table><thead><tr><th>Priority</th><th>Requests</th><th>Response within target</th><th>Resolution within target</th><th>Goal</th><th>Goal met</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const paused = '<th>Paused: incomplete request</th><th>Paused: waiting for customer</th><th>Paused: other</th>';
+  return `<table><thead><tr><th>Priority</th><th>Requests</th><th>Response within target</th><th>Resolution within target</th><th>Goal</th><th>Goal met</th>${paused}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function breachTable(report: SlaReportJson, zone: string): string {

@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../src/logger.js';
 import { reportToJson } from '../../src/reports/report-json.js';
 import { parsePeriodQuery, periodDates, type SlaReports } from '../../src/reports/sla-reports.js';
+import type { ResyncStatus } from '../../src/resync/resync-state.js';
 import { createDashboardAssets } from './dashboard-assets.js';
 import { renderDashboard, type AvailabilityTile } from './render-dashboard.js';
 
@@ -11,6 +12,8 @@ export interface ReportsRouterDeps {
   logger: Logger;
   /** The service's availability over the period, when the operations side provides it. */
   availability?: (period: { fromMs: number; toMs: number }) => Promise<AvailabilityTile | null>;
+  /** The reconciliation sweep's status (missed webhooks, warning) for the dashboard's webhook-health line. */
+  webhookHealth?: () => Promise<ResyncStatus>;
 }
 
 export const DASHBOARD_ASSETS_PATH = '/dashboard/assets';
@@ -19,7 +22,7 @@ export const DASHBOARD_ASSETS_PATH = '/dashboard/assets';
  * `GET /reports/sla?from=&to=` (JSON) and `GET /dashboard` (HTML) with its assets. Mounted behind
  * the admin authentication by the caller; this router checks nothing itself.
  */
-export function createReportsRouter({ reports, zone, logger, availability }: ReportsRouterDeps): Router {
+export function createReportsRouter({ reports, zone, logger, availability, webhookHealth }: ReportsRouterDeps): Router {
   const router = express.Router();
   router.use(DASHBOARD_ASSETS_PATH, createDashboardAssets());
 
@@ -34,11 +37,15 @@ export function createReportsRouter({ reports, zone, logger, availability }: Rep
     const query = readPeriod(req, res, zone);
     if (query === undefined) return;
     const report = await reports.report(query);
-    const tile = availability ? await availability(report.period).catch((error: unknown) => {
-      logger.warn('availability for the dashboard failed', { component: 'reports', error: error instanceof Error ? error.message : String(error) });
+    // Either side failing leaves its tile or line saying so; the SLA figures still show.
+    const failed = (what: string) => (error: unknown) => {
+      logger.warn(`${what} for the dashboard failed`, { component: 'reports', error: error instanceof Error ? error.message : String(error) });
       return null;
-    }) : null;
-    const page = renderDashboard({ report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH });
+    };
+    const tile = availability ? await availability(report.period).catch(failed('availability')) : null;
+    const webhooks = webhookHealth ? await webhookHealth().catch(failed('webhook health')) : undefined;
+    const view = { report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH };
+    const page = renderDashboard(webhooks === undefined ? view : { ...view, webhooks });
     res.set('Cache-Control', 'no-store').type('html').send(page);
   });
   return router;

@@ -1,3 +1,4 @@
+import { hasMarker, noteMarker } from '../notes/render-notes.js';
 import type { RequestEvent } from '../sla/request-history.js';
 import { planRegistration, type CompletenessPolicy, type RegistrationInput, type RegistrationPlan } from './plan-registration.js';
 import { planRouting, type RoutingPolicy } from './plan-routing.js';
@@ -21,7 +22,9 @@ export interface FirstLinePlan extends RegistrationPlan {
  * First line's part of a reconcile, before the SLA clock is evaluated (so the clock already sees a
  * pause or resume the worker makes now): the completeness check, then routing to the mapped team.
  * Without a policy (tests of other rules) first line does nothing. A request seen before first line
- * existed (state without a registration) counts as complete: it is routed, never asked or paused.
+ * existed (state without a registration) counts as complete: it is routed, never asked or paused;
+ * unless the worker's ask note is on it, which only first line writes: then the state was lost
+ * (rebuilt after a wipe) and the registration is recovered from the markers.
  */
 export function planFirstLine(
   input: RegistrationInput & { teamId: string | null },
@@ -35,7 +38,8 @@ export function planFirstLine(
     return { state, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: null, events: [...events], teamId: null, incomplete: false };
   }
   // A request the worker already knew before it checked registrations is not asked for anything now.
-  const known = previous.registration ?? (previous.observed !== null ? { ...INITIAL_REGISTRATION_STATE, status: 'complete' as const } : undefined);
+  const asked = hasMarker(input.noteTexts, noteMarker('incomplete', input.id));
+  const known = previous.registration ?? (previous.observed !== null && !asked ? { ...INITIAL_REGISTRATION_STATE, status: 'complete' as const } : undefined);
   const registration = planRegistration(input, known, nowMs, policy.completeness);
   const routing = planRouting(input, registration.state, policy.routing);
   return {

@@ -1,4 +1,5 @@
 import { PRIORITIES, type Priority } from '../triage/categories.js';
+import { addPausedTime, pausedTimeOf, type PausedTime } from './paused-time.js';
 import { decidedAtMs, outcomeOf, type SlaRecord, type TargetKind } from './sla-record.js';
 
 export interface TargetSummary {
@@ -18,6 +19,8 @@ export interface PrioritySummary {
   goalPercent: number;
   /** Both targets reached the goal; null when nothing was decided in the period. */
   goalMet: boolean | null;
+  /** Paused business time of the counted resolution targets, by reason (incomplete requests apart). */
+  paused: PausedTime;
 }
 
 export interface Breach {
@@ -39,6 +42,8 @@ export interface Breach {
 
 export interface SlaSummary {
   priorities: PrioritySummary[];
+  /** The priorities' paused time added up. */
+  paused: PausedTime;
   breaches: Breach[];
 }
 
@@ -46,7 +51,8 @@ export interface SlaSummary {
  * Summarises the SLA records of a period [fromMs, toMs): a target counts in the period in which
  * its outcome was decided (see `decidedAtMs`); targets still running within target at `asOfMs`
  * count as running for requests registered in the period. Goals are per priority in percent
- * (Top 100, others 80 by contract); a priority meets its goal when both targets do.
+ * (Top 100, others 80 by contract); a priority meets its goal when both targets do. Paused time
+ * is that of the counted targets, split so time paused for incomplete requests shows apart.
  */
 export function summariseSla(
   records: readonly SlaRecord[],
@@ -75,7 +81,7 @@ export function summariseSla(
       escalations: r.escalations,
     }))
     .sort((a, b) => a.dueMs - b.dueMs || a.requestId.localeCompare(b.requestId));
-  return { priorities, breaches };
+  return { priorities, paused: addPausedTime(priorities.map((p) => p.paused)), breaches };
 }
 
 function summarisePriority(priority: Priority, records: readonly SlaRecord[], asOfMs: number, goalPercent: number): PrioritySummary {
@@ -90,6 +96,7 @@ function summarisePriority(priority: Priority, records: readonly SlaRecord[], as
     resolution,
     goalPercent,
     goalMet: percents.length === 0 ? null : percents.every((p) => p >= goalPercent),
+    paused: pausedTimeOf(own),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
 import { NOTE_MARKER_PREFIX } from '../notes/render-notes.js';
+import { ASK_MATCH_MS, incompleteAsksFromNotes } from '../reports/history-from-xurrent.js';
 import type { RequestEvent, RequestStatus } from '../sla/request-history.js';
 import type { EscalationRecord, WorkflowState } from '../workflow/workflow-state.js';
 
@@ -51,7 +52,7 @@ export function rebuildWorkflowState(input: RequestHistoryInput, nowMs: number):
   return {
     version: 1,
     observed: input.sla === null ? null : { status: input.status, category: input.category, priority: null, updatedAtMs: input.updatedAtMs },
-    events: input.sla === null ? [] : statusEventsOf(input.sla, input.status),
+    events: input.sla === null ? [] : statusEventsOf(input.sla, input.status, asksOf(input)),
     facts: null,
     factsVersion: lastFactsVersion(ownNotes, input.requestNodeId),
     escalations: escalationsOf(ownNotes, input.requestNodeId),
@@ -60,25 +61,34 @@ export function rebuildWorkflowState(input: RequestHistoryInput, nowMs: number):
   };
 }
 
+/** When the worker asked the requester for missing registration details (its ask notes' markers). */
+function asksOf(input: RequestHistoryInput): number[] {
+  const dated = input.notes.flatMap((n) => (n.createdAtMs === null ? [] : [{ text: n.text, atMs: n.createdAtMs }]));
+  return incompleteAsksFromNotes(input.requestNodeId, dated);
+}
+
 /**
  * The clock-relevant status changes: which responding status is recorded does not matter to the
  * clock, only responded / waiting for the customer / completed and when (the most telling wins
- * when two fall on one instant).
+ * when two fall on one instant). A stopped period that starts at the worker's ask is its pause for
+ * an incomplete registration (`incomplete_request`, as the worker recorded it; for reports).
  */
-function statusEventsOf(sla: SlaHistoryFacts, status: string): RequestEvent[] {
-  const at = new Map<number, { rank: number; status: RequestStatus }>();
-  const put = (ms: number | null, rank: number, s: RequestStatus) => {
+function statusEventsOf(sla: SlaHistoryFacts, status: string, asksAtMs: readonly number[]): RequestEvent[] {
+  const at = new Map<number, { rank: number; status: RequestStatus; asked?: boolean }>();
+  const put = (ms: number | null, rank: number, s: RequestStatus, asked = false) => {
     if (ms === null) return;
     const current = at.get(ms);
-    if (!current || current.rank < rank) at.set(ms, { rank, status: s });
+    if (!current || current.rank < rank) at.set(ms, { rank, status: s, ...(asked ? { asked } : {}) });
   };
   put(sla.actualResponseAtMs, 0, 'in_progress');
   for (const period of sla.stoppedPeriods) {
     put(period.toMs, 1, 'in_progress');
-    put(period.fromMs, 2, 'waiting_for_customer');
+    put(period.fromMs, 2, 'waiting_for_customer', asksAtMs.some((ask) => Math.abs(ask - period.fromMs) <= ASK_MATCH_MS));
   }
   if (status === 'completed') put(sla.actualResolutionAtMs, 3, 'completed');
-  return [...at.entries()].sort(([a], [b]) => a - b).map(([ms, e]) => ({ kind: 'status-changed', at: ms, status: e.status }));
+  return [...at.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([ms, e]): RequestEvent => (e.asked ? { kind: 'status-changed', at: ms, status: e.status, reason: 'incomplete_request' } : { kind: 'status-changed', at: ms, status: e.status }));
 }
 
 function lastFactsVersion(notes: RequestHistoryInput['notes'], id: string): number {

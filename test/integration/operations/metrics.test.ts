@@ -61,6 +61,9 @@ describe('/metrics after an end-to-end run (scenario warning-breach-level-2)', (
     expect(sumOf(samples, 'xsw_queue_jobs', { state: 'waiting' })).toBe(0);
     expect(sumOf(samples, 'xsw_queue_jobs', { state: 'failed' })).toBe(0);
     expect(sumOf(samples, 'xsw_queue_jobs', { queue: QUEUE_NAMES.rcaFollowUp, state: 'delayed' })).toBe(2);
+    // Webhook health from the sweep's status in Redis (the scenario runs no sweep: RESYNC_INTERVAL=off).
+    expect(samples.filter((s) => s.name === 'xsw_webhooks_missed_total')).toEqual([{ name: 'xsw_webhooks_missed_total', labels: {}, value: 0 }]);
+    expect(sumOf(samples, 'xsw_webhooks_warning')).toBe(0);
     // The simulator reports its hourly budget on every answer; the limiter stored what was left.
     expect(sumOf(samples, 'xsw_xurrent_budget_remaining', { budget: 'requests' })).toBeGreaterThan(0);
   }, 60_000);

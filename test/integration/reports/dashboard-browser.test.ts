@@ -11,6 +11,7 @@ import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js
 import { loadConfig } from '../../../src/config.js';
 import { createUptimeStore } from '../../../src/availability/uptime-store.js';
 import { createAvailability } from '../../../src/runtime/availability.js';
+import { createResyncState } from '../../../src/resync/resync-state.js';
 import { ADMIN, reportsApp, seedHeartbeats, seedReportStore } from '../../helpers/report-seed.js';
 
 // Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). playwright-core downloads no browser.
@@ -29,7 +30,11 @@ beforeAll(async () => {
   await seedReportStore(createReportStore(redis, prefix, 400, log.logger));
   await seedHeartbeats(createUptimeStore(redis, prefix, 400));
   const availability = createAvailability({ config: loadConfig({ QUEUE_PREFIX: prefix }), redis, logger: log.logger });
-  server = createServer(reportsApp(redis, prefix, log.logger, availability.tile));
+  // Two sweeps: the first found 3 changes no webhook brought (warning), the second 1 more.
+  const resync = createResyncState(redis, prefix);
+  await resync.recordSweep(Date.parse('2026-04-05T09:50:00Z'), 3, 'first warning');
+  await resync.recordSweep(Date.parse('2026-04-05T09:55:00Z'), 1, '1 change(s) found by the sweep arrived without a webhook; check that Xurrent has not disabled the webhook');
+  server = createServer(reportsApp(redis, prefix, log.logger, availability.tile, () => resync.status()));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -66,6 +71,14 @@ describe('dashboard in a browser', () => {
     expect(await tile('problems')).toBe('2');
     expect(await tile('rca-overdue')).toBe('0');
     expect(await tile('availability')).toBe('99.75 % · 1 interruption');
+    expect(await tile('paused-incomplete')).toBe('2 h');
+    expect(await tile('paused-customer')).toBe('1 h 30 min');
+    expect(await page.locator('tr[data-priority="high"] td.paused-incomplete').innerText()).toBe('2 h');
+    // The sweep's status: last sweep 11:55 Amsterdam (CEST), 3 + 1 missed in all, the last warning.
+    const webhooks = page.locator('[data-webhook-health="warning"]');
+    expect(await webhooks.innerText()).toBe(
+      'Webhooks: last sweep 2026-04-05 11:55; missed webhooks: 4 in all, 1 in the last sweep. Warning: 1 change(s) found by the sweep arrived without a webhook; check that Xurrent has not disabled the webhook',
+    );
     expect(await page.locator('table.breaches tbody tr').count()).toBe(2);
     // Chart.js drew into both canvases (a drawn canvas has a size set by the library).
     for (const id of ['chart-priorities', 'chart-weeks']) expect(await page.locator(`#${id}`).evaluate((c) => (c as unknown as { width: number; height: number }).width > 0 && (c as unknown as { height: number }).height > 0)).toBe(true);

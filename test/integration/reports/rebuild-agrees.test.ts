@@ -10,6 +10,7 @@ import type { SlaTimers } from '../../../src/queue/sla-timers.js';
 import type { SimContext } from '../../../src/simulator/changes.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate, requestUpdate } from '../../../src/simulator/request-mutations.js';
+import { createRootValue } from '../../../src/simulator/root.js';
 import { createWorkflowStore } from '../../../src/state/workflow-store.js';
 import { createReconcileProcessor } from '../../../workers/reconcile-request.js';
 import { createReportWriter } from '../../../workers/report-writer.js';
@@ -20,50 +21,69 @@ import { simulatorClient } from '../../helpers/simulator-client.js';
 
 // Monday 12 January 2026, Amsterdam support hours 08:30–17:30 = 07:30Z–16:30Z.
 const at = (time: string, day = 12) => Date.parse(`2026-01-${day}T${time}:00Z`);
-const clock = { nowMs: at('08:00'), now() { return this.nowMs; } };
-const prefix = uniquePrefix('rebuild');
 const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
 const log = createLogCapture();
-// Calls are not what this test is about: the burst limit is lifted (the virtual clock jumps hours between calls).
-const sim = await startSimulator({ clock, budgets: { burstLimit: 10_000 } });
-const xurrent = simulatorClient(sim, log.logger);
-// Registration pauses are the worker's own (Xurrent's stopped-clock periods carry no reason); covered elsewhere.
-const policy = createWorkflowPolicy(loadConfig({ COMPLETENESS_RULES: 'none' }));
-const reports = createReportStore(redis, prefix, 400, log.logger);
-const timers: SlaTimers = { reschedule: async () => undefined };
-const reconcile = createReconcileProcessor({
-  xurrent,
-  store: createWorkflowStore(redis, prefix, log.logger),
-  locks: createKeyedLocks(redis, { prefix, ttlMs: 60_000 }),
-  timers,
-  policy,
-  clock,
-  logger: log.logger,
-  reports: createReportWriter({ store: reports, calendar: policy.calendar, sla: policy.sla }),
-});
+const cleanups: (() => Promise<void>)[] = [];
+
+/**
+ * A simulator (its own: the rebuild reads every request in it), a report store under its own
+ * prefix, and the reconcile worker on a virtual clock with the workflow configuration `env`.
+ */
+async function createWorld(env: Record<string, string>) {
+  const clock = { nowMs: at('08:00'), now() { return this.nowMs; } };
+  const prefix = uniquePrefix('rebuild');
+  // Calls are not what this test is about: the burst limit is lifted (the virtual clock jumps hours between calls).
+  const sim = await startSimulator({ clock, budgets: { burstLimit: 10_000 } });
+  cleanups.push(() => sim.close(), () => deleteKeys(prefix));
+  const xurrent = simulatorClient(sim, log.logger);
+  const policy = createWorkflowPolicy(loadConfig(env));
+  const reports = createReportStore(redis, prefix, 400, log.logger);
+  const timers: SlaTimers = { reschedule: async () => undefined };
+  const reconcile = createReconcileProcessor({
+    xurrent,
+    store: createWorkflowStore(redis, prefix, log.logger),
+    locks: createKeyedLocks(redis, { prefix, ttlMs: 60_000 }),
+    timers,
+    policy,
+    clock,
+    logger: log.logger,
+    reports: createReportWriter({ store: reports, calendar: policy.calendar, sla: policy.sla }),
+  });
+  const ids = new Map<string, string>();
+  const ctx = (personId: string | undefined): SimContext => ({ personId, changes: [] });
+  return {
+    clock, prefix, sim, xurrent, policy, reports, ids,
+    create(ref: string, category: string, impact: string, extra: Record<string, string> = {}) {
+      const c = ctx(sim.demo.customerId);
+      requestCreate(sim.store, c, { subject: `${ref} subject`, category, impact, ...extra });
+      ids.set(ref, c.changes[0]?.objectId as string);
+    },
+    update(ref: string, status: string) {
+      requestUpdate(sim.store, ctx(undefined), { id: ids.get(ref), status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) });
+    },
+    /** The requester adds a note (a reply to the worker's ask). */
+    reply(ref: string, text: string) {
+      createRootValue(sim.store).noteCreate({ input: { ownerId: ids.get(ref) as string, text, internal: false } }, ctx(sim.demo.customerId));
+    },
+    /** What the webhook or SLA timer would do: a reconcile of the request at the clock's instant. */
+    async reconcileAt(time: number, ...refs: string[]) {
+      clock.nowMs = time;
+      for (const ref of refs) await reconcile({ id: `job-${ref}`, data: { requestNodeId: ids.get(ref), reason: 'test' } } as unknown as Job);
+    },
+    rebuild: (nowMs: number) => rebuildFromXurrent({ xurrent, triage: policy.triage, sla: policy.sla, calendar: policy.calendar }, nowMs + 1, nowMs),
+  };
+}
 
 afterAll(async () => {
-  await sim.close();
-  await deleteKeys(prefix);
+  for (const cleanup of cleanups) await cleanup();
   redis.disconnect();
 });
 
-const ids = new Map<string, string>();
-const ctx = (personId: string | undefined): SimContext => ({ personId, changes: [] });
-function create(ref: string, category: string, impact: string) {
-  const c = ctx(sim.demo.customerId);
-  requestCreate(sim.store, c, { subject: `${ref} subject`, category, impact });
-  ids.set(ref, c.changes[0]?.objectId as string);
-}
-function update(ref: string, status: string) {
-  requestUpdate(sim.store, ctx(undefined), { id: ids.get(ref), status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) });
-}
-/** What the webhook or SLA timer would do: a reconcile of the request at the clock's instant. */
-async function reconcileAt(time: number, ...refs: string[]) {
-  clock.nowMs = time;
-  for (const ref of refs) await reconcile({ id: `job-${ref}`, data: { requestNodeId: ids.get(ref), reason: 'test' } } as unknown as Job);
-}
 const byKey = (records: readonly SlaRecord[]) => [...records].sort((a, b) => `${a.requestId}:${a.target}`.localeCompare(`${b.requestId}:${b.target}`));
+
+// Registration pauses are covered by the second world; this one is about the SLA clock alone.
+const world = await createWorld({ COMPLETENESS_RULES: 'none' });
+const { clock, ids, reports, create, update, reconcileAt } = world;
 
 describe('SLA records: kept by the worker and rebuilt from Xurrent', () => {
   it('agree record for record', async () => {
@@ -107,7 +127,7 @@ describe('SLA records: kept by the worker and rebuilt from Xurrent', () => {
     expect(kept.records).toHaveLength(6);
     expect(kept.requests.map((r) => r.kind).sort()).toEqual(['incident', 'incident', 'incident', 'rfi']);
 
-    const rebuilt = await rebuildFromXurrent({ xurrent, triage: policy.triage, sla: policy.sla, calendar: policy.calendar }, nowMs + 1, nowMs);
+    const rebuilt = await world.rebuild(nowMs);
     expect(byKey(rebuilt.records)).toEqual(byKey(kept.records));
     const sortRequests = (list: typeof kept.requests) => [...list].sort((a, b) => a.requestId.localeCompare(b.requestId));
     expect(sortRequests(rebuilt.requests)).toEqual(sortRequests(kept.requests));
@@ -115,11 +135,56 @@ describe('SLA records: kept by the worker and rebuilt from Xurrent', () => {
 
   it('fills in only what the store lacks', async () => {
     const nowMs = clock.now();
-    const rebuilt = await rebuildFromXurrent({ xurrent, triage: policy.triage, sla: policy.sla, calendar: policy.calendar }, nowMs + 1, nowMs);
+    const rebuilt = await world.rebuild(nowMs);
     expect(await fillMissing(reports, rebuilt, nowMs + 1)).toBe(0);
-    const empty = createReportStore(redis, `${prefix}-empty`, 400, log.logger);
+    const empty = createReportStore(redis, `${world.prefix}-empty`, 400, log.logger);
     expect(await fillMissing(empty, rebuilt, nowMs + 1)).toBe(4);
     expect(byKey((await empty.readUntil(nowMs + 1)).records)).toEqual(byKey(rebuilt.records));
-    await deleteKeys(`${prefix}-empty`);
+    await deleteKeys(`${world.prefix}-empty`);
+  });
+});
+
+describe('SLA records with first-line registration on (default COMPLETENESS_RULES, COMPLETENESS_PAUSE=true)', () => {
+  it('agree, and both keep the pause for an incomplete request apart from other waiting', async () => {
+    const w = await createWorld({});
+    const mail = w.sim.demo.serviceInstanceIds.email;
+    const steps = 'Steps to reproduce: 1. open Outlook 2. send a mail to a colleague 3. it arrives five minutes later.';
+    // `inc` lacks reproduction steps: the worker asks at 08:00Z and waits for the customer (incomplete_request);
+    // the reply at 10:00Z completes it (back to assigned); in progress 11:00Z, completed 13:00Z.
+    w.create('inc', 'incident', 'high', { serviceInstanceId: mail, note: 'Mail is slow.' });
+    // `plain` is complete; an agent waits for the customer 09:00Z–10:00Z (plain waiting), completes it at 13:00Z.
+    w.create('plain', 'incident', 'high', { serviceInstanceId: mail, note: `Mail is slow. ${steps}` });
+    await w.reconcileAt(at('08:00'), 'inc', 'plain');
+    w.clock.nowMs = at('09:00');
+    w.update('plain', 'waiting_for_customer');
+    await w.reconcileAt(at('09:00'), 'plain');
+    w.clock.nowMs = at('10:00');
+    w.reply('inc', steps);
+    w.update('plain', 'in_progress');
+    await w.reconcileAt(at('10:00'), 'inc', 'plain');
+    w.clock.nowMs = at('11:00');
+    w.update('inc', 'in_progress');
+    await w.reconcileAt(at('11:00'), 'inc');
+    w.clock.nowMs = at('13:00');
+    w.update('inc', 'completed');
+    w.update('plain', 'completed');
+    await w.reconcileAt(at('13:00'), 'inc', 'plain');
+    const nowMs = at('14:00');
+    await w.reconcileAt(nowMs, 'inc', 'plain');
+
+    const kept = await w.reports.readUntil(Number.MAX_SAFE_INTEGER);
+    const inc = w.ids.get('inc') as string;
+    const plain = w.ids.get('plain') as string;
+    // Hand-checked (Mon 12 Jan, 08:00Z = 09:00 CET, within support hours): the ask is inc's response
+    // (08:00Z; due 9 business hours later, Tue 09:00 CET = 08:00Z); its resolution (18 h: Mon 8.5 +
+    // Tue 9 + Wed 0.5 → Wed 09:00 CET) moves by the 2 h paused, to Wed 11:00 CET = 10:00Z on 14 Jan.
+    expect(byKey(kept.records).filter((r) => r.requestId === inc)).toEqual([
+      expect.objectContaining({ target: 'resolution', actualMs: at('13:00'), dueMs: at('10:00', 14), pausedBusinessMs: 2 * 3_600_000, pausedByReason: { incomplete_request: 2 * 3_600_000 } }),
+      expect.objectContaining({ target: 'response', actualMs: at('08:00'), dueMs: at('08:00', 13), pausedBusinessMs: 0 }),
+    ]);
+    expect(kept.records.find((r) => r.requestId === plain && r.target === 'resolution')).toMatchObject({ pausedBusinessMs: 3_600_000, pausedByReason: { waiting_for_customer: 3_600_000 } });
+
+    const rebuilt = await w.rebuild(nowMs);
+    expect(byKey(rebuilt.records)).toEqual(byKey(kept.records));
   });
 });

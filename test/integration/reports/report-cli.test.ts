@@ -32,6 +32,8 @@ describe('cli report sla', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
+    expect(report.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
+    expect(report.priorities[1]).toMatchObject({ priority: 'high', pausedBusinessMinutes: { incompleteRequest: 120, waitingForCustomer: 0, other: 0 } });
     expect(report.breaches.map((b: { requestId: string }) => b.requestId)).toEqual(['t2', 'm1']);
     // Made today, long after p2's RCA target of 10 April 2026: overdue.
     expect(report.problems.rca).toEqual({ due: 0, overdue: 1, done: 1 });
@@ -40,14 +42,16 @@ describe('cli report sla', () => {
   it('prints one CSV table per --table, and a terminal table by default', async () => {
     const priorities = await cli('--from', '2026-03-01', '--to', '2026-03-31', '--format', 'csv');
     expect(priorities.out.split('\r\n').slice(0, 3)).toEqual([
-      'priority,requests,response_decided,response_met,response_within_percent,resolution_decided,resolution_met,resolution_within_percent,goal_percent,goal_met',
-      'top,2,2,2,100,2,1,50,100,false',
-      'high,1,1,1,100,1,1,100,80,true',
+      'priority,requests,response_decided,response_met,response_within_percent,resolution_decided,resolution_met,resolution_within_percent,goal_percent,goal_met,paused_incomplete_request_minutes,paused_waiting_for_customer_minutes,paused_other_minutes',
+      'top,2,2,2,100,2,1,50,100,false,0,0,0',
+      'high,1,1,1,100,1,1,100,80,true,120,0,0',
     ]);
     const breaches = await cli('--from', '2026-03-01', '--to', '2026-03-31', '--format', 'csv', '--table', 'breaches');
     expect(breaches.out).toContain('t2,top,resolution,si-mail,2026-03-10T08:00:00.000Z,2026-03-10T13:00:00.000Z,2026-03-10T14:30:00.000Z,90,0,status at due: waiting_for,warning service_support_manager');
     const table = await cli('--from=2026-03-01', '--to=2026-03-31');
-    expect(table.out).toMatch(/^top\s+2\s+100%\s+50%\s+100%\s+not met$/m);
+    expect(table.out).toMatch(/^top\s+2\s+100%\s+50%\s+100%\s+not met\s+0\s+0\s+0$/m);
+    expect(table.out).toMatch(/^medium\s+1\s+0%\s+100%\s+80%\s+not met\s+0\s+90\s+0$/m);
+    expect(table.out).toContain('Paused (business minutes, resolution): incomplete request 120, waiting for customer 90, other 0');
     expect(table.out).toContain('Breaches: 2');
   });
 

@@ -31,6 +31,14 @@ describe('GET /reports/sla', () => {
       expect.objectContaining({ requestId: 'm1', target: 'response', lateByMinutes: 30 }),
     ]);
     expect(res.body.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
+    // Paused resolution time by reason, per priority and in total (hand-computed in report-seed.ts).
+    expect(res.body.priorities.map((p: { pausedBusinessMinutes: unknown }) => p.pausedBusinessMinutes)).toEqual([
+      { incompleteRequest: 0, waitingForCustomer: 0, other: 0 },
+      { incompleteRequest: 120, waitingForCustomer: 0, other: 0 },
+      { incompleteRequest: 0, waitingForCustomer: 90, other: 0 },
+      { incompleteRequest: 0, waitingForCustomer: 0, other: 0 },
+    ]);
+    expect(res.body.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
     expect(res.body.problems).toEqual({ opened: 2, byReason: { top_incident: 2, repeated_incidents: 0 }, rca: { due: 1, overdue: 0, done: 1 } });
     expect(res.body.topIncidents.map((t: { requestId: string; rcaStatus: string }) => [t.requestId, t.rcaStatus])).toEqual([['t1', 'done'], ['t2', 'due']]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaReportJson } from '../../../../src/reports/report-json.js';
 import { renderDashboard } from '../../../../webhooks/reports/render-dashboard.js';
+import { renderWebhookHealth } from '../../../../webhooks/reports/webhook-health-line.js';
 
 const report = {
   period: { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' },
@@ -10,6 +11,7 @@ const report = {
   topIncidents: [],
   problems: { opened: 0, byReason: { top_incident: 0, repeated_incidents: 0 }, rca: { due: 0, overdue: 0, done: 0 } },
   weeks: [],
+  pausedBusinessMinutes: { incompleteRequest: 390, waitingForCustomer: 45, other: 0 },
 } as unknown as SlaReportJson;
 
 describe('renderDashboard', () => {
@@ -26,5 +28,25 @@ describe('renderDashboard', () => {
     expect(page).toMatch(/data-tile="availability">.*not reported yet/);
     const withFigures = renderDashboard({ report, query: { from: '', to: '' }, zone: 'UTC', availability: { officeHoursPercent: 99.5, outsideOfficeHoursPercent: 100, interruptions: 2 }, assetsPath: '/a' });
     expect(withFigures).toMatch(/data-tile="availability">.*99\.50 % · 2 interruptions/);
+  });
+
+  it('shows paused time for incomplete requests apart from other waiting', () => {
+    expect(page).toMatch(/data-tile="paused-incomplete">.*6 h 30 min</);
+    expect(page).toMatch(/data-tile="paused-customer">.*45 min</);
+    // No sweep status passed (not wired): no webhook line.
+    expect(page).not.toContain('webhook-health');
+  });
+});
+
+describe('renderWebhookHealth', () => {
+  const status = { lastSweepAtMs: Date.parse('2026-01-12T09:05:00Z'), lastSweepMissed: 0, missedTotal: 2, warning: null };
+  it('shows the last sweep in the support zone and the missed webhooks, with or without a warning', () => {
+    expect(renderWebhookHealth(status, 'Europe/Amsterdam')).toBe('<p class="webhook-health" data-webhook-health="ok">Webhooks: last sweep 2026-01-12 10:05; missed webhooks: 2 in all, 0 in the last sweep; no warning.</p>');
+    expect(renderWebhookHealth({ ...status, lastSweepMissed: 1, warning: '<b>disabled?</b>' }, 'UTC')).toContain('data-webhook-health="warning">Webhooks: last sweep 2026-01-12 09:05; missed webhooks: 2 in all, 1 in the last sweep. Warning: &lt;b&gt;disabled?&lt;/b&gt;</p>');
+  });
+  it('says when no sweep ran or the status could not be read, and shows nothing when not wired', () => {
+    expect(renderWebhookHealth({ ...status, lastSweepAtMs: null }, 'UTC')).toContain('data-webhook-health="unknown">Webhooks: no reconciliation sweep has run yet.');
+    expect(renderWebhookHealth(null, 'UTC')).toContain('data-webhook-health="unknown">Webhooks: sweep status could not be read.');
+    expect(renderWebhookHealth(undefined, 'UTC')).toBe('');
   });
 });

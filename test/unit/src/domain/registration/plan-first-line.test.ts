@@ -108,6 +108,15 @@ describe('requests the worker knew before first line existed', () => {
     expect(plan).toMatchObject({ publicNote: null, status: null, teamId: 'T-MAIL-2' });
     expect(plan.state.registration?.status).toBe('complete');
   });
+
+  it('but a state rebuilt after a wipe, on a request that carries the worker\'s ask, is recovered from the markers and resumes on the reply', () => {
+    // Rebuilt from Xurrent (no registration): observed is set, the ask note and the pause are on the request.
+    const rebuilt: WorkflowState = { ...INITIAL_WORKFLOW_STATE, observed: { status: 'waiting_for_customer', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) } };
+    const ask = 'Please tell us how to reproduce the problem.\n[xsw:incomplete:REQ-1]';
+    const plan = planReconcile(snapshot({ status: 'waiting_for_customer', noteTexts: [VAGUE, ask, STEPS] }), rebuilt, ms('2026-03-25T15:00:00Z'), policy);
+    expect(plan).toMatchObject({ status: 'assigned', publicNote: null });
+    expect(plan.state.registration?.status).toBe('completed');
+  });
 });
 
 describe('pausedIncompleteBusinessMs', () => {

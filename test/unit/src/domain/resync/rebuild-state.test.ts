@@ -81,6 +81,20 @@ describe('rebuildWorkflowState: what the worker wrote, from its note markers', (
     expect(state.notesWritten).toBe(5);
   });
 
+  it('marks the stopped period that starts at the worker\'s ask as its incomplete_request pause', () => {
+    const state = rebuildWorkflowState({
+      ...base,
+      sla: { actualResponseAtMs: at('2026-03-27T09:00:00Z'), actualResolutionAtMs: null, stoppedPeriods: [{ fromMs: at('2026-03-27T09:00:01Z'), toMs: at('2026-03-27T11:00:00Z') }, { fromMs: at('2026-03-27T13:00:00Z'), toMs: null }] },
+      notes: [{ text: `Please describe how to reproduce it.\n[xsw:incomplete:${ID}]`, createdAtMs: at('2026-03-27T09:00:00Z') }],
+    }, NOW);
+    expect(state.events).toEqual([
+      { kind: 'status-changed', at: at('2026-03-27T09:00:00Z'), status: 'in_progress' },
+      { kind: 'status-changed', at: at('2026-03-27T09:00:01Z'), status: 'waiting_for_customer', reason: 'incomplete_request' },
+      { kind: 'status-changed', at: at('2026-03-27T11:00:00Z'), status: 'in_progress' },
+      { kind: 'status-changed', at: at('2026-03-27T13:00:00Z'), status: 'waiting_for_customer' },
+    ]);
+  });
+
   it('says what it could not recover instead of guessing silently', () => {
     const state = rebuildWorkflowState({ ...base, notes, reopenCount: 1 }, NOW);
     expect(state.history.complete).toBe(false);
