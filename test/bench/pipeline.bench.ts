@@ -84,6 +84,12 @@ interface PipelineRun {
   commands: number;
 }
 
+/** Calls per Redis command name (INFO commandstats), to see where the round trips go. */
+async function commandStats(redis: Redis): Promise<Map<string, number>> {
+  const text = await redis.info('commandstats');
+  return new Map([...text.matchAll(/cmdstat_([^:]+):calls=(\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]));
+}
+
 const commandsProcessed = async (redis: Redis) => Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1] ?? 0);
 
 async function pipeline(redisUrl: string, processes: number): Promise<PipelineRun> {
@@ -115,6 +121,7 @@ async function pipeline(redisUrl: string, processes: number): Promise<PipelineRu
     const ids: string[] = [];
     const callsFrom = sim.calls.length;
     const commandsFrom = await commandsProcessed(redis);
+    const statsFrom = await commandStats(redis);
     const began = performance.now();
     // The customer's creates go straight to the store (not the service's calls); their webhooks fire in batches.
     for (let start = 0; start < REQUESTS; start += BATCH) {
@@ -144,6 +151,8 @@ async function pipeline(redisUrl: string, processes: number): Promise<PipelineRu
     }
     const seconds = (performance.now() - began) / 1_000;
     const commands = (await commandsProcessed(redis)) - commandsFrom;
+    const byName = [...(await commandStats(redis))].map(([name, n]) => [name, n - (statsFrom.get(name) ?? 0)] as const).sort((a, b) => b[1] - a[1]);
+    process.stdout.write(`  Redis commands per event, busiest: ${byName.slice(0, 10).map(([name, n]) => `${name} ${(n / Math.max(1, sim.webhooks.deliveries.length)).toFixed(1)}`).join(', ')}\n`);
     if (lastMutationAt === 0) throw new Error(`only ${mutated()} of ${ids.length} requests got their note within the deadline`);
     const calls = sim.calls.slice(callsFrom).filter((c) => c.kind !== 'oauth');
     const deliveries = sim.webhooks.deliveries.filter((d) => d.status === 202).length;
