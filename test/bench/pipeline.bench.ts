@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAMES } from '../../src/queue/names.js';
 import { findFreePort } from '../../src/redis/probe.js';
@@ -25,6 +25,7 @@ import type { SimContext } from '../../src/simulator/changes.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { requestCreate } from '../../src/simulator/request-mutations.js';
 import { startRedisServer } from '../helpers/redis-server.js';
+import { bareQueue } from './bare-queue.js';
 import { printBenchSummary } from './bench-summary.js';
 
 const REQUESTS = Number(process.env['EVENTS'] ?? 2_000);
@@ -47,28 +48,6 @@ async function startChild(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
 async function stopChildren(children: readonly ChildProcess[]): Promise<void> {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
-}
-
-/** The same number of jobs through a bare queue and a no-op worker of the same concurrency. */
-async function bareQueue(redisUrl: string, jobs: number, workers: number): Promise<number> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue('bare', { connection, prefix: `bare${workers}` });
-  let done = 0;
-  const connections = Array.from({ length: workers }, () => connection.duplicate());
-  const running = connections.map((c) => new Worker('bare', async () => undefined, { connection: c, prefix: `bare${workers}`, concurrency: CONCURRENCY }));
-  for (const worker of running) worker.on('completed', () => (done += 1));
-  await Promise.all(running.map((w) => w.waitUntilReady()));
-  const began = performance.now();
-  for (let start = 0; start < jobs; start += BATCH) {
-    await Promise.all(Array.from({ length: Math.min(BATCH, jobs - start) }, (_, k) => queue.add('job', { id: `event-${start + k}` }, { jobId: `bare-${start + k}`, removeOnComplete: true })));
-  }
-  while (done < jobs) await sleep(5);
-  const seconds = (performance.now() - began) / 1_000;
-  await Promise.all(running.map((w) => w.close()));
-  for (const c of connections) c.disconnect();
-  await queue.close();
-  connection.disconnect();
-  return jobs / seconds;
 }
 
 interface PipelineRun {
@@ -136,6 +115,7 @@ async function pipeline(redisUrl: string, processes: number): Promise<PipelineRu
     }
     const dispatched = performance.now();
     process.stdout.write(`  ${processes} process(es): ${ids.length} creates delivered in ${((dispatched - began) / 1_000).toFixed(1)} s\n`);
+    // The description is a request's first note; the service's start note is its second.
     const mutated = () => ids.filter((id) => (sim.store.requests.get(id)?.noteIds.length ?? 0) > 1).length;
     const deadline = Date.now() + 240_000;
     let lastMutationAt = 0;
@@ -178,8 +158,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${REQUESTS} request creates (each a request.create webhook; the service's writes send more) through 1 and 2 worker processes...\n`);
     const one = await pipeline(server.url, 1);
     const two = await pipeline(server.url, 2);
-    const bareOne = await bareQueue(server.url, one.deliveries, 1);
-    const bareTwo = await bareQueue(server.url, two.deliveries, 2);
+    const bareOne = await bareQueue(server.url, one.deliveries, 1, CONCURRENCY);
+    const bareTwo = await bareQueue(server.url, two.deliveries, 2, CONCURRENCY);
     const row = (run: PipelineRun, bare: number) => ({
       'webhooks 202': run.deliveries, seconds: Number(run.seconds.toFixed(1)),
       'events/s': Math.round(run.eventsPerSecond), 'events/s per process': Math.round(run.eventsPerSecond / run.processes),
