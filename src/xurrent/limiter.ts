@@ -48,14 +48,27 @@ export function limiterKeyFor(secretOrClientId: string): string {
 /** The Redis hash holding what Xurrent last reported of a token's budgets (read by `/metrics`). */
 export const limiterBudgetKey = (prefix: string, key: string) => `${prefix}:xurrent-limiter:${key}:budget`;
 
+/** The acquire script as an ioredis command: EVALSHA, so each call sends its hash, not its 1.4 KB of Lua. */
+const ACQUIRE_COMMAND = 'xswLimiterAcquire';
+type AcquireCommand = (...args: (string | number)[]) => Promise<[number, number]>;
+
+function acquireCommandOf(redis: Redis): AcquireCommand {
+  const commands = redis as unknown as Record<string, AcquireCommand | undefined>;
+  if (!commands[ACQUIRE_COMMAND]) redis.defineCommand(ACQUIRE_COMMAND, { numberOfKeys: 2, lua: ACQUIRE_SCRIPT });
+  const command = commands[ACQUIRE_COMMAND];
+  if (!command) throw new Error('the limiter script could not be defined');
+  return command.bind(redis);
+}
+
 export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000 }: RedisLimiterDeps): XurrentLimiter {
+  const acquireScript = acquireCommandOf(redis);
   const burstKey = `${prefix}:xurrent-limiter:${key}:burst`;
   const budgetKey = limiterBudgetKey(prefix, key);
   const args = [settings.burstWindowMs, settings.burstLimit] as const;
   return {
     async acquire() {
       for (;;) {
-        const [outcome, ms] = (await redis.eval(ACQUIRE_SCRIPT, 2, burstKey, budgetKey, ...args, randomUUID(), settings.requestReserve, settings.costReserve)) as [number, number];
+        const [outcome, ms] = await acquireScript(burstKey, budgetKey, ...args, randomUUID(), settings.requestReserve, settings.costReserve);
         if (outcome === 0) return;
         if (outcome === 2 && ms > maxWaitMs) throw new RateLimitedError(ms);
         await sleep(Math.max(1, ms));

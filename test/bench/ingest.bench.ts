@@ -9,6 +9,7 @@ import express, { type Express } from 'express';
 import { listen } from '../helpers/http.js';
 import { startTestIntake } from '../helpers/intake.js';
 import { createTestSigner, requestEnvelope, signedEnv } from '../helpers/signing.js';
+import { printBenchSummary } from './bench-summary.js';
 
 const MAX_REQUESTS = 6_000;
 const ROUNDS = 5;
@@ -115,6 +116,20 @@ async function main(): Promise<void> {
     const found = ((await pipeline.exec()) ?? []).filter(([error, exists]) => !error && exists === 1).length;
     const jobs = await intake.queues.events.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
     process.stdout.write(`answered 202: ${ids.length}; of those found as jobs in Redis: ${found}; jobs in Redis: ${jobs}; ${found === ids.length ? 'every 202 accounted for' : 'MISSING JOBS'}\n`);
+    const ratio = median(ratios);
+    const bareFixed = rows[`bare 202 at ${FIXED_RATE}/s`];
+    const ok = found === ids.length && ratio >= 0.5 && fixed.p99 < 25;
+    printBenchSummary({
+      bench: 'ingest',
+      ok,
+      figures: {
+        'signed deliveries/s (median round)': Math.round(median(intakeRuns.slice(1, ROUNDS + 1).map((r) => r.rps))),
+        'ratio to bare express 202': Number(ratio.toFixed(2)),
+        [`p50 / p99 ms at ${FIXED_RATE}/s`]: `${fixed.p50} / ${fixed.p99}`,
+        [`bare p99 ms at ${FIXED_RATE}/s`]: bareFixed?.p99 ?? '',
+        '202s missing from Redis': ids.length - found,
+      },
+    });
     if (found !== ids.length) process.exitCode = 1;
   } finally {
     await full.close();
