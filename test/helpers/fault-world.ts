@@ -80,12 +80,16 @@ export function openPipeline(redisUrl: string, prefix: string) {
   const open = (name: string) => new Queue(name, { connection: redis, prefix });
   const work = [queues.events, open(QUEUE_NAMES.requests), open(QUEUE_NAMES.problems)];
   const timers = [open(QUEUE_NAMES.slaTimers), open(QUEUE_NAMES.rcaFollowUp)];
+  // A restarted Redis is part of some tests: its connection errors are expected, not unhandled.
+  for (const queue of [...work, ...timers]) queue.on('error', () => undefined);
+  redis.on('error', () => undefined);
   const store = createWorkflowStore(redis, prefix, createLogger({ level: 'error' }));
   return {
     redis,
     queues,
     requests: work[1] as Queue,
     problems: work[2] as Queue,
+    timerQueue: timers[0] as Queue,
     idle: (timeoutMs: number) => waitUntilIdle({ webhooksIdle: async () => undefined, work, timers, pollMs: 100, timeoutMs }),
     report: (sim: Simulator, refs: ReadonlyMap<string, string>) => collectReport({ sim, store, refs }),
     close: async () => {

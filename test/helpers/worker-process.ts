@@ -15,6 +15,7 @@ const redisUrl = env('REDIS_URL');
 const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+limiterRedis.on('error', () => undefined); // the workers log Redis outages; the fault tests cause them
 // The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
 const { queue, xurrentLimits, webhooks, sla, workflow, problems, registration, reports, resync } = loadConfig({
   QUEUE_PREFIX: prefix,
