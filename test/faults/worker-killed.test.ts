@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/redis/probe.js';
-import { comparable, duplicateMarkers, enqueueEvents, faultKnob, openPipeline, seedWorld, workerEnv } from '../helpers/fault-world.js';
+import { FAULT_TIMEOUT_MS, comparable, duplicateMarkers, enqueueEvents, faultKnob, openPipeline, seedWorld, workerEnv } from '../helpers/fault-world.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import { uniquePrefix } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -33,7 +33,7 @@ async function run(label: string, disturb?: (worker: ChildProcess, env: NodeJS.P
     const started = Date.now();
     const events = await enqueueEvents(pipeline.queues, sim, refs, EVENTS_PER_REQUEST, label);
     if (disturb) worker = await disturb(worker, env, pipeline);
-    await pipeline.idle(45_000);
+    await pipeline.idle(FAULT_TIMEOUT_MS - 15_000);
     const convergedMs = Date.now() - started;
     const completed = (await pipeline.queues.events.getJobCounts('completed'))['completed'];
     const failed = await Promise.all([pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']));
@@ -46,7 +46,7 @@ async function run(label: string, disturb?: (worker: ChildProcess, env: NodeJS.P
 }
 
 describe('a worker killed with SIGKILL mid-burst', () => {
-  it(`converges after a restart to the state of an undisturbed run (${REQUESTS * EVENTS_PER_REQUEST} events, ${REQUESTS} requests)`, { timeout: 120_000 }, async () => {
+  it(`converges after a restart to the state of an undisturbed run (${REQUESTS * EVENTS_PER_REQUEST} events, ${REQUESTS} requests)`, { timeout: FAULT_TIMEOUT_MS }, async () => {
     redis = await startRedisServer(await findFreePort(), dir);
     const calm = await run('calm');
     let killedAt = { reconciled: 0, active: 0 };

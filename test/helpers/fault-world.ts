@@ -20,6 +20,9 @@ export function faultKnob(name: string, ciDefault: number): number {
   return Number.isFinite(value) && value > 0 ? value : ciDefault;
 }
 
+/** Each fault test's time limit (the soak raises it with its sizes). */
+export const FAULT_TIMEOUT_MS = faultKnob('FAULT_TIMEOUT_MS', 60_000);
+
 /**
  * One simulated Xurrent account with `count` requests, seeded straight into the store: every third an
  * incident with top impact registered ten days ago (past every escalation step), on a service instance
