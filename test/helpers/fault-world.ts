@@ -30,7 +30,9 @@ export const FAULT_TIMEOUT_MS = faultKnob('FAULT_TIMEOUT_MS', 60_000);
  * with COMPLETENESS_RULES=none, so registration neither asks nor pauses.
  */
 export async function seedWorld(count: number): Promise<{ sim: Simulator; refs: Map<string, string> }> {
-  const sim = await startSimulator({ budgets: { burstLimit: 100_000, burstWindowMs: 2_000 } });
+  // Budgets far above Xurrent's: the soak sizes would otherwise spend the hourly cost budget (5 000) and
+  // the workers would rightly wait for the next hour.
+  const sim = await startSimulator({ budgets: { burstLimit: 100_000, burstWindowMs: 2_000, hourlyRequests: 10_000_000, hourlyCost: 10_000_000 } });
   const refs = new Map<string, string>();
   for (let i = 0; i < count; i += 1) {
     const old = i % 3 === 0;
