@@ -23,8 +23,6 @@ export interface BreakFixWorkersDeps {
   logger: Logger;
 }
 
-/* Locks last `queue.lockMs`, kept alive by a heartbeat, so a killed worker frees them as soon as its jobs come back. */
-
 /**
  * Break-fix in request mode: the forward queue (register the linked request at Xurrent) and the
  * follow-up polls, plus the trigger the reconcile calls. Only wired when XURRENT_ESCALATION_MODE=request.
@@ -43,6 +41,7 @@ export function createBreakFixWorkers({ config, connection, xurrent, support, cl
     followUpIntervalMs: breakFix.followUpIntervalMs,
   };
   const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const workers: Worker[] = [
     startWorker(createForwardProcessor({ xurrent, support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentForward }),
     startWorker(createFollowUpProcessor({ xurrent, support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentFollowUp }),

@@ -26,8 +26,6 @@ export interface ProblemWorkersDeps {
   reports?: Pick<ReportStore, 'saveProblem' | 'markProblemSolved'>;
 }
 
-/* Locks last `queue.lockMs`, kept alive by a heartbeat, so a killed worker frees them as soon as its jobs come back. */
-
 /**
  * Problem management's queues and workers: the check after each reconcile (`trigger`), RCA
  * follow-up timers, and problem webhook events. Kept apart from the request workflow's wiring.
@@ -39,6 +37,7 @@ export function createProblemWorkers({ config, connection, xurrent, clock, logge
   for (const queue of [problemQueue, rcaQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'problems', error: error.message }));
 
   const policy = createProblemPolicy(config);
+  // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const locks = createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true });
   const rcaTimers = createRcaTimers({ queue: rcaQueue, clock });
   const store = createWorkflowStore(connection, prefix, logger);
