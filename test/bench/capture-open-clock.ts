@@ -30,7 +30,9 @@ export async function captureOpenClock(redisUrl: string): Promise<OpenClockTempl
   try {
     const { sim, names, queues } = pipeline;
     const refs = new Map<string, string>();
-    await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart() });
+    // The one step is a `create`: restarting or wiping the service is never asked for here.
+    const notHere = async () => Promise.reject(new Error('not used by the open-clock capture'));
+    await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart(), wipeService: notHere });
     await waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers] });
     const requestNodeId = refs.get('r1') ?? '';
     const key = `${prefix}:workflow:${requestNodeId}`;
