@@ -90,7 +90,9 @@ describe('Redis restarted during a webhook flood', () => {
         for (const a of refused.filter((_, i) => i % SENDERS === k)) statuses.push((await deliver(a.id, a.requestNodeId)).status);
         return statuses;
       }));
-      expect(redelivered.flat().filter((status) => status !== 202)).toEqual([]);
+      // 200 "duplicate": the refused delivery had reached Redis before the connection dropped (at least once, never twice).
+      expect(redelivered.flat().filter((status) => status !== 202 && status !== 200)).toEqual([]);
+      const alreadyQueued = redelivered.flat().filter((status) => status === 200).length;
       await pipeline.idle(FAULT_TIMEOUT_MS - 20_000);
       const convergedMs = Date.now() - start;
 
@@ -104,7 +106,7 @@ describe('Redis restarted during a webhook flood', () => {
       const completed = new Set((await pipeline.queues.events.getJobs(['completed'])).map((job) => job.id));
       process.stdout.write(
         `fault redis-restarted: ${answers.length} deliveries from ${SENDERS} senders (${before.length} answered before Redis stopped, ` +
-          `${after.length} sent after it was back); ${refused.length} answered 503 and redelivered; Redis down for ${restartMs} ms; ` +
+          `${after.length} sent after it was back); ${refused.length} answered 503 and redelivered (${alreadyQueued} of them found already queued); Redis down for ${restartMs} ms; ` +
           `timer lateness ${lateness.join('/')} ms (beyond the outage ${excess.join('/')} ms); converged ${convergedMs} ms after the flood began\n`,
       );
 
