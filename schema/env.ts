@@ -52,7 +52,7 @@ export function toConfig(env: Env) {
     log: { level: env.LOG_LEVEL },
     http: { host: env.HOST, port: env.PORT },
     redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
-    queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, lockMs: env.WORKER_LOCK_MS },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     operations: toOperationsConfig(env),
     xurrent: toXurrentConfig(env),

@@ -23,9 +23,6 @@ export interface BreakFixWorkersDeps {
   logger: Logger;
 }
 
-/** A forward outlives a few reads, one search and two writes. */
-const FORWARD_LOCK_MS = 5 * 60_000;
-
 /**
  * Break-fix in request mode: the forward queue (register the linked request at Xurrent) and the
  * follow-up polls, plus the trigger the reconcile calls. Only wired when XURRENT_ESCALATION_MODE=request.
@@ -43,9 +40,10 @@ export function createBreakFixWorkers({ config, connection, xurrent, support, cl
     supportServiceInstanceId: breakFix.supportServiceInstanceId,
     followUpIntervalMs: breakFix.followUpIntervalMs,
   };
-  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, callsXurrent: true };
+  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const workers: Worker[] = [
-    startWorker(createForwardProcessor({ xurrent, support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: FORWARD_LOCK_MS }), followUps, policy, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentForward }),
+    startWorker(createForwardProcessor({ xurrent, support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentForward }),
     startWorker(createFollowUpProcessor({ xurrent, support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentFollowUp }),
   ];
   return {

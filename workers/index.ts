@@ -48,12 +48,10 @@ export interface WorkersDeps {
   budgetLeft?: () => Promise<BudgetLeft>;
 }
 
-/** A lock outlives any reconcile (a few Xurrent calls, possibly paced by the limiter). */
-const RECONCILE_LOCK_MS = 5 * 60_000;
-
 /** Wires every processor to its queue; the only place that knows which job runs where. */
 export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}) }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
+  const lockMs = config.queue.lockMs;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
@@ -71,7 +69,9 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const reconcile = createReconcileProcessor({
     xurrent,
     store,
-    locks: createKeyedLocks(connection, { prefix, ttlMs: RECONCILE_LOCK_MS }),
+    // Kept alive by a heartbeat rather than a long expiry: a killed worker must not hold a request for
+    // longer than its BullMQ jobs take to come back (see test/faults/worker-killed.test.ts).
+    locks: createKeyedLocks(connection, { prefix, ttlMs: lockMs, heartbeat: true }),
     timers: createSlaTimers({ queue: slaTimerQueue, clock }),
     policy,
     clock,
@@ -82,7 +82,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
       await breakFix?.trigger(request, facts, state);
     },
   });
-  const base = { connection, prefix, logger };
+  const base = { connection, prefix, logger, lockMs };
   const all = [
     startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),

@@ -26,9 +26,6 @@ export interface ProblemWorkersDeps {
   reports?: Pick<ReportStore, 'saveProblem' | 'markProblemSolved'>;
 }
 
-/** A problem lock outlives any check (a few paged reads and one write, possibly paced by the limiter). */
-const PROBLEM_LOCK_MS = 5 * 60_000;
-
 /**
  * Problem management's queues and workers: the check after each reconcile (`trigger`), RCA
  * follow-up timers, and problem webhook events. Kept apart from the request workflow's wiring.
@@ -40,10 +37,11 @@ export function createProblemWorkers({ config, connection, xurrent, clock, logge
   for (const queue of [problemQueue, rcaQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'problems', error: error.message }));
 
   const policy = createProblemPolicy(config);
-  const locks = createKeyedLocks(connection, { prefix, ttlMs: PROBLEM_LOCK_MS });
+  // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
+  const locks = createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true });
   const rcaTimers = createRcaTimers({ queue: rcaQueue, clock });
   const store = createWorkflowStore(connection, prefix, logger);
-  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, callsXurrent: true };
+  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
   const workers: Worker[] = [
     startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, clock, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problems }),
     startWorker(createProblemEventProcessor({ xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problemEvents }),

@@ -8,6 +8,8 @@ export interface StartWorkerOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** BullMQ's job lock and stalled-check interval: a killed worker's jobs return within about twice this. */
+  lockMs?: number;
   logger: Logger;
   /** Workers that call Xurrent need a limiter for `worker.rateLimit()` (Retry-After) to be honoured. */
   callsXurrent?: boolean;
@@ -29,6 +31,7 @@ export function startWorker(processor: (job: Job, token?: string) => Promise<unk
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
+      ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       // Far above Xurrent's burst limit: pacing is the client's limiter; this only enables rateLimit().
       ...(options.callsXurrent ? { limiter: { max: 1_000, duration: 1_000 }, maxStartedAttempts: 50 } : {}),
     },

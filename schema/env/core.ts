@@ -12,6 +12,7 @@ export const coreEnvShape = {
   REDIS_EMBEDDED_DIR: stringWithDefault('./var/redis'),
   QUEUE_PREFIX: stringWithDefault('xsw'),
   WORKER_CONCURRENCY: intWithDefault(5, { min: 1, max: 200 }),
+  WORKER_LOCK_MS: intWithDefault(30_000, { min: 1_000, max: 600_000 }),
   SHUTDOWN_TIMEOUT_MS: intWithDefault(25_000, { min: 1_000, max: 600_000 }),
 };
 

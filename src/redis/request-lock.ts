@@ -16,20 +16,37 @@ export interface KeyedLocks {
   tryAcquire(key: string): Promise<Lock | undefined>;
 }
 
+export interface KeyedLockOptions {
+  prefix: string;
+  ttlMs: number;
+  /**
+   * Extends a held lock every `ttlMs / 3` until it is released (a heartbeat), so `ttlMs` can be short:
+   * a holder killed with SIGKILL blocks its key for at most `ttlMs`, however long a live holder works.
+   */
+  heartbeat?: boolean;
+}
+
 /**
  * Mutual exclusion per key across processes (one Redis key per held lock, with an expiry so a
  * crashed holder cannot block the key for longer than `ttlMs`).
  */
-export function createKeyedLocks(redis: Redis, options: { prefix: string; ttlMs: number }): KeyedLocks {
+export function createKeyedLocks(redis: Redis, options: KeyedLockOptions): KeyedLocks {
   return {
     async tryAcquire(key) {
       const redisKey = `${options.prefix}:lock:${key}`;
       const token = randomUUID();
       const taken = await redis.set(redisKey, token, 'PX', options.ttlMs, 'NX');
       if (taken !== 'OK') return undefined;
+      const extend = async () => (await redis.eval(EXTEND, 1, redisKey, token, String(options.ttlMs))) === 1;
+      // A missed beat (Redis briefly away) is harmless: the next one, or the expiry, settles it.
+      const beat = options.heartbeat ? setInterval(() => void extend().catch(() => undefined), Math.max(1, Math.floor(options.ttlMs / 3))) : undefined;
+      beat?.unref();
       return {
-        extend: async () => (await redis.eval(EXTEND, 1, redisKey, token, String(options.ttlMs))) === 1,
-        release: async () => void (await redis.eval(RELEASE, 1, redisKey, token)),
+        extend,
+        release: async () => {
+          clearInterval(beat);
+          await redis.eval(RELEASE, 1, redisKey, token);
+        },
       };
     },
   };

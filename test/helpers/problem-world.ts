@@ -34,7 +34,7 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   let workers: Workers | undefined;
   if (options.workers !== false) {
     const xurrent = createXurrentClient({ config: simulatorConfig(sim), logger });
-    workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 4 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
+    workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 4, lockMs: 30_000 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
   }
   let reconciled = 0;
 

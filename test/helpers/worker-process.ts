@@ -15,12 +15,16 @@ const redisUrl = env('REDIS_URL');
 const prefix = env('PREFIX');
 const token = env('XURRENT_TOKEN');
 const limiterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+limiterRedis.on('error', () => undefined); // the workers log Redis outages; the fault tests cause them
 // The service's own defaults (BURST_LIMIT overrides them to prove the test can fail).
-const { xurrentLimits, webhooks, sla, workflow, problems, registration, reports, resync } = loadConfig({
+const { queue, xurrentLimits, webhooks, sla, workflow, problems, registration, reports, resync } = loadConfig({
   QUEUE_PREFIX: prefix,
   // These tests count the workflow's writes; first-line registration has tests of its own.
   COMPLETENESS_RULES: 'none',
   XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'],
+  XURRENT_BURST_WINDOW_MS: process.env['BURST_WINDOW_MS'],
+  // The fault tests shorten job locks so a killed worker's jobs come back within seconds.
+  WORKER_LOCK_MS: process.env['WORKER_LOCK_MS'],
   ESCALATION_L1_PERSON_ID: process.env['ESCALATION_L1_PERSON_ID'],
   ESCALATION_L2_PERSON_ID: process.env['ESCALATION_L2_PERSON_ID'],
 });
@@ -28,7 +32,7 @@ const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKe
 const logger = createLogger({ level: 'error', stream: process.stderr });
 const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
 const xurrent = createXurrentClient({ config, logger, limiter });
-const workers = createWorkers({ config: { queue: { prefix, concurrency: 5 }, webhooks, sla, workflow, problems, registration, reports, resync }, redisUrl, xurrent, logger, clock: systemClock });
+const workers = createWorkers({ config: { queue: { ...queue, concurrency: 5 }, webhooks, sla, workflow, problems, registration, reports, resync }, redisUrl, xurrent, logger, clock: systemClock });
 
 await Promise.all(workers.all.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');

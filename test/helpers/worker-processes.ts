@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
 
-/** Starts `worker-process.ts` in a child process and resolves once it says it is ready. */
+/**
+ * Starts `worker-process.ts` in a child process and resolves once it says it is ready. Node loads tsx
+ * itself (no `tsx` wrapper process), so the child's pid is the worker's: SIGKILL really kills it.
+ */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(TSX, [WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
   if (!chunk.toString().includes('ready')) throw new Error(`worker process did not start: ${chunk.toString()}`);
   return child;

@@ -43,4 +43,26 @@ describe('keyed locks on Redis', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => locks.tryAcquire('request-4')));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
+
+  it('keeps a heartbeat lock for as long as its holder works, and frees it within the expiry once the holder is gone', async () => {
+    const c = new Redis(TEST_REDIS_URL);
+    const held = await createKeyedLocks(c, { prefix, ttlMs: 150, heartbeat: true }).tryAcquire('request-5');
+    const other = createKeyedLocks(b, { prefix, ttlMs: 5_000 });
+    await sleep(500); // more than three expiries: only the heartbeat keeps it
+    expect(held).toBeDefined();
+    expect(await other.tryAcquire('request-5')).toBeUndefined();
+    await held?.release();
+    const next = await other.tryAcquire('request-5');
+    expect(next).toBeDefined();
+    await next?.release();
+
+    // A holder that dies (its connection gone, as with SIGKILL) stops beating: the key is free after ttlMs.
+    const dying = await createKeyedLocks(c, { prefix, ttlMs: 150, heartbeat: true }).tryAcquire('request-6');
+    expect(dying).toBeDefined();
+    c.disconnect();
+    expect(await other.tryAcquire('request-6')).toBeUndefined();
+    await sleep(250);
+    expect(await other.tryAcquire('request-6')).toBeDefined();
+    await dying?.release().catch(() => undefined);
+  });
 });

@@ -61,7 +61,7 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
 
     const workerConfig = simulatorConfig(sim);
     const xurrent = createXurrentClient({ config: workerConfig, logger });
-    const workers: Workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 2 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
+    const workers: Workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 2, lockMs: 30_000 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
     cleanups.push(() => workers.close(true));
 
     const customer = createXurrentClient({ config: simulatorConfig(sim, { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } }), logger });
