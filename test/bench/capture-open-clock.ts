@@ -30,7 +30,7 @@ export async function captureOpenClock(redisUrl: string): Promise<OpenClockTempl
   try {
     const { sim, names, queues } = pipeline;
     const refs = new Map<string, string>();
-    await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart() });
+    await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => pipeline.wipe() });
     await waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers] });
     const requestNodeId = refs.get('r1') ?? '';
     const key = `${prefix}:workflow:${requestNodeId}`;
