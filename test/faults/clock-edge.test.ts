@@ -7,13 +7,29 @@
  * 9 business hours a day; High = response 9 h, resolution 18 h; warnings at 75 %; level 2 after a
  * further 100 % of the resolution time).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../src/redis/probe.js';
 import type { ScenarioReport } from '../../src/scenario/report.js';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { createLogCapture } from '../helpers/log-capture.js';
-import { TEST_REDIS_URL } from '../helpers/redis.js';
+import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
 const CONFIG = { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', COMPLETENESS_RULES: 'none', SUPPORT_TIMEZONE: 'Europe/Amsterdam' };
+
+// Redis of its own, on its own port, with append-only persistence: restarts keep its timers.
+let redis: RedisServer;
+let redisDir: string;
+beforeAll(async () => {
+  redisDir = await mkdtemp(join(tmpdir(), 'xsw-clock-edge-'));
+  redis = await startRedisServer(await findFreePort(), redisDir);
+});
+afterAll(async () => {
+  await redis?.stop();
+  if (redisDir) await rm(redisDir, { recursive: true, force: true });
+});
 
 const plusMinute = (iso: string) => new Date(Date.parse(iso) + 60_000).toISOString();
 
@@ -31,7 +47,7 @@ function scenario(holiday: string, create: string, restarts: readonly string[], 
 }
 
 async function both(holiday: string, create: string, restarts: readonly string[], end: string): Promise<{ plain: ScenarioReport; restarted: ScenarioReport }> {
-  const run = (restart: boolean) => runScenario(scenario(holiday, create, restarts, end, restart), { redisUrl: TEST_REDIS_URL, logger: createLogCapture('warn').logger });
+  const run = (restart: boolean) => runScenario(scenario(holiday, create, restarts, end, restart), { redisUrl: redis.url, logger: createLogCapture('warn').logger });
   return { plain: await run(false), restarted: await run(true) };
 }
 

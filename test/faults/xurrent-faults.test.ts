@@ -10,7 +10,11 @@
  * backoff, Retry-After and the limiter run on real time. FAULT_OUTAGE_MS sets the outage
  * (8 s here; `npm run soak` runs the full ten minutes).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../src/redis/probe.js';
 import { createManualClock } from '../../src/clock.js';
 import { collectReport } from '../../src/scenario/collect-report.js';
 import type { ScenarioReport } from '../../src/scenario/report.js';
@@ -20,7 +24,8 @@ import { maxCallsInWindow, type SimCall } from '../../src/simulator/call-log.js'
 import type { SimContext } from '../../src/simulator/changes.js';
 import { requestCreate } from '../../src/simulator/request-mutations.js';
 import { createLogCapture } from '../helpers/log-capture.js';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { uniquePrefix } from '../helpers/redis.js';
+import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
 const OUTAGE_MS = Number(process.env['FAULT_OUTAGE_MS'] ?? 8_000);
 /** The last retry of a job that failed at the outage's start comes at most 1 022 s later (retry-budget.ts). */
@@ -32,16 +37,21 @@ const VIRTUAL_NOW = Date.parse('2026-03-25T09:00:00Z');
 
 const prefix = uniquePrefix('faults-xurrent');
 const { logger, lines } = createLogCapture('warn');
+let redis: RedisServer;
+let redisDir: string;
 let pipeline: Pipeline;
 let baseline: ScenarioReport;
 const refs = new Map<string, string>();
 
 beforeAll(async () => {
+  // Redis of its own, on its own port, with append-only persistence (as in production).
+  redisDir = await mkdtemp(join(tmpdir(), 'xsw-faults-'));
+  redis = await startRedisServer(await findFreePort(), redisDir);
   const clock = createManualClock(VIRTUAL_NOW);
   pipeline = await startPipeline({
     // Timeouts: a 2 s answer is slow but in time, a 4 s hang is not. No Retry-After: wait 3 s (60 s in production).
     config: { COMPLETENESS_RULES: 'none', XURRENT_TIMEOUT_MS: '3000', XURRENT_DEFAULT_RETRY_AFTER_MS: '3000' },
-    clock, redisUrl: TEST_REDIS_URL, prefix, logger,
+    clock, redisUrl: redis.url, prefix, logger,
     // Xurrent's burst limit as it is (20 per 2 s); hourly budgets out of the way of a long soak.
     simulatorBudgets: { hourlyRequests: 1_000_000, hourlyCost: 100_000_000 },
   });
@@ -49,7 +59,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pipeline?.close();
-  await deleteKeys(prefix);
+  await redis?.stop();
+  if (redisDir) await rm(redisDir, { recursive: true, force: true });
 }, 30_000);
 
 /** The customer registers a batch of incidents at once; their webhooks go out together. */
