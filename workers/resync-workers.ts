@@ -6,6 +6,7 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { JOB_NAMES, QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { RETRY_OPTIONS } from '../src/queue/retry-budget.js';
 import { createResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
@@ -27,8 +28,12 @@ export interface ResyncWorkersDeps {
 }
 
 const SCHEDULER_ID = 'resync-sweep';
-/** Passes are few and small: a week of them is plenty to look back on; failures a month. */
-const RESYNC_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { age: 7 * 86_400, count: 2_000 }, removeOnFail: { age: 30 * 86_400, count: 1_000 } };
+/**
+ * Passes are few and small: a week of them is plenty to look back on; failures a month. A pass rides
+ * out a Xurrent outage like any other job: a cold start's full resync is queued once, so losing it
+ * to exhausted retries would leave the open requests unreconciled until their next webhook.
+ */
+export const RESYNC_JOB_OPTIONS = { ...RETRY_OPTIONS, removeOnComplete: { age: 7 * 86_400, count: 2_000 }, removeOnFail: { age: 30 * 86_400, count: 1_000 } };
 
 /**
  * The reconciliation's queue and its one worker (one pass at a time). `start()` runs at worker

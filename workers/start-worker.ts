@@ -1,6 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../src/logger.js';
+import { MAX_STARTED_ATTEMPTS } from '../src/queue/retry-budget.js';
 import { translateJobError } from './error-policy.js';
 
 export interface StartWorkerOptions {
@@ -33,7 +34,8 @@ export function startWorker(processor: (job: Job, token?: string) => Promise<unk
       concurrency: options.concurrency,
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       // Far above Xurrent's burst limit: pacing is the client's limiter; this only enables rateLimit().
-      ...(options.callsXurrent ? { limiter: { max: 1_000, duration: 1_000 }, maxStartedAttempts: 50 } : {}),
+      // Throttled starts count too: the cap lets a job ride out a 429/503 outage (retry-budget.ts).
+      ...(options.callsXurrent ? { limiter: { max: 1_000, duration: 1_000 }, maxStartedAttempts: MAX_STARTED_ATTEMPTS } : {}),
     },
   );
   worker.on('error', (error) => log.error('worker error', { error }));

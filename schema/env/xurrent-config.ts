@@ -13,6 +13,8 @@ export interface XurrentConfig {
   oauthTokenUrl: string;
   auth: XurrentAuth;
   timeoutMs: number;
+  /** Pause after a 429/503 without a readable Retry-After (60 s by default, as Xurrent's iPaaS does). */
+  defaultRetryAfterMs?: number;
 }
 
 /** `https://<service>[.<region>].<domain>`: Xurrent's documented host scheme. */
@@ -53,5 +55,6 @@ export function toXurrentConfig(env: XurrentEnv): XurrentConfig | undefined {
     oauthTokenUrl: `${xurrentHost('oauth', env.XURRENT_DOMAIN, env.XURRENT_REGION)}/token`,
     auth,
     timeoutMs: env.XURRENT_TIMEOUT_MS,
+    defaultRetryAfterMs: env.XURRENT_DEFAULT_RETRY_AFTER_MS,
   };
 }

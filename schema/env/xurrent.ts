@@ -12,6 +12,7 @@ export const xurrentEnvShape = {
   XURRENT_CLIENT_ID: optionalString(),
   XURRENT_CLIENT_SECRET: optionalString(),
   XURRENT_TIMEOUT_MS: intWithDefault(10_000, { min: 100, max: 120_000 }),
+  XURRENT_DEFAULT_RETRY_AFTER_MS: intWithDefault(60_000, { min: 1_000, max: 3_600_000 }),
 };
 
 export const xurrentEnvSection = defineEnvSection({

@@ -1,16 +1,17 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_NAMES } from './names.js';
+import { RETRY_OPTIONS } from './retry-budget.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
 /**
- * Retries sized for a Xurrent outage of minutes, not seconds (exponential from 2 s: the 10th attempt
- * waits ~17 min). Completed jobs are kept a week so their ids keep deduplicating redeliveries.
+ * Retries sized for a ten-minute Xurrent outage (`retry-budget.ts`: exponential from 2 s, the 10th
+ * attempt starts 13.6–17 min after the first failure). Completed jobs are kept a week so their ids
+ * keep deduplicating redeliveries.
  */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 2_000, jitter: 0.2 },
+  ...RETRY_OPTIONS,
   removeOnComplete: { age: 7 * DAY_SECONDS, count: 100_000 },
   removeOnFail: { age: 30 * DAY_SECONDS, count: 10_000 },
 };

@@ -76,7 +76,7 @@ export function createSimHandler(deps: SimHandlerDeps) {
     const fault = deps.faults.take();
     if (fault?.kind === 'status') {
       record(fault.status, kind, name);
-      return send(res, fault.status, fault.status >= 500 && fault.status !== 503 ? 'Internal Server Error' : 'Too Many Requests', fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+      return send(res, fault.status, fault.status === 503 ? 'Service Unavailable' : fault.status >= 500 ? 'Internal Server Error' : 'Too Many Requests', fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
     }
     const verdict = deps.budgets.charge(identity.label, 'errors' in prepared ? 1 : prepared.cost);
     if (!verdict.allowed) {

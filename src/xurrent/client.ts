@@ -66,7 +66,7 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
       if (retryOn401 && error instanceof ClientError && error.response.status === 401 && token.invalidate(bearer)) {
         return send(document, variables, operation, false);
       }
-      const mapped = toXurrentError(error, { operation, timeoutMs: config.timeoutMs });
+      const mapped = toXurrentError(error, { operation, timeoutMs: config.timeoutMs, ...(config.defaultRetryAfterMs !== undefined ? { defaultRetryAfterMs: config.defaultRetryAfterMs } : {}) });
       if (mapped instanceof RateLimitedError) await limiter.block(mapped.retryAfterMs);
       log.debug('xurrent call failed', { operation, durationMs: Date.now() - started, error: mapped.message });
       throw mapped;

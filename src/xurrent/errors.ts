@@ -8,12 +8,12 @@ export const DEFAULT_RETRY_AFTER_MS = 60_000;
  * 429/503 → RateLimitedError (pause the queue); 5xx, timeouts, network failures → retriable;
  * 401/403, other 4xx and GraphQL errors in a 200 → not retriable. (API-NOTES §1.4)
  */
-export function toXurrentError(error: unknown, context: { operation: string; timeoutMs: number; now?: number }): Error {
+export function toXurrentError(error: unknown, context: { operation: string; timeoutMs: number; now?: number; defaultRetryAfterMs?: number }): Error {
   const what = `Xurrent ${context.operation}`;
   if (error instanceof ClientError) {
     const { status, headers } = error.response;
     if (status === 429 || status === 503) {
-      return new RateLimitedError(parseRetryAfterMs(headers?.get('retry-after') ?? null, context.now), { cause: error });
+      return new RateLimitedError(parseRetryAfterMs(headers?.get('retry-after') ?? null, context.now, context.defaultRetryAfterMs), { cause: error });
     }
     const graphqlErrors = (error.response.errors ?? []).map((e) => ({ message: e.message, ...(e.path ? { path: e.path } : {}) }));
     const reason = status === 200 ? `GraphQL errors: ${graphqlErrors.map((e) => e.message).join('; ')}` : `HTTP ${status}`;
@@ -28,13 +28,13 @@ export function toXurrentError(error: unknown, context: { operation: string; tim
   return new XurrentApiError(`${what} failed: ${message}`, { retriable: true }, { cause: error });
 }
 
-/** `Retry-After` in seconds or as an HTTP date; 60 s when absent or unreadable. */
-export function parseRetryAfterMs(header: string | null, now = Date.now()): number {
+/** `Retry-After` in seconds or as an HTTP date; `fallbackMs` (60 s) when absent or unreadable. */
+export function parseRetryAfterMs(header: string | null, now = Date.now(), fallbackMs = DEFAULT_RETRY_AFTER_MS): number {
   const value = header?.trim() ?? '';
-  if (value === '') return DEFAULT_RETRY_AFTER_MS;
+  if (value === '') return fallbackMs;
   if (/^\d+$/.test(value)) return Number(value) * 1_000;
   const at = Date.parse(value);
-  return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, at - now);
+  return Number.isNaN(at) ? fallbackMs : Math.max(0, at - now);
 }
 
 /** Non-empty `errors` of any mutation payload in `data` (every payload implements MutationPayload). */
