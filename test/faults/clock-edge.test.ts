@@ -51,42 +51,56 @@ async function both(holiday: string, create: string, restarts: readonly string[]
   return { plain: await run(false), restarted: await run(true) };
 }
 
-describe('clock edge: restarts across a DST switch and a holiday keep the due instants', () => {
-  it('spring forward (Sun 29 March 2026) and a holiday Mon 30 March', async () => {
+/** One DST switch with a holiday on the Monday after it; every instant below is worked out by hand. */
+interface ClockEdgeCase {
+  name: string;
+  holiday: string;
+  create: string;
+  restarts: readonly [string, string];
+  end: string;
+  responseDue: string;
+  resolutionDue: string;
+  /** Response warning, response breach, resolution warning, resolution breach, level 2 (CTO). */
+  escalationsAt: readonly [string, string, string, string, string];
+}
+
+const CASES: readonly ClockEdgeCase[] = [
+  {
     // Created Fri 27 March 16:00 CET (15:00Z): 1.5 h left that day; Sat, Sun, the holiday Mon count nothing.
     // Response 9 h: + Tue 31 March 08:30 CEST + 7.5 h = 16:00 CEST = 14:00Z (warning at 6.75 h: Tue 13:45 CEST = 11:45Z).
     // Resolution 18 h: + Tue 9 h + Wed 1 April 7.5 h = 16:00 CEST = 14:00Z (warning 13.5 h: Wed 11:30 CEST = 09:30Z).
     // Level 2 at a further 18 h: Wed 1.5 + Thu 9 + Fri 3 April 7.5 → 16:00 CEST = 14:00Z.
     // Restarts: Sun 29 March 02:00Z (04:00 CEST, an hour after the switch) and Tue 31 March 06:00Z (after the holiday).
-    const { plain, restarted } = await both('2026-03-30', '2026-03-27T15:00:00Z', ['2026-03-29T02:00:00Z', '2026-03-31T06:00:00Z'], '2026-04-03T15:00:00Z');
-    expect(plain.requests['r1']).toMatchObject({
-      priority: 'high', responseDue: '2026-03-31T14:00:00Z', resolutionDue: '2026-04-01T14:00:00Z', responseBreached: true, resolutionBreached: true,
-      escalations: [
-        { level: 'warning', target: 'response', at: '2026-03-31T11:45:00Z' },
-        { level: 'service_support_manager', target: 'response', at: '2026-03-31T14:00:00Z' },
-        { level: 'warning', target: 'resolution', at: '2026-04-01T09:30:00Z' },
-        { level: 'service_support_manager', target: 'resolution', at: '2026-04-01T14:00:00Z' },
-        { level: 'cto', target: 'resolution', at: '2026-04-03T14:00:00Z' },
-      ],
-    });
-    expect(restarted.requests).toEqual(plain.requests);
-  }, 50_000);
-
-  it('fall back (Sun 25 October 2026) and a holiday Mon 26 October', async () => {
+    name: 'spring forward (Sun 29 March 2026) and a holiday Mon 30 March',
+    holiday: '2026-03-30', create: '2026-03-27T15:00:00Z', restarts: ['2026-03-29T02:00:00Z', '2026-03-31T06:00:00Z'], end: '2026-04-03T15:00:00Z',
+    responseDue: '2026-03-31T14:00:00Z', resolutionDue: '2026-04-01T14:00:00Z',
+    escalationsAt: ['2026-03-31T11:45:00Z', '2026-03-31T14:00:00Z', '2026-04-01T09:30:00Z', '2026-04-01T14:00:00Z', '2026-04-03T14:00:00Z'],
+  },
+  {
     // Created Fri 23 October 16:00 CEST (14:00Z): 1.5 h that day; Sat, Sun (25 h long), the holiday Mon count nothing.
     // Response 9 h: Tue 27 October 08:30 CET + 7.5 h = 16:00 CET = 15:00Z (warning: Tue 13:45 CET = 12:45Z).
     // Resolution 18 h: Wed 28 October 16:00 CET = 15:00Z (warning: Wed 11:30 CET = 10:30Z).
     // Level 2 a further 18 h on: Wed 1.5 + Thu 9 + Fri 30 October 7.5 → 16:00 CET = 15:00Z.
     // Restarts: Sun 25 October 02:00Z (03:00 CET, after the switch) and Tue 27 October 06:00Z (after the holiday).
-    const { plain, restarted } = await both('2026-10-26', '2026-10-23T14:00:00Z', ['2026-10-25T02:00:00Z', '2026-10-27T06:00:00Z'], '2026-10-30T16:00:00Z');
+    name: 'fall back (Sun 25 October 2026) and a holiday Mon 26 October',
+    holiday: '2026-10-26', create: '2026-10-23T14:00:00Z', restarts: ['2026-10-25T02:00:00Z', '2026-10-27T06:00:00Z'], end: '2026-10-30T16:00:00Z',
+    responseDue: '2026-10-27T15:00:00Z', resolutionDue: '2026-10-28T15:00:00Z',
+    escalationsAt: ['2026-10-27T12:45:00Z', '2026-10-27T15:00:00Z', '2026-10-28T10:30:00Z', '2026-10-28T15:00:00Z', '2026-10-30T15:00:00Z'],
+  },
+];
+
+describe('clock edge: restarts across a DST switch and a holiday keep the due instants', () => {
+  it.each(CASES)('$name', async ({ holiday, create, restarts, end, responseDue, resolutionDue, escalationsAt }) => {
+    const { plain, restarted } = await both(holiday, create, restarts, end);
+    const [responseWarning, responseBreach, resolutionWarning, resolutionBreach, levelTwo] = escalationsAt;
     expect(plain.requests['r1']).toMatchObject({
-      priority: 'high', responseDue: '2026-10-27T15:00:00Z', resolutionDue: '2026-10-28T15:00:00Z', responseBreached: true, resolutionBreached: true,
+      priority: 'high', responseDue, resolutionDue, responseBreached: true, resolutionBreached: true,
       escalations: [
-        { level: 'warning', target: 'response', at: '2026-10-27T12:45:00Z' },
-        { level: 'service_support_manager', target: 'response', at: '2026-10-27T15:00:00Z' },
-        { level: 'warning', target: 'resolution', at: '2026-10-28T10:30:00Z' },
-        { level: 'service_support_manager', target: 'resolution', at: '2026-10-28T15:00:00Z' },
-        { level: 'cto', target: 'resolution', at: '2026-10-30T15:00:00Z' },
+        { level: 'warning', target: 'response', at: responseWarning },
+        { level: 'service_support_manager', target: 'response', at: responseBreach },
+        { level: 'warning', target: 'resolution', at: resolutionWarning },
+        { level: 'service_support_manager', target: 'resolution', at: resolutionBreach },
+        { level: 'cto', target: 'resolution', at: levelTwo },
       ],
     });
     expect(restarted.requests).toEqual(plain.requests);
