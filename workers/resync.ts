@@ -15,6 +15,7 @@ import type { ResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { CountedXurrentClient, XurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
+import { classifySweepHit } from '../src/domain/resync/classify-sweep-hit.js';
 
 export interface ResyncDeps {
   xurrent: XurrentClient;
@@ -95,10 +96,9 @@ export function createResyncProcessor(deps: ResyncDeps) {
         const updatedAtMs = node.updatedAt ? Date.parse(node.updatedAt) : Number.NaN;
         if (kind === 'sweep') {
           const known = await deps.store.find(node.id);
-          if (known?.observed && known.observed.updatedAtMs >= updatedAtMs) continue;
-          // Still reconciled (an agent may have changed it just before), but the worker's own last write needs no webhook.
-          const ownWrite = (known?.lastWriteAtMs ?? Number.NEGATIVE_INFINITY) >= updatedAtMs;
-          if (!ownWrite && updatedAtMs <= startedAt - config.webhookGraceMs) result.missed += 1;
+          const hit = classifySweepHit(known && { observedUpdatedAtMs: known.observed?.updatedAtMs ?? null, lastWriteAtMs: known.lastWriteAtMs ?? null }, updatedAtMs, startedAt, config.webhookGraceMs);
+          if (hit === 'known') continue;
+          if (hit === 'missed-webhook') result.missed += 1;
         }
         await enqueueReconcile(deps.requests, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
         result.enqueued += 1;
