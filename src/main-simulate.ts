@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createLogger } from './logger.js';
 import { runScenario } from './scenario/run-scenario.js';
 import { ScenarioError } from './scenario/scenario-schema.js';
+import { printableReport } from './scenario/print-report.js';
 
 /**
  * `npm run --silent simulate -- <scenario.json>`: runs a scenario through the real pipeline on a
@@ -24,7 +25,7 @@ try {
 
 try {
   const report = await runScenario(input, { logger: createLogger({ level: 'warn', stream: process.stderr }), ...(process.env['REDIS_URL'] ? { redisUrl: process.env['REDIS_URL'] } : {}) });
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(printableReport(report), null, 2)}\n`);
   process.exit(0);
 } catch (error) {
   if (error instanceof ScenarioError) fail(2, error.message);

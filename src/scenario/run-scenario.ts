@@ -11,6 +11,7 @@ import { parseScenario, ScenarioError } from './scenario-schema.js';
 import { openScratchRedis } from './scratch-redis.js';
 import { startPipeline, type Pipeline, type PipelineOptions } from './start-pipeline.js';
 import { waitUntilIdle } from './wait-idle.js';
+import { withRegistrationDefault } from './registration-default.js';
 
 export interface RunOptions {
   /** The Redis to run on; by default the local one when it answers, else an embedded one. */
@@ -51,7 +52,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   let pipeline: Pipeline | undefined;
   try {
     const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
-    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
+    const running = await startPipeline({ config: withRegistrationDefault(scenario), clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
