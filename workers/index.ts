@@ -64,7 +64,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
   const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
   const policy = createWorkflowPolicy(config);
-  const store = observed(createWorkflowStore(connection, prefix, logger, config.resync.retentionDays));
+  const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays));
   const resync = createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger });
   const reconcile = createReconcileProcessor({
     xurrent,

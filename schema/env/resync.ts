@@ -9,7 +9,7 @@ const duration = (fallback: string, allowOff = false) =>
     if (durationMillis(text) === undefined) ctx.addIssue({ code: 'custom', message: `must be a positive ISO-8601 duration such as ${fallback}${allowOff ? ' (or off)' : ''}` });
   });
 
-/** Reconciliation sweep, cold-start resync, webhook health and how long state is kept. */
+/** Reconciliation sweep, cold-start resync and webhook health (state is kept REPORT_RETENTION_DAYS, reports section). */
 export const resyncEnvShape = {
   RESYNC_INTERVAL: duration('PT5M', true),
   RESYNC_OVERLAP: duration('PT2M'),
@@ -27,11 +27,9 @@ export interface ResyncConfig {
   costFloor: number;
   coldStartWindowMs: number;
   webhookGraceMs: number;
-  retentionDays: number;
 }
 
-/** Per-request state is kept as long as the report records (`REPORT_RETENTION_DAYS`, reports section). */
-export function toResyncConfig(env: z.output<z.ZodObject<typeof resyncEnvShape>> & { REPORT_RETENTION_DAYS: number }): ResyncConfig {
+export function toResyncConfig(env: z.output<z.ZodObject<typeof resyncEnvShape>>): ResyncConfig {
   const millis = (text: string) => durationMillis(text) ?? 0;
   return {
     intervalMs: env.RESYNC_INTERVAL.trim() === 'off' ? null : millis(env.RESYNC_INTERVAL),
@@ -39,6 +37,5 @@ export function toResyncConfig(env: z.output<z.ZodObject<typeof resyncEnvShape>>
     costFloor: env.RESYNC_COST_FLOOR,
     coldStartWindowMs: millis(env.RESYNC_COLD_START_WINDOW),
     webhookGraceMs: millis(env.RESYNC_WEBHOOK_GRACE),
-    retentionDays: env.REPORT_RETENTION_DAYS,
   };
 }

@@ -1,12 +1,12 @@
 import express, { type Express } from 'express';
 import type { Redis } from 'ioredis';
-import type { ReportProblem, ReportRequest } from '../../src/domain/reports/report-entities.js';
-import type { SlaRecord } from '../../src/domain/reports/sla-record.js';
+import type { ReportProblem } from '../../src/domain/reports/report-entities.js';
 import { createAdminRouter } from '../../src/http/admin-router.js';
 import type { Logger } from '../../src/logger.js';
 import { createReportStore, type ReportStore } from '../../src/reports/report-store.js';
 import { createSlaReports } from '../../src/reports/sla-reports.js';
 import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
+import { reportRequest, slaRecord } from './report-entities.js';
 
 export const SEED_ZONE = 'Europe/Amsterdam';
 export const SEED_GOALS = { top: 100, high: 80, medium: 80, low: 80 };
@@ -16,10 +16,8 @@ export const ADMIN = { user: 'ssm', password: 'seeded-dashboard-password' };
 
 const z = Date.parse;
 const H = 3_600_000;
-function rec(requestId: string, priority: SlaRecord['priority'], target: SlaRecord['target'], start: string, due: string, actual: string, over: Partial<SlaRecord> = {}): SlaRecord {
-  return { requestId, priority, category: 'incident', serviceInstance: 'si-mail', target, startMs: z(start), dueMs: z(due), actualMs: z(actual), pausedBusinessMs: 0, escalations: [], ...over };
-}
-const req = (requestId: string, kind: ReportRequest['kind'], priority: ReportRequest['priority'], created: string): ReportRequest => ({ requestId, number: requestId.toUpperCase(), kind, priority, serviceInstance: 'si-mail', createdAtMs: z(created), problemId: null });
+const rec = slaRecord;
+const req = reportRequest;
 
 /**
  * A March 2026 data set whose figures are known by hand: four incidents, eight targets, two breached

@@ -17,7 +17,7 @@ import { simulatorClient } from '../../helpers/simulator-client.js';
 
 const T0 = Date.parse('2026-03-27T15:00:00Z');
 const MIN = 60_000;
-const config = { intervalMs: 5 * MIN, overlapMs: 2 * MIN, costFloor: 1_000, coldStartWindowMs: 30 * 24 * 60 * MIN, webhookGraceMs: 2 * MIN, retentionDays: 400 };
+const config = { intervalMs: 5 * MIN, overlapMs: 2 * MIN, costFloor: 1_000, coldStartWindowMs: 30 * 24 * 60 * MIN, webhookGraceMs: 2 * MIN };
 
 let sim: Simulator;
 let redis: Redis;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSlaReport } from '../../../../../src/domain/reports/build-sla-report.js';
-import type { ReportProblem, ReportRequest } from '../../../../../src/domain/reports/report-entities.js';
+import type { ReportProblem } from '../../../../../src/domain/reports/report-entities.js';
 import { parsePeriodBound, previousMonthIn } from '../../../../../src/domain/reports/report-period.js';
-import type { SlaRecord } from '../../../../../src/domain/reports/sla-record.js';
+import { reportRequest, slaRecord } from '../../../../helpers/report-entities.js';
 
 const H = 3_600_000;
 const ZONE = 'Europe/Amsterdam';
@@ -11,12 +11,8 @@ const z = (iso: string) => Date.parse(iso);
 // March 2026 in Amsterdam: 1 March 00:00 CET = 28 Feb 23:00Z; 1 April 00:00 CEST = 31 March 22:00Z.
 const MARCH = { fromMs: z('2026-02-28T23:00:00Z'), toMs: z('2026-03-31T22:00:00Z'), asOfMs: z('2026-04-05T10:00:00Z') };
 
-function rec(requestId: string, priority: SlaRecord['priority'], target: SlaRecord['target'], start: string, due: string, actual: string | null, over: Partial<SlaRecord> = {}): SlaRecord {
-  return { requestId, priority, category: 'incident', serviceInstance: 'si-1', target, startMs: z(start), dueMs: z(due), actualMs: actual === null ? null : z(actual), pausedBusinessMs: 0, escalations: [], ...over };
-}
-function req(requestId: string, kind: ReportRequest['kind'], priority: ReportRequest['priority'], created: string, problemId: string | null = null): ReportRequest {
-  return { requestId, number: requestId.toUpperCase(), kind, priority, serviceInstance: 'si-1', createdAtMs: z(created), problemId };
-}
+const rec = slaRecord;
+const req = reportRequest;
 function prob(problemId: string, reason: ReportProblem['reason'], created: string, rcaDue: string, solved: string | null, requestIds: string[]): ReportProblem {
   return { problemId, number: problemId.toUpperCase(), reason, createdAtMs: z(created), rcaDueMs: z(rcaDue), solvedAtMs: solved === null ? null : z(solved), requestIds };
 }
