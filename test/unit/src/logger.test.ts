@@ -37,4 +37,29 @@ describe('logger', () => {
     capture.logger.info('starting', { roles, again: roles });
     expect(capture.lines()[0]).toMatchObject({ roles: { web: true, worker: false }, again: { web: true, worker: false } });
   });
+
+  it('drops lines of a disabled level before formatting them, in child loggers too, and follows a level changed at run time', () => {
+    const capture = createLogCapture('warn');
+    let reads = 0;
+    const meta = {
+      get detail() {
+        reads += 1;
+        return 'x';
+      },
+    };
+    const child = capture.logger.child({ component: 'worker' });
+    child.info('quiet', meta);
+    child.debug('quieter', meta);
+    capture.logger.log('info', 'also quiet', meta);
+    expect(reads).toBe(0);
+    child.warn('loud', { n: 1 });
+    capture.logger.log('error', 'louder');
+    capture.logger.level = 'debug';
+    child.debug('now written');
+    expect(capture.lines().map((line) => [line['level'], line['message']])).toEqual([
+      ['warn', 'loud'],
+      ['error', 'louder'],
+      ['debug', 'now written'],
+    ]);
+  });
 });
