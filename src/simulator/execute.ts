@@ -9,8 +9,30 @@ export interface PreparedOperation {
   cost: number;
 }
 
-/** Parses and validates a GraphQL body; returns the errors Xurrent would answer with HTTP 200. */
-export function prepareOperation(schema: GraphQLSchema, query: string, operationName: string | undefined): PreparedOperation | { errors: { message: string }[] } {
+type Prepared = PreparedOperation | { errors: { message: string }[] };
+
+/** A client sends the same few documents over and over; more distinct ones than this restart the cache. */
+const MAX_CACHED_DOCUMENTS = 1_000;
+const preparedBySchema = new WeakMap<GraphQLSchema, Map<string, Prepared>>();
+
+/**
+ * Parses and validates a GraphQL body; returns the errors Xurrent would answer with HTTP 200.
+ * Results are kept per schema and document text, as GraphQL servers do: validation walks the
+ * whole document and would otherwise be most of the simulator's work in the pipeline benchmark.
+ */
+export function prepareOperation(schema: GraphQLSchema, query: string, operationName: string | undefined): Prepared {
+  const cache = preparedBySchema.get(schema) ?? new Map<string, Prepared>();
+  preparedBySchema.set(schema, cache);
+  const key = `${operationName ?? ''}\n${query}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (cache.size >= MAX_CACHED_DOCUMENTS) cache.clear();
+  const prepared = prepareUncached(schema, query, operationName);
+  cache.set(key, prepared);
+  return prepared;
+}
+
+function prepareUncached(schema: GraphQLSchema, query: string, operationName: string | undefined): Prepared {
   let document: DocumentNode;
   try {
     document = parse(query);
