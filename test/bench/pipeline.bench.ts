@@ -10,7 +10,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,21 @@ async function startChild(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return child;
 }
 
+/** CPU seconds a process has used so far (user + system, from /proc; Linux only, else 0). */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const redisCpuSeconds = async (redis: Redis) => {
+  const text = await redis.info('cpu');
+  return Number(/used_cpu_user:([\d.]+)/.exec(text)?.[1] ?? 0) + Number(/used_cpu_sys:([\d.]+)/.exec(text)?.[1] ?? 0);
+};
+
 async function stopChildren(children: readonly ChildProcess[]): Promise<void> {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
@@ -61,6 +76,8 @@ interface PipelineRun {
   seconds: number;
   /** Redis commands during the run (the bench's own queue polling, every 50 ms, included). */
   commands: number;
+  /** CPU milliseconds per event: this process (simulator and load), the web process, the workers, Redis. */
+  cpuPerEvent: { simulator: number; web: number; workers: number; redis: number };
 }
 
 /** Calls per Redis command name (INFO commandstats), to see where the round trips go. */
@@ -100,6 +117,7 @@ async function pipeline(redisUrl: string, processes: number): Promise<PipelineRu
     const ids: string[] = [];
     const callsFrom = sim.calls.length;
     const commandsFrom = await commandsProcessed(redis);
+    const cpuFrom = { simulator: process.cpuUsage(), children: children.map((child) => cpuSecondsOf(child.pid)), redis: await redisCpuSeconds(redis) };
     const statsFrom = await commandStats(redis);
     const began = performance.now();
     // The customer's creates go straight to the store (not the service's calls); their webhooks fire in batches.
@@ -130,14 +148,24 @@ async function pipeline(redisUrl: string, processes: number): Promise<PipelineRu
       await sleep(50);
     }
     const seconds = (performance.now() - began) / 1_000;
+    const simulatorCpu = process.cpuUsage(cpuFrom.simulator);
+    const childCpu = children.map((child, i) => cpuSecondsOf(child.pid) - (cpuFrom.children[i] ?? 0));
+    const redisCpu = (await redisCpuSeconds(redis)) - cpuFrom.redis;
     const commands = (await commandsProcessed(redis)) - commandsFrom;
     const byName = [...(await commandStats(redis))].map(([name, n]) => [name, n - (statsFrom.get(name) ?? 0)] as const).sort((a, b) => b[1] - a[1]);
     process.stdout.write(`  Redis commands per event, busiest: ${byName.slice(0, 10).map(([name, n]) => `${name} ${(n / Math.max(1, sim.webhooks.deliveries.length)).toFixed(1)}`).join(', ')}\n`);
     if (lastMutationAt === 0) throw new Error(`only ${mutated()} of ${ids.length} requests got their note within the deadline`);
     const calls = sim.calls.slice(callsFrom).filter((c) => c.kind !== 'oauth');
     const deliveries = sim.webhooks.deliveries.filter((d) => d.status === 202).length;
+    const perEvent = (cpuSeconds: number) => Number(((cpuSeconds * 1_000) / Math.max(1, deliveries)).toFixed(2));
     return {
       processes, deliveries, seconds, calls: calls.length, commands,
+      cpuPerEvent: {
+        simulator: perEvent((simulatorCpu.user + simulatorCpu.system) / 1e6),
+        web: perEvent(childCpu[0] ?? 0),
+        workers: perEvent(childCpu.slice(1).reduce((sum, s) => sum + s, 0)),
+        redis: perEvent(redisCpu),
+      },
       eventsPerSecond: deliveries / seconds,
       requestsPerSecond: ids.length / ((lastMutationAt - began) / 1_000),
       mutations: calls.filter((c) => c.kind === 'mutation').length,
@@ -166,6 +194,7 @@ async function main(): Promise<void> {
       'creates→note /s': Math.round(run.requestsPerSecond),
       'Xurrent calls': run.calls, 'calls/event': Number((run.calls / run.deliveries).toFixed(2)), 'calls/create': Number((run.calls / REQUESTS).toFixed(2)),
       'failed calls': run.failedCalls, 'Redis cmds/event': Math.round(run.commands / run.deliveries),
+      'CPU ms/event sim|web|workers|redis': Object.values(run.cpuPerEvent).join(' | '),
       'bare BullMQ jobs/s': Math.round(bare), 'ratio to bare': Number((run.eventsPerSecond / bare).toFixed(3)),
     });
     console.table({ '1 worker process': row(one, bareOne), '2 worker processes': row(two, bareTwo) });
