@@ -11,29 +11,35 @@ export const openClockKey = (prefix: string, target: string, state: string) => `
  * A workflow store that counts SLA warnings and breaches as the reconcile saves each request's
  * state, and keeps the open-clock sets the web process reports. The reconcile loads and saves a
  * request under its lock, so the state loaded last in this process is the one the save replaces.
+ * Only targets whose clock state changed since that stored state are written (most reconciles
+ * change none: the pipeline bench spent a round trip per reconcile rewriting the same members);
+ * with no stored state every target is written, so the sets converge after a loss.
  */
 export function observeWorkflowStore(store: WorkflowStore, deps: { redis: Redis; prefix: string; metrics: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'> }): WorkflowStore {
-  const loaded = new Map<string, WorkflowState>();
+  /** The stored state each request's reconcile loaded; undefined when none was stored. */
+  const loaded = new Map<string, WorkflowState | undefined>();
   return {
     async find(requestNodeId) {
       const state = await store.find(requestNodeId);
-      loaded.set(requestNodeId, state ?? INITIAL_WORKFLOW_STATE);
+      loaded.set(requestNodeId, state ?? undefined);
       return state;
     },
     async load(requestNodeId) {
-      const state = await store.load(requestNodeId);
-      loaded.set(requestNodeId, state);
-      return state;
+      const state = await store.find(requestNodeId);
+      loaded.set(requestNodeId, state ?? undefined);
+      return state ?? INITIAL_WORKFLOW_STATE;
     },
     async save(requestNodeId, state) {
       await store.save(requestNodeId, state);
-      const previous = loaded.get(requestNodeId) ?? INITIAL_WORKFLOW_STATE;
+      const stored = loaded.get(requestNodeId);
       loaded.delete(requestNodeId);
-      const change = slaTransitionsOf(previous, state);
+      const change = slaTransitionsOf(stored ?? INITIAL_WORKFLOW_STATE, state);
       for (const target of change.warnings) deps.metrics.slaWarning(change.priority, target);
       for (const target of change.breaches) deps.metrics.slaBreach(change.priority, target);
+      const changed = TARGETS.filter((target) => !stored || change.statesBefore[target] !== change.states[target]);
+      if (changed.length === 0) return;
       const multi = deps.redis.multi();
-      for (const target of TARGETS) {
+      for (const target of changed) {
         for (const open of OPEN_STATES) {
           const key = openClockKey(deps.prefix, target, open);
           if (change.states[target] === open) multi.sadd(key, requestNodeId);

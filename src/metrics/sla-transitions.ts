@@ -12,6 +12,8 @@ export interface SlaTransitions {
   breaches: TargetKind[];
   /** Each target's state after the change, to keep the open-clock sets in step. */
   states: Record<TargetKind, SlaState>;
+  /** Each target's state before it. */
+  statesBefore: Record<TargetKind, SlaState>;
 }
 
 /**
@@ -29,5 +31,6 @@ export function slaTransitionsOf(previous: WorkflowState, next: WorkflowState): 
     warnings,
     breaches,
     states: { response: stateOf(next, 'response'), resolution: stateOf(next, 'resolution') },
+    statesBefore: { response: stateOf(previous, 'response'), resolution: stateOf(previous, 'resolution') },
   };
 }

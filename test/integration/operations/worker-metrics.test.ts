@@ -106,6 +106,38 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
       redis.disconnect();
     }
   });
+
+  it('writes the open-clock sets only for targets whose state changed, and every target when no state was stored', async () => {
+    const prefix = fresh('clock-writes');
+    const redis = new Redis(TEST_REDIS_URL);
+    const saved = new Map<string, WorkflowState>();
+    const base: WorkflowStore = { find: async (id) => saved.get(id) ?? null, load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE, save: async (id, s) => void saved.set(id, s) };
+    const store = observeWorkflowStore(base, { redis, prefix, metrics: createServiceMetrics(new Registry(), { processMetrics: false }) });
+    const facts = (response: 'running' | 'paused', resolution: 'running' | 'paused') =>
+      ({ kind: 'incident', priority: 'low', priorityReason: 'impact', responseDueMs: 0, resolutionDueMs: 0, responseState: response, resolutionState: resolution, flags: [] }) as const;
+    const step = async (next: Partial<WorkflowState>) => {
+      const previous = (await store.find('r1')) ?? INITIAL_WORKFLOW_STATE;
+      await store.save('r1', { ...previous, ...next });
+    };
+    const members = async () => Object.fromEntries(await Promise.all(['response', 'resolution'].flatMap((t) => ['running', 'paused'].map(async (s) => [`${t}:${s}`, await redis.smembers(openClockKey(prefix, t, s))] as const))));
+    try {
+      await step({ facts: facts('running', 'running') });
+      // Take r1 out behind the store's back: a reconcile that changes no clock state does not touch the sets...
+      await redis.srem(openClockKey(prefix, 'response', 'running'), 'r1');
+      await step({ facts: facts('running', 'running') });
+      expect((await members())['response:running']).toEqual([]);
+      // ...a change of one target rewrites that target only...
+      await step({ facts: facts('paused', 'running') });
+      expect(await members()).toEqual({ 'response:running': [], 'response:paused': ['r1'], 'resolution:running': ['r1'], 'resolution:paused': [] });
+      // ...and with the stored state lost, every target is written again.
+      saved.clear();
+      await redis.sadd(openClockKey(prefix, 'resolution', 'paused'), 'r1');
+      await step({ facts: facts('paused', 'running') });
+      expect(await members()).toEqual({ 'response:running': [], 'response:paused': ['r1'], 'resolution:running': ['r1'], 'resolution:paused': [] });
+    } finally {
+      redis.disconnect();
+    }
+  });
 });
 
 describe('a worker-only process with METRICS_PORT', () => {

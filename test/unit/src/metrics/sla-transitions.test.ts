@@ -31,8 +31,15 @@ describe('slaTransitionsOf', () => {
     expect(change.priority).toBe('high');
   });
 
-  it('reports the states after the change, none without facts', () => {
+  it('reports the states before and after the change, none without facts', () => {
     expect(slaTransitionsOf(INITIAL_WORKFLOW_STATE, state('met', 'paused')).states).toEqual({ response: 'met', resolution: 'paused' });
-    expect(slaTransitionsOf(INITIAL_WORKFLOW_STATE, INITIAL_WORKFLOW_STATE)).toEqual({ priority: 'none', warnings: [], breaches: [], states: { response: 'none', resolution: 'none' } });
+    expect(slaTransitionsOf(state('running', 'paused'), state('met', 'paused')).statesBefore).toEqual({ response: 'running', resolution: 'paused' });
+    expect(slaTransitionsOf(INITIAL_WORKFLOW_STATE, INITIAL_WORKFLOW_STATE)).toEqual({
+      priority: 'none',
+      warnings: [],
+      breaches: [],
+      states: { response: 'none', resolution: 'none' },
+      statesBefore: { response: 'none', resolution: 'none' },
+    });
   });
 });
