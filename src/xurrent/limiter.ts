@@ -60,8 +60,22 @@ function acquireCommandOf(redis: Redis): AcquireCommand {
   return command.bind(redis);
 }
 
+/**
+ * How often one process stores Xurrent's budget figures while they are far from the reserves.
+ * Between stores, acquire counts each call down itself; storing after every call cost a round
+ * trip per call (pipeline bench).
+ */
+const RECORD_INTERVAL_MS = 1_000;
+
 export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000 }: RedisLimiterDeps): XurrentLimiter {
   const acquireScript = acquireCommandOf(redis);
+  let recordedAt = Number.NEGATIVE_INFINITY;
+  let recordedResets = '';
+  /** Near a reserve, or in a new hourly window, every figure counts: store it at once. */
+  const mustRecord = (budget: XurrentBudget, resets: string) =>
+    resets !== recordedResets ||
+    (budget.requests !== undefined && budget.requests.remaining <= 2 * settings.requestReserve) ||
+    (budget.cost !== undefined && budget.cost.remaining <= 2 * settings.costReserve);
   const burstKey = `${prefix}:xurrent-limiter:${key}:burst`;
   const budgetKey = limiterBudgetKey(prefix, key);
   const args = [settings.burstWindowMs, settings.burstLimit] as const;
@@ -79,6 +93,10 @@ export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5
       if (budget.requests) Object.assign(fields, { reqRemaining: budget.requests.remaining, reqReset: budget.requests.resetAt });
       if (budget.cost) Object.assign(fields, { costRemaining: budget.cost.remaining, costReset: budget.cost.resetAt });
       if (Object.keys(fields).length === 0) return;
+      const resets = `${budget.requests?.resetAt ?? ''}|${budget.cost?.resetAt ?? ''}`;
+      const now = Date.now();
+      if (!mustRecord(budget, resets) && now - recordedAt < RECORD_INTERVAL_MS) return;
+      [recordedAt, recordedResets] = [now, resets];
       await redis.multi().hset(budgetKey, fields).expire(budgetKey, 2 * 60 * 60).exec();
     },
     async block(ms) {

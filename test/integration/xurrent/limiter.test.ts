@@ -64,6 +64,23 @@ describe('shared Redis limiter', () => {
     await expect(a?.acquire()).rejects.toBeInstanceOf(RateLimitedError);
   });
 
+  it('stores budget figures far from the reserves at most once a second, but at once near a reserve or in a new window', async () => {
+    const [a] = limiters(1);
+    const prefix = prefixes[prefixes.length - 1] ?? '';
+    const stored = async () => Number(await redis.hget(`${prefix}:xurrent-limiter:token-a:budget`, 'reqRemaining'));
+    const resetAt = Math.floor(Date.now() / 1000) + 600;
+    await a?.record({ requests: { limit: 3600, remaining: 3000, resetAt } });
+    await a?.record({ requests: { limit: 3600, remaining: 2999, resetAt } });
+    expect(await stored()).toBe(3000);
+    await a?.record({ requests: { limit: 3600, remaining: 3599, resetAt: resetAt + 3600 } });
+    expect(await stored()).toBe(3599);
+    await a?.record({ requests: { limit: 3600, remaining: 10, resetAt: resetAt + 3600 } });
+    expect(await stored()).toBe(10);
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    await a?.record({ requests: { limit: 3600, remaining: 3000, resetAt: resetAt + 3600 } });
+    expect(await stored()).toBe(3000);
+  });
+
   it('a Retry-After seen by one process blocks the token for the others', async () => {
     const [a, b] = limiters(2);
     await a?.block(30_000);
