@@ -30,14 +30,30 @@ export interface KeyedLockOptions {
  * Mutual exclusion per key across processes (one Redis key per held lock, with an expiry so a
  * crashed holder cannot block the key for longer than `ttlMs`).
  */
+type LockScript = (key: string, token: string, ...args: string[]) => Promise<unknown>;
+
+/** The scripts as ioredis commands: EVALSHA sends a hash instead of the script on every call. */
+function lockScriptsOf(redis: Redis): { release: LockScript; extend: LockScript } {
+  const commands = redis as unknown as Record<string, LockScript | undefined>;
+  if (!commands['xswLockRelease']) redis.defineCommand('xswLockRelease', { numberOfKeys: 1, lua: RELEASE });
+  if (!commands['xswLockExtend']) redis.defineCommand('xswLockExtend', { numberOfKeys: 1, lua: EXTEND });
+  const bound = (name: string): LockScript => {
+    const command = commands[name];
+    if (!command) throw new Error(`the lock script ${name} could not be defined`);
+    return command.bind(redis);
+  };
+  return { release: bound('xswLockRelease'), extend: bound('xswLockExtend') };
+}
+
 export function createKeyedLocks(redis: Redis, options: KeyedLockOptions): KeyedLocks {
+  const scripts = lockScriptsOf(redis);
   return {
     async tryAcquire(key) {
       const redisKey = `${options.prefix}:lock:${key}`;
       const token = randomUUID();
       const taken = await redis.set(redisKey, token, 'PX', options.ttlMs, 'NX');
       if (taken !== 'OK') return undefined;
-      const extend = async () => (await redis.eval(EXTEND, 1, redisKey, token, String(options.ttlMs))) === 1;
+      const extend = async () => (await scripts.extend(redisKey, token, String(options.ttlMs))) === 1;
       // A missed beat (Redis briefly away) is harmless: the next one, or the expiry, settles it.
       const beat = options.heartbeat ? setInterval(() => void extend().catch(() => undefined), Math.max(1, Math.floor(options.ttlMs / 3))) : undefined;
       beat?.unref();
@@ -45,7 +61,7 @@ export function createKeyedLocks(redis: Redis, options: KeyedLockOptions): Keyed
         extend,
         release: async () => {
           clearInterval(beat);
-          await redis.eval(RELEASE, 1, redisKey, token);
+          await scripts.release(redisKey, token);
         },
       };
     },
