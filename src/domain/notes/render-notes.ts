@@ -15,12 +15,25 @@ export function hasMarker(noteTexts: readonly string[], marker: string): boolean
   return noteTexts.some((text) => text.includes(marker));
 }
 
-/** Instants in the support zone's local time and the configured locale, e.g. "Fri 27 Mar 2026, 17:00 (Europe/Amsterdam)". */
+/** More distinct instants than this start the formatter's memory afresh. */
+const MAX_REMEMBERED_INSTANTS = 10_000;
+
+/**
+ * Instants in the support zone's local time and the configured locale, e.g. "Fri 27 Mar 2026, 17:00
+ * (Europe/Amsterdam)". Remembers what it formatted: every reconcile compares a request's due
+ * instants, which seldom change, and a luxon zone conversion costs more than the rest of the rules.
+ */
 export function createInstantFormatter(zone: string, locale: string): FormatInstant {
+  const formatted = new Map<number, string>();
   return (epochMs) => {
     if (epochMs === null) return 'none';
+    const known = formatted.get(epochMs);
+    if (known !== undefined) return known;
     const local = DateTime.fromMillis(epochMs, { zone }).setLocale(locale);
-    return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+    const text = `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+    if (formatted.size >= MAX_REMEMBERED_INSTANTS) formatted.clear();
+    formatted.set(epochMs, text);
+    return text;
   };
 }
 

@@ -83,13 +83,13 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
 
   let factsVersion = previous.factsVersion;
-  const factsChanged = previous.facts === null || diffTicketFacts(previous.facts, facts, policy.formatInstant).length > 0;
+  const changes = previous.facts === null ? [] : diffTicketFacts(previous.facts, facts, policy.formatInstant);
+  const factsChanged = previous.facts === null || changes.length > 0;
   if (triage.kind !== 'other') {
     const startMarker = noteMarker('start', snapshot.id);
     if (previous.facts === null && !written(startMarker)) {
       notes.push(renderStartNote(facts, policy.formatInstant, startMarker));
     } else if (previous.facts !== null) {
-      const changes = diffTicketFacts(previous.facts, facts, policy.formatInstant);
       const marker = noteMarker('facts', `${snapshot.id}:${factsVersion + 1}`);
       if (changes.length > 0) {
         factsVersion += 1;

@@ -22,6 +22,16 @@ describe('ticket notes', () => {
     expect(createInstantFormatter('Europe/Amsterdam', 'nl')(Date.parse('2026-03-27T16:00:00Z'))).toMatch(/^vr 27 mrt 2026, 17:00/);
   });
 
+  it('formats each instant the same however often it is asked, also past the size of its memory', () => {
+    const remembering = createInstantFormatter('Europe/Amsterdam', 'en');
+    const summer = Date.parse('2026-07-01T10:00:00Z');
+    const winter = Date.parse('2026-12-01T10:00:00Z');
+    expect([remembering(summer), remembering(summer), remembering(winter)]).toEqual(['Wed 1 Jul 2026, 12:00 (Europe/Amsterdam)', 'Wed 1 Jul 2026, 12:00 (Europe/Amsterdam)', 'Tue 1 Dec 2026, 11:00 (Europe/Amsterdam)']);
+    for (let i = 0; i < 10_050; i += 1) remembering(summer + i * 60_000);
+    expect(remembering(winter)).toBe('Tue 1 Dec 2026, 11:00 (Europe/Amsterdam)');
+    expect(remembering(summer + 10_049 * 60_000)).toBe(format(summer + 10_049 * 60_000));
+  });
+
   it('writes a start note with priority, reason, both due instants and the marker', () => {
     const note = renderStartNote(incident, format, noteMarker('start', 'r1'));
     expect(note).toContain('Priority: Top — impact top (service down for several users).');
