@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   let next = 0;
   const take = (count: number) => bodies.slice(next, (next += count));
 
-  const intake = await startTestIntake(signedEnv(signer), {});
+  // Logged as the service logs by default (LOG_LEVEL=info), into memory.
+  const intake = await startTestIntake(signedEnv(signer), { logLevel: 'info' });
   const full = await listen(intake.app);
   const bare = await listen(bareApp());
   try {
