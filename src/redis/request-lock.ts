@@ -26,10 +26,6 @@ export interface KeyedLockOptions {
   heartbeat?: boolean;
 }
 
-/**
- * Mutual exclusion per key across processes (one Redis key per held lock, with an expiry so a
- * crashed holder cannot block the key for longer than `ttlMs`).
- */
 type LockScript = (key: string, token: string, ...args: string[]) => Promise<unknown>;
 
 /** The scripts as ioredis commands: EVALSHA sends a hash instead of the script on every call. */
@@ -45,6 +41,10 @@ function lockScriptsOf(redis: Redis): { release: LockScript; extend: LockScript 
   return { release: bound('xswLockRelease'), extend: bound('xswLockExtend') };
 }
 
+/**
+ * Mutual exclusion per key across processes (one Redis key per held lock, with an expiry so a
+ * crashed holder cannot block the key for longer than `ttlMs`).
+ */
 export function createKeyedLocks(redis: Redis, options: KeyedLockOptions): KeyedLocks {
   const scripts = lockScriptsOf(redis);
   return {
