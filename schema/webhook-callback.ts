@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
+import { MS_PER_DAY } from '../src/domain/calendar/weekly-hours.js';
 
-const DAY_MS = 24 * 60 * 60 * 1_000;
 /** Printable ASCII only: the URL parser silently drops tabs and CR/LF, so they are refused before it runs. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
@@ -37,7 +37,7 @@ export function checkVerifyCallback(callback: string, policy: CallbackPolicy, re
   const account = policy.accountId.toLowerCase();
   if (!policy.domains.some((domain) => host === `${account}.${domain.toLowerCase()}`)) return refuse("must be on the account's Xurrent host");
   const expiresAtSeconds = Number(url.searchParams.get('expires_at'));
-  const expiresAt = Number.isFinite(expiresAtSeconds) && expiresAtSeconds > 0 ? new Date(expiresAtSeconds * 1_000) : new Date(receivedAt.getTime() + DAY_MS);
+  const expiresAt = Number.isFinite(expiresAtSeconds) && expiresAtSeconds > 0 ? new Date(expiresAtSeconds * 1_000) : new Date(receivedAt.getTime() + MS_PER_DAY);
   if (Number.isNaN(expiresAt.getTime())) return refuse('has an invalid expires_at');
   return { ok: true, url, expiresAt };
 }

@@ -6,8 +6,7 @@ import type { RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js'
 import type { GroupKind } from '../src/domain/problems/problem-group.js';
 import type { TriagePolicy } from '../src/domain/triage/classify.js';
 import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
-
-const DAY_MS = 86_400_000;
+import { MS_PER_DAY } from '../src/domain/calendar/weekly-hours.js';
 
 /** Everything the problem rules need, built once from the configuration. */
 export interface ProblemManagementPolicy {
@@ -23,7 +22,7 @@ export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'p
   const calendar = createBusinessCalendar(sla.calendar);
   const format = createInstantFormatter(sla.calendar.zone, workflow.locale);
   return {
-    detect: { impacts: problems.impacts, repeatThreshold: problems.repeatThreshold, windowMs: problems.windowDays * DAY_MS },
+    detect: { impacts: problems.impacts, repeatThreshold: problems.repeatThreshold, windowMs: problems.windowDays * MS_PER_DAY },
     write: {
       rcaDue: problems.rcaDue,
       zone: sla.calendar.zone,
