@@ -22,7 +22,8 @@ const STATUSES: ReadonlySet<string> = new Set<RequestStatus>([
  * request's current state, not each change, so a change is dated at the request's `updatedAt`
  * (kept between the last event and now, so history never runs backwards). The clock starts at
  * the request's registration once it is an incident with a priority; a new priority later is a
- * priority change from the original start.
+ * priority change from the original start. A status change seen here was not the worker's (its own
+ * are recorded when it makes them, `by: 'worker'`), so it is a person's.
  */
 export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, priority: Priority | null, nowMs: number): RequestEvent[] {
   const events = [...state.events];
@@ -39,6 +40,11 @@ export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, 
   const previousStatus = state.observed?.status ?? 'assigned';
   if (snapshot.status !== previousStatus && STATUSES.has(snapshot.status)) {
     events.push({ kind: 'status-changed', at: changeAt, status: snapshot.status as RequestStatus });
+  }
+  // Xurrent's own "provider not accountable" switch pauses both clocks while it is on (§3.3).
+  const notAccountable = snapshot.providerNotAccountable ?? false;
+  if (notAccountable !== (state.observed?.notAccountable ?? false) && (notAccountable || state.observed !== null)) {
+    events.push({ kind: 'accountability-changed', at: changeAt, notAccountable });
   }
   return events;
 }
