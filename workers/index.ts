@@ -1,3 +1,4 @@
+import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
 import { Queue, type Worker } from 'bullmq';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
@@ -34,7 +35,7 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix'] };
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix']; xurrent?: Config['xurrent'] };
   redisUrl: string;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
@@ -61,7 +62,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
 
   const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
-  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
+  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore, reconcile: (requestNodeId, reason) => enqueueReconcile(requests, { requestNodeId, reason }) });
   const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
   const policy = createWorkflowPolicy(config);
   const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays));
