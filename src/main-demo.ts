@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { replayScenario, renderInbox } from './demo/scenario.js';
 import { createLogger } from './logger.js';
 import { startService } from './runtime/service.js';
+import { redisAddressText } from './redis/describe-redis.js';
 import { runShutdown } from './runtime/shutdown.js';
 
 /**
@@ -22,7 +23,7 @@ let exitCode = 0;
 try {
   const simulator = service.simulator;
   if (!simulator) throw new Error('the embedded simulator did not start');
-  out(`Xurrent simulator ${simulator.url} · receiver ${service.httpUrl ?? '-'} · Redis ${service.redisUrl}\n`);
+  out(`Xurrent simulator ${simulator.url} · receiver ${service.httpUrl ?? '-'} · Redis ${redisAddressText(service.redisUrl)}\n`);
   out('A customer registers 3 requests; each fires a request.create webhook into the receiver...\n\n');
   const requests = await replayScenario(simulator, logger);
   out(`What agents see in Xurrent:\n\n${renderInbox(requests)}\n`);
