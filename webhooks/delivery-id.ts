@@ -16,14 +16,19 @@ export function logIdOf(header: HeaderReader, raw: Buffer): string {
 }
 
 /**
- * Every id a delivery is known by, strongest first: the delivery header, the original delivery of a
- * redelivery (`X-Xurrent-Delivery-Origin`), the JWT `jti`; the body hash only when none exists.
- * The first becomes the job id (`delivery-<id>`); all of them deduplicate.
+ * Every id a delivery is known by, strongest first; the first becomes the job id (`delivery-<id>`),
+ * all of them deduplicate. A signed delivery is known by its `jti` alone: the delivery headers are
+ * not signed, so whoever replays a captured token could otherwise pick the job id, or claim the
+ * delivery id of a delivery still to come and have it answered "duplicate" (an event lost).
+ * Xurrent's retries and redeliveries resend the same token, so the jti still catches them.
+ * Unsigned deliveries (XURRENT_WEBHOOK_REQUIRE_SIGNATURE=false, never in production) use the delivery
+ * header, the original delivery of a redelivery (`X-Xurrent-Delivery-Origin`), else the body hash.
  */
 export function dedupIdsOf(header: HeaderReader, jti: string | undefined, raw: Buffer): [string, ...string[]] {
+  if (jti) return [`jti-${jti}`];
   const delivery = deliveryHeaderOf(header);
   const origin = safe(header('x-xurrent-delivery-origin')) ?? safe(header('x-4me-delivery-origin'));
-  const ids = [delivery, origin, jti && `jti-${jti}`].filter((id): id is string => Boolean(id));
+  const ids = [delivery, origin].filter((id): id is string => Boolean(id));
   const [first, ...rest] = [...new Set(ids)];
   return first ? [first, ...rest] : [`sha256-${createHash('sha256').update(raw).digest('hex')}`];
 }
