@@ -18,14 +18,24 @@ export function createAdminAuth(credentials: AdminCredentials): RequestHandler {
       res.status(404).json({ error: 'Admin endpoints are disabled: set ADMIN_TOKEN, or ADMIN_USER and ADMIN_PASSWORD, to enable them' });
     };
   }
-  const challenge = [credentials.basic ? 'Basic realm="xurrent-support-worker", charset="UTF-8"' : undefined, credentials.token ? 'Bearer' : undefined]
-    .filter((c): c is string => c !== undefined)
-    .join(', ');
+  const challenges = adminChallenges(credentials);
   return (req, res, next) => {
     if (isAuthorised(req.headers.authorization, credentials)) return next();
-    res.setHeader('WWW-Authenticate', challenge);
+    res.setHeader('WWW-Authenticate', challenges);
     res.status(401).json({ error: 'Authentication required' });
   };
+}
+
+/**
+ * One `WWW-Authenticate` header per scheme. RFC 9110 allows several challenges in one header, but
+ * Chromium does not read `Basic realm=…, charset="UTF-8", Bearer` as a Basic challenge and shows no
+ * login prompt; separate headers are read by every browser. Basic first: it is the one browsers answer.
+ */
+export function adminChallenges(credentials: AdminCredentials): string[] {
+  const challenges: string[] = [];
+  if (credentials.basic) challenges.push('Basic realm="xurrent-support-worker", charset="UTF-8"');
+  if (credentials.token) challenges.push('Bearer realm="xurrent-support-worker"');
+  return challenges;
 }
 
 function isAuthorised(header: string | undefined, credentials: AdminCredentials): boolean {

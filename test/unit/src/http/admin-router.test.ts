@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { createAdminRouter } from '../../../../src/http/admin-router.js';
 import { createLogCapture } from '../../../helpers/log-capture.js';
 
 const TOKEN = 'a-long-admin-token-0123456789';
+/** Each WWW-Authenticate header as sent (Node's parsed `headers` would join repeated ones with a comma). */
+const challengesOf = (res: request.Response) => (res as unknown as { res: IncomingMessage }).res.headersDistinct['www-authenticate'] ?? [];
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** An app shaped like the real one: an open route first, then the admin router with a few routes. */
@@ -63,7 +66,7 @@ describe('admin router', () => {
       const req = request(app).get('/admin/queues');
       const res = await (header === undefined ? req : req.set('Authorization', header));
       expect(res.status).toBe(401);
-      expect(res.headers['www-authenticate']).toBe('Bearer');
+      expect(challengesOf(res)).toEqual(['Bearer realm="xurrent-support-worker"']);
       expect(res.text).not.toContain('queues');
     });
 
@@ -93,7 +96,18 @@ describe('admin router', () => {
     ])('refuses a %s and prompts the browser', async (_name, header) => {
       const res = await request(app).get('/reports/availability').set('Authorization', header);
       expect(res.status).toBe(401);
-      expect(res.headers['www-authenticate']).toContain('Basic realm="xurrent-support-worker"');
+      expect(challengesOf(res)).toContain('Basic realm="xurrent-support-worker", charset="UTF-8"');
+    });
+
+    it('sends one WWW-Authenticate header per scheme, Basic first, so a browser finds its Basic challenge', async () => {
+      const res = await request(app).get('/dashboard');
+      expect(res.status).toBe(401);
+      expect(challengesOf(res)).toEqual(['Basic realm="xurrent-support-worker", charset="UTF-8"', 'Bearer realm="xurrent-support-worker"']);
+    });
+
+    it('sends only the Basic challenge when no token is configured', async () => {
+      const { app: basicOnly } = appWith({ token: undefined, basic: { user: 'ops', password: 'correct horse battery' } });
+      expect(challengesOf(await request(basicOnly).get('/dashboard'))).toEqual(['Basic realm="xurrent-support-worker", charset="UTF-8"']);
     });
   });
 });
