@@ -5,7 +5,10 @@ import express, { type Router } from 'express';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { Config } from '../config.js';
+import { systemClock } from '../clock.js';
 import { createAdminRouter } from '../http/admin-router.js';
+import { createMemoryLoginThrottle, withFallback } from '../http/login-throttle.js';
+import { createRedisLoginThrottle } from '../http/login-throttle-redis.js';
 import { createMetricsRoute } from '../http/metrics-route.js';
 import { createQueueBoardRoute } from '../http/queue-board.js';
 import type { Logger } from '../logger.js';
@@ -31,8 +34,12 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
   const registry = new Registry();
   const metrics = createServiceMetrics(registry);
   const queues = createQueueViews(redis, config.queue.prefix);
+  // In Redis, not in memory: several web processes (and worker processes serving /metrics) share
+  // one count per address, which a restart does not reset; this process's own while Redis fails.
+  const settings = config.operations.loginThrottle;
+  const throttle = withFallback(createRedisLoginThrottle(redis, config.queue.prefix, settings), createMemoryLoginThrottle(settings, systemClock), logger);
   const adminRouter = (routes: readonly Router[] = []) =>
-    createAdminRouter({ credentials: config.operations.admin, logger, routes: [createMetricsRoute(registry), ...routes] });
+    createAdminRouter({ credentials: config.operations.admin, throttle, logger, routes: [createMetricsRoute(registry), ...routes] });
   /** The web process's admin surface: /metrics, Bull Board, and the pages other features pass in. */
   const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues), ...routes]);
   return {
@@ -54,6 +61,7 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
       if (port === undefined) return undefined;
       const app = express();
       app.disable('x-powered-by');
+      app.set('trust proxy', config.http.trustProxy);
       app.use(adminRouter());
       const server = createServer(app);
       server.listen(port, config.http.host);

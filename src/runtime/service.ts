@@ -99,6 +99,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       logger,
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
+      trustProxy: config.http.trustProxy,
       admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile, webhookHealth: () => resyncState.status() }), availability.route()]),
       ...(fetch ? { fetch } : {}),
     });

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { ReportProblem } from '../../src/domain/reports/report-entities.js';
 import { createAdminRouter } from '../../src/http/admin-router.js';
+import { createRedisLoginThrottle } from '../../src/http/login-throttle-redis.js';
 import type { Logger } from '../../src/logger.js';
 import { createReportStore, type ReportStore } from '../../src/reports/report-store.js';
 import { createSlaReports } from '../../src/reports/sla-reports.js';
@@ -67,7 +68,7 @@ export function reportsApp(redis: Redis, prefix: string, logger: Logger, availab
   const reports = createSlaReports({ source, goals: SEED_GOALS, zone: SEED_ZONE, clock: { now: () => SEED_AS_OF_MS } });
   const app = express();
   const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}) })];
-  app.use(createAdminRouter({ credentials: { token: ADMIN_BEARER_TOKEN, basic: ADMIN }, logger, routes }));
+  app.use(createAdminRouter({ credentials: { token: ADMIN_BEARER_TOKEN, basic: ADMIN }, throttle: createRedisLoginThrottle(redis, prefix, { maxFailures: 10, windowMs: 60_000 }), logger, routes }));
   return app;
 }
 
