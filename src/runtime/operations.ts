@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import express, { type Router } from 'express';
@@ -16,6 +16,7 @@ import { registerClusterGauges } from '../metrics/cluster-gauges.js';
 import { createServiceMetrics } from '../metrics/service-metrics.js';
 import { registerWebhookHealthMetrics } from '../metrics/webhook-health-gauges.js';
 import { createResyncState } from '../resync/resync-state.js';
+import { createHttpServer } from './http-server.js';
 import { createQueueViews } from '../queue/queue-views.js';
 import { limiterBudgetKey } from '../xurrent/limiter.js';
 
@@ -63,7 +64,7 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
       app.disable('x-powered-by');
       app.set('trust proxy', config.http.trustProxy);
       app.use(adminRouter());
-      const server = createServer(app);
+      const server = createHttpServer(app, config.http.limits, logger);
       server.listen(port, config.http.host);
       await once(server, 'listening');
       logger.info('metrics listening', { component: 'metrics', port: (server.address() as AddressInfo).port });
