@@ -16,9 +16,10 @@ import { registerClusterGauges } from '../metrics/cluster-gauges.js';
 import { createServiceMetrics } from '../metrics/service-metrics.js';
 import { registerWebhookHealthMetrics } from '../metrics/webhook-health-gauges.js';
 import { createResyncState } from '../resync/resync-state.js';
-import { createHttpServer } from './http-server.js';
+import { QUEUE_NAMES } from '../queue/names.js';
 import { createQueueViews } from '../queue/queue-views.js';
 import { limiterBudgetKey } from '../xurrent/limiter.js';
+import { createHttpServer } from './http-server.js';
 
 export interface OperationsDeps {
   config: Readonly<Config>;
@@ -42,7 +43,10 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
   const adminRouter = (routes: readonly Router[] = []) =>
     createAdminRouter({ credentials: config.operations.admin, throttle, logger, routes: [createMetricsRoute(registry), ...routes] });
   /** The web process's admin surface: /metrics, Bull Board, and the pages other features pass in. */
-  const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues), ...routes]);
+  // Break-fix in supplier mode has no forward or follow-up work: their queues have no worker, and Bull
+  // Board would show them as "No workers". They reappear with XURRENT_ESCALATION_MODE=request.
+  const unused = config.breakFix.mode === 'supplier' ? [QUEUE_NAMES.xurrentForward, QUEUE_NAMES.xurrentFollowUp] : [];
+  const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues, { hidden: unused }), ...routes]);
   return {
     registry,
     metrics,

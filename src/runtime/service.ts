@@ -1,3 +1,4 @@
+import { adminEnabled } from '../http/admin-auth.js';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
@@ -106,7 +107,9 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
     handle = app;
-    logger.info('listening', { component: 'http', url: httpUrl });
+    // Where an operator finds the admin pages, when they are on (no credentials: they answer 404).
+    const adminPages = adminEnabled(config.operations.admin) ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` } : {};
+    logger.info('listening', { component: 'http', url: httpUrl, ...adminPages });
   }
   const metricsServer = roles.web ? undefined : await operations.startMetricsServer();
   const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });
