@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('dashboard in a browser', () => {
-  it('logs in through the browser\'s basic-auth prompt with a token also configured, shows the seeded figures, draws both charts under the CSP, and saves a screenshot', async () => {
+  it('logs in through chromium\'s own answer to the Basic challenge with a token also configured, shows the seeded figures, draws both charts under the CSP, and saves a screenshot', async () => {
     // `send: 'unauthorized'`: chromium sends nothing until the 401 challenge, then answers it itself, as for a user typing into the prompt.
     const context = await browser.newContext({ httpCredentials: { username: ADMIN.user, password: ADMIN.password, send: 'unauthorized' }, viewport: { width: 1280, height: 1400 } });
     const page = await context.newPage();
