@@ -18,8 +18,3 @@ export function describeRedisUrl(url: string): RedisAddress | 'unparseable' {
   }
 }
 
-/** `host:port` (plus ` (tls)`), for lines people read. */
-export function redisAddressText(url: string): string {
-  const address = describeRedisUrl(url);
-  return address === 'unparseable' ? 'an unparseable Redis URL' : `${address.host}:${address.port}${address.tls ? ' (tls)' : ''}`;
-}

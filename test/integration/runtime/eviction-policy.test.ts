@@ -64,7 +64,7 @@ describe('a real service process on that Redis', () => {
     spawnEntrypoint('src/main-web.ts', { REDIS_URL: lru.url, HOST: '127.0.0.1', PORT: '0', QUEUE_PREFIX: uniquePrefix('eviction'), LOG_LEVEL: 'info', ...env });
 
   it('does not start in production: exit 1 with the error, never listening', { timeout: 60_000 }, async () => {
-    const running = start({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 'not-used-by-the-web-role', XURRENT_WEBHOOK_JWKS: 'discover' });
+    const running = start({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 'not-used-by-the-web-role', XURRENT_WEBHOOK_JWKS: 'discover', XURRENT_WEBHOOK_AUDIENCE: 'support-worker' });
     const stopped = setTimeout(() => running.child.kill('SIGKILL'), 30_000);
     const { code } = await running.exited.finally(() => clearTimeout(stopped));
     const logs = running.stdout() + running.stderr();

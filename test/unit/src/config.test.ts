@@ -57,17 +57,17 @@ describe('loadConfig', () => {
   });
 
   it('requires Xurrent settings in production only', () => {
-    // Production also needs a webhook key source while signatures are required (the default).
-    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['REDIS_URL', 'XURRENT_TOKEN', 'XURRENT_ACCOUNT', 'XURRENT_WEBHOOK_PUBLIC_KEY']);
+    // Production also needs a webhook audience and key source while signatures are required (the default).
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['REDIS_URL', 'XURRENT_TOKEN', 'XURRENT_ACCOUNT', 'XURRENT_WEBHOOK_AUDIENCE', 'XURRENT_WEBHOOK_PUBLIC_KEY']);
     expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
-    const webhookKey = { XURRENT_WEBHOOK_JWKS: 'discover' };
+    const webhookKey = { XURRENT_WEBHOOK_JWKS: 'discover', XURRENT_WEBHOOK_AUDIENCE: 'support-worker' };
     expect(problemsOf({ NODE_ENV: 'production', ...PRODUCTION_REDIS, XURRENT_ACCOUNT: 'wdc', XURRENT_CLIENT_ID: 'i', XURRENT_CLIENT_SECRET: 's', ...webhookKey })).toEqual([]);
   });
 });
 
 /** Issue 18 (11): transport in production. */
 describe('loadConfig in production', () => {
-  const PRODUCTION = { NODE_ENV: 'production', ...PRODUCTION_REDIS, XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't', XURRENT_WEBHOOK_JWKS: 'discover' };
+  const PRODUCTION = { NODE_ENV: 'production', ...PRODUCTION_REDIS, XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't', XURRENT_WEBHOOK_JWKS: 'discover', XURRENT_WEBHOOK_AUDIENCE: 'support-worker' };
 
   it('accepts the derived https URLs and an https XURRENT_GRAPHQL_URL', () => {
     expect(problemsOf(PRODUCTION)).toEqual([]);
