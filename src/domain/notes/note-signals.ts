@@ -70,7 +70,7 @@ export interface NoteSignals {
 /**
  * What the request's notes tell the SLA rules; the same on every read (live, sweep or rebuild),
  * since the notes and their authors are Xurrent's. Only provider persons' notes count; tags match
- * as whole words, any case, not negated (match-cues.ts). An excuse needs a reason after its tag.
+ * as whole words, any case, no negation handling (match-cues.ts). An excuse needs a reason after its tag.
  */
 export function readNoteSignals(notes: readonly AuthoredNote[], ctx: AuthorshipContext, tags: SignalTags): NoteSignals {
   const provider = notes

@@ -51,7 +51,7 @@ export function findMissing(facts: RegistrationFacts, rules: CompletenessRules, 
   return missing;
 }
 
-/** True when the text names a reproduction cue (see match-cues: whole words, any case, not negated), or lists numbered steps (1. … 2. …). */
+/** True when the text names a reproduction cue (see match-cues: whole words, any case, no negation handling), or lists numbered steps (1. … 2. …). */
 export function describesReproduction(text: string, cues: readonly string[]): boolean {
   const hasCue = matchesCue(text, cues);
   const numbered = (text.match(/^\s*\d+[.)]\s+\S/gm) ?? []).length >= 2;

@@ -1,14 +1,12 @@
 /**
  * The one matcher for every tag and cue list the contract settings carry (reproduction cues,
- * `ROOT_CAUSE_TAGS`, `EXCUSE_TAGS`): a cue matches as a whole word or phrase (no letter or digit
- * right before or after it), case-insensitively, and not when negated: a negation word among the
- * three words before it in the same sentence ("no steps to reproduce", "geen #rootcause") cancels it.
- * Pure; see docs/contract-reading.md "Cue matching".
+ * `ROOT_CAUSE_TAGS`, `EXCUSE_TAGS`, `XURRENT_ESCALATION_TAGS`, `RCA_REQUEST_CUES`, `RCA_REPORT_TAGS`,
+ * `ESCALATION_CUES`): a cue matches as a whole word or phrase (no letter, digit or underscore right
+ * before or after it), case-insensitively. There is no negation handling (issue 17 point 3): "no steps
+ * to reproduce" holds the cue "steps to reproduce". A rule that guessed at negation would miss
+ * "not sure, but: steps to reproduce …" and differ per language; agents and customers can read
+ * the note the worker writes back. Pure; see docs/contract-reading.md "Cue matching".
  */
-
-/** Words that negate a cue right after them (English and Dutch, the support languages). */
-const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'never', 'none', 'geen', 'niet', 'zonder', 'nooit']);
-const WORDS_BEFORE = 3;
 
 export interface CueMatch {
   /** The cue as configured. */
@@ -31,25 +29,19 @@ function patternOf(cue: string): RegExp {
   return pattern;
 }
 
-function negated(text: string, start: number): boolean {
-  const sentence = text.slice(0, start).split(/[.!?;:\n]/).at(-1) ?? '';
-  const words = sentence.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean).slice(-WORDS_BEFORE);
-  return words.some((word) => NEGATIONS.has(word));
-}
-
-/** Every non-negated match of any cue in `text`, in text order. */
+/** Every match of any cue in `text`, in text order. */
 export function findCues(text: string, cues: readonly string[]): CueMatch[] {
   const matches: CueMatch[] = [];
   for (const cue of cues) {
     if (!cue.trim()) continue;
     for (const m of text.matchAll(patternOf(cue))) {
-      if (!negated(text, m.index)) matches.push({ cue, start: m.index, end: m.index + m[0].length });
+      matches.push({ cue, start: m.index, end: m.index + m[0].length });
     }
   }
   return matches.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** True when `text` holds one of `cues` (whole word, any case, not negated). */
+/** True when `text` holds one of `cues` (whole word, any case). */
 export function matchesCue(text: string, cues: readonly string[]): boolean {
   return findCues(text, cues).length > 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCues, matchesCue, textAfterCue } from '../../../../../src/domain/text/match-cues.js';
 
-describe('matchesCue: whole words, any case, not negated', () => {
+describe('matchesCue: whole words, any case, no negation handling', () => {
   it.each([
     ['Steps to reproduce: open the page', ['steps to reproduce'], true],
     ['STAPPEN: 1 klik', ['stappen'], true],
@@ -10,8 +10,11 @@ describe('matchesCue: whole words, any case, not negated', () => {
     ['x#rootcause', ['#rootcause'], false],
     ['#rootcauses found', ['#rootcause'], false],
     ['#unexcused', ['#excused'], false],
-    ['no steps to reproduce, sorry', ['steps to reproduce'], false],
-    ['geen #hoofdoorzaak gevonden', ['#hoofdoorzaak'], false],
+    ['no steps to reproduce, sorry', ['steps to reproduce'], true],
+    ['geen #hoofdoorzaak gevonden', ['#hoofdoorzaak'], true],
+    ['we do not need an RCA', ['rca'], true],
+    ['Graag een RCA-rapport', ['rca'], true],
+    ['escalated yesterday', ['escalate'], false],
     ['It did not crash. Steps to reproduce: click', ['steps to reproduce'], true],
     ['not now but later we found the #rootcause', ['#rootcause'], true],
   ])('%s with %j → %s', (text, cues, expected) => {
