@@ -23,6 +23,8 @@ export function createWorkflowPolicy(
     customFields: workflow.customFields,
     xurrentSupplierId: workflow.xurrentSupplierOrganizationId,
     xurrentEscalationMode: config.breakFix?.mode ?? 'supplier',
+    xurrentEscalationTrigger: workflow.xurrentEscalationTrigger,
+    xurrentEscalationTags: workflow.xurrentEscalationTags,
     firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
     slaServiceInstanceIds: workflow.slaServiceInstanceIds,
     providerAccountId: config.xurrent?.account ?? null,

@@ -16,6 +16,10 @@ export interface WorkflowConfig {
   customFields: CustomFieldMapping;
   /** Break-fix escalation: Xurrent as a supplier organization (node id), or null. */
   xurrentSupplierOrganizationId: string | null;
+  /** §4 level 1 first: `agent` forwards on an agent's tag note, `automatic` at once. */
+  xurrentEscalationTrigger: 'agent' | 'automatic';
+  /** The tags of an agent's note that forwards a Xurrent Service request. */
+  xurrentEscalationTags: readonly string[];
 }
 
 export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
@@ -33,6 +37,8 @@ export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
     },
     locale: env.SUPPORT_LOCALE,
     xurrentSupplierOrganizationId: env.XURRENT_SUPPLIER_ORGANIZATION_ID ?? null,
+    xurrentEscalationTrigger: env.XURRENT_ESCALATION_TRIGGER,
+    xurrentEscalationTags: env.XURRENT_ESCALATION_TAGS.split(',').map((tag) => tag.trim()),
     customFields: {
       priority: env.XURRENT_CUSTOM_FIELD_PRIORITY ?? null,
       responseDue: env.XURRENT_CUSTOM_FIELD_RESPONSE_DUE ?? null,

@@ -1,11 +1,18 @@
 import type { z } from 'zod';
 import { parsePriorityRules } from '../../src/domain/triage/priority-rules.js';
-import { enumWithDefault, intWithDefault, optionalString } from './fields.js';
+import { parseTagList } from '../../src/domain/sla/parse-signal-settings.js';
+import { enumWithDefault, intWithDefault, optionalString, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
 
 function checkPriorityRules(text: string | undefined, ctx: z.RefinementCtx) {
   if (text === undefined) return;
   const result = parsePriorityRules(text);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error });
+}
+
+function checkTagList(text: string | undefined, ctx: z.RefinementCtx) {
+  if (text === undefined) return;
+  const result = parseTagList(text);
   if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error });
 }
 
@@ -20,6 +27,8 @@ export const workflowEnvShape = {
   ESCALATION_MODE: enumWithDefault(['watch', 'assign'], 'watch'),
   SUPPORT_LOCALE: enumWithDefault(['en', 'nl'], 'en'),
   XURRENT_ESCALATION_MODE: enumWithDefault(['supplier', 'request'], 'supplier'),
+  XURRENT_ESCALATION_TRIGGER: enumWithDefault(['agent', 'automatic'], 'agent'),
+  XURRENT_ESCALATION_TAGS: stringWithDefault('#xurrent').superRefine(checkTagList),
   XURRENT_SUPPLIER_ORGANIZATION_ID: optionalString(),
   XURRENT_CUSTOM_FIELD_PRIORITY: optionalString(),
   XURRENT_CUSTOM_FIELD_RESPONSE_DUE: optionalString(),

@@ -32,8 +32,8 @@ export type Triage =
 /**
  * Classifies a request by category: incidents get a priority from their impact (first matching
  * override rule wins, service-instance and team rules in the order given); requests for
- * information get no priority and no SLA; requests for change are outside standard support and,
- * when about Xurrent's standard functionality, forwarded to Xurrent. Other categories are left alone.
+ * information get no priority and no SLA; requests for change are outside standard support (one on
+ * the Xurrent Service is forwarded to Xurrent when level 1 decides so, break-fix.ts). Other categories are left alone.
  * An incident without impact gets priority null (no clock until the impact is known).
  */
 export function triageRequest(input: TriageInput, policy: TriagePolicy): Triage {
@@ -43,12 +43,13 @@ export function triageRequest(input: TriageInput, policy: TriagePolicy): Triage 
     case 'rfi':
       return { kind: 'rfi', priority: null, reason: 'request for information: no priority and no SLA', flags: [] };
     case 'rfc': {
-      const forwarded = Boolean(input.serviceInstanceId && policy.xurrentServiceInstanceIds.includes(input.serviceInstanceId));
+      // On the Xurrent Service an RFC waits for level 1's decision (§4); `forwarded_to_xurrent` is added once forwarded (plan-reconcile).
+      const onXurrent = Boolean(input.serviceInstanceId && policy.xurrentServiceInstanceIds.includes(input.serviceInstanceId));
       return {
         kind: 'rfc',
         priority: null,
-        reason: forwarded ? "request for change about Xurrent's standard functionality" : 'request for change: outside standard support',
-        flags: forwarded ? ['outside_standard_support', 'forwarded_to_xurrent'] : ['outside_standard_support'],
+        reason: onXurrent ? 'request for change on the Xurrent Service: outside standard support; forwarded to Xurrent when about its standard functionality' : 'request for change: outside standard support',
+        flags: ['outside_standard_support'],
       };
     }
     default:

@@ -11,6 +11,21 @@ export interface BreakFixPolicy {
   supplierOrganizationId: string | null;
   /** `request`: the worker also registers a linked request at Xurrent's support and follows it. */
   mode?: 'supplier' | 'request';
+  /**
+   * `XURRENT_ESCALATION_TRIGGER`: `agent` (§4, level 1 first): forwarded only once an agent's note
+   * holds an escalation tag; `automatic`: forwarded as soon as the request is complete. Absent: automatic.
+   */
+  trigger?: 'agent' | 'automatic';
+  /** `XURRENT_ESCALATION_TAGS`, shown in the level-1 note. Absent: `#xurrent`. */
+  tags?: readonly string[];
+}
+
+/** What the request's notes and first line say about forwarding (computed by the caller). */
+export interface ForwardInputs {
+  /** The agent's decision to forward (the tag note's time), or null. */
+  agentForwardAtMs: number | null;
+  /** First line still waits for details (automatic forwarding waits too). */
+  incomplete: boolean;
 }
 
 export interface BreakFixPlan {
@@ -28,9 +43,18 @@ export const BREAK_FIX_KEY = 'xurrent:break_fix';
 const KEY = BREAK_FIX_KEY;
 const STOPPED = new Set(['completed', 'declined', 'rejected']);
 
+/** True for the requests the provider handles as the Xurrent Service's level 1 (§4): incidents and RFCs on its instances. */
+export function isXurrentLevelOne(snapshot: Pick<RequestSnapshot, 'serviceInstanceId'>, triage: Triage, xurrentServiceInstanceIds: readonly string[]): boolean {
+  const onXurrent = snapshot.serviceInstanceId !== null && xurrentServiceInstanceIds.includes(snapshot.serviceInstanceId);
+  return onXurrent && (triage.kind === 'incident' || triage.kind === 'rfc');
+}
+
 /**
  * Break-fix: an incident on a service instance of the Xurrent service, or a request for change
- * about Xurrent's standard functionality, is escalated to Xurrent once: Xurrent becomes the supplier
+ * there (then read as about Xurrent's standard functionality, §2.2), is escalated to Xurrent once,
+ * when its trigger says so: under `agent` (the default, §4 level 1 first) when an agent's note
+ * holds an escalation tag, dated at that note; until then an internal note (once) tells the agent
+ * how to forward. Under `automatic`, as soon as first line has what it needs. Escalating: Xurrent becomes the supplier
  * (when configured), the request waits for it (`waiting_for`), and an internal note says so; in
  * request mode the note announces the linked request the worker registers and follows. For a Top
  * incident registered outside support hours the requester is told they may also contact Xurrent
@@ -41,19 +65,23 @@ export function planBreakFix(
   triage: Triage,
   done: ReadonlySet<string>,
   nowMs: number,
-  context: { policy: BreakFixPolicy; calendar: BusinessCalendar },
+  context: { policy: BreakFixPolicy; calendar: BusinessCalendar; inputs?: ForwardInputs },
 ): BreakFixPlan {
-  const onXurrent = snapshot.serviceInstanceId !== null && context.policy.xurrentServiceInstanceIds.includes(snapshot.serviceInstanceId);
-  const applies = onXurrent && (triage.kind === 'incident' || triage.flags.includes('forwarded_to_xurrent'));
+  const applies = isXurrentLevelOne(snapshot, triage, context.policy.xurrentServiceInstanceIds);
   if (!applies || done.has(KEY) || STOPPED.has(snapshot.status)) return NONE;
+  const inputs = context.inputs ?? { agentForwardAtMs: null, incomplete: false };
+  const byAgent = (context.policy.trigger ?? 'automatic') === 'agent';
+  if (byAgent && inputs.agentForwardAtMs === null) return levelOnePlan(snapshot, triage, context.policy.tags ?? ['#xurrent']);
+  if (!byAgent && inputs.incomplete) return NONE;
+  const atMs = byAgent ? Math.min(inputs.agentForwardAtMs as number, nowMs) : nowMs;
 
-  const record: EscalationRecord = { key: KEY, level: 'xurrent', target: null, atMs: nowMs };
+  const record: EscalationRecord = { key: KEY, level: 'xurrent', target: null, atMs };
   const marker = noteMarker('esc', `${snapshot.id}:${KEY}`);
   if (hasMarker(snapshot.noteTexts, marker)) return { ...NONE, records: [record] };
 
   const what = triage.kind === 'incident' ? 'this incident concerns the Xurrent service itself' : "this request for change concerns Xurrent's standard functionality";
   const lines = [
-    `Escalated to Xurrent (break-fix): ${what}.`,
+    byAgent ? `Escalated to Xurrent (break-fix) on the agent's decision: ${what}.` : `Escalated to Xurrent (break-fix): ${what}.`,
     context.policy.supplierOrganizationId ? 'Xurrent is set as supplier; the request waits for Xurrent.' : 'The request waits for Xurrent; set Xurrent as supplier.',
     context.policy.mode === 'request'
       ? "The support worker registers a linked request at Xurrent's support (its id goes into the supplier request ID) and notes its progress here until Xurrent completes it."
@@ -69,6 +97,22 @@ export function planBreakFix(
     status: snapshot.status === 'waiting_for' ? null : 'waiting_for',
     records: [record],
   };
+}
+
+/** The level-1 note (§4), once: the provider answers first; how an agent forwards. */
+function levelOnePlan(snapshot: RequestSnapshot, triage: Triage, tags: readonly string[]): BreakFixPlan {
+  const marker = noteMarker('level1', snapshot.id);
+  if (hasMarker(snapshot.noteTexts, marker)) return NONE;
+  const what =
+    triage.kind === 'incident'
+      ? 'a defect in the Xurrent Service itself (break-fix)'
+      : "a change to Xurrent's standard functionality (configuration of this account is ours, and outside standard support)";
+  const note = [
+    'Level 1 (contract §4): this request is about the Xurrent Service; the provider answers it first (simple questions, simple problems).',
+    `To forward it to Xurrent when it needs more, e.g. ${what}, add a note containing ${tags.join(' or ')}: the worker then escalates it to Xurrent and follows it up.`,
+    marker,
+  ].join('\n');
+  return { ...NONE, internalNote: note };
 }
 
 function topOutsideHoursNote(requestId: string): string {

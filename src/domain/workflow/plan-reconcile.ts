@@ -9,7 +9,8 @@ import type { SlaPolicy } from '../sla/sla-policy.js';
 import { planFirstLine, type FirstLinePolicy } from '../registration/plan-first-line.js';
 import { triageRequest, type TriagePolicy } from '../triage/classify.js';
 import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
-import { planBreakFix } from './break-fix.js';
+import { BREAK_FIX_KEY, planBreakFix } from './break-fix.js';
+import { agentForwardAtMs } from '../break-fix/forward-decision.js';
 import { renderEscalationNote } from './escalation-notes.js';
 import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
@@ -38,6 +39,10 @@ export interface WorkflowPolicy {
   xurrentSupplierId: string | null;
   /** Break-fix mode (`XURRENT_ESCALATION_MODE`); supplier when omitted. */
   xurrentEscalationMode?: 'supplier' | 'request';
+  /** Who forwards a Xurrent Service request (`XURRENT_ESCALATION_TRIGGER`); automatic when omitted (the configuration's default is agent). */
+  xurrentEscalationTrigger?: 'agent' | 'automatic';
+  /** `XURRENT_ESCALATION_TAGS`: an agent's note holding one forwards. Absent: `#xurrent`. */
+  xurrentEscalationTags?: readonly string[];
   /** First-line registration: completeness check and routing (absent: first line does nothing). */
   firstLine?: FirstLinePolicy;
   /** `SLA_SERVICE_INSTANCE_IDS` (null: unset); the Xurrent Service's instances come from `triage`. Absent: null. */
@@ -107,7 +112,23 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const clock: SlaClock = inSla
     ? computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, slaPolicy)
     : { hasClock: false, reason: 'outside-sla' };
-  const facts = toTicketFacts(triage, clock, { outsideSla: !inSla });
+  const authorship = { providerAccountId: policy.providerAccountId ?? null, workerPersonIds: workerPersonIdsOf(notes), requesterIds: new Set(snapshot.requesterIds ?? []) };
+  const xurrentTags = policy.xurrentEscalationTags ?? ['#xurrent'];
+  const breakFix = planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
+    policy: {
+      xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds,
+      supplierOrganizationId: policy.xurrentSupplierId,
+      mode: policy.xurrentEscalationMode ?? 'supplier',
+      trigger: policy.xurrentEscalationTrigger ?? 'automatic',
+      tags: xurrentTags,
+    },
+    calendar: policy.calendar,
+    // Automatic forwarding waits until first line has what it needs; an agent's decision does not.
+    inputs: { agentForwardAtMs: agentForwardAtMs(notes, authorship, xurrentTags), incomplete: firstLine.incomplete },
+  });
+  const forwarded = breakFix.records.length > 0 || previous.escalations.some((e) => e.key === BREAK_FIX_KEY);
+  const shownTriage = forwarded && triage.kind === 'rfc' ? { ...triage, flags: [...triage.flags, 'forwarded_to_xurrent' as const] } : triage;
+  const facts = toTicketFacts(shownTriage, clock, { outsideSla: !inSla });
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
   const reminder = planRootCauseReminder(snapshot, previous, { inSla, rule, clock, events, nowMs }, { ...policy, rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause });
   const notesToWrite: string[] = [];
@@ -133,11 +154,6 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   notesToWrite.push(...escalation.notes);
   if (reminder.note) notesToWrite.push(reminder.note);
   const watchersToAdd = [...new Set([...escalation.watchers, ...reminder.watchers])];
-  // Work on an incomplete request waits until first line has what it needs.
-  const breakFix = firstLine.incomplete ? NO_BREAK_FIX : planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
-    policy: { xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds, supplierOrganizationId: policy.xurrentSupplierId, mode: policy.xurrentEscalationMode ?? 'supplier' },
-    calendar: policy.calendar,
-  });
   if (breakFix.internalNote) notesToWrite.push(breakFix.internalNote);
   const publicNotes = [firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
   // The worker's own status writes are recorded as its own (they never count as the response).
@@ -173,8 +189,6 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     rootCauseReminderAtMs: reminder.atMs,
   };
 }
-
-const NO_BREAK_FIX = { internalNote: null, publicNote: null, supplierId: null, status: null, records: [] } as const;
 
 function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clock: SlaClock, nowMs: number, policy: WorkflowPolicy) {
   const none = { notes: [] as string[], records: [] as EscalationRecord[], watchers: [] as string[], assignee: null as string | null };

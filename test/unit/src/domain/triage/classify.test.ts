@@ -24,12 +24,11 @@ describe('triageRequest', () => {
     expect(triageRequest(input({ category: 'rfi', impact: 'top' }), plain)).toEqual({ kind: 'rfi', priority: null, reason: expect.any(String), flags: [] });
   });
 
-  it('flags a request for change as outside standard support, and forwards one about Xurrent', () => {
+  it('flags a request for change as outside standard support; one on the Xurrent Service waits for level 1 (not forwarded by classification)', () => {
     expect(triageRequest(input({ category: 'rfc' }), plain).flags).toEqual(['outside_standard_support']);
-    expect(triageRequest(input({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }), plain).flags).toEqual([
-      'outside_standard_support',
-      'forwarded_to_xurrent',
-    ]);
+    const onXurrent = triageRequest(input({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }), plain);
+    expect(onXurrent.flags).toEqual(['outside_standard_support']);
+    expect(onXurrent.reason).toContain('Xurrent Service');
   });
 
   it.each(['order', 'complaint', 'other', null])('leaves category %s alone', (category) => {

@@ -197,6 +197,49 @@ describe('planReconcile', () => {
     });
   });
 
+  describe('level 1 first (§4): XURRENT_ESCALATION_TRIGGER=agent', () => {
+    const agentPolicy: WorkflowPolicy = { ...policy, xurrentEscalationTrigger: 'agent', xurrentEscalationTags: ['#xurrent'], providerAccountId: 'ACC-PROVIDER' };
+    const note = (text: string, at: string, accountId: string, personId = 'P-AGENT') => ({ text, createdAtMs: ms(at), internal: true, personId, accountId });
+    const onXurrent = (over: Partial<RequestSnapshot> = {}) => snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'medium', requesterIds: ['P-CUSTOMER'], ...over });
+
+    it('keeps an incident at level 1 (no supplier, no status, no escalation) and tells the agent how to forward, once', () => {
+      const first = planReconcile(onXurrent(), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
+      expect(first).toMatchObject({ supplierId: null, status: null });
+      expect(first.state.escalations).toEqual([]);
+      expect(first.internalNote).toContain('Level 1 (contract §4)');
+      expect(first.internalNote).toContain('add a note containing #xurrent');
+      const again = planReconcile(onXurrent({ noteTexts: [first.internalNote ?? ''] }), first.state, ms('2026-03-27T15:30:00Z'), agentPolicy);
+      expect(again.internalNote ?? '').not.toContain('Level 1');
+    });
+
+    it("forwards on a provider person's #xurrent note, dated at that note, and not on the customer's or another tag", () => {
+      const first = planReconcile(onXurrent(), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
+      const customer = planReconcile(onXurrent({ notes: [note('please #xurrent now', '2026-03-27T15:10:00Z', 'ACC-CUSTOMER', 'P-CUSTOMER')] }), first.state, ms('2026-03-27T15:20:00Z'), agentPolicy);
+      expect(customer.state.escalations).toEqual([]);
+      const other = planReconcile(onXurrent({ notes: [note('see #xurrents', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), first.state, ms('2026-03-27T15:20:00Z'), agentPolicy);
+      expect(other.state.escalations).toEqual([]);
+      const agent = planReconcile(onXurrent({ notes: [note('Export button is missing in the product: #Xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), first.state, ms('2026-03-27T15:20:00Z'), agentPolicy);
+      expect(agent).toMatchObject({ supplierId: 'ORG-XURRENT', status: 'waiting_for' });
+      expect(agent.internalNote).toContain("on the agent's decision");
+      expect(agent.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') }]);
+    });
+
+    it('flags an RFC outside standard support while it waits, and forwarded_to_xurrent once forwarded', () => {
+      const rfc = planReconcile(onXurrent({ category: 'rfc', impact: null }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
+      expect(rfc.facts.flags).toEqual(['outside_standard_support']);
+      expect(rfc.status).toBeNull();
+      const forwarded = planReconcile(onXurrent({ category: 'rfc', impact: null, notes: [note('#xurrent standard functionality', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), rfc.state, ms('2026-03-27T15:10:00Z'), agentPolicy);
+      expect(forwarded.facts.flags).toEqual(['outside_standard_support', 'forwarded_to_xurrent']);
+      expect(forwarded.status).toBe('waiting_for');
+    });
+
+    it('leaves other service instances alone', () => {
+      const plan = planReconcile(snapshot({ notes: [note('#xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
+      expect(plan.state.escalations.filter((e) => e.level === 'xurrent')).toEqual([]);
+      expect(plan.internalNote ?? '').not.toContain('Level 1');
+    });
+  });
+
   describe('break-fix escalation to Xurrent (request mode)', () => {
     const requestMode: WorkflowPolicy = { ...policy, xurrentEscalationMode: 'request' };
     it('escalates once as in supplier mode, announcing the linked request instead of asking for the reference', () => {
