@@ -50,6 +50,8 @@ export const WorkflowStateSchema = z.object({
       level: z.enum(['warning', 'service_support_manager', 'cto', 'xurrent']),
       target: z.enum(['response', 'resolution']).nullable(),
       atMs: z.number(),
+      reason: z.enum(['breach', 'customer']).optional(),
+      personId: z.string().nullable().optional(),
     }),
   ),
   notesWritten: z.number().int(),

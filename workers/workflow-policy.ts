@@ -25,6 +25,7 @@ export function createWorkflowPolicy(
     xurrentEscalationMode: config.breakFix?.mode ?? 'supplier',
     xurrentEscalationTrigger: workflow.xurrentEscalationTrigger,
     xurrentEscalationTags: workflow.xurrentEscalationTags,
+    escalationCues: workflow.escalationCues,
     firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
     slaServiceInstanceIds: workflow.slaServiceInstanceIds,
     providerAccountId: config.xurrent?.account ?? null,

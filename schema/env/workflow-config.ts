@@ -12,6 +12,8 @@ export interface WorkflowConfig {
   slaServiceInstanceIds: readonly string[] | null;
   priorityRules: readonly PriorityRule[];
   escalation: { serviceSupportManagerId: string | null; ctoId: string | null; mode: 'watch' | 'assign'; l2AfterPercent: number };
+  /** §2.8: cues of a requester's note that escalate the request (SSM, then CTO). */
+  escalationCues: readonly string[];
   locale: 'en' | 'nl';
   customFields: CustomFieldMapping;
   /** Break-fix escalation: Xurrent as a supplier organization (node id), or null. */
@@ -35,6 +37,7 @@ export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
       mode: env.ESCALATION_MODE,
       l2AfterPercent: env.ESCALATION_L2_AFTER_PERCENT,
     },
+    escalationCues: env.ESCALATION_CUES.split(',').map((cue) => cue.trim()),
     locale: env.SUPPORT_LOCALE,
     xurrentSupplierOrganizationId: env.XURRENT_SUPPLIER_ORGANIZATION_ID ?? null,
     xurrentEscalationTrigger: env.XURRENT_ESCALATION_TRIGGER,

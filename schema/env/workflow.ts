@@ -25,6 +25,7 @@ export const workflowEnvShape = {
   ESCALATION_L2_PERSON_ID: optionalString(),
   ESCALATION_L2_AFTER_PERCENT: intWithDefault(100, { min: 0, max: 10_000 }),
   ESCALATION_MODE: enumWithDefault(['watch', 'assign'], 'watch'),
+  ESCALATION_CUES: stringWithDefault('escalate,escalatie,escaleren').superRefine(checkTagList),
   SUPPORT_LOCALE: enumWithDefault(['en', 'nl'], 'en'),
   XURRENT_ESCALATION_MODE: enumWithDefault(['supplier', 'request'], 'supplier'),
   XURRENT_ESCALATION_TRIGGER: enumWithDefault(['agent', 'automatic'], 'agent'),

@@ -51,7 +51,7 @@ export function reportRequest(outcome: RequestOutcome): RequestReport {
     resolvedAt: outcome.status === 'completed' ? isoOf(completions.at(-1)?.at) : null,
     responseBreached: facts?.responseState === 'breached',
     resolutionBreached: facts?.resolutionState === 'breached',
-    escalations: (outcome.state?.escalations ?? []).map((e) => ({ level: e.level, target: e.target, at: isoOf(e.atMs) as string })),
+    escalations: (outcome.state?.escalations ?? []).map((e) => ({ level: e.level, target: e.target, at: isoOf(e.atMs) as string, ...(e.reason === 'customer' ? { reason: 'customer' as const } : {}) })),
     flags: [...(facts?.flags ?? []), ...registrationFlags(outcome.state?.registration)],
     problem: outcome.problemRef,
     notes: outcome.workerNotes,

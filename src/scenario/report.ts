@@ -22,6 +22,8 @@ export const ScenarioReportSchema = z.strictObject({
           level: z.enum(['warning', 'service_support_manager', 'cto', 'xurrent']),
           target: z.enum(['response', 'resolution']).nullable(),
           at: instant,
+          /** `customer` for the customer's own escalation (§2.8); left out for the breach ladder's, warnings and break-fix. */
+          reason: z.literal('customer').optional(),
         }),
       ),
       flags: z.array(z.string()),

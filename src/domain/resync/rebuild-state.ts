@@ -129,11 +129,14 @@ function escalationsOf(notes: RequestHistoryInput['notes'], id: string): Escalat
       if (seen.has(key)) continue;
       seen.add(key);
       const breakFix = key === 'xurrent:break_fix';
+      // A customer escalation (§2.8) has no target; the next reconcile re-derives its date and writer from the customer's note.
+      const customer = first === 'customer';
       records.push({
         key,
         level: breakFix ? 'xurrent' : (second as EscalationLevel),
-        target: breakFix ? null : (first as TargetKind),
+        target: breakFix || customer ? null : (first as TargetKind),
         atMs: note.createdAtMs ?? 0,
+        ...(customer ? { reason: 'customer' as const, personId: null } : breakFix || second === 'warning' ? {} : { reason: 'breach' as const }),
       });
     }
   }

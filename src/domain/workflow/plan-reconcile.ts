@@ -11,6 +11,7 @@ import { triageRequest, type TriagePolicy } from '../triage/classify.js';
 import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
 import { BREAK_FIX_KEY, planBreakFix } from './break-fix.js';
 import { agentForwardAtMs } from '../break-fix/forward-decision.js';
+import { planCustomerEscalations, withCustomerEscalations } from '../escalation/customer-escalation.js';
 import { renderEscalationNote } from './escalation-notes.js';
 import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
@@ -44,6 +45,8 @@ export interface WorkflowPolicy {
   xurrentEscalationTrigger?: 'agent' | 'automatic';
   /** `XURRENT_ESCALATION_TAGS`: an agent's note holding one forwards. Absent: `#xurrent`. */
   xurrentEscalationTags?: readonly string[];
+  /** `ESCALATION_CUES`: a requester's note holding one escalates (§2.8). Absent: the defaults. */
+  escalationCues?: readonly string[];
   /** First-line registration: completeness check and routing (absent: first line does nothing). */
   firstLine?: FirstLinePolicy;
   /** `SLA_SERVICE_INSTANCE_IDS` (null: unset); the Xurrent Service's instances come from `triage`. Absent: null. */
@@ -55,6 +58,8 @@ export interface WorkflowPolicy {
   /** `ROOT_CAUSE_REMINDER` in business ms (null: no nudge). Absent: null. */
   rootCauseReminderMs?: number | null;
 }
+
+export const DEFAULT_ESCALATION_CUES: readonly string[] = ['escalate', 'escalatie', 'escaleren'];
 
 export const DEFAULT_SIGNAL_TAGS: SignalTags = { rootCause: ['#rootcause', '#hoofdoorzaak'], excuse: ['#excused', '#uitgesloten'], unexcuse: ['#unexcused'] };
 
@@ -161,8 +166,12 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   notesToWrite.push(...firstLine.internalNotes);
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
   notesToWrite.push(...escalation.notes);
+  const customer = planCustomerEscalations(snapshot.id, notes, snapshot.noteTexts, authorship, { cues: policy.escalationCues ?? DEFAULT_ESCALATION_CUES, ...policy.escalation });
+  notesToWrite.push(...customer.notes);
+  const known = new Set(previous.escalations.map((e) => e.key));
+  const newCustomer = customer.records.filter((r) => !known.has(r.key));
   if (reminder.note) notesToWrite.push(reminder.note);
-  const watchersToAdd = [...new Set([...escalation.watchers, ...reminder.watchers])];
+  const watchersToAdd = [...new Set([...escalation.watchers, ...reminder.watchers, ...customer.watchers])];
   if (breakFix.internalNote) notesToWrite.push(breakFix.internalNote);
   // Write down the response and root-cause instants decided now, for a rebuild (request-signals.ts).
   const decided = decidedSignals(events, rule.responseBy);
@@ -181,7 +190,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
       events: stateEvents,
       facts,
       factsVersion,
-      escalations: [...previous.escalations, ...escalation.records, ...breakFix.records],
+      escalations: withCustomerEscalations([...previous.escalations, ...escalation.records, ...breakFix.records], customer.records),
       notesWritten: previous.notesWritten + notesToWrite.length + publicNotes.length,
       registration: firstLine.state,
       rule,
@@ -191,10 +200,10 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     facts,
     internalNote: notesToWrite.length > 0 ? notesToWrite.join('\n\n') : null,
     watchersToAdd,
-    assignMemberId: escalation.assignee,
+    assignMemberId: escalation.assignee ?? customer.assignee,
     customFields: triage.kind !== 'other' && factsChanged ? customFieldsFor(facts, policy.customFields) : [],
     timers: escalation.timers,
-    escalated: [...escalation.records, ...breakFix.records],
+    escalated: [...escalation.records, ...breakFix.records, ...newCustomer],
     publicNote: publicNotes.length > 0 ? publicNotes.join('\n\n') : null,
     supplierId: breakFix.supplierId,
     // On completion the break-fix escalation (waiting_for) follows the resume straight away.
@@ -233,7 +242,7 @@ function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clo
   for (const step of dueEscalations(progress, done, policy.ladder)) {
     const marker = noteMarker('esc', `${snapshot.id}:${step.key}`);
     done.add(step.key);
-    result.records.push({ key: step.key, level: step.level, target: step.target, atMs: nowMs });
+    result.records.push({ key: step.key, level: step.level, target: step.target, atMs: nowMs, ...(step.level === 'warning' ? {} : { reason: 'breach' as const }) });
     if (hasMarker(snapshot.noteTexts, marker)) continue;
     const personId = step.level === 'cto' ? policy.escalation.ctoId : step.level === 'service_support_manager' ? policy.escalation.serviceSupportManagerId : null;
     const person = personId ? { id: personId, mode: policy.escalation.mode } : null;

@@ -12,8 +12,15 @@ export interface EscalationRecord {
   /** A step of the SLA ladder, or `xurrent`: the break-fix escalation to Xurrent (no target). */
   level: EscalationLevel | 'xurrent';
   target: TargetKind | null;
-  /** When the worker escalated, epoch ms. */
+  /** When the worker escalated, epoch ms (a customer escalation: the customer's note). */
   atMs: number;
+  /**
+   * Why (§2.8 keeps two paths apart): `breach`, the SLA ladder's SSM and CTO steps; `customer`, the
+   * customer asked in a note. Absent: warnings, break-fix, and records saved before reasons existed.
+   */
+  reason?: 'breach' | 'customer';
+  /** A customer escalation: who wrote the note (personal data, removed by `privacy forget`). */
+  personId?: string | null;
 }
 
 /**

@@ -32,13 +32,14 @@ describe('readNoteSignals', () => {
     expect(readNoteSignals(notes, ctx(notes), TAGS).respondedAtMs).toBe(3);
   });
 
-  it('the root cause is the first provider note with a tag, not a negated one nor the requester\'s', () => {
+  it('the root cause is the first provider note with a tag, not the requester\'s; a negation does not cancel a tag (issue 17 point 3)', () => {
     const notes = [
       note({ createdAtMs: 1, personId: 'P-CUSTOMER', accountId: 'customer', text: '#rootcause is your server' }),
       note({ createdAtMs: 2, internal: true, text: 'no #rootcause yet' }),
       note({ createdAtMs: 3, internal: true, text: '#HoofdOorzaak: verlopen certificaat' }),
     ];
-    expect(readNoteSignals(notes, ctx(notes), TAGS).rootCauseAtMs).toBe(3);
+    expect(readNoteSignals(notes, ctx(notes), TAGS).rootCauseAtMs).toBe(2);
+    expect(readNoteSignals(notes.filter((n) => n.createdAtMs !== 2), ctx(notes), TAGS).rootCauseAtMs).toBe(3);
   });
 
   it('the latest excuse with a reason stands; #unexcused withdraws it; a tag without a reason excuses nothing', () => {

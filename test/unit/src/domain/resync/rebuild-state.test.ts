@@ -75,7 +75,7 @@ describe('rebuildWorkflowState: what the worker wrote, from its note markers', (
     expect(state.history.complete).toBe(true);
     expect(state.escalations).toEqual([
       { key: 'response:warning', level: 'warning', target: 'response', atMs: at('2026-03-27T15:45:00Z') },
-      { key: 'response:service_support_manager', level: 'service_support_manager', target: 'response', atMs: at('2026-03-27T16:00:00Z') },
+      { key: 'response:service_support_manager', level: 'service_support_manager', target: 'response', atMs: at('2026-03-27T16:00:00Z'), reason: 'breach' },
       { key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: at('2026-03-27T16:05:00Z') },
     ]);
     expect(state.factsVersion).toBe(2);
