@@ -78,7 +78,14 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
       if (decision.action === 'create') for (const id of decision.requestIds) states.set(id, await store.load(id));
       const write = planProblemWrite(
         decision,
-        { incident, rows, sourceId, linkedRequestIds: (open?.requests?.nodes ?? []).map((r) => r.id), timelineOf: (row) => timelineOf(row, states.get(row.id)) },
+        {
+          incident,
+          rows,
+          sourceId,
+          linkedRequestIds: (open?.requests?.nodes ?? []).map((r) => r.id),
+          timelineOf: (row) => timelineOf(row, states.get(row.id)),
+          openRcaDueMs: open?.analysisTargetAt ? Date.parse(open.analysisTargetAt) : null,
+        },
         policy.write,
       );
       const result = await carryOut(calls, write);
@@ -90,6 +97,11 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
           const opened = { problemId: problemNodeId, number: result.problemNumber ?? null, reason: decision.reason, rcaDueMs: write.rcaDueMs };
           await reports?.saveProblem({ ...opened, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [] });
         }
+      }
+      if (write.kind === 'link' && write.rcaDueMs !== undefined) {
+        // The RCA target moved earlier (a Top incident's own promise): its follow-up timers move with it.
+        await rcaTimers.schedule({ problemNodeId: write.input.id, stage: 'warning', fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
+        await rcaTimers.schedule({ problemNodeId: write.input.id, stage: 'overdue', fireAtMs: write.rcaDueMs });
       }
       log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
       return result;

@@ -9,7 +9,7 @@ import { connectionSchema } from './common.js';
 export const OPEN_PROBLEMS_PAGE = /* GraphQL */ `
   query OpenProblemsPage($first: Int!, $after: String, $filter: ProblemFilter) {
     problems(first: $first, after: $after, filter: $filter) {
-      nodes { id problemId status source sourceID requests(first: 100) { nodes { id } } }
+      nodes { id problemId status source sourceID analysisTargetAt requests(first: 100) { nodes { id } } }
       pageInfo { endCursor hasNextPage }
     }
   }
@@ -21,6 +21,7 @@ export const OpenProblemSchema = z.object({
   status: z.string().nullish(),
   source: z.string().nullish(),
   sourceID: z.string().nullish(),
+  analysisTargetAt: z.string().nullish(),
   requests: z.object({ nodes: z.array(z.object({ id: z.string() })).nullish() }).nullish(),
 });
 export type OpenProblem = z.infer<typeof OpenProblemSchema>;

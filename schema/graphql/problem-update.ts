@@ -12,7 +12,7 @@ export const PROBLEM_UPDATE = /* GraphQL */ `
 `;
 
 export interface ProblemUpdateVariables {
-  input: { id: string; status?: string; note?: string; requestIds?: string[]; workaround?: string };
+  input: { id: string; status?: string; note?: string; requestIds?: string[]; workaround?: string; analysisTargetAt?: string };
 }
 
 export const ProblemUpdateResultSchema = z.object({ problemUpdate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }) });

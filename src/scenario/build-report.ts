@@ -24,7 +24,9 @@ export interface RequestOutcome {
 /** One problem the worker created, in creation order. */
 export interface ProblemOutcome {
   ref: string;
-  reason: 'top_incident' | 'repeated_incidents';
+  reason: 'top_incident' | 'repeated_incidents' | 'customer_request';
+  /** Every RCA reason, in the order promised (the first is `reason`). */
+  reasons?: ('top_incident' | 'repeated_incidents' | 'customer_request')[];
   requestRefs: string[];
   rcaDueMs: number | null;
 }
@@ -75,7 +77,7 @@ function rootCauseAtOf(events: WorkflowState['events']): number | null {
 export function buildReport(requests: readonly RequestOutcome[], problems: readonly ProblemOutcome[], xurrentCalls: number): ScenarioReport {
   return {
     requests: Object.fromEntries(requests.map((r) => [r.ref, reportRequest(r)])),
-    problems: Object.fromEntries(problems.map((p) => [p.ref, { reason: p.reason, requests: p.requestRefs, rcaDue: isoOf(p.rcaDueMs) }])),
+    problems: Object.fromEntries(problems.map((p) => [p.ref, { reason: p.reason, reasons: p.reasons ?? [p.reason], requests: p.requestRefs, rcaDue: isoOf(p.rcaDueMs) }])),
     xurrentCalls,
   };
 }

@@ -1,6 +1,7 @@
 import type { Simulator } from '../simulator/index.js';
 import type { ProblemRecord } from '../simulator/store.js';
 import type { WorkflowStore } from '../state/workflow-store.js';
+import { rcaPromisesOf, reasonsOf } from '../domain/problems/rca-promises.js';
 import { buildReport, type ProblemOutcome, type RequestOutcome } from './build-report.js';
 import type { ScenarioReport } from './report.js';
 
@@ -43,12 +44,18 @@ export async function collectReport(deps: { sim: Simulator; store: WorkflowStore
     requests.push({ ref, status: record.status, problemRef, workerNotes, state: state.observed ? state : null, routedTo, nameOf, customer });
   }
 
-  const problems: ProblemOutcome[] = [...sim.store.problems.values()].map((problem) => ({
-    ref: problemRefs.get(problem.id) as string,
-    reason: reasonOf(problem),
-    requestRefs: problem.requestIds.flatMap((id) => refOfRequest.get(id) ?? []),
-    rcaDueMs: rcaDueOf(problem),
-  }));
+  const problems: ProblemOutcome[] = [...sim.store.problems.values()].map((problem) => {
+    // The reasons the worker promised an RCA for, from the markers of its notes on the problem.
+    const reasons = reasonsOf(rcaPromisesOf(problem.noteIds.map((id) => sim.store.notes.get(id)?.text ?? '')));
+    const reason = reasons[0] ?? reasonOf(problem);
+    return {
+      ref: problemRefs.get(problem.id) as string,
+      reason,
+      reasons: reasons.length > 0 ? reasons : [reason],
+      requestRefs: problem.requestIds.flatMap((id) => refOfRequest.get(id) ?? []),
+      rcaDueMs: rcaDueOf(problem),
+    };
+  });
   const xurrentCalls = sim.calls.filter((call) => call.kind !== 'oauth').length;
   return buildReport(requests, problems, xurrentCalls);
 }

@@ -81,10 +81,10 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
     const requester = () => sim.store.requests.get(id)?.requestedForId ?? sim.demo.customerId;
     act(by === 'agent' ? agent() : requester(), (ctx) => createRootValue(sim.store).noteCreate({ input }, ctx));
   } else if (step.problem) {
-    const { ref, status, knownError, workaround } = step.problem;
+    const { ref, status, knownError, workaround, analysisTargetAt, note } = step.problem;
     // Report refs number problems in the order they were opened, as the report does.
     const id = [...sim.store.problems.keys()][Number(ref.slice(1)) - 1] ?? fail(`problem.ref: no problem "${ref}" was opened before this step`);
-    const input = { id, status, ...(knownError !== undefined ? { knownError } : {}), ...(workaround ? { workaround } : {}) };
+    const input = { id, ...(status ? { status } : {}), ...(knownError !== undefined ? { knownError } : {}), ...(workaround ? { workaround } : {}), ...(analysisTargetAt ? { analysisTargetAt } : {}), ...(note ? { note } : {}) };
     act(agent(), (ctx) => problemUpdate(sim.store, ctx, input));
   } else if (step.xurrent) {
     const { ref, status } = step.xurrent;

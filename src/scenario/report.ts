@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 
+const problemReason = z.enum(['top_incident', 'repeated_incidents', 'customer_request']);
+
 /** The scenario report, exactly as issue 6 specifies it (also validates expected reports in tests). */
 export const ScenarioReportSchema = z.strictObject({
   requests: z.record(
@@ -39,7 +41,15 @@ export const ScenarioReportSchema = z.strictObject({
   ),
   problems: z.record(
     z.string(),
-    z.strictObject({ reason: z.enum(['top_incident', 'repeated_incidents']), requests: z.array(z.string()), rcaDue: instant.nullable() }),
+    z
+      .strictObject({
+        reason: problemReason,
+        /** Every reason the problem carries an RCA for, in the order promised (issue 17); may be left out when it is just `[reason]`. */
+        reasons: z.array(problemReason).optional(),
+        requests: z.array(z.string()),
+        rcaDue: instant.nullable(),
+      })
+      .transform((problem) => ({ ...problem, reasons: problem.reasons ?? [problem.reason] })),
   ),
   xurrentCalls: z.number().int(),
 });

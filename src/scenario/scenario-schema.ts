@@ -50,9 +50,13 @@ const note = z
 /** An agent works a problem the worker opened, by its report ref (`p1` = the first problem opened). */
 const problem = z.strictObject({
   ref: z.string().regex(/^p\d+$/, 'must be a problem ref of the report, e.g. p1'),
-  status: z.enum(['assigned', 'accepted', 'in_progress', 'analyzed', 'solved', 'declined']),
+  status: z.enum(['assigned', 'accepted', 'in_progress', 'analyzed', 'solved', 'declined']).optional(),
   knownError: z.boolean().optional(),
   workaround: z.string().min(1).optional(),
+  /** The problem manager agrees another RCA target (Xurrent's `analysisTargetAt`). */
+  analysisTargetAt: z.string().datetime({ offset: true }).optional(),
+  /** A note on the problem by the agent (e.g. the RCA report with its tag). */
+  note: z.string().min(1).optional(),
 });
 
 /** An agent at Xurrent's support updates the linked request the worker registered for request `ref` (break-fix, request mode). */

@@ -58,7 +58,7 @@ export function problemUpdate(store: SimStore, ctx: SimContext, input: Input) {
   const errors = checkProblemInput(store, input);
   if (errors.length > 0) return refused(errors, input.clientMutationId);
   const previousStatus = problem.status;
-  for (const key of ['subject', 'impact', 'status', 'teamId', 'workaround', 'serviceId'] as const) {
+  for (const key of ['subject', 'impact', 'status', 'teamId', 'workaround', 'serviceId', 'analysisTargetAt'] as const) {
     if (typeof input[key] === 'string') (problem as unknown as Record<string, unknown>)[key] = input[key];
   }
   if (typeof input['knownError'] === 'boolean') problem.knownError = input['knownError'];

@@ -26,7 +26,7 @@ export type ProblemReason = 'top_incident' | 'repeated_incidents';
 
 export type ProblemDecision =
   | { action: 'none'; why: string }
-  | { action: 'link'; problemId: string; requestIds: string[]; why: string }
+  | { action: 'link'; problemId: string; requestIds: string[]; why: string; /** `top_incident`: the link brings its own RCA promise (§3.3). */ reason?: ProblemReason }
   | { action: 'create'; reason: ProblemReason; groupKey: string | null; requestIds: string[]; why: string };
 
 /**
@@ -53,7 +53,10 @@ export function decideProblem(
 
   const unlinked = repeats.filter((i) => i.problemId === null).map((i) => i.id);
   if (openProblemId && incident.groupKey !== null) {
-    return { action: 'link', problemId: openProblemId, requestIds: unlinked, why: 'the group already has an open problem' };
+    // A Top incident keeps its own RCA promise on the group's open problem (§2.3 "telkens", §3.3 "always proactively").
+    return isTop
+      ? { action: 'link', problemId: openProblemId, requestIds: unlinked, why: 'the group already has an open problem; a Top incident adds its own root-cause analysis', reason: 'top_incident' }
+      : { action: 'link', problemId: openProblemId, requestIds: unlinked, why: 'the group already has an open problem' };
   }
   const reason: ProblemReason = isTop ? 'top_incident' : 'repeated_incidents';
   const requestIds = reason === 'top_incident' && !isRepeat ? [incident.id] : unlinked;

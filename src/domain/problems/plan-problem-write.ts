@@ -6,6 +6,7 @@ import type { IncidentTimeline } from './incident-timeline.js';
 import type { IncidentRow } from './incident-row.js';
 import { highestImpact, PROBLEM_SOURCE } from './problem-group.js';
 import { computeRcaDueMs } from './rca-due.js';
+import { rcaPromiseMarker, type RcaPromise } from './rca-promises.js';
 import { renderLinkNote, renderProblemSubject, renderRcaNote } from './render-problem.js';
 
 export interface ProblemWritePolicy {
@@ -37,7 +38,9 @@ export interface ProblemCreateWrite {
 
 export interface ProblemLinkWrite {
   kind: 'link';
-  input: { id: string; requestIds: string[]; note: string };
+  input: { id: string; requestIds: string[]; note: string; analysisTargetAt?: string };
+  /** The problem's RCA due when this link moved it earlier (its timers follow); absent: unchanged. */
+  rcaDueMs?: number;
 }
 
 export type ProblemWrite = ProblemCreateWrite | ProblemLinkWrite | { kind: 'skip'; why: string };
@@ -50,6 +53,8 @@ export interface ProblemWriteContext {
   /** Requests the open problem links already (sent again: Xurrent may replace `requestIds` on update). */
   linkedRequestIds: readonly string[];
   timelineOf: (row: IncidentRow) => IncidentTimeline;
+  /** The open problem's RCA due (`analysisTargetAt`), when linking to one. */
+  openRcaDueMs?: number | null;
 }
 
 /**
@@ -63,7 +68,18 @@ export function planProblemWrite(decision: ProblemDecision, context: ProblemWrit
   if (decision.action === 'link') {
     const requestIds = [...new Set([...context.linkedRequestIds, ...decision.requestIds])];
     const marker = noteMarker('problem-link', decision.requestIds.join(','));
-    return { kind: 'link', input: { id: decision.problemId, requestIds, note: renderLinkNote(rows.map((r) => r.label), decision.why, marker) } };
+    const note = renderLinkNote(rows.map((r) => r.label), decision.why, marker);
+    if (decision.reason !== 'top_incident') return { kind: 'link', input: { id: decision.problemId, requestIds, note } };
+    // The Top incident's own promise: the problem's RCA due becomes at most RCA_DUE after its registration.
+    const promise: RcaPromise = { reason: 'top_incident', subject: context.incident.id, dueMs: computeRcaDueMs(context.incident.createdAtMs, policy.rcaDue, policy.zone) };
+    const current = context.openRcaDueMs ?? null;
+    const moved = current === null || promise.dueMs < current;
+    const dueLine = `Root-cause analysis of this Top incident due: ${policy.format(promise.dueMs)}${moved ? ' (the problem\'s RCA target moves to it)' : ''}.`;
+    return {
+      kind: 'link',
+      input: { id: decision.problemId, requestIds, note: [note.replace(`\n${marker}`, ''), dueLine, rcaPromiseMarker(promise), marker].join('\n'), ...(moved ? { analysisTargetAt: new Date(promise.dueMs).toISOString() } : {}) },
+      ...(moved ? { rcaDueMs: promise.dueMs } : {}),
+    };
   }
   const { incident } = context;
   if (!incident.serviceId) return { kind: 'skip', why: 'the incident has no service, which Xurrent requires for a problem' };
@@ -77,7 +93,7 @@ export function planProblemWrite(decision: ProblemDecision, context: ProblemWrit
     incidents: rows.map(context.timelineOf),
     businessMillisBetween: policy.businessMillisBetween,
     format: policy.format,
-    marker: noteMarker('problem', context.sourceId),
+    marker: `${rcaPromiseMarker({ reason: decision.reason, subject: decision.reason === 'top_incident' ? incident.id : context.sourceId, dueMs: rcaDueMs })}\n${noteMarker('problem', context.sourceId)}`,
   });
   return {
     kind: 'create',

@@ -38,7 +38,7 @@ describe('decideProblem', () => {
 
   it('also links a Top incident to the open problem of its group', () => {
     const top = incident('r9', { impact: 'top', priority: 'top' });
-    expect(decideProblem(top, [], 'P7', policy)).toMatchObject({ action: 'link', problemId: 'P7', requestIds: ['r9'] });
+    expect(decideProblem(top, [], 'P7', policy)).toMatchObject({ action: 'link', problemId: 'P7', requestIds: ['r9'], reason: 'top_incident' });
   });
 
   it('does nothing for two Medium incidents', () => {
