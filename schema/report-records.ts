@@ -34,7 +34,7 @@ export const ReportRequestSchema = z.object({
 export const ReportProblemSchema = z.object({
   problemId: z.string(),
   number: z.string().nullable(),
-  reason: z.enum(['top_incident', 'repeated_incidents']),
+  reason: z.enum(['top_incident', 'repeated_incidents', 'customer_request']),
   createdAtMs: z.number(),
   rcaDueMs: z.number(),
   solvedAtMs: z.number().nullable(),

@@ -72,4 +72,5 @@ export const WorkflowStateSchema = z.object({
   rule: decidedRule.optional(),
   excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
   rootCauseRemindedAtMs: z.number().nullable().optional(),
+  rcaRequest: z.object({ atMs: z.number(), personId: z.string().nullable() }).nullable().optional(),
 });

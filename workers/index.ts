@@ -79,7 +79,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
     logger,
     reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla }),
     onReconciled: async (request, facts, state) => {
-      await problems.trigger(request, facts);
+      await problems.trigger(request, facts, state);
       await breakFix?.trigger(request, facts, state);
     },
   });

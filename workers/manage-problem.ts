@@ -18,11 +18,12 @@ import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { findOpenProblem, readGroupIncidents, readIncident } from './problem-reads.js';
+import { handleCustomerRca } from './customer-rca.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
 
 export interface ManageProblemDeps {
   xurrent: XurrentClient;
-  /** Read only: the SLA history and escalations each incident's timeline is told from. */
+  /** Read only: the SLA history and escalations each incident's timeline is told from, and the customer's RCA request. */
   store: Pick<WorkflowStore, 'load'>;
   locks: KeyedLocks;
   /** The RCA follow-up of each problem opened: a warning before its target, an escalation after it. */
@@ -55,7 +56,9 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
 
     const first = await readIncident(calls, requestNodeId);
     const firstFacts = first && toIncidentFacts(first, policy.groupBy, policy.triage);
-    if (!firstFacts || !mayNeedProblem(firstFacts, policy.detect.impacts)) return { action: 'none' };
+    // The customer's written RCA request after a breach (§3.3) applies to any incident, linked or not.
+    const rcaRequest = firstFacts ? ((await store.load(requestNodeId)).rcaRequest ?? null) : null;
+    if (!firstFacts || (!rcaRequest && !mayNeedProblem(firstFacts, policy.detect.impacts))) return { action: 'none' };
 
     const sourceId = problemSourceIdOf(firstFacts.groupKey, requestNodeId);
     const lock = await locks.tryAcquire(`problem:${sourceId}`);
@@ -64,6 +67,15 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
       throw new DelayedError();
     }
     try {
+      if (rcaRequest) {
+        const incident = (await readIncident(calls, requestNodeId)) ?? first;
+        const result = await handleCustomerRca(calls, incident, rcaRequest, sourceId, { policy, rcaTimers });
+        if (result.action === 'create' && result.problemId) {
+          await reports?.saveProblem({ problemId: result.problemId, number: null, reason: 'customer_request', rcaDueMs: result.rcaDueMs, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: [requestNodeId] });
+        }
+        log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
+        return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
+      }
       // Read again under the lock: another worker may have linked this incident meanwhile.
       const instanceId = first.serviceInstanceId;
       const rows = instanceId ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();

@@ -15,6 +15,8 @@ export interface ProblemManagementPolicy {
   triage: TriagePolicy;
   groupBy: GroupKind;
   rca: RcaFollowUpPolicy;
+  /** The language of notes to requesters (`SUPPORT_LOCALE`). */
+  locale: 'en' | 'nl';
 }
 
 export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'problems'>): ProblemManagementPolicy {
@@ -33,6 +35,7 @@ export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'p
     },
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
     groupBy: problems.groupBy,
+    locale: workflow.locale,
     rca: { warningBusinessDays: problems.rcaWarningBusinessDays, serviceSupportManagerId: workflow.escalation.serviceSupportManagerId, calendar, format },
   };
 }

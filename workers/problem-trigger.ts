@@ -5,6 +5,8 @@ import { mayNeedProblem } from '../src/domain/problems/incident-row.js';
 import type { TicketFacts } from '../src/domain/notes/ticket-facts.js';
 import { isImpact } from '../src/domain/triage/categories.js';
 import { enqueueProblemCheck } from '../src/queue/problem-producer.js';
+import { rcaConfirmedMarker } from '../src/domain/problems/rca-request.js';
+import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
 
 /** As long as the problem window could matter (PROBLEM_WINDOW_DAYS is at most ten years, this is a cache). */
 const CHECKED_TTL_SECONDS = 400 * 24 * 60 * 60;
@@ -17,8 +19,14 @@ const CHECKED_TTL_SECONDS = 400 * 24 * 60 * 60;
  * queue keeps the reconcile at one query and one update, and a failed problem write retries alone.
  */
 export function createProblemTrigger({ queue, redis, prefix, impacts }: { queue: Queue; redis: Redis; prefix: string; impacts: readonly string[] }) {
-  return async (request: RequestDetail, facts: TicketFacts): Promise<void> => {
+  return async (request: RequestDetail, facts: TicketFacts, state?: WorkflowState): Promise<void> => {
     if (facts.kind !== 'incident') return;
+    // The customer's RCA request (§3.3) until the requester has the confirmation (its marker is on the request).
+    const confirmed = (request.notes?.nodes ?? []).some((n) => (n.text ?? '').includes(rcaConfirmedMarker(request.id)));
+    if (state?.rcaRequest && !confirmed) {
+      await enqueueProblemCheck(queue, { requestNodeId: request.id });
+      return;
+    }
     const candidate = { priority: facts.priority, impact: isImpact(request.impact) ? request.impact : null, problemId: request.problem?.id ?? null };
     if (!mayNeedProblem(candidate, impacts)) return;
     const key = `${prefix}:problem-checked:${request.id}`;

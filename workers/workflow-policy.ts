@@ -5,7 +5,7 @@ import type { WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 
 /** The workflow rules' inputs, built once from the configuration. */
 export function createWorkflowPolicy(
-  config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { breakFix?: Pick<Config['breakFix'], 'mode'>; xurrent?: { account: string } | null },
+  config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { problems?: Pick<Config['problems'], 'rcaRequestCues'> } & { breakFix?: Pick<Config['breakFix'], 'mode'>; xurrent?: { account: string } | null },
 ): WorkflowPolicy {
   const { sla, workflow, registration } = config;
   const calendar = createBusinessCalendar(sla.calendar);
@@ -26,6 +26,7 @@ export function createWorkflowPolicy(
     xurrentEscalationTrigger: workflow.xurrentEscalationTrigger,
     xurrentEscalationTags: workflow.xurrentEscalationTags,
     escalationCues: workflow.escalationCues,
+    ...(config.problems ? { rcaRequestCues: config.problems.rcaRequestCues } : {}),
     firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
     slaServiceInstanceIds: workflow.slaServiceInstanceIds,
     providerAccountId: config.xurrent?.account ?? null,

@@ -14,6 +14,8 @@ export interface ProblemsConfig {
   managerId: string | null;
   teamId: string | null;
   rcaWarningBusinessDays: number;
+  /** §3.3: cues of a customer's note that ask for an RCA after a breach. */
+  rcaRequestCues: readonly string[];
 }
 
 export function toProblemsConfig(env: ProblemsEnv): ProblemsConfig {
@@ -26,5 +28,6 @@ export function toProblemsConfig(env: ProblemsEnv): ProblemsConfig {
     managerId: env.PROBLEM_MANAGER_ID ?? null,
     teamId: env.PROBLEM_TEAM_ID ?? null,
     rcaWarningBusinessDays: env.RCA_WARNING_BUSINESS_DAYS,
+    rcaRequestCues: env.RCA_REQUEST_CUES.split(',').map((cue) => cue.trim()),
   };
 }

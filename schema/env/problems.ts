@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPositiveIsoDuration } from '../../src/domain/problems/rca-due.js';
 import { IMPACTS } from '../../src/domain/triage/categories.js';
+import { parseTagList } from '../../src/domain/sla/parse-signal-settings.js';
 import { enumWithDefault, intWithDefault, optionalString, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
 
@@ -14,6 +15,12 @@ function checkDuration(text: string, ctx: z.RefinementCtx) {
   if (!isPositiveIsoDuration(text)) ctx.addIssue({ code: 'custom', message: 'must be a positive ISO-8601 duration such as P1M or P4W' });
 }
 
+function checkCues(text: string | undefined, ctx: z.RefinementCtx) {
+  if (text === undefined) return;
+  const result = parseTagList(text);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error });
+}
+
 /** Problem management: which incidents become problems, and who owns the root-cause analysis. */
 export const problemsEnvShape = {
   PROBLEM_IMPACTS: stringWithDefault('high,top').superRefine(checkImpacts),
@@ -24,6 +31,7 @@ export const problemsEnvShape = {
   PROBLEM_MANAGER_ID: optionalString(),
   PROBLEM_TEAM_ID: optionalString(),
   RCA_WARNING_BUSINESS_DAYS: intWithDefault(5, { min: 0, max: 365 }),
+  RCA_REQUEST_CUES: stringWithDefault('rca,root cause,hoofdoorzaak,oorzaakanalyse,oorzaak analyse').superRefine(checkCues),
 };
 
 export const problemsEnvSection = defineEnvSection({

@@ -78,6 +78,7 @@ export function buildSlaReport(
       byReason: {
         top_incident: opened.filter((p) => p.reason === 'top_incident').length,
         repeated_incidents: opened.filter((p) => p.reason === 'repeated_incidents').length,
+        customer_request: opened.filter((p) => p.reason === 'customer_request').length,
       },
       rca: {
         due: opened.filter((p) => rcaStatusOf(p, period.asOfMs) === 'due').length,

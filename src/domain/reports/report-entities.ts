@@ -15,7 +15,7 @@ export interface ReportRequest {
   problemId: string | null;
 }
 
-export type ProblemOpenReason = 'top_incident' | 'repeated_incidents';
+export type ProblemOpenReason = 'top_incident' | 'repeated_incidents' | 'customer_request';
 
 /** One problem the worker opened, as kept for reporting. */
 export interface ReportProblem {

@@ -12,6 +12,7 @@ import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from 
 import { BREAK_FIX_KEY, planBreakFix } from './break-fix.js';
 import { agentForwardAtMs } from '../break-fix/forward-decision.js';
 import { planCustomerEscalations, withCustomerEscalations } from '../escalation/customer-escalation.js';
+import { readRcaRequest } from '../problems/rca-request.js';
 import { renderEscalationNote } from './escalation-notes.js';
 import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
@@ -47,6 +48,8 @@ export interface WorkflowPolicy {
   xurrentEscalationTags?: readonly string[];
   /** `ESCALATION_CUES`: a requester's note holding one escalates (§2.8). Absent: the defaults. */
   escalationCues?: readonly string[];
+  /** `RCA_REQUEST_CUES`: a requester's note holding one after a breach asks for an RCA (§3.3). Absent: the defaults. */
+  rcaRequestCues?: readonly string[];
   /** First-line registration: completeness check and routing (absent: first line does nothing). */
   firstLine?: FirstLinePolicy;
   /** `SLA_SERVICE_INSTANCE_IDS` (null: unset); the Xurrent Service's instances come from `triage`. Absent: null. */
@@ -58,6 +61,8 @@ export interface WorkflowPolicy {
   /** `ROOT_CAUSE_REMINDER` in business ms (null: no nudge). Absent: null. */
   rootCauseReminderMs?: number | null;
 }
+
+export const DEFAULT_RCA_REQUEST_CUES: readonly string[] = ['rca', 'root cause', 'hoofdoorzaak', 'oorzaakanalyse', 'oorzaak analyse'];
 
 export const DEFAULT_ESCALATION_CUES: readonly string[] = ['escalate', 'escalatie', 'escaleren'];
 
@@ -168,6 +173,8 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   notesToWrite.push(...escalation.notes);
   const customer = planCustomerEscalations(snapshot.id, notes, snapshot.noteTexts, authorship, { cues: policy.escalationCues ?? DEFAULT_ESCALATION_CUES, ...policy.escalation });
   notesToWrite.push(...customer.notes);
+  const rcaAsk = readRcaRequest(snapshot.id, notes, snapshot.noteTexts, facts, authorship, policy.rcaRequestCues ?? DEFAULT_RCA_REQUEST_CUES);
+  if (rcaAsk.firstLineNote) notesToWrite.push(rcaAsk.firstLineNote);
   const known = new Set(previous.escalations.map((e) => e.key));
   const newCustomer = customer.records.filter((r) => !known.has(r.key));
   if (reminder.note) notesToWrite.push(reminder.note);
@@ -196,6 +203,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
       rule,
       excused: signals.excused,
       rootCauseRemindedAtMs: reminder.remindedAtMs,
+      rcaRequest: rcaAsk.request,
     },
     facts,
     internalNote: notesToWrite.length > 0 ? notesToWrite.join('\n\n') : null,

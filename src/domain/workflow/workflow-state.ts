@@ -6,6 +6,7 @@ import type { HistoryRebuild } from '../resync/rebuild-state.js';
 import type { Priority } from '../sla/sla-policy.js';
 import type { Excuse } from '../notes/note-signals.js';
 import type { DecidedRule } from './decided-rule.js';
+import type { RcaRequest } from '../problems/rca-request.js';
 
 export interface EscalationRecord {
   key: string;
@@ -51,6 +52,8 @@ export interface WorkflowState {
   excused?: Excuse | null;
   /** When the worker nudged first line for a Top incident's missing root cause (once). */
   rootCauseRemindedAtMs?: number | null;
+  /** The customer's written RCA request after a breach (§3.3), from its note; null: none. */
+  rcaRequest?: RcaRequest | null;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {

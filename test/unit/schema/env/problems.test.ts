@@ -13,6 +13,7 @@ describe('problem-management configuration', () => {
       managerId: null,
       teamId: null,
       rcaWarningBusinessDays: 5,
+      rcaRequestCues: ['rca', 'root cause', 'hoofdoorzaak', 'oorzaakanalyse', 'oorzaak analyse'],
     });
   });
 
