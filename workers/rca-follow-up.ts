@@ -5,6 +5,7 @@ import { RcaFollowUpJobSchema } from '../schema/problem-jobs.js';
 import type { Clock } from '../src/clock.js';
 import { rcaOverdueApplies, withRcaOverdueEscalation } from '../src/domain/problems/rca-escalation.js';
 import { planRcaFollowUp, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
+import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
@@ -46,6 +47,7 @@ export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLock
       status: node.status ?? '',
       analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
       noteTexts: (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
+      rcaReportAtMs: rcaReportAtMs((node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null })), policy.reportTags ?? DEFAULT_RCA_REPORT_TAGS),
     };
     const nowMs = clock.now();
     const plan = planRcaFollowUp(problem, stage, nowMs, policy);

@@ -16,6 +16,8 @@ export interface ProblemsConfig {
   rcaWarningBusinessDays: number;
   /** §3.3: cues of a customer's note that ask for an RCA after a breach. */
   rcaRequestCues: readonly string[];
+  /** §2.3: tags of the note on a problem that is its RCA report. */
+  rcaReportTags: readonly string[];
 }
 
 export function toProblemsConfig(env: ProblemsEnv): ProblemsConfig {
@@ -29,5 +31,6 @@ export function toProblemsConfig(env: ProblemsEnv): ProblemsConfig {
     teamId: env.PROBLEM_TEAM_ID ?? null,
     rcaWarningBusinessDays: env.RCA_WARNING_BUSINESS_DAYS,
     rcaRequestCues: env.RCA_REQUEST_CUES.split(',').map((cue) => cue.trim()),
+    rcaReportTags: env.RCA_REPORT_TAGS.split(',').map((tag) => tag.trim()),
   };
 }

@@ -31,6 +31,7 @@ export const problemsEnvShape = {
   PROBLEM_MANAGER_ID: optionalString(),
   PROBLEM_TEAM_ID: optionalString(),
   RCA_WARNING_BUSINESS_DAYS: intWithDefault(5, { min: 0, max: 365 }),
+  RCA_REPORT_TAGS: stringWithDefault('#rca').superRefine(checkCues),
   RCA_REQUEST_CUES: stringWithDefault('rca,root cause,hoofdoorzaak,oorzaakanalyse,oorzaak analyse').superRefine(checkCues),
 };
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const PROBLEM_FOLLOW_UP_BY_ID = /* GraphQL */ `
   query ProblemFollowUpById($id: ID!) {
     node(id: $id) {
-      ... on Problem { id problemId status analysisTargetAt notes(first: 100) { nodes { text } } requests(first: 100) { nodes { id } } }
+      ... on Problem { id problemId status analysisTargetAt notes(first: 100) { nodes { text createdAt } } requests(first: 100) { nodes { id } } }
     }
   }
 `;
@@ -14,7 +14,7 @@ export const ProblemFollowUpSchema = z.object({
   problemId: z.string().nullish(),
   status: z.string().nullish(),
   analysisTargetAt: z.iso.datetime({ offset: true }).nullish(),
-  notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish(),
+  notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish(), createdAt: z.string().nullish() })).nullish() }).nullish(),
   requests: z.object({ nodes: z.array(z.object({ id: z.string() })).nullish() }).nullish(),
 });
 

@@ -29,6 +29,8 @@ export interface ProblemOutcome {
   reasons?: ('top_incident' | 'repeated_incidents' | 'customer_request')[];
   requestRefs: string[];
   rcaDueMs: number | null;
+  /** When the RCA report went on the problem, or null. */
+  rcaReportAtMs?: number | null;
 }
 
 /**
@@ -77,7 +79,7 @@ function rootCauseAtOf(events: WorkflowState['events']): number | null {
 export function buildReport(requests: readonly RequestOutcome[], problems: readonly ProblemOutcome[], xurrentCalls: number): ScenarioReport {
   return {
     requests: Object.fromEntries(requests.map((r) => [r.ref, reportRequest(r)])),
-    problems: Object.fromEntries(problems.map((p) => [p.ref, { reason: p.reason, reasons: p.reasons ?? [p.reason], requests: p.requestRefs, rcaDue: isoOf(p.rcaDueMs) }])),
+    problems: Object.fromEntries(problems.map((p) => [p.ref, { reason: p.reason, reasons: p.reasons ?? [p.reason], requests: p.requestRefs, rcaDue: isoOf(p.rcaDueMs), rcaReportAt: isoOf(p.rcaReportAtMs) }])),
     xurrentCalls,
   };
 }

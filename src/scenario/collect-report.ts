@@ -2,6 +2,7 @@ import type { Simulator } from '../simulator/index.js';
 import type { ProblemRecord } from '../simulator/store.js';
 import type { WorkflowStore } from '../state/workflow-store.js';
 import { rcaPromisesOf, reasonsOf } from '../domain/problems/rca-promises.js';
+import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../domain/problems/rca-report.js';
 import { buildReport, type ProblemOutcome, type RequestOutcome } from './build-report.js';
 import type { ScenarioReport } from './report.js';
 
@@ -54,6 +55,10 @@ export async function collectReport(deps: { sim: Simulator; store: WorkflowStore
       reasons: reasons.length > 0 ? reasons : [reason],
       requestRefs: problem.requestIds.flatMap((id) => refOfRequest.get(id) ?? []),
       rcaDueMs: rcaDueOf(problem),
+      rcaReportAtMs: rcaReportAtMs(
+        problem.noteIds.flatMap((id) => sim.store.notes.get(id) ?? []).map((n) => ({ text: n.text, createdAtMs: Date.parse(n.createdAt) })),
+        DEFAULT_RCA_REPORT_TAGS,
+      ),
     };
   });
   const xurrentCalls = sim.calls.filter((call) => call.kind !== 'oauth').length;

@@ -29,10 +29,14 @@ export interface RcaProblem {
   status: string;
   analysisTargetAtMs: number | null;
   noteTexts: readonly string[];
+  /** When the RCA report went on the problem (rca-report.ts); null or absent: not yet. */
+  rcaReportAtMs?: number | null;
 }
 
 export interface RcaFollowUpPolicy {
   warningBusinessDays: number;
+  /** `RCA_REPORT_TAGS` (absent: `#rca`). */
+  reportTags?: readonly string[];
   serviceSupportManagerId: string | null;
   calendar: BusinessCalendar;
   format: FormatInstant;
@@ -43,15 +47,18 @@ export type RcaFollowUp =
   | { action: 'wait'; untilMs: number }
   | { action: 'note'; note: string };
 
-const CLOSED = ['solved', 'declined'];
+/** A declined problem needs no analysis; a solved one still needs its report (§2.3). */
+const CLOSED = ['declined'];
 
 /**
- * What an RCA timer does when it fires, from the problem as it is now: nothing once the problem is
- * solved or declined or the note was written; wait when the target moved later; otherwise a warning
+ * What an RCA timer does when it fires, from the problem as it is now: nothing once the RCA report
+ * is on the problem (its tagged note), the problem is declined, or the note was written (a solved
+ * problem without its report is still followed up, issue 17 point 5); wait when the target moved later; otherwise a warning
  * to the problem manager before the target, or an escalation to the Service Support Manager once it passed.
  */
 export function planRcaFollowUp(problem: RcaProblem, stage: RcaStage, nowMs: number, policy: RcaFollowUpPolicy): RcaFollowUp {
   if (CLOSED.includes(problem.status)) return { action: 'none', why: `problem ${problem.status}` };
+  if ((problem.rcaReportAtMs ?? null) !== null) return { action: 'none', why: 'the RCA report is on the problem' };
   const dueMs = problem.analysisTargetAtMs;
   if (dueMs === null) return { action: 'none', why: 'no RCA target' };
   const marker = noteMarker(`rca-${stage}`, `${problem.id}:${dueMs}`);

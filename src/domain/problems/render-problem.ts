@@ -35,7 +35,7 @@ export function renderRcaNote(input: RcaNoteInput): string {
     '',
     ...renderAnalysisQuestions(),
     '',
-    'RCA report: attach it to this problem (note or attachment), record the known error and workaround, then set the problem to solved; the linked incidents are told the outcome.',
+    'RCA report: add it to this problem as a note containing #rca (RCA_REPORT_TAGS): until then the RCA counts as due or overdue, even when the problem is solved. Record the known error and workaround, then set the problem to solved; the linked incidents are told the outcome.',
     input.marker,
   ];
   return lines.join('\n');

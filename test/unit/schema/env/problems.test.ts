@@ -14,6 +14,7 @@ describe('problem-management configuration', () => {
       teamId: null,
       rcaWarningBusinessDays: 5,
       rcaRequestCues: ['rca', 'root cause', 'hoofdoorzaak', 'oorzaakanalyse', 'oorzaak analyse'],
+      rcaReportTags: ['#rca'],
     });
   });
 

@@ -65,7 +65,7 @@ describe('buildReport', () => {
   it('keys requests and problems by ref', () => {
     const report = buildReport([{ ref: 'r1', status: 'assigned', problemRef: 'p1', workerNotes: 1, state }], [{ ref: 'p1', reason: 'top_incident', requestRefs: ['r1'], rcaDueMs: null }], 4);
     expect(Object.keys(report.requests)).toEqual(['r1']);
-    expect(report.problems).toEqual({ p1: { reason: 'top_incident', reasons: ['top_incident'], requests: ['r1'], rcaDue: null } });
+    expect(report.problems).toEqual({ p1: { reason: 'top_incident', reasons: ['top_incident'], rcaReportAt: null, requests: ['r1'], rcaDue: null } });
     expect(report.xurrentCalls).toBe(4);
   });
 });

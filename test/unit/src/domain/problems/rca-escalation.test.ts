@@ -10,7 +10,7 @@ describe('rcaOverdueApplies', () => {
     ['overdue stage after the target', 'overdue', 'in_progress', DUE, DUE + 1, true],
     ['overdue stage before the target (it moved later)', 'overdue', 'assigned', DUE, DUE - 1, false],
     ['warning stage, even past the target', 'warning', 'assigned', DUE, DUE + 1, false],
-    ['solved problem', 'overdue', 'solved', DUE, DUE + 1, false],
+    ['solved problem without its RCA report (issue 17 point 5)', 'overdue', 'solved', DUE, DUE + 1, true],
     ['declined problem', 'overdue', 'declined', DUE, DUE + 1, false],
     ['no RCA target', 'overdue', 'assigned', null, DUE + 1, false],
   ] as const)('%s', (_name, stage, status, due, now, expected) => {

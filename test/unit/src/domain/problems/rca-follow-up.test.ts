@@ -33,7 +33,9 @@ describe('planRcaFollowUp', () => {
     ['warning once the target passed: none', {}, 'warning', '2026-04-18T08:00:00Z', { action: 'none' }],
     ['overdue before the target (moved later): wait', {}, 'overdue', '2026-04-16T08:00:00Z', { action: 'wait', untilMs: due }],
     ['overdue after the target', {}, 'overdue', '2026-04-17T08:00:00Z', { action: 'note' }],
-    ['solved: none', { status: 'solved' }, 'overdue', '2026-04-20T08:00:00Z', { action: 'none' }],
+    ['solved without its RCA report: still overdue (issue 17 point 5)', { status: 'solved' }, 'overdue', '2026-04-20T08:00:00Z', { action: 'note' }],
+    ['the RCA report on the problem: none', { status: 'solved', rcaReportAtMs: at('2026-04-10T08:00:00Z') }, 'overdue', '2026-04-20T08:00:00Z', { action: 'none' }],
+    ['declined: none', { status: 'declined' }, 'overdue', '2026-04-20T08:00:00Z', { action: 'none' }],
     ['already noted: none', { noteTexts: [`x\n${marker('overdue')}`] }, 'overdue', '2026-04-20T08:00:00Z', { action: 'none' }],
     ['no target: none', { analysisTargetAtMs: null }, 'overdue', '2026-04-20T08:00:00Z', { action: 'none' }],
   ] as const)('%s', (_case, over, stage, now, expected) => {

@@ -42,3 +42,31 @@ describe('RCA promises (issue 17 point 4)', () => {
     expect(earliestDueMs([])).toBeNull();
   });
 });
+
+describe('the RCA report (issue 17 point 5, §2.3)', async () => {
+  const { rcaReportAtMs, rcaStateOf } = await import('../../../../../src/domain/problems/rca-report.js');
+  const { planRcaFollowUp } = await import('../../../../../src/domain/problems/rca-follow-up.js');
+  const { rcaOverdueApplies } = await import('../../../../../src/domain/problems/rca-escalation.js');
+
+  it("is the first person's note with the tag; the worker's own notes (marked) never count", () => {
+    expect(rcaReportAtMs([{ text: 'add a note with #rca\n[xsw:problem:x]', createdAtMs: 1 }, { text: '#RCA: expired certificate', createdAtMs: 5 }, { text: '#rcas', createdAtMs: 3 }], ['#rca'])).toBe(5);
+    expect(rcaReportAtMs([{ text: 'solved', createdAtMs: 1 }], ['#rca'])).toBeNull();
+  });
+
+  it('is due or overdue until the report is there, solved or not, and done (on time or late) after', () => {
+    expect(rcaStateOf(100, null, 50)).toEqual({ state: 'due', onTime: null });
+    expect(rcaStateOf(100, null, 150)).toEqual({ state: 'overdue', onTime: false });
+    expect(rcaStateOf(100, 90, 150)).toEqual({ state: 'done', onTime: true });
+    expect(rcaStateOf(100, 120, 150)).toEqual({ state: 'done', onTime: false });
+  });
+
+  it('keeps following up a solved problem without its report, and stops once the report is on it', () => {
+    const problem = { id: 'P', label: '#1', status: 'solved', analysisTargetAtMs: 100, noteTexts: [] };
+    const policy = { warningBusinessDays: 0, serviceSupportManagerId: 'P-SSM', calendar: {} as never, format: () => 'x' };
+    expect(planRcaFollowUp(problem, 'overdue', 150, policy).action).toBe('note');
+    expect(rcaOverdueApplies(problem, 'overdue', 150)).toBe(true);
+    expect(planRcaFollowUp({ ...problem, rcaReportAtMs: 90 }, 'overdue', 150, policy).action).toBe('none');
+    expect(rcaOverdueApplies({ ...problem, rcaReportAtMs: 90 }, 'overdue', 150)).toBe(false);
+    expect(rcaOverdueApplies({ ...problem, status: 'declined' }, 'overdue', 150)).toBe(false);
+  });
+});

@@ -68,7 +68,7 @@ describe('problem texts', () => {
     expect(note).toContain('  Resolved: not yet');
     expect(note).toContain('  Escalated (service support manager, response): Mon 30 Mar 2026, 09:00 (Europe/Amsterdam) (+2h 0m business)');
     expect(note).toContain('1. What is the root cause');
-    expect(note).toContain('RCA report: attach it to this problem');
+    expect(note).toContain('RCA report: add it to this problem as a note containing #rca');
     expect(note.endsWith('[xsw:problem:service_instance:SI1]')).toBe(true);
   });
 
