@@ -40,7 +40,7 @@ export const WorkflowStateSchema = z.object({
       resolutionDueMs: z.number().nullable(),
       responseState: slaState,
       resolutionState: slaState,
-      flags: z.array(z.enum(['outside_standard_support', 'forwarded_to_xurrent', 'outside_sla', 'no_root_cause_recorded'])),
+      flags: z.array(z.enum(['outside_standard_support', 'forwarded_to_xurrent', 'outside_sla', 'no_root_cause_recorded', 'xurrent_contact_advised'])),
     })
     .nullable(),
   factsVersion: z.number().int(),

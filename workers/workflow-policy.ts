@@ -26,6 +26,8 @@ export function createWorkflowPolicy(
     xurrentEscalationTrigger: workflow.xurrentEscalationTrigger,
     xurrentEscalationTags: workflow.xurrentEscalationTags,
     escalationCues: workflow.escalationCues,
+    xurrentSupportContact: workflow.xurrentSupportContact,
+    locale: workflow.locale,
     ...(config.problems ? { rcaRequestCues: config.problems.rcaRequestCues } : {}),
     firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
     slaServiceInstanceIds: workflow.slaServiceInstanceIds,

@@ -22,6 +22,8 @@ export interface WorkflowConfig {
   xurrentEscalationTrigger: 'agent' | 'automatic';
   /** The tags of an agent's note that forwards a Xurrent Service request. */
   xurrentEscalationTags: readonly string[];
+  /** §2.1: where the customer reaches Xurrent directly for a Top outage outside office hours. */
+  xurrentSupportContact: string;
 }
 
 export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
@@ -42,6 +44,7 @@ export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
     xurrentSupplierOrganizationId: env.XURRENT_SUPPLIER_ORGANIZATION_ID ?? null,
     xurrentEscalationTrigger: env.XURRENT_ESCALATION_TRIGGER,
     xurrentEscalationTags: env.XURRENT_ESCALATION_TAGS.split(',').map((tag) => tag.trim()),
+    xurrentSupportContact: env.XURRENT_SUPPORT_CONTACT,
     customFields: {
       priority: env.XURRENT_CUSTOM_FIELD_PRIORITY ?? null,
       responseDue: env.XURRENT_CUSTOM_FIELD_RESPONSE_DUE ?? null,

@@ -30,6 +30,7 @@ export const workflowEnvShape = {
   XURRENT_ESCALATION_MODE: enumWithDefault(['supplier', 'request'], 'supplier'),
   XURRENT_ESCALATION_TRIGGER: enumWithDefault(['agent', 'automatic'], 'agent'),
   XURRENT_ESCALATION_TAGS: stringWithDefault('#xurrent').superRefine(checkTagList),
+  XURRENT_SUPPORT_CONTACT: stringWithDefault('support@xurrent.com'),
   XURRENT_SUPPLIER_ORGANIZATION_ID: optionalString(),
   XURRENT_CUSTOM_FIELD_PRIORITY: optionalString(),
   XURRENT_CUSTOM_FIELD_RESPONSE_DUE: optionalString(),

@@ -6,9 +6,10 @@ const PRIORITY_OF_IMPACT: Record<Impact, Priority> = { top: 'top', high: 'high',
 
 /**
  * `outside_sla`: an incident outside the section 3 SLA's scope (§3, see decided-rule.ts);
- * `no_root_cause_recorded`: completed under the root-cause start without a root cause (resolution counted from registration).
+ * `no_root_cause_recorded`: completed under the root-cause start without a root cause (resolution counted from registration);
+ * `xurrent_contact_advised`: a Top incident on the Xurrent Service outside office hours whose requester was told they may contact Xurrent directly (§2.1).
  */
-export type Flag = 'outside_standard_support' | 'forwarded_to_xurrent' | 'outside_sla' | 'no_root_cause_recorded';
+export type Flag = 'outside_standard_support' | 'forwarded_to_xurrent' | 'outside_sla' | 'no_root_cause_recorded' | 'xurrent_contact_advised';
 
 export interface TriageInput {
   category: string | null | undefined;

@@ -88,11 +88,10 @@ export function planBreakFix(
       : "Record Xurrent's reference in the supplier request ID and follow it up until Xurrent has fixed it.",
     marker,
   ];
-  const outsideHours = context.calendar.businessMillisBetween(snapshot.createdAtMs, snapshot.createdAtMs + 1) === 0;
-  const topOutsideHours = triage.kind === 'incident' && triage.priority === 'top' && outsideHours;
   return {
     internalNote: lines.join('\n'),
-    publicNote: topOutsideHours ? topOutsideHoursNote(snapshot.id) : null,
+    // The after-hours note to the requester is its own rule now (planXurrentContactNote), written at registration.
+    publicNote: null,
     supplierId: context.policy.supplierOrganizationId,
     status: snapshot.status === 'waiting_for' ? null : 'waiting_for',
     records: [record],
@@ -115,10 +114,46 @@ function levelOnePlan(snapshot: RequestSnapshot, triage: Triage, tags: readonly 
   return { ...NONE, internalNote: note };
 }
 
-function topOutsideHoursNote(requestId: string): string {
-  return [
-    'Your incident stops the Xurrent service for several users and was registered outside our support hours.',
-    'We have escalated it to Xurrent. For a Top incident outside office hours you may also contact Xurrent support directly.',
-    noteMarker('top-outside-hours', requestId),
-  ].join('\n');
+export interface XurrentContactPolicy {
+  /** `XURRENT_SUPPORT_CONTACT`: where the customer reaches Xurrent directly. */
+  contact: string;
+  locale: 'en' | 'nl';
+  format: (ms: number | null) => string;
+}
+
+/**
+ * §2.1: "Indien het gaat om Prioriteitsniveau Top verzoeken voor Xurrent Service (volledig
+ * onbeschikbaar) buiten de normale kantooruren, kan Klant contact opnemen met Xurrent". A Top
+ * incident on a Xurrent Service instance registered outside office hours gets, at once and whether
+ * or not it is complete, a note to the requester (in `SUPPORT_LOCALE`) saying so, and what happens
+ * next: the provider picks it up when office hours start and forwards it to Xurrent when it needs
+ * Xurrent (level 1 first, §4). Once: the marker (also the former note's) and the flag
+ * `xurrent_contact_advised`.
+ */
+export function planXurrentContactNote(
+  snapshot: RequestSnapshot,
+  triage: Triage,
+  context: { xurrentServiceInstanceIds: readonly string[]; calendar: BusinessCalendar; policy: XurrentContactPolicy },
+): { publicNote: string | null; advised: boolean } {
+  const onXurrent = snapshot.serviceInstanceId !== null && context.xurrentServiceInstanceIds.includes(snapshot.serviceInstanceId);
+  const outsideHours = context.calendar.businessMillisBetween(snapshot.createdAtMs, snapshot.createdAtMs + 1) === 0;
+  if (!onXurrent || triage.kind !== 'incident' || triage.priority !== 'top' || !outsideHours) return { publicNote: null, advised: false };
+  const marker = noteMarker('top-outside-hours', snapshot.id);
+  if (hasMarker(snapshot.noteTexts, marker)) return { publicNote: null, advised: true };
+  // The first business instant after registration: when office hours start again.
+  const opensAt = context.calendar.addBusinessMillis(snapshot.createdAtMs, 1) - 1;
+  const { contact, locale, format } = context.policy;
+  const text =
+    locale === 'nl'
+      ? [
+          'Uw incident meldt dat de Xurrent Service volledig onbeschikbaar is, en is buiten onze kantooruren geregistreerd.',
+          `Bij een volledige storing van Xurrent buiten kantooruren kunt u rechtstreeks contact opnemen met Xurrent: ${contact}.`,
+          `Wat er nu gebeurt: ons supportteam pakt uw incident op zodra de kantooruren beginnen (${format(opensAt)}) en stuurt het door naar Xurrent als Xurrent nodig is, en volgt het dan op.`,
+        ]
+      : [
+          'Your incident reports that the Xurrent service is completely unavailable, and was registered outside our office hours.',
+          `For a complete outage of Xurrent outside office hours you may contact Xurrent directly: ${contact}.`,
+          `What happens next: our support team picks up your incident when office hours start (${format(opensAt)}), forwards it to Xurrent if it needs Xurrent, and then follows it up.`,
+        ];
+  return { publicNote: [...text, marker].join('\n'), advised: true };
 }

@@ -9,7 +9,7 @@ import type { SlaPolicy } from '../sla/sla-policy.js';
 import { planFirstLine, type FirstLinePolicy } from '../registration/plan-first-line.js';
 import { triageRequest, type TriagePolicy } from '../triage/classify.js';
 import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
-import { BREAK_FIX_KEY, planBreakFix } from './break-fix.js';
+import { BREAK_FIX_KEY, planBreakFix, planXurrentContactNote } from './break-fix.js';
 import { agentForwardAtMs } from '../break-fix/forward-decision.js';
 import { planCustomerEscalations, withCustomerEscalations } from '../escalation/customer-escalation.js';
 import { readRcaRequest } from '../problems/rca-request.js';
@@ -48,6 +48,10 @@ export interface WorkflowPolicy {
   xurrentEscalationTags?: readonly string[];
   /** `ESCALATION_CUES`: a requester's note holding one escalates (§2.8). Absent: the defaults. */
   escalationCues?: readonly string[];
+  /** `XURRENT_SUPPORT_CONTACT` (§2.1). Absent: support@xurrent.com. */
+  xurrentSupportContact?: string;
+  /** `SUPPORT_LOCALE` of notes to requesters. Absent: en. */
+  locale?: 'en' | 'nl';
   /** `RCA_REQUEST_CUES`: a requester's note holding one after a breach asks for an RCA (§3.3). Absent: the defaults. */
   rcaRequestCues?: readonly string[];
   /** First-line registration: completeness check and routing (absent: first line does nothing). */
@@ -146,7 +150,13 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     inputs: { agentForwardAtMs: agentForwardAtMs(notes, authorship, xurrentTags), incomplete: firstLine.incomplete },
   });
   const forwarded = breakFix.records.length > 0 || previous.escalations.some((e) => e.key === BREAK_FIX_KEY);
-  const shownTriage = forwarded && triage.kind === 'rfc' ? { ...triage, flags: [...triage.flags, 'forwarded_to_xurrent' as const] } : triage;
+  const contact = planXurrentContactNote(snapshot, triage, {
+    xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds,
+    calendar: policy.calendar,
+    policy: { contact: policy.xurrentSupportContact ?? 'support@xurrent.com', locale: policy.locale ?? 'en', format: policy.formatInstant },
+  });
+  const extraFlags = [...(forwarded && triage.kind === 'rfc' ? (['forwarded_to_xurrent'] as const) : []), ...(contact.advised ? (['xurrent_contact_advised'] as const) : [])];
+  const shownTriage = extraFlags.length > 0 ? { ...triage, flags: [...triage.flags, ...extraFlags] } : triage;
   const facts = toTicketFacts(shownTriage, clock, { outsideSla: !inSla });
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
   const reminder = planRootCauseReminder(snapshot, previous, { inSla, rule, clock, events, nowMs }, { ...policy, rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause });
@@ -186,7 +196,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const markers = inSla && clock.hasClock ? signalMarkersToWrite(snapshot.id, toMark, snapshot.noteTexts) : [];
   if (markers.length > 0 && notesToWrite.length > 0) notesToWrite[notesToWrite.length - 1] += `\n${markers.join('\n')}`;
   else if (markers.length > 0) notesToWrite.push(['Support worker: SLA instants recorded.', ...markers].join('\n'));
-  const publicNotes = [firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
+  const publicNotes = [contact.publicNote, firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
   // The worker's own status writes are recorded as its own (they never count as the response).
   const ownStatus = breakFix.status ?? firstLine.status;
   const stateEvents = breakFix.status ? [...events, { kind: 'status-changed' as const, at: nowMs, status: breakFix.status as RequestStatus, by: 'worker' as const }] : events;

@@ -179,12 +179,23 @@ describe('planReconcile', () => {
       expect(again.internalNote ?? '').not.toContain('Escalated to Xurrent');
     });
 
-    it('tells the requester of a Top incident registered outside support hours that Xurrent may be contacted directly', () => {
+    it('tells the requester of a Top incident registered outside office hours that Xurrent may be contacted directly, and what happens next, once (§2.1)', () => {
       const night = '2026-03-27T20:00:00Z';
-      const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), policy);
-      expect(plan.publicNote).toContain('you may also contact Xurrent support directly');
-      const day = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
+      const agentPolicy: WorkflowPolicy = { ...policy, xurrentEscalationTrigger: 'agent', xurrentSupportContact: 'support@xurrent.com' };
+      const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), agentPolicy);
+      expect(plan.publicNote).toContain('you may contact Xurrent directly: support@xurrent.com');
+      expect(plan.publicNote).toContain('What happens next: our support team picks up your incident when office hours start (Mon 30 Mar 2026');
+      expect(plan.publicNote).not.toContain('escalated');
+      expect(plan.facts.flags).toContain('xurrent_contact_advised');
+      const again = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night), noteTexts: [plan.publicNote ?? ''] }), plan.state, ms('2026-03-27T21:00:00Z'), agentPolicy);
+      expect(again.publicNote).toBeNull();
+      expect(again.facts.flags).toContain('xurrent_contact_advised');
+      const dutch = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), { ...agentPolicy, locale: 'nl' });
+      expect(dutch.publicNote).toContain('kunt u rechtstreeks contact opnemen met Xurrent: support@xurrent.com');
+      const day = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
       expect(day.publicNote).toBeNull();
+      const high = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), agentPolicy);
+      expect(high.publicNote).toBeNull();
     });
 
     it('forwards a request for change about Xurrent, and leaves closed requests and other services alone', () => {
