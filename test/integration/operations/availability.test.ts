@@ -67,6 +67,13 @@ afterAll(async () => {
 const month = (from: string, to: string) => ({ fromMs: t(from), toMs: t(to) });
 
 describe('availability from a seeded heartbeat history (real Redis)', () => {
+  it('the last heartbeat of a series (the missing-heartbeat alert reads it through /metrics) is the latest beat of any run', async () => {
+    const store = createUptimeStore(redis, prefix, 400);
+    // The last run ends at the seeding's final gap, NOW + SAMPLE_MS, one sample before it: NOW.
+    expect(await store.lastBeatMs('web')).toBe(NOW);
+    expect(await store.lastBeatMs('nothing-beats-here')).toBeNull();
+  });
+
   it('August: six interruptions, 110 office and 560 outside minutes down, the month-end outages clipped', async () => {
     const result = await readAvailabilityReport({ redis, config: config('cloud'), ...month('2026-08-01T00:00', '2026-09-01T00:00'), nowMs: NOW });
     const report = result.report!;
