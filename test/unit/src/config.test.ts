@@ -55,10 +55,10 @@ describe('loadConfig', () => {
   });
 
   it('requires Xurrent settings in production only', () => {
-    // Production also needs a webhook key source while signatures are required (the default).
-    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['XURRENT_TOKEN', 'XURRENT_ACCOUNT', 'XURRENT_WEBHOOK_PUBLIC_KEY']);
+    // Production also needs a webhook audience and key source while signatures are required (the default).
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['XURRENT_TOKEN', 'XURRENT_ACCOUNT', 'XURRENT_WEBHOOK_AUDIENCE', 'XURRENT_WEBHOOK_PUBLIC_KEY']);
     expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
-    const webhookKey = { XURRENT_WEBHOOK_JWKS: 'discover' };
+    const webhookKey = { XURRENT_WEBHOOK_JWKS: 'discover', XURRENT_WEBHOOK_AUDIENCE: 'support-worker' };
     expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_CLIENT_ID: 'i', XURRENT_CLIENT_SECRET: 's', ...webhookKey })).toEqual([]);
   });
 });
