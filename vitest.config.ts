@@ -22,7 +22,10 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
-      { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: ALONE } },
+      // Unit tests hold no process-wide state between files (no servers, Redis or timers left running), so
+      // they share their workers' module cache instead of importing everything again per file: test/unit 57 s -> 20 s.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: ['test/unit/**', ...ALONE] } },
       { extends: true, test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },
