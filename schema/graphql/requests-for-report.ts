@@ -28,6 +28,7 @@ export const REQUESTS_FOR_REPORT = /* GraphQL */ `
         notes(first: 100) { nodes { text createdAt internal person { id account { id } } account { id } } pageInfo { endCursor hasNextPage } }
       }
       pageInfo { endCursor hasNextPage }
+      totalCount
     }
   }
 `;
