@@ -39,4 +39,8 @@ export const ReportProblemSchema = z.object({
   rcaDueMs: z.number(),
   solvedAtMs: z.number().nullable(),
   requestIds: z.array(z.string()),
+  /** When the RCA report went on the problem (issue 17); absent in records kept before: solved counts as done there. */
+  rcaReportAtMs: z.number().nullable().optional(),
+  /** Each RCA promise on the problem (reason, request or group, due). */
+  promises: z.array(z.object({ reason: z.enum(['top_incident', 'repeated_incidents', 'customer_request']), subject: z.string(), dueMs: z.number() })).optional(),
 });

@@ -19,6 +19,7 @@ import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { findOpenProblem, readGroupIncidents, readIncident } from './problem-reads.js';
 import { handleCustomerRca } from './customer-rca.js';
+import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
 
 export interface ManageProblemDeps {
@@ -71,7 +72,7 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
         const incident = (await readIncident(calls, requestNodeId)) ?? first;
         const result = await handleCustomerRca(calls, incident, rcaRequest, sourceId, { policy, rcaTimers });
         if (result.action === 'create' && result.problemId) {
-          await reports?.saveProblem({ problemId: result.problemId, number: null, reason: 'customer_request', rcaDueMs: result.rcaDueMs, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: [requestNodeId] });
+          await reports?.saveProblem({ problemId: result.problemId, number: null, reason: 'customer_request', rcaDueMs: result.rcaDueMs, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: [requestNodeId], rcaReportAtMs: null, promises: [{ reason: 'customer_request', subject: requestNodeId, dueMs: result.rcaDueMs }] });
         }
         log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
         return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
@@ -107,7 +108,7 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
         await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: write.rcaDueMs });
         if (decision.action === 'create') {
           const opened = { problemId: problemNodeId, number: result.problemNumber ?? null, reason: decision.reason, rcaDueMs: write.rcaDueMs };
-          await reports?.saveProblem({ ...opened, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [] });
+          await reports?.saveProblem({ ...opened, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [], rcaReportAtMs: null, promises: rcaPromisesOf([write.input.note]) });
         }
       }
       if (write.kind === 'link' && write.rcaDueMs !== undefined) {

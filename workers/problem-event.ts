@@ -1,3 +1,5 @@
+import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
+import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
 import { DelayedError, type Job } from 'bullmq';
 import { PROBLEM_OUTCOME_BY_ID, ProblemOutcomeByIdSchema, type ProblemOutcome } from '../schema/graphql/problem-outcome.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
@@ -18,11 +20,13 @@ export interface ProblemEventDeps {
   locks: KeyedLocks;
   /** Scheduled again on every event (same ids: no duplicates), so a lost timer is restored by the next event. */
   rcaTimers: RcaTimers;
-  rca: Pick<RcaFollowUpPolicy, 'warningBusinessDays' | 'calendar'>;
+  rca: Pick<RcaFollowUpPolicy, 'warningBusinessDays' | 'calendar' | 'reportTags'>;
   format: FormatInstant;
   logger: Logger;
   /** Marks the worker's problems solved (RCA done) for the SLA review. */
-  reports?: Pick<ReportStore, 'markProblemSolved'>;
+  reports?: Pick<ReportStore, 'markProblemSolved'> & Partial<Pick<ReportStore, 'markProblemRca'>>;
+  /** `RCA_REPORT_TAGS` (absent: `#rca`). */
+  rcaReportTags?: readonly string[];
   /** Reconciles the linked incidents once the problem shows their root cause (analyzed, known error, workaround: §3.2). */
   reconcileLinked?: (requestNodeIds: readonly string[]) => Promise<void>;
 }
@@ -38,7 +42,7 @@ const BUSY_RETRY_MS = 500;
  * the outcome (one internal note each, found again by marker).
  * Under a lock per problem, so a burst of events writes each note once.
  */
-export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports, reconcileLinked }: ProblemEventDeps) {
+export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports, reconcileLinked, rcaReportTags }: ProblemEventDeps) {
   return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
     const parsed = ProblemEventJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -54,7 +58,13 @@ export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, fo
       // Only the worker's own problems: others are the problem manager's business alone.
       const ours = node !== null && node.source === PROBLEM_SOURCE;
       const notes = ours ? planOutcomeNotes(toSolvedProblem(node), format) : [];
-      const dueMs = ours && node.analysisTargetAt && node.status !== 'solved' && node.status !== 'declined' ? Date.parse(node.analysisTargetAt) : null;
+      const problemNotes = (node?.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null }));
+      const reportAtMs = rcaReportAtMs(problemNotes, rcaReportTags ?? rca.reportTags ?? DEFAULT_RCA_REPORT_TAGS);
+      // Followed up until the RCA report is on the problem, solved or not (§2.3); a declined problem needs none.
+      const dueMs = ours && node.analysisTargetAt && node.status !== 'declined' && reportAtMs === null ? Date.parse(node.analysisTargetAt) : null;
+      if (ours) {
+        await reports?.markProblemRca?.(node.id, { rcaDueMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null, rcaReportAtMs: reportAtMs, promises: rcaPromisesOf(problemNotes.map((n) => n.text)) });
+      }
       if (dueMs !== null) {
         await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(dueMs, rca.warningBusinessDays, rca.calendar) });
         await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: dueMs });

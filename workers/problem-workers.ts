@@ -23,7 +23,7 @@ export interface ProblemWorkersDeps {
   xurrent: XurrentClient;
   clock: Clock;
   logger: Logger;
-  reports?: Pick<ReportStore, 'saveProblem' | 'markProblemSolved'>;
+  reports?: Pick<ReportStore, 'saveProblem' | 'markProblemSolved' | 'markProblemRca'>;
   /** Queues a reconcile of a request (the linked incidents, when a problem shows their root cause). */
   reconcile?: (requestNodeId: string, reason: string) => Promise<void>;
 }

@@ -17,6 +17,7 @@ export const PROBLEM_OUTCOME_BY_ID = /* GraphQL */ `
         analysisTargetAt
         knownError
         workaround
+        notes(first: 100) { nodes { text createdAt } }
         requests(first: 100) { nodes { id notes(first: 100) { nodes { text } } } }
       }
     }
@@ -33,6 +34,8 @@ export const ProblemOutcomeSchema = z.object({
   analysisTargetAt: z.iso.datetime({ offset: true }).nullish(),
   knownError: z.boolean().nullish(),
   workaround: z.string().nullish(),
+  /** The problem's own notes: the RCA promises' markers and the RCA report (issue 17). */
+  notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish(), createdAt: z.string().nullish() })).nullish() }).nullish(),
   requests: z
     .object({ nodes: z.array(z.object({ id: z.string(), notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish() })).nullish() })
     .nullish(),

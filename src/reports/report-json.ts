@@ -12,6 +12,7 @@ const pausedMinutes = (p: PausedTime) => ({ incompleteRequest: minutes(p.incompl
  * labelled by their first day in the support zone. Ids only.
  */
 export function reportToJson(report: SlaReport, zone: string) {
+  const numberOfRequest = new Map<string, string | null>([...report.breaches, ...report.topIncidents].map((r) => [r.requestId, r.number]));
   return {
     period: { from: iso(report.period.fromMs), to: iso(report.period.toMs), asOf: iso(report.period.asOfMs) },
     priorities: report.priorities.map((p) => ({
@@ -47,6 +48,17 @@ export function reportToJson(report: SlaReport, zone: string) {
       problemNumber: t.problemNumber,
       rcaDue: iso(t.rcaDueMs),
       rcaStatus: t.rcaStatus,
+    })),
+    rcas: report.rcas.map((r) => ({
+      reason: r.reason,
+      requestId: r.requestId,
+      number: numberOfRequest.get(r.requestId) ?? null,
+      problemId: r.problemId,
+      problemNumber: r.problemNumber,
+      rcaDue: iso(r.rcaDueMs),
+      reportAdded: iso(r.reportAtMs),
+      state: r.state,
+      onTime: r.onTime,
     })),
     problems: report.problems,
     weeks: report.weeks.map((w) => ({

@@ -17,6 +17,8 @@ export interface ReportStore {
   saveProblem(problem: ReportProblem): Promise<void>;
   /** Marks a problem the worker opened as solved; unknown problems are left alone. */
   markProblemSolved(problemId: string, solvedAtMs: number): Promise<void>;
+  /** Keeps the problem's RCA promises, target and report date as read from Xurrent (issue 17). */
+  markProblemRca(problemId: string, rca: { rcaDueMs: number | null; rcaReportAtMs: number | null; promises: ReportProblem['promises'] }): Promise<void>;
   /** Everything a report of a period ending at `toMs` may need: entries that started before `toMs`. */
   readUntil(toMs: number): Promise<ReportData>;
 }
@@ -72,6 +74,14 @@ export function createReportStore(redis: Redis, prefix: string, retentionDays: n
       const parsed = text === null ? null : ReportProblemSchema.safeParse(safeJson(text));
       if (!parsed?.success || parsed.data.solvedAtMs === solvedAtMs) return;
       await put(redis.multi(), 'problem', problemId, { ...parsed.data, solvedAtMs }, parsed.data.createdAtMs).exec();
+    },
+    async markProblemRca(problemId, rca) {
+      const text = await redis.get(valueKey('problem', problemId));
+      const parsed = text === null ? null : ReportProblemSchema.safeParse(safeJson(text));
+      if (!parsed?.success) return;
+      const next = { ...parsed.data, rcaReportAtMs: rca.rcaReportAtMs, ...(rca.promises ? { promises: [...rca.promises] } : {}), ...(rca.rcaDueMs !== null ? { rcaDueMs: rca.rcaDueMs } : {}) };
+      if (JSON.stringify(next) === JSON.stringify(parsed.data)) return;
+      await put(redis.multi(), 'problem', problemId, next, parsed.data.createdAtMs).exec();
     },
     async readUntil(toMs) {
       const [records, requests, problems] = await Promise.all([

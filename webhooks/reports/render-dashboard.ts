@@ -69,7 +69,8 @@ ${renderWebhookHealth(view.webhooks, view.zone)}
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
 <section><h2>Breaches</h2>${breachTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Top incidents</h2>${topTable(report, view.zone, requestCell(view))}</section>
-<section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
+<section><h2>Root-cause analyses</h2>${rcaTable(report, view.zone, requestCell(view))}</section>
+<section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · customer request: ${report.problems.byReason.customer_request} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
 </body></html>`;
 }
@@ -103,6 +104,16 @@ function breachTable(report: SlaReportJson, zone: string, request: ReturnType<ty
       `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Per Top incident and per customer request: the RCA's due date, the report date, on time (issue 17 point 5). */
+function rcaTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
+  if (report.rcas.length === 0) return '<p class="empty">No root-cause analyses due in this period.</p>';
+  const rows = report.rcas.map(
+    (r) =>
+      `<tr><td>${request(r)}</td><td>${h(r.reason === 'top_incident' ? 'Top incident' : 'customer request')}</td><td>${h(r.problemNumber ?? r.problemId)}</td><td>${h(localTime(r.rcaDue, zone))}</td><td>${h(r.reportAdded === null ? 'not yet' : localTime(r.reportAdded, zone))}</td><td>${h(r.onTime === null ? '–' : r.onTime ? 'yes' : 'no')}</td></tr>`,
+  );
+  return `<table class="rcas"><thead><tr><th>Request</th><th>Why</th><th>Problem</th><th>RCA due</th><th>Report added</th><th>On time</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {

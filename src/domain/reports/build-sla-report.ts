@@ -1,5 +1,5 @@
 import type { Priority } from '../triage/categories.js';
-import { rcaStatusOf, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
+import { rcaLinesOf, rcaStatusOf, type RcaLine, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
 import { weeksOf, type ReportPeriod } from './report-period.js';
 import type { SlaRecord } from './sla-record.js';
 import { summariseSla, type Breach, type SlaSummary } from './summarise-sla.js';
@@ -37,6 +37,11 @@ export interface SlaReport extends SlaSummary {
   /** Requests registered in the period, by kind: RFIs and RFCs have no SLA targets and count apart. */
   registered: Record<ReportRequest['kind'], number>;
   topIncidents: TopIncident[];
+  /**
+   * Per Top incident and per customer request, its RCA: due date, report date, on time (issue 17
+   * point 5). Those due in the period, and those still open at its end.
+   */
+  rcas: RcaLine[];
   problems: {
     opened: number;
     byReason: Record<ProblemOpenReason, number>;
@@ -73,6 +78,7 @@ export function buildSlaReport(
       .filter((r) => r.kind === 'incident' && r.priority === 'top')
       .sort((a, b) => a.createdAtMs - b.createdAtMs)
       .map((r) => topIncidentOf(r, data.problems, period.asOfMs)),
+    rcas: rcaLinesOf(data.problems, period.asOfMs).filter((l) => inPeriod(l.rcaDueMs) || (l.state !== 'done' && l.rcaDueMs < period.toMs)),
     problems: {
       opened: opened.length,
       byReason: {

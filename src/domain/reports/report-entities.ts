@@ -1,4 +1,5 @@
 import type { Priority } from '../triage/categories.js';
+import type { RcaPromise } from '../problems/rca-promises.js';
 
 /** One request as kept for reporting: ids and facts only, no subject or people. */
 export interface ReportRequest {
@@ -28,12 +29,61 @@ export interface ReportProblem {
   /** When the problem was solved (its RCA done), or null while open. */
   solvedAtMs: number | null;
   requestIds: readonly string[];
+  /**
+   * When the RCA report (a note with an `RCA_REPORT_TAGS` tag) went on the problem, or null; absent
+   * in records kept before issue 17, which are read with the old rule (solved = done).
+   */
+  rcaReportAtMs?: number | null;
+  /** The RCA promises on the problem (rca-promises.ts); absent in older records. */
+  promises?: readonly RcaPromise[];
 }
 
 export type RcaStatus = 'due' | 'overdue' | 'done';
 
-/** RCA done once the problem is solved; overdue when still open after its target at `asOfMs`. */
+/**
+ * RCA done once its report is on the problem (§2.3), solved or not; overdue after its target at
+ * `asOfMs` until then. Records kept before the report was tracked keep their rule: solved = done.
+ */
 export function rcaStatusOf(problem: ReportProblem, asOfMs: number): RcaStatus {
-  if (problem.solvedAtMs !== null && problem.solvedAtMs <= asOfMs) return 'done';
+  const doneAtMs = problem.rcaReportAtMs === undefined ? problem.solvedAtMs : problem.rcaReportAtMs;
+  if (doneAtMs !== null && doneAtMs <= asOfMs) return 'done';
   return asOfMs > problem.rcaDueMs ? 'overdue' : 'due';
+}
+
+/** One RCA the review lists (issue 17 point 5): per Top incident and per customer request. */
+export interface RcaLine {
+  reason: 'top_incident' | 'customer_request';
+  requestId: string;
+  problemId: string;
+  problemNumber: string | null;
+  rcaDueMs: number;
+  /** When the report went on the problem, or null. */
+  reportAtMs: number | null;
+  state: RcaStatus;
+  /** Report on or before the due date; false once overdue without one; null while due. */
+  onTime: boolean | null;
+}
+
+/** The RCA lines of the problems: each Top-incident and customer-request promise, with the problem's report date. */
+export function rcaLinesOf(problems: readonly ReportProblem[], asOfMs: number): RcaLine[] {
+  const lines: RcaLine[] = [];
+  for (const problem of problems) {
+    const reportAtMs = problem.rcaReportAtMs ?? null;
+    for (const promise of problem.promises ?? []) {
+      if (promise.reason === 'repeated_incidents') continue;
+      const done = reportAtMs !== null && reportAtMs <= asOfMs;
+      const overdue = !done && asOfMs > promise.dueMs;
+      lines.push({
+        reason: promise.reason,
+        requestId: promise.subject,
+        problemId: problem.problemId,
+        problemNumber: problem.number,
+        rcaDueMs: promise.dueMs,
+        reportAtMs: done ? reportAtMs : null,
+        state: done ? 'done' : overdue ? 'overdue' : 'due',
+        onTime: done ? (reportAtMs as number) <= promise.dueMs : overdue ? false : null,
+      });
+    }
+  }
+  return lines.sort((a, b) => a.rcaDueMs - b.rcaDueMs || a.requestId.localeCompare(b.requestId));
 }

@@ -31,7 +31,8 @@ describe('report records written by the real workers', () => {
       [r1, 'response', 'top', null],
     ]);
     expect(kept.problems).toEqual([
-      { problemId: problem.id, number: problem.problemId, reason: 'top_incident', createdAtMs: expect.any(Number), rcaDueMs: Date.parse(problem.analysisTargetAt ?? ''), solvedAtMs: null, requestIds: [r1] },
+      { problemId: problem.id, number: problem.problemId, reason: 'top_incident', createdAtMs: expect.any(Number), rcaDueMs: Date.parse(problem.analysisTargetAt ?? ''), solvedAtMs: null, requestIds: [r1],
+        rcaReportAtMs: null, promises: [{ reason: 'top_incident', subject: r1, dueMs: Date.parse(problem.analysisTargetAt ?? '') }] },
     ]);
 
     problemUpdate(world.sim.store, { personId: world.sim.demo.apiUserId, changes: [] }, { id: problem.id, status: 'solved', workaround: 'restart' });

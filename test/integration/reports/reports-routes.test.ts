@@ -39,7 +39,7 @@ describe('GET /reports/sla', () => {
       { incompleteRequest: 0, waitingForCustomer: 0, other: 0 },
     ]);
     expect(res.body.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
-    expect(res.body.problems).toEqual({ opened: 2, byReason: { top_incident: 2, repeated_incidents: 0 }, rca: { due: 1, overdue: 0, done: 1 } });
+    expect(res.body.problems).toEqual({ opened: 2, byReason: { top_incident: 2, repeated_incidents: 0, customer_request: 0 }, rca: { due: 1, overdue: 0, done: 1 } });
     expect(res.body.topIncidents.map((t: { requestId: string; rcaStatus: string }) => [t.requestId, t.rcaStatus])).toEqual([['t1', 'done'], ['t2', 'due']]);
   });
 

@@ -88,7 +88,7 @@ describe('buildSlaReport', () => {
       ['t3', null, null],
     ]);
     // p0 was opened in February; p3's RCA was due 1 April, the report is made 5 April.
-    expect(report.problems).toEqual({ opened: 3, byReason: { top_incident: 2, repeated_incidents: 1 }, rca: { due: 1, overdue: 1, done: 1 } });
+    expect(report.problems).toEqual({ opened: 3, byReason: { top_incident: 2, repeated_incidents: 1, customer_request: 0 }, rca: { due: 1, overdue: 1, done: 1 } });
   });
 
   it('gives a trend per week from Monday, clipped to the period', () => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { rcaLinesOf, rcaStatusOf, type ReportProblem } from '../../../../../src/domain/reports/report-entities.js';
+
+const ms = (iso: string) => Date.parse(iso);
+const problem = (over: Partial<ReportProblem>): ReportProblem => ({
+  problemId: 'P1', number: '7', reason: 'repeated_incidents', createdAtMs: ms('2026-03-03T08:00:00Z'), rcaDueMs: ms('2026-04-03T08:00:00Z'),
+  solvedAtMs: null, requestIds: ['R1', 'R2', 'R3'], ...over,
+});
+
+describe('the review of RCAs (issue 17 point 5)', () => {
+  const promises = [
+    { reason: 'repeated_incidents' as const, subject: 'service_instance:SI', dueMs: ms('2026-04-03T08:00:00Z') },
+    { reason: 'top_incident' as const, subject: 'R3', dueMs: ms('2026-04-10T08:00:00Z') },
+    { reason: 'customer_request' as const, subject: 'R2', dueMs: ms('2026-04-05T08:00:00Z') },
+  ];
+
+  it('lists each Top incident and customer request with its due date, report date and whether it was on time', () => {
+    const lines = rcaLinesOf([problem({ promises, rcaReportAtMs: ms('2026-04-07T08:00:00Z'), solvedAtMs: ms('2026-04-01T08:00:00Z') })], ms('2026-04-30T00:00:00Z'));
+    expect(lines.map((l) => [l.reason, l.requestId, l.state, l.onTime, l.reportAtMs])).toEqual([
+      ['customer_request', 'R2', 'done', false, ms('2026-04-07T08:00:00Z')],
+      ['top_incident', 'R3', 'done', true, ms('2026-04-07T08:00:00Z')],
+    ]);
+  });
+
+  it('solved without a report is overdue after its date, not done', () => {
+    const solved = problem({ promises, rcaReportAtMs: null, solvedAtMs: ms('2026-03-20T08:00:00Z') });
+    expect(rcaStatusOf(solved, ms('2026-04-04T00:00:00Z'))).toBe('overdue');
+    expect(rcaLinesOf([solved], ms('2026-04-06T00:00:00Z')).map((l) => [l.requestId, l.state, l.onTime])).toEqual([
+      ['R2', 'overdue', false],
+      ['R3', 'due', null],
+    ]);
+  });
+
+  it('reads a problem kept before the report was tracked with the old rule (solved = done)', () => {
+    expect(rcaStatusOf(problem({ solvedAtMs: ms('2026-03-20T08:00:00Z') }), ms('2026-04-04T00:00:00Z'))).toBe('done');
+    expect(rcaLinesOf([problem({})], ms('2026-04-04T00:00:00Z'))).toEqual([]);
+  });
+});
