@@ -29,6 +29,7 @@ export const ReportRequestSchema = z.object({
   serviceInstance: z.string().nullable(),
   createdAtMs: z.number(),
   problemId: z.string().nullable(),
+  escalations: z.array(z.object({ level: z.enum(['service_support_manager', 'cto']), reason: z.enum(['customer', 'breach']), atMs: z.number() })).optional(),
 });
 
 export const ReportProblemSchema = z.object({

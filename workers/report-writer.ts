@@ -28,6 +28,10 @@ export function createReportWriter({ store, calendar, sla }: ReportWriterDeps): 
       serviceInstance: request.serviceInstance?.id ?? null,
       createdAtMs,
       problemId: request.problem?.id ?? null,
+      // §2.8: the review's escalation table; the customer's escalations kept apart from the ladder's.
+      escalations: state.escalations.flatMap((e) =>
+        (e.level === 'service_support_manager' || e.level === 'cto') && e.reason ? [{ level: e.level, reason: e.reason, atMs: e.atMs }] : [],
+      ),
     };
     // Outside the section 3 SLA's scope (§3): no targets, so no records; held to the rule it was registered under.
     const inSla = !facts.flags.includes('outside_sla');

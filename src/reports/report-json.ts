@@ -49,6 +49,7 @@ export function reportToJson(report: SlaReport, zone: string) {
       rcaDue: iso(t.rcaDueMs),
       rcaStatus: t.rcaStatus,
     })),
+    escalations: report.escalations.map((e) => ({ requestId: e.requestId, number: e.number, level: e.level, reason: e.reason, at: iso(e.atMs) })),
     rcas: report.rcas.map((r) => ({
       reason: r.reason,
       requestId: r.requestId,

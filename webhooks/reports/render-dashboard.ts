@@ -69,6 +69,7 @@ ${renderWebhookHealth(view.webhooks, view.zone)}
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
 <section><h2>Breaches</h2>${breachTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Top incidents</h2>${topTable(report, view.zone, requestCell(view))}</section>
+<section><h2>Escalations</h2>${escalationTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Root-cause analyses</h2>${rcaTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · customer request: ${report.problems.byReason.customer_request} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
@@ -104,6 +105,15 @@ function breachTable(report: SlaReportJson, zone: string, request: ReturnType<ty
       `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Escalations to the SSM and CTO (§2.8): the customer's apart from the breach ladder's. */
+function escalationTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
+  if (report.escalations.length === 0) return '<p class="empty">No escalations in this period.</p>';
+  const rows = report.escalations.map(
+    (e) => `<tr><td>${request(e)}</td><td>${h(e.level === 'cto' ? 'CTO' : 'Service Support Manager')}</td><td>${h(e.reason === 'customer' ? 'the customer' : 'SLA breach')}</td><td>${h(localTime(e.at, zone))}</td></tr>`,
+  );
+  return `<table class="escalations"><thead><tr><th>Request</th><th>To</th><th>By</th><th>At</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Per Top incident and per customer request: the RCA's due date, the report date, on time (issue 17 point 5). */

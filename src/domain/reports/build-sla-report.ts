@@ -42,6 +42,8 @@ export interface SlaReport extends SlaSummary {
    * point 5). Those due in the period, and those still open at its end.
    */
   rcas: RcaLine[];
+  /** Escalations to the SSM and CTO made in the period (§2.8), each with its reason: the customer's or a breach. */
+  escalations: { requestId: string; number: string | null; level: 'service_support_manager' | 'cto'; reason: 'customer' | 'breach'; atMs: number }[];
   problems: {
     opened: number;
     byReason: Record<ProblemOpenReason, number>;
@@ -78,6 +80,9 @@ export function buildSlaReport(
       .filter((r) => r.kind === 'incident' && r.priority === 'top')
       .sort((a, b) => a.createdAtMs - b.createdAtMs)
       .map((r) => topIncidentOf(r, data.problems, period.asOfMs)),
+    escalations: data.requests
+      .flatMap((r) => (r.escalations ?? []).filter((e) => inPeriod(e.atMs)).map((e) => ({ requestId: r.requestId, number: r.number, ...e })))
+      .sort((a, b) => a.atMs - b.atMs || a.requestId.localeCompare(b.requestId)),
     rcas: rcaLinesOf(data.problems, period.asOfMs).filter((l) => inPeriod(l.rcaDueMs) || (l.state !== 'done' && l.rcaDueMs < period.toMs)),
     problems: {
       opened: opened.length,

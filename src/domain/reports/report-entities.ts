@@ -14,6 +14,15 @@ export interface ReportRequest {
   createdAtMs: number;
   /** The problem the request is linked to in Xurrent, when the worker saw one. */
   problemId: string | null;
+  /** Its escalations to the SSM and CTO (§2.8), the customer's apart from the breach ladder's; absent in older records. */
+  escalations?: readonly ReportEscalation[];
+}
+
+/** One escalation for the review's escalation table: no person, only the level, why and when. */
+export interface ReportEscalation {
+  level: 'service_support_manager' | 'cto';
+  reason: 'customer' | 'breach';
+  atMs: number;
 }
 
 export type ProblemOpenReason = 'top_incident' | 'repeated_incidents' | 'customer_request';
