@@ -1,16 +1,20 @@
 import { Queue, type Job, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_NAMES } from '../queue/names.js';
-import { decodeState } from '../state/state-codec.js';
-import { namesPerson } from './person-fields.js';
+import { decodeState, encodeState } from '../state/state-codec.js';
+import { namesPerson, withoutPerson } from './person-fields.js';
 
 export interface ForgetReport {
   person: string;
-  /** False for a dry run: nothing was removed, the lists say what `--apply` would remove. */
+  /** False for a dry run: nothing was changed, the lists say what `--apply` would change. */
   applied: boolean;
-  /** Jobs whose data or result names the person in a person field (`queue/jobId`); removed through BullMQ when applied. */
+  /**
+   * Jobs that name the person in a person field (`queue/jobId`). When applied, through BullMQ: the
+   * person is taken out of the job's data (the job, a queued event or timer, still runs); a finished
+   * job whose result names them is removed.
+   */
   jobs: string[];
-  /** Other keys whose stored value names the person in a person field; deleted when applied. */
+  /** Other keys whose stored value names the person; when applied the person is taken out in place (TTL kept). */
   keys: string[];
   /** Jobs that could not be removed now (running); run the command again once they finished. */
   kept: string[];
@@ -29,12 +33,16 @@ const PAGE = 500;
 
 /**
  * Finds what the service holds in Redis (under its queue prefix) about a person, by their Xurrent
- * id, and removes it only when `apply` is set. A record names the person only when a person field
- * of its parsed data (`person_id`, `personId`, `person: { id }`, … see person-fields.ts) equals the
- * id exactly: key names and free text are never searched, since a short numeric id also occurs in
- * timestamps, stream ids and counters. Jobs are found and removed through BullMQ, so its lists,
- * streams and counters stay consistent; no key of a BullMQ queue is ever deleted directly.
- * By design nothing matches (job data and state hold request, problem and delivery ids only).
+ * id, and takes the person out only when `apply` is set. A record names the person only when a
+ * person field of its parsed data (`person_id`, `personId`, `person: { id }`, `by`, … see
+ * person-fields.ts) equals the id exactly: key names and free text are never searched, since a short
+ * numeric id also occurs in timestamps, stream ids and counters. The person is replaced in place
+ * (`forgotten`), never the record deleted: who excused a breach or changed a status is the agent's
+ * personal data, but the request's SLA state, its report records and its queued events are the
+ * customer's service history. Jobs are changed through BullMQ (updateData), so its lists, streams
+ * and counters stay consistent; no key of a BullMQ queue is ever written directly.
+ * What names a person: an excuse's `by` (workflow state, report records), the status-change authors
+ * (`status-actors:<request>`) and a queued event's `actor.personNodeId`.
  */
 export async function forgetPerson(redis: Redis, prefix: string, personId: string, { apply = false } = {}): Promise<ForgetReport> {
   const report: ForgetReport = { person: personId, applied: apply, jobs: [], keys: [], kept: [], notHeld: NOT_HELD };
@@ -45,14 +53,14 @@ export async function forgetPerson(redis: Redis, prefix: string, personId: strin
       for (const job of await jobsNaming(queue, personId)) {
         const id = `${name}/${job.id}`;
         if (!apply) report.jobs.push(id);
-        else ((await queue.remove(job.id as string)) === 1 ? report.jobs : report.kept).push(id);
+        else ((await forgetInJob(queue, job, personId)) ? report.jobs : report.kept).push(id);
       }
     } finally {
       await queue.close();
     }
   }
   for (const key of await otherKeysNaming(redis, prefix, queueNames, personId)) {
-    if (apply) await redis.del(key);
+    if (apply) await forgetInKey(redis, key, personId);
     report.keys.push(key);
   }
   return report;
@@ -132,5 +140,66 @@ function parseText(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/** Takes the person out of a job's data (BullMQ's updateData); removes a finished job whose result names them. False: still running. */
+async function forgetInJob(queue: Queue, job: Job, personId: string): Promise<boolean> {
+  if (namesPerson(job.returnvalue, personId)) return (await queue.remove(job.id as string)) === 1;
+  await job.updateData(withoutPerson(job.data, personId).value);
+  return true;
+}
+
+/**
+ * Takes the person out of one stored value in place, in the encoding it was written in, keeping its
+ * TTL and every element that does not name them (a list keeps its order, a sorted set its scores).
+ */
+async function forgetInKey(redis: Redis, key: string, personId: string): Promise<void> {
+  const rewrite = (text: string): string | undefined => {
+    const parsed = parseText(text);
+    const result = withoutPerson(parsed, personId);
+    return result.changed ? JSON.stringify(result.value) : undefined;
+  };
+  switch (await redis.type(key)) {
+    case 'string': {
+      const raw = await redis.getBuffer(key);
+      if (!raw) return;
+      const result = withoutPerson(decodeState(raw), personId);
+      if (!result.changed) return;
+      const encoded = raw[0] === 0x7b ? JSON.stringify(result.value) : encodeState(result.value);
+      await redis.set(key, encoded, 'KEEPTTL');
+      return;
+    }
+    case 'hash':
+      for (const [field, text] of Object.entries(await redis.hgetall(key))) {
+        const next = rewrite(text);
+        if (next !== undefined) await redis.hset(key, field, next);
+      }
+      return;
+    case 'list': {
+      const items = await redis.lrange(key, 0, -1);
+      for (const [index, text] of items.entries()) {
+        const next = rewrite(text);
+        if (next !== undefined) await redis.lset(key, index, next);
+      }
+      return;
+    }
+    case 'set':
+      for (const text of await redis.smembers(key)) {
+        const next = rewrite(text);
+        if (next !== undefined) await redis.multi().srem(key, text).sadd(key, next).exec();
+      }
+      return;
+    case 'zset': {
+      const flat = await redis.zrange(key, '0', '-1', 'WITHSCORES');
+      for (let i = 0; i < flat.length; i += 2) {
+        const next = rewrite(flat[i] as string);
+        if (next !== undefined) await redis.multi().zrem(key, flat[i] as string).zadd(key, flat[i + 1] as string, next).exec();
+      }
+      return;
+    }
+    default:
+      // Streams are BullMQ's event logs (skipped above as queue keys); nothing else of the service is one.
+      return;
   }
 }

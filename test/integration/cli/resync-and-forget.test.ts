@@ -45,7 +45,7 @@ describe('cli resync', () => {
 });
 
 describe('cli privacy forget', () => {
-  it('lists the jobs and keys whose person fields name the person, removes them only with --apply, and leaves the rest', async () => {
+  it('lists the jobs and keys whose person fields name the person, takes the person out only with --apply, and leaves the rest', async () => {
     const person = 'ZGVtby54dXJyZW50LnNpbS9QZXJzb24vNDI';
     const queue = new Queue('xurrent-events', { connection: redis, prefix });
     await queue.add('request-event', { requestNodeId: 'req-1', watchers: [{ personId: person }] }, { jobId: 'job-with-person', delay: 60_000 });
@@ -65,13 +65,15 @@ describe('cli privacy forget', () => {
     const report = JSON.parse(out) as { applied: boolean; jobs: string[]; keys: string[]; kept: string[]; notHeld: string[] };
     expect(report).toMatchObject({ applied: true, jobs: ['xurrent-events/job-with-person'], keys: [`${prefix}:something`], kept: [] });
     expect(report.notHeld.join(' ')).toMatch(/logs/);
-    expect(await queue.getJob('job-with-person')).toBeUndefined();
+    // The event still waits, without the person; the record stays, without the person.
+    expect((await queue.getJob('job-with-person'))?.data).toEqual({ requestNodeId: 'req-1', watchers: [{ personId: 'forgotten' }] });
+    expect(JSON.parse((await redis.get(`${prefix}:something`)) ?? 'null')).toEqual({ person: { id: 'forgotten' } });
     expect((await queue.getJob('job-without'))?.data).toEqual({ requestNodeId: 'req-2', note: `watcher ${person}` });
     expect(await redis.get(`${prefix}:other:${person}`)).toBe('y');
-    expect(await queue.getDelayedCount()).toBe(1);
+    expect(await queue.getDelayedCount()).toBe(2);
     await queue.close();
 
-    // Nothing left to remove the second time.
+    // Nothing left to take out the second time.
     const again = JSON.parse((await cli(['privacy', 'forget', '--person', person, '--apply'])).out) as { jobs: string[]; keys: string[] };
     expect([...again.jobs, ...again.keys]).toEqual([]);
   });
