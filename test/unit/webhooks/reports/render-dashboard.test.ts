@@ -9,7 +9,9 @@ const report = {
   breaches: [{ requestId: '<img src=x>', priority: 'top', target: 'response', serviceInstance: null, start: null, due: null, actual: null, lateByMinutes: 5, pausedBusinessMinutes: 0, reason: '</script><script>alert(1)</script>', escalations: [] }],
   registered: { incident: 1, rfi: 0, rfc: 0, other: 0 },
   topIncidents: [],
-  problems: { opened: 0, byReason: { top_incident: 0, repeated_incidents: 0 }, rca: { due: 0, overdue: 0, done: 0 } },
+  escalations: [{ requestId: 'R9', number: '<b>9', level: 'cto', reason: 'customer', at: '2026-03-10T09:00:00.000Z' }],
+  rcas: [{ reason: 'customer_request', requestId: 'R9', number: null, problemId: 'P1', problemNumber: '3', rcaDue: '2026-04-10T09:00:00.000Z', reportAdded: null, state: 'due', onTime: null }],
+  problems: { opened: 0, byReason: { top_incident: 0, repeated_incidents: 0, customer_request: 0 }, rca: { due: 0, overdue: 0, done: 0 } },
   weeks: [],
   pausedBusinessMinutes: { incompleteRequest: 390, waitingForCustomer: 45, other: 0 },
 } as unknown as SlaReportJson;
@@ -22,6 +24,11 @@ describe('renderDashboard', () => {
     expect(page).toContain('&lt;img src=x&gt;');
     expect(page).not.toContain('</script><script>alert(1)');
     expect(page).toContain('\\u003c/script>\\u003cscript>alert(1)');
+  });
+
+  it("shows the escalations with their reason and the RCAs with due and report dates (issue 17)", () => {
+    expect(page).toMatch(/<table class="escalations">.*&lt;b&gt;9.*CTO.*the customer/s);
+    expect(page).toMatch(/<table class="rcas">.*customer request.*not yet/s);
   });
 
   it('says availability is not reported when no figures are passed, and shows them when they are', () => {
