@@ -3,10 +3,11 @@ import type { BusinessCalendar } from '../domain/calendar/business-calendar.js';
 import { escalationsFromNotes, historyFromXurrent, incompleteAsksFromNotes, workerStatusWritesFromNotes } from '../domain/reports/history-from-xurrent.js';
 import { readNoteSignals, workerPersonIdsOf, type AuthoredNote } from '../domain/notes/note-signals.js';
 import { currentRule, inSlaScope, policyOfRule } from '../domain/workflow/decided-rule.js';
-import { DEFAULT_SIGNAL_TAGS, type WorkflowPolicy } from '../domain/workflow/plan-reconcile.js';
+import { DEFAULT_ESCALATION_CUES, DEFAULT_SIGNAL_TAGS, type WorkflowPolicy } from '../domain/workflow/plan-reconcile.js';
+import { planCustomerEscalations } from '../domain/escalation/customer-escalation.js';
 import { problemRootCauseAtMs, readSignalMarkers, withSignals } from '../domain/workflow/request-signals.js';
 import { slaRecordsOfHistory } from '../domain/reports/records-of-history.js';
-import type { ReportRequest } from '../domain/reports/report-entities.js';
+import type { ReportEscalation, ReportRequest } from '../domain/reports/report-entities.js';
 import type { SlaRecord } from '../domain/reports/sla-record.js';
 import type { SlaPolicy } from '../domain/sla/sla-policy.js';
 import { triageRequest, type TriagePolicy } from '../domain/triage/classify.js';
@@ -20,7 +21,7 @@ export interface RebuildDeps {
   sla: SlaPolicy;
   calendar: BusinessCalendar;
   /** The contract reading of the workflow (SLA scope, provider account, tags); absent: every instance in scope, default tags. */
-  workflow?: Pick<WorkflowPolicy, 'slaServiceInstanceIds' | 'providerAccountId' | 'signalTags'>;
+  workflow?: Pick<WorkflowPolicy, 'slaServiceInstanceIds' | 'providerAccountId' | 'signalTags' | 'escalationCues'>;
 }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
@@ -50,10 +51,50 @@ export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, now
   return data;
 }
 
+/**
+ * The review's escalations as the live worker keeps them (§2.8): the breach ladder's SSM and CTO steps
+ * from the markers of its notes (dated by the note), the customer's from the customer's notes
+ * (customer-escalation.ts, dated at the customer's note, as live).
+ */
+function reviewEscalationsOf(request: ReportSourceRequest, deps: RebuildDeps): ReportEscalation[] {
+  const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? 0 }));
+  const breach = escalationsFromNotes(request.id, notes).flatMap((e) =>
+    e.level === 'service_support_manager' || e.level === 'cto' ? [{ level: e.level as ReportEscalation['level'], reason: 'breach' as const, atMs: e.atMs }] : [],
+  );
+  const authored: AuthoredNote[] = (request.notes?.nodes ?? []).map((n) => ({
+    text: n.text ?? '',
+    createdAtMs: ms(n.createdAt),
+    internal: n.internal === true,
+    personId: n.person?.id ?? null,
+    accountId: n.account?.id ?? n.person?.account?.id ?? null,
+  }));
+  const ctx = {
+    providerAccountId: deps.workflow?.providerAccountId ?? null,
+    workerPersonIds: workerPersonIdsOf(authored),
+    requesterIds: new Set([request.requestedFor?.id, request.requestedBy?.id, request.createdBy?.id].filter((id): id is string => typeof id === 'string')),
+  };
+  const customer = planCustomerEscalations(request.id, authored, [], ctx, { cues: deps.workflow?.escalationCues ?? DEFAULT_ESCALATION_CUES, serviceSupportManagerId: null, ctoId: null, mode: 'watch' }).records.map((r) => ({
+    level: r.level as 'service_support_manager' | 'cto',
+    reason: 'customer' as const,
+    atMs: r.atMs,
+  }));
+  // In the order they happened, the ladder's before the customer's at the same instant (as the live record keeps them).
+  return [...breach, ...customer];
+}
+
 function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs: number, deps: RebuildDeps): { entry: ReportRequest; records: SlaRecord[] } {
   const triage = triageRequest({ category: request.category ?? null, impact: request.impact ?? null, serviceInstanceId: request.serviceInstance?.id ?? null, teamId: request.team?.id ?? null }, deps.triage);
   const serviceInstance = request.serviceInstance?.id ?? null;
-  const entry: ReportRequest = { requestId: request.id, number: request.requestId ?? null, kind: triage.kind, priority: triage.priority, serviceInstance, createdAtMs, problemId: request.problem?.id ?? null };
+  const entry: ReportRequest = {
+    requestId: request.id,
+    number: request.requestId ?? null,
+    kind: triage.kind,
+    priority: triage.priority,
+    serviceInstance,
+    createdAtMs,
+    problemId: request.problem?.id ?? null,
+    escalations: reviewEscalationsOf(request, deps),
+  };
   if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
   // A rebuild knows no registration-time settings: today's rule (decided-rule.ts), as for a rebuilt workflow state.
   const rule = currentRule(deps.sla, { slaServiceInstanceIds: deps.workflow?.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: deps.triage.xurrentServiceInstanceIds });

@@ -137,6 +137,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     : { hasClock: false, reason: 'outside-sla' };
   const authorship = { providerAccountId: policy.providerAccountId ?? null, workerPersonIds: workerPersonIdsOf(notes), requesterIds: new Set(snapshot.requesterIds ?? []) };
   const xurrentTags = policy.xurrentEscalationTags ?? ['#xurrent'];
+  const forwardAtMs = (policy.xurrentEscalationTrigger ?? 'automatic') === 'agent' ? agentForwardAtMs(notes, authorship, xurrentTags) : null;
   const breakFix = planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
     policy: {
       xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds,
@@ -147,7 +148,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     },
     calendar: policy.calendar,
     // Automatic forwarding waits until first line has what it needs; an agent's decision does not.
-    inputs: { agentForwardAtMs: agentForwardAtMs(notes, authorship, xurrentTags), incomplete: firstLine.incomplete },
+    inputs: { agentForwardAtMs: forwardAtMs, incomplete: firstLine.incomplete },
   });
   const forwarded = breakFix.records.length > 0 || previous.escalations.some((e) => e.key === BREAK_FIX_KEY);
   const contact = planXurrentContactNote(snapshot, triage, {
@@ -207,7 +208,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
       events: stateEvents,
       facts,
       factsVersion,
-      escalations: withCustomerEscalations([...previous.escalations, ...escalation.records, ...breakFix.records], customer.records),
+      escalations: withCustomerEscalations(datedForward([...previous.escalations, ...escalation.records, ...breakFix.records], forwardAtMs), customer.records),
       notesWritten: previous.notesWritten + notesToWrite.length + publicNotes.length,
       registration: firstLine.state,
       rule,
@@ -245,6 +246,15 @@ function decidedSignals(events: readonly RequestEvent[], responseBy: 'person' | 
     }
   }
   return { respondedAtMs: respondedAtOf(ordered, responseBy), rootCauseAtMs };
+}
+
+/**
+ * Under the agent trigger the break-fix escalation is dated at the agent's tag note, also when the
+ * record came from a rebuild (which dates it at the worker's own note): the sweep and a rebuild agree.
+ */
+function datedForward(records: EscalationRecord[], forwardAtMs: number | null): EscalationRecord[] {
+  if (forwardAtMs === null) return records;
+  return records.map((r) => (r.key === BREAK_FIX_KEY && r.atMs > forwardAtMs ? { ...r, atMs: forwardAtMs } : r));
 }
 
 function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clock: SlaClock, nowMs: number, policy: WorkflowPolicy) {

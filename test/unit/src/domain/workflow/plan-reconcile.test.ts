@@ -235,6 +235,13 @@ describe('planReconcile', () => {
       expect(agent.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') }]);
     });
 
+    it('dates a rebuilt forward at the agent note, as the live path did (rebuild and sweep agree)', () => {
+      const rebuilt = { ...INITIAL_WORKFLOW_STATE, escalations: [{ key: 'xurrent:break_fix', level: 'xurrent' as const, target: null, atMs: ms('2026-03-27T15:12:00Z') }] };
+      const plan = planReconcile(onXurrent({ notes: [note('#xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), rebuilt, ms('2026-03-27T16:00:00Z'), agentPolicy);
+      expect(plan.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') }]);
+      expect(plan.status).toBeNull();
+    });
+
     it('flags an RFC outside standard support while it waits, and forwarded_to_xurrent once forwarded', () => {
       const rfc = planReconcile(onXurrent({ category: 'rfc', impact: null }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
       expect(rfc.facts.flags).toEqual(['outside_standard_support']);
