@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { breakFixEnvSection } from './env/break-fix.js';
 import { toBreakFixConfig } from './env/break-fix-config.js';
 import { coreEnvSection } from './env/core.js';
+import { httpEnvSection, toHttpLimits, toTrustProxy } from './env/http.js';
 import { operationsEnvSection, toOperationsConfig } from './env/operations.js';
 import type { EnvProblem } from './env/section.js';
 import { problemsEnvSection } from './env/problems.js';
@@ -24,10 +25,11 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection, resyncEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, httpEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection, resyncEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
+  ...httpEnvSection.shape,
   ...operationsEnvSection.shape,
   ...xurrentEnvSection.shape,
   ...xurrentLimitsEnvSection.shape,
@@ -50,7 +52,7 @@ export function toConfig(env: Env) {
   return {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL },
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, limits: toHttpLimits(env), trustProxy: toTrustProxy(env) },
     redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, lockMs: env.WORKER_LOCK_MS },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },

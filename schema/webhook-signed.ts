@@ -8,10 +8,14 @@ export const SignedBodySchema = z.strictObject({
   jwt: z.string().regex(compactJwsPattern, 'must be a compact JWS'),
 });
 
-/** Claims of a verified webhook token; `data` is the envelope. Signature and times are checked by jose. */
+/**
+ * Claims of a verified webhook token; `data` is the envelope. Signature and times are checked by jose.
+ * `jti` is required: it is the delivery's signed identity (deduplication), and every token Xurrent
+ * signs carries one (64 hex characters in the real deliveries of test/fixtures).
+ */
 export const WebhookClaimsSchema = z.looseObject({
   data: z.record(z.string(), z.unknown()),
   iss: z.string(),
-  jti: z.string().min(1).max(200).optional(),
+  jti: z.string().min(1).max(200),
 });
 export type WebhookClaims = z.infer<typeof WebhookClaimsSchema>;

@@ -10,11 +10,14 @@ export interface WebAppDeps extends IntakeDeps {
   readiness: readonly ReadinessCheck[];
   /** The operator surface (src/http/admin-router.ts), mounted after the webhook and health routes. */
   admin?: Router;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address the admin throttle counts by. */
+  trustProxy?: false | number | string[];
 }
 
 export function createWebApp(deps: WebAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
   // The webhook route first: it is the hot path, and health probes need no express work before theirs.
   const intake = createXurrentIntake(deps);
   app.post(XURRENT_WEBHOOK_PATH, ...intake.handlers);

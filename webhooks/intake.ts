@@ -24,7 +24,7 @@ export interface IntakeDeps {
 export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), fetch, now }: IntakeDeps) {
   const log = logger.child({ component: 'webhook' });
   warnAboutSettings(config, log);
-  const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}) });
+  const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}), ...(now ? { now: () => now().getTime() } : {}) });
   // Harmless for the delivery (queued, and deduplicated while its job exists), but worth seeing.
   const onConfirmFailed = (error: unknown, jobId: string) =>
     log.warn('dedup marker left pending', { jobId, error: error instanceof Error ? error.message : String(error) });

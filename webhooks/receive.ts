@@ -37,17 +37,18 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
     const log = logger.child({ component: 'webhook', deliveryId });
     let event: string | undefined;
     try {
-      const body = classifyBody(raw);
+      const body = classifyBody(raw, { signedOnly: config.requireSignature });
       if (body.kind === 'plain' && config.requireSignature) throw unauthorized('unsigned body while signatures are required');
       const claims = body.kind === 'signed' ? await verifySignedToken(body.token) : undefined;
       const envelope = validateEnvelope(claims ? claims.data : body.kind === 'plain' ? body.body : undefined, config.accounts);
       event = eventLabel(envelope.event);
-      const plan = planEvent(envelope, { queues, deliveryId, callbackDomains: config.callbackDomains, receivedAt: now() });
+      // A signed delivery is known by its signed jti alone: headers are not signed (see delivery-id.ts).
+      const ids = dedupIdsOf(header, claims?.jti, raw);
+      const plan = planEvent(envelope, { queues, deliveryId: ids[0], callbackDomains: config.callbackDomains, receivedAt: now() });
       if (plan.kind === 'ignore') {
         log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
         return { answer: 'ignored', outcome: plan.outcome, event };
       }
-      const ids = dedupIdsOf(header, claims?.jti, raw);
       const enqueued = await enqueueDelivery({ queue: plan.queue, name: plan.name, data: plan.data, ids, ...(plan.options ? { options: plan.options } : {}) }).catch((error: unknown) => {
         throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
       });

@@ -14,6 +14,8 @@ export const operationsEnvShape = {
     blankToUndefined,
     z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be at least 0').max(65535, 'must be at most 65535').optional(),
   ),
+  ADMIN_LOGIN_MAX_FAILURES: intWithDefault(10, { min: 1, max: 1_000 }),
+  ADMIN_LOGIN_WINDOW_SECONDS: intWithDefault(60, { min: 1, max: 86_400 }),
   HEALTH_SAMPLE_SECONDS: intWithDefault(30, { min: 5, max: 300 }),
   DEPLOYMENT: enumWithDefault(['cloud', 'on_premise'], 'cloud'),
 };
@@ -42,6 +44,8 @@ export function toOperationsConfig(env: OperationsEnv) {
   };
   return {
     admin,
+    /** Failed admin logins allowed per client address and window, before 429 for a window. */
+    loginThrottle: { maxFailures: env.ADMIN_LOGIN_MAX_FAILURES, windowMs: env.ADMIN_LOGIN_WINDOW_SECONDS * 1000 },
     /** Worker-side metrics port; unset: a worker-only process serves no /metrics. */
     metricsPort: env.METRICS_PORT,
     healthSampleSeconds: env.HEALTH_SAMPLE_SECONDS,

@@ -17,7 +17,11 @@ export interface WebhookConfig {
   publicKeys: readonly string[];
   algorithms: readonly WebhookAlgorithm[];
   audience: string | undefined;
+  /** Refuse tokens without `exp` (for webhook policies that set jwtClaimExpiresIn). */
+  requireExp: boolean;
   discoverKeys: boolean;
+  /** Key discoveries (fetches for an issuer not yet cached) allowed per minute. */
+  discoveriesPerMinute: number;
   /** `https://<account>.<domain>`: the issuer of our account; undefined without XURRENT_ACCOUNT. */
   accountUrl: string | undefined;
   /** Domains a `webhook.verify` callback may be on (as `<account>.<domain>`): XURRENT_DOMAIN, then XURRENT_WEBHOOK_CALLBACK_DOMAINS. */
@@ -55,6 +59,13 @@ export function checkWebhookEnv(env: WebhookEnv, raw: Record<string, string | un
   const problems: EnvProblem[] = [];
   const production = raw['NODE_ENV'] === 'production';
   const hasKeySource = Boolean(env.XURRENT_WEBHOOK_PUBLIC_KEY) || env.XURRENT_WEBHOOK_JWKS === 'discover';
+  if (production && !env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE) {
+    problems.push({ key: 'XURRENT_WEBHOOK_REQUIRE_SIGNATURE', message: 'must not be false in production: unsigned webhooks would let anyone who reaches the service inject events' });
+  }
+  // Without an audience, a token Xurrent signed for another receiver of the same account would verify here too.
+  if (production && env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE && !env.XURRENT_WEBHOOK_AUDIENCE) {
+    problems.push({ key: 'XURRENT_WEBHOOK_AUDIENCE', message: "is required in production: set the webhook policy's JWT audience and the same value here" });
+  }
   if (production && env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE && !hasKeySource) {
     problems.push({
       key: 'XURRENT_WEBHOOK_PUBLIC_KEY',
@@ -78,7 +89,9 @@ export function toWebhookConfig(env: WebhookEnv & { XURRENT_ACCOUNT?: string | u
     publicKeys: env.XURRENT_WEBHOOK_PUBLIC_KEY ? (parsePublicKeys(env.XURRENT_WEBHOOK_PUBLIC_KEY) ?? []) : [],
     algorithms: parseAlgorithmList(env.XURRENT_WEBHOOK_ALGORITHMS) ?? ['RS256'],
     audience: env.XURRENT_WEBHOOK_AUDIENCE,
+    requireExp: env.XURRENT_WEBHOOK_REQUIRE_EXP,
     discoverKeys: env.XURRENT_WEBHOOK_JWKS === 'discover',
+    discoveriesPerMinute: env.XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE,
     accountUrl: account ? `https://${account}.${env.XURRENT_DOMAIN.toLowerCase()}` : undefined,
     callbackDomains: [...new Set(domains)],
     accounts: [...new Set([...(account ? [account] : []), ...customers])],

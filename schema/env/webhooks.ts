@@ -26,7 +26,9 @@ export const webhookEnvShape = {
       .refine((text) => parseAlgorithmList(text) !== undefined, 'must be a comma-separated list of RS256, RS384, RS512, ES256, ES384, ES512'),
   ),
   XURRENT_WEBHOOK_AUDIENCE: optionalString(),
+  XURRENT_WEBHOOK_REQUIRE_EXP: booleanWithDefault(false),
   XURRENT_WEBHOOK_JWKS: enumWithDefault(['off', 'discover'], 'off'),
+  XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: intWithDefault(10, { min: 1, max: 600 }),
   XURRENT_WEBHOOK_CALLBACK_DOMAINS: stringWithDefault('').refine(
     (text) => text.split(',').every((part) => part.trim() === '' || isDomainName(part.trim())),
     'must be a comma-separated list of domain names such as 4me.com (no scheme, port or IP address)',

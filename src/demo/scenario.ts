@@ -58,14 +58,37 @@ export async function replayScenario(simulator: Simulator, logger: Logger, timeo
   return seen;
 }
 
-/** The requests as an agent's inbox would show them, as plain text. */
+/**
+ * The requests as an agent's inbox would show them, as plain text. The due instants are the
+ * worker's, in its notes; the simulator's own SLA rule (`nextTargetAt`) is left out, since it is not
+ * the contract's and would show a second, different deadline.
+ */
 export function renderInbox(requests: readonly RequestDetail[]): string {
   const lines: string[] = [];
   for (const r of requests) {
-    const target = r.nextTargetAt.kind === 'at' ? r.nextTargetAt.iso : r.nextTargetAt.kind;
     lines.push(`#${r.requestId ?? '?'}  [${r.status ?? '?'}] ${r.subject ?? ''}`);
-    lines.push(`      impact ${r.impact ?? '-'} · team ${r.team?.name ?? '-'} · service ${r.serviceInstance?.name ?? '-'} · next target ${target}`);
+    lines.push(`      impact ${r.impact ?? '-'} · team ${r.team?.name ?? '-'} · service ${r.serviceInstance?.name ?? '-'}`);
     for (const note of r.notes?.nodes ?? []) lines.push(`      ${note.internal ? '(internal) ' : ''}${note.person?.name ?? 'someone'}: ${note.text ?? ''}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Calls per operation, in the order first seen: `query RequestById ×7, …`. */
+export function summariseCalls(calls: readonly { kind: string; operationName?: string | null | undefined }[]): string {
+  const perOperation = new Map<string, number>();
+  for (const call of calls) {
+    const name = `${call.kind} ${call.operationName ?? ''}`.trim();
+    perOperation.set(name, (perOperation.get(name) ?? 0) + 1);
+  }
+  return [...perOperation].map(([op, n]) => `${op} ×${n}`).join(', ');
+}
+
+/** Deliveries per event and answer, in the order first seen: `request.create → 202 ×3, …`. */
+export function summariseDeliveries(deliveries: readonly { event: string; status: number | string }[]): string {
+  const perAnswer = new Map<string, number>();
+  for (const delivery of deliveries) {
+    const key = `${delivery.event} → ${delivery.status}`;
+    perAnswer.set(key, (perAnswer.get(key) ?? 0) + 1);
+  }
+  return [...perAnswer].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key)).join(', ');
 }

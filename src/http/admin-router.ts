@@ -3,12 +3,15 @@ import helmet from 'helmet';
 import type { AdminCredentials } from '../../schema/env/operations.js';
 import type { Logger } from '../logger.js';
 import { adminEnabled, createAdminAuth } from './admin-auth.js';
+import type { LoginThrottle } from './login-throttle.js';
 
 /** Path prefixes of the operator surface; everything else (webhooks, health) never reaches this router. */
 export const ADMIN_PATHS = ['/dashboard', '/reports', '/admin', '/metrics'] as const;
 
 export interface AdminRouterDeps {
   credentials: AdminCredentials;
+  /** Failed admin logins per client address, shared by every process on the same Redis (see runtime/operations.ts). */
+  throttle: LoginThrottle;
   logger: Logger;
   /** Routers with the admin pages and APIs (/metrics, /reports/*, /dashboard, /admin/queues), mounted behind the auth. */
   routes?: readonly Router[];
@@ -19,13 +22,13 @@ export interface AdminRouterDeps {
  * `Cache-Control: no-store` and the admin auth before any route in `routes`; other paths leave the
  * router untouched, so a route registered here outside those prefixes is unreachable, never open.
  */
-export function createAdminRouter({ credentials, logger, routes = [] }: AdminRouterDeps): Router {
+export function createAdminRouter({ credentials, throttle, logger, routes = [] }: AdminRouterDeps): Router {
   if (!adminEnabled(credentials)) {
     logger.warn('admin endpoints disabled (/metrics, /reports, /dashboard, /admin): set ADMIN_TOKEN or ADMIN_USER + ADMIN_PASSWORD', { component: 'admin' });
   }
   const router = express.Router();
   router.use((req, _res, next) => next(isAdminPath(req.path) ? undefined : 'router'));
-  router.use(helmet(HELMET_OPTIONS), noStore, createAdminAuth(credentials), rejectCrossSite);
+  router.use(helmet(HELMET_OPTIONS), noStore, createAdminAuth(credentials, { throttle, logger }), rejectCrossSite);
   for (const route of routes) router.use(route);
   return router;
 }

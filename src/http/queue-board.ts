@@ -11,11 +11,12 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
  * failed jobs past their retries (the dead letters) with retry and clean actions. Mounted behind
  * the admin router's auth; job data holds ids only, so nothing personal or secret is shown.
  */
-export function createQueueBoardRoute(queues: QueueViews): Router {
+export function createQueueBoardRoute(queues: QueueViews, options: { hidden?: readonly string[] } = {}): Router {
+  const shown = queues.all.filter((queue) => !(options.hidden ?? []).includes(queue.name));
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: queues.all.map((queue) => new BullMQAdapter(queue)),
+    queues: shown.map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Xurrent support worker' } },
   });

@@ -26,6 +26,7 @@ export function reportToJson(report: SlaReport, zone: string) {
     pausedBusinessMinutes: pausedMinutes(report.paused),
     breaches: report.breaches.map((b) => ({
       requestId: b.requestId,
+      number: b.number,
       priority: b.priority,
       target: b.target,
       serviceInstance: b.serviceInstance,

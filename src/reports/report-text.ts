@@ -26,7 +26,7 @@ export function reportToTable(report: SlaReportJson): string {
     `Breaches: ${report.breaches.length}`,
   ];
   if (report.breaches.length > 0) {
-    lines.push(columns([['request', 'priority', 'target', 'due', 'late (min)', 'reason'], ...report.breaches.map((b) => [b.requestId, b.priority, b.target, b.due ?? '', String(b.lateByMinutes), b.reason ?? ''])]));
+    lines.push(columns([['request', 'priority', 'target', 'due', 'late (min)', 'reason'], ...report.breaches.map((b) => [b.number ?? b.requestId, b.priority, b.target, b.due ?? '', String(b.lateByMinutes), b.reason ?? ''])]));
   }
   lines.push('', columns([['week', 'incidents', 'response', 'resolution', 'breaches'], ...report.weeks.map((w) => [w.label ?? '', String(w.incidents), pct(w.responseWithinPercent), pct(w.resolutionWithinPercent), String(w.breaches)])]));
   return `${lines.join('\n')}\n`;
@@ -45,8 +45,8 @@ export function reportToCsv(report: SlaReportJson, table: CsvTable): string {
         ]
       : table === 'breaches'
         ? [
-            ['request_id', 'priority', 'target', 'service_instance', 'start', 'due', 'actual', 'late_minutes', 'paused_business_minutes', 'reason', 'escalations'],
-            ...report.breaches.map((b) => [b.requestId, b.priority, b.target, b.serviceInstance, b.start, b.due, b.actual, b.lateByMinutes, b.pausedBusinessMinutes, b.reason, b.escalations.join(' ')]),
+            ['request_id', 'request_number', 'priority', 'target', 'service_instance', 'start', 'due', 'actual', 'late_minutes', 'paused_business_minutes', 'reason', 'escalations'],
+            ...report.breaches.map((b) => [b.requestId, b.number, b.priority, b.target, b.serviceInstance, b.start, b.due, b.actual, b.lateByMinutes, b.pausedBusinessMinutes, b.reason, b.escalations.join(' ')]),
           ]
         : [
             ['week', 'from', 'to', 'incidents', 'response_within_percent', 'resolution_within_percent', 'breaches'],

@@ -1,11 +1,14 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import express, { type Router } from 'express';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { Config } from '../config.js';
+import { systemClock } from '../clock.js';
 import { createAdminRouter } from '../http/admin-router.js';
+import { createMemoryLoginThrottle, withFallback } from '../http/login-throttle.js';
+import { createRedisLoginThrottle } from '../http/login-throttle-redis.js';
 import { createMetricsRoute } from '../http/metrics-route.js';
 import { createQueueBoardRoute } from '../http/queue-board.js';
 import type { Logger } from '../logger.js';
@@ -13,8 +16,10 @@ import { registerClusterGauges } from '../metrics/cluster-gauges.js';
 import { createServiceMetrics } from '../metrics/service-metrics.js';
 import { registerWebhookHealthMetrics } from '../metrics/webhook-health-gauges.js';
 import { createResyncState } from '../resync/resync-state.js';
+import { QUEUE_NAMES } from '../queue/names.js';
 import { createQueueViews } from '../queue/queue-views.js';
 import { limiterBudgetKey } from '../xurrent/limiter.js';
+import { createHttpServer } from './http-server.js';
 
 export interface OperationsDeps {
   config: Readonly<Config>;
@@ -31,10 +36,17 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
   const registry = new Registry();
   const metrics = createServiceMetrics(registry);
   const queues = createQueueViews(redis, config.queue.prefix);
+  // In Redis, not in memory: several web processes (and worker processes serving /metrics) share
+  // one count per address, which a restart does not reset; this process's own while Redis fails.
+  const settings = config.operations.loginThrottle;
+  const throttle = withFallback(createRedisLoginThrottle(redis, config.queue.prefix, settings), createMemoryLoginThrottle(settings, systemClock), logger);
   const adminRouter = (routes: readonly Router[] = []) =>
-    createAdminRouter({ credentials: config.operations.admin, logger, routes: [createMetricsRoute(registry), ...routes] });
+    createAdminRouter({ credentials: config.operations.admin, throttle, logger, routes: [createMetricsRoute(registry), ...routes] });
   /** The web process's admin surface: /metrics, Bull Board, and the pages other features pass in. */
-  const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues), ...routes]);
+  // Break-fix in supplier mode has no forward or follow-up work: their queues have no worker, and Bull
+  // Board would show them as "No workers". They reappear with XURRENT_ESCALATION_MODE=request.
+  const unused = config.breakFix.mode === 'supplier' ? [QUEUE_NAMES.xurrentForward, QUEUE_NAMES.xurrentFollowUp] : [];
+  const webAdminRouter = (routes: readonly Router[] = []) => adminRouter([createQueueBoardRoute(queues, { hidden: unused }), ...routes]);
   return {
     registry,
     metrics,
@@ -54,8 +66,9 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
       if (port === undefined) return undefined;
       const app = express();
       app.disable('x-powered-by');
+      app.set('trust proxy', config.http.trustProxy);
       app.use(adminRouter());
-      const server = createServer(app);
+      const server = createHttpServer(app, config.http.limits, logger);
       server.listen(port, config.http.host);
       await once(server, 'listening');
       logger.info('metrics listening', { component: 'metrics', port: (server.address() as AddressInfo).port });

@@ -9,7 +9,7 @@ import { createSlaReports } from '../reports/sla-reports.js';
 
 /** `/reports/sla` and `/dashboard` over the report records in Redis, for the admin router. */
 export function createReportRoutes(deps: {
-  config: Pick<Config, 'queue' | 'sla' | 'reports'>;
+  config: Pick<Config, 'queue' | 'sla' | 'reports'> & Partial<Pick<Config, 'webhooks'>>;
   redis: Redis;
   clock: Clock;
   logger: Logger;
@@ -21,5 +21,8 @@ export function createReportRoutes(deps: {
   const { config, redis, clock, logger, availability, webhookHealth } = deps;
   const source = createReportStore(redis, config.queue.prefix, config.reports.retentionDays, logger);
   const zone = config.sla.calendar.zone;
-  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock }), zone, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}) });
+  // Xurrent's UI lives on the account's host: https://<account>.<domain>/requests/<number>.
+  const accountUrl = config.webhooks?.accountUrl;
+  const requestUrl = accountUrl ? (number: string) => `${accountUrl}/requests/${encodeURIComponent(number)}` : undefined;
+  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock }), zone, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}), ...(requestUrl ? { requestUrl } : {}) });
 }

@@ -2,6 +2,7 @@ import { loadConfigOrExit, warnContractSettings, warnIfXurrentMissing } from './
 import { startService, type ServiceRoles } from './service.js';
 import { usesEmbeddedSimulator } from './xurrent.js';
 import { exitOnSignals } from './shutdown.js';
+import { describeRedisUrl } from '../redis/describe-redis.js';
 
 /** Shared body of the entrypoints: configuration, service, signal handling. */
 export async function runMain(roles: ServiceRoles): Promise<void> {
@@ -18,7 +19,8 @@ export async function runMain(roles: ServiceRoles): Promise<void> {
   exitOnSignals(async () => (await starting.catch(() => undefined))?.shutdownSteps() ?? [], config.shutdown.timeoutMs, logger);
   try {
     const service = await starting;
-    logger.info('ready', { component: 'main', redis: service.redisUrl, http: service.httpUrl });
+    // Host and port only: REDIS_URL may carry a password (`redis://:secret@host`, `?password=`).
+    logger.info('ready', { component: 'main', redis: describeRedisUrl(service.redisUrl), http: service.httpUrl });
   } catch (error) {
     logger.error('could not start', { component: 'main', error: error instanceof Error ? error.message : String(error) });
     process.exit(1);

@@ -1,4 +1,5 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { adminEnabled } from '../http/admin-auth.js';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
@@ -19,6 +20,7 @@ import type { XurrentCall } from '../xurrent/client.js';
 import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
+import { createHttpServer } from './http-server.js';
 import { createOperations, type Operations } from './operations.js';
 import { createAvailability } from './availability.js';
 import { createReportRoutes } from './report-routes.js';
@@ -58,7 +60,13 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   const producer = createRedis(redis.url, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
   await waitUntilReady(producer);
-  await checkEvictionPolicy(producer, logger);
+  try {
+    await checkEvictionPolicy(producer, logger, { refuse: config.env === 'production' });
+  } catch (error) {
+    producer.disconnect();
+    await redis.embedded?.stop();
+    throw error;
+  }
   const queues = createQueues(producer, config.queue.prefix);
   queues.events.on('error', (error) => logger.warn('queue error', { component: 'queue', error: error.message }));
   const operations = createOperations({ config, logger, redis: producer });
@@ -80,7 +88,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   if (roles.web) {
     // Listen first: the embedded simulator needs the receiver's URL before the app knows its keys.
     let handle: RequestListener = answerStarting;
-    server = createServer((req, res) => handle(req, res));
+    server = createHttpServer((req, res) => handle(req, res), config.http.limits, logger);
     server.listen(config.http.port, config.http.host);
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
@@ -99,12 +107,15 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       logger,
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
+      trustProxy: config.http.trustProxy,
       admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile, webhookHealth: () => resyncState.status() }), availability.route()]),
       ...(fetch ? { fetch } : {}),
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
     handle = app;
-    logger.info('listening', { component: 'http', url: httpUrl });
+    // Where an operator finds the admin pages, when they are on (no credentials: they answer 404).
+    const adminPages = adminEnabled(config.operations.admin) ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` } : {};
+    logger.info('listening', { component: 'http', url: httpUrl, ...adminPages });
   }
   const metricsServer = roles.web ? undefined : await operations.startMetricsServer();
   const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });

@@ -18,7 +18,8 @@ export interface WebhookDelivery {
   objectNodeId: string;
   signed: boolean;
   attempts: number;
-  status: number | 'error';
+  /** `pending` until the first attempt is answered; `error` when an attempt got no HTTP answer. */
+  status: number | 'pending' | 'error';
 }
 
 const USER_AGENT = 'xurrent/1.0 (https://developer.xurrent.com/v1/webhooks)';
@@ -66,7 +67,7 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
   const deliver = async (hook: Registered, change: SimChange): Promise<void> => {
     const envelope = envelopeOf(hook, change);
     const body = hook.signer ? JSON.stringify({ jwt: await hook.signer.sign(envelope, { issuer: accountUrl, webhookId: hook.id }) }) : JSON.stringify(envelope);
-    const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
+    const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'pending' };
     deliveries.push(record);
     sent.set(record.deliveryId, { hook, change, body });
     await post(record, body, headersOf(record.deliveryId, change));
@@ -110,7 +111,7 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
       if (!original) throw new Error(`no delivery ${deliveryId} to redeliver`);
       if (options.fresh) return track(deliver(original.hook, original.change));
       const { hook, change } = original;
-      const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'error' };
+      const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'pending' };
       deliveries.push(record);
       sent.set(record.deliveryId, original);
       track(post(record, original.body, headersOf(record.deliveryId, change, deliveryId)));

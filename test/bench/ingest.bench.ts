@@ -2,7 +2,8 @@
  * Webhook intake throughput and latency: signed RS256 deliveries through verify + validate +
  * enqueue on the real Redis, side by side in the same process with a bare express handler that
  * reads the body and answers 202. Prints the ratio; afterwards every 202 must be a job in Redis.
- * Run: npx tsx test/bench/ingest.bench.ts   (or npm run bench)
+ * Then the CPU of a refused delivery with 1 and 4 keys, against an accepted one (refusal-cost.ts).
+ * Run: npx tsx test/bench/ingest.bench.ts   (or npm run bench; `-- --refusals-only` for the second part)
  */
 import autocannon from 'autocannon';
 import express, { type Express } from 'express';
@@ -10,6 +11,7 @@ import { listen } from '../helpers/http.js';
 import { startTestIntake } from '../helpers/intake.js';
 import { createTestSigner, requestEnvelope, signedEnv } from '../helpers/signing.js';
 import { printBenchSummary } from './bench-summary.js';
+import { measureRefusalCost } from './refusal-cost.js';
 
 const MAX_REQUESTS = 6_000;
 const ROUNDS = 5;
@@ -25,7 +27,13 @@ function bareApp(): Express {
   return app;
 }
 
-async function run(url: string, bodies: readonly string[], label: string, rate?: number) {
+interface Body {
+  body: string;
+  /** The delivery's signed identity: its job is `delivery-jti-<jti>` (webhooks/delivery-id.ts). */
+  jti: string;
+}
+
+async function run(url: string, bodies: readonly Body[], label: string, rate?: number) {
   let n = 0;
   let lastResponseAt = 0;
   const acceptedIds: string[] = [];
@@ -42,9 +50,9 @@ async function run(url: string, bodies: readonly string[], label: string, rate?:
             // One request in flight per connection, so the connection's context names the delivery answered.
             setupRequest: (request, context: { id?: string }) => {
               n += 1;
-              context.id = `bench-${label}-${n}`;
-              const body = bodies[n % bodies.length];
-              return { ...request, body, headers: { 'content-type': 'application/json', 'x-xurrent-delivery': context.id } };
+              const { body, jti } = bodies[n % bodies.length]!;
+              context.id = jti;
+              return { ...request, body, headers: { 'content-type': 'application/json', 'x-xurrent-delivery': `bench-${label}-${n}` } };
             },
             onResponse: (status: number, _body: string, context: { id?: string }) => {
               if (status === 202 && context.id) acceptedIds.push(context.id);
@@ -67,13 +75,43 @@ async function run(url: string, bodies: readonly string[], label: string, rate?:
 type Row = Awaited<ReturnType<typeof run>>;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+async function refusals(): Promise<boolean> {
+  const signer = await createTestSigner('RS256');
+  const intake = await startTestIntake(signedEnv(signer), { logLevel: 'info' });
+  try {
+    const { rows, baseline, wrong, ratio } = await measureRefusalCost(intake);
+    console.table(rows);
+    process.stdout.write(`accepted signed delivery (1 key): ${Math.round(baseline)} µs CPU; refusals answered otherwise than expected: ${wrong.length}${wrong.length ? ` (${wrong.slice(0, 3).join('; ')})` : ''}\n`);
+    const forged4 = ratio('4 forged RS256 token (1.3 KB)');
+    const unsigned = Math.max(ratio('1 unsigned 256 KiB nested object'), ratio('4 unsigned 256 KiB nested object'));
+    // Targets: an unsigned body, whatever its size, costs under half an accepted delivery (before the
+    // fix a 256 KiB nested one cost ~30 times one); a forged token with four keys, under four.
+    const ok = wrong.length === 0 && unsigned < 0.5 && forged4 < 4;
+    printBenchSummary({
+      bench: 'ingest refusals',
+      ok,
+      figures: {
+        'accepted delivery µs CPU (1 key)': Math.round(baseline),
+        'unsigned 256 KiB body / accepted (1 key, 4 keys)': `${ratio('1 unsigned 256 KiB nested object').toFixed(3)}, ${ratio('4 unsigned 256 KiB nested object').toFixed(3)}`,
+        'forged token / accepted (1 key, 4 keys)': `${ratio('1 forged RS256 token (1.3 KB)').toFixed(2)}, ${forged4.toFixed(2)}`,
+      },
+    });
+    return ok;
+  } finally {
+    await intake.close();
+  }
+}
+
 async function main(): Promise<void> {
   const signer = await createTestSigner('RS256');
   const fixedCount = FIXED_RATE * FIXED_SECONDS + 1_000;
   const total = WARM_UP + ROUNDS * MAX_REQUESTS + fixedCount;
   process.stdout.write(`signing ${total} RS256 deliveries (each with its own jti)...\n`);
-  const bodies: string[] = [];
-  for (let i = 0; i < total; i += 1) bodies.push(JSON.stringify({ jwt: await signer.sign(requestEnvelope()) }));
+  const bodies: Body[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const jti = `bench-${i}`;
+    bodies.push({ body: JSON.stringify({ jwt: await signer.sign(requestEnvelope(), { jti }) }), jti });
+  }
   // Each intake run gets its own slice of tokens, so every delivery is new (no duplicate shortcut).
   let next = 0;
   const take = (count: number) => bodies.slice(next, (next += count));
@@ -113,7 +151,7 @@ async function main(): Promise<void> {
     // ends may add jobs nobody saw answered: those are extra, never missing).
     const ids = intakeRuns.flatMap((r) => r.acceptedIds);
     const pipeline = intake.redis.pipeline();
-    for (const id of ids) pipeline.exists(intake.queues.events.toKey(`delivery-${id}`));
+    for (const id of ids) pipeline.exists(intake.queues.events.toKey(`delivery-jti-${id}`));
     const found = ((await pipeline.exec()) ?? []).filter(([error, exists]) => !error && exists === 1).length;
     const jobs = await intake.queues.events.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
     process.stdout.write(`answered 202: ${ids.length}; of those found as jobs in Redis: ${found}; jobs in Redis: ${jobs}; ${found === ids.length ? 'every 202 accounted for' : 'MISSING JOBS'}\n`);
@@ -139,4 +177,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (!process.argv.includes('--refusals-only')) await main();
+if (!(await refusals())) process.exitCode = 1;

@@ -58,7 +58,8 @@ describe('Redis restarted during a webhook flood', () => {
       let sent = 0;
       const answers: { id: string; requestNodeId: string; sentAt: number; answeredAt: number; status: number }[] = [];
       const deliver = async (id: string, requestNodeId: string) => {
-        const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope({ object_nodeID: requestNodeId })) });
+        // A redelivery resends the same token: the jti is the delivery's identity (webhooks/delivery-id.ts).
+        const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope({ object_nodeID: requestNodeId }), { jti: id }) });
         const sentAt = Date.now();
         const { status } = await postRaw(server!.url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': id });
         return { id, requestNodeId, sentAt, answeredAt: Date.now(), status };
@@ -119,7 +120,7 @@ describe('Redis restarted during a webhook flood', () => {
       expect(after.length).toBeGreaterThan(0);
       expect(after.every((a) => a.status === 202)).toBe(true);
       // Every accepted delivery (first time or redelivered) ran to completion, exactly once.
-      expect(answers.filter((a) => !completed.has(`delivery-${a.id}`)).map((a) => a.id)).toEqual([]);
+      expect(answers.filter((a) => !completed.has(`delivery-jti-${a.id}`)).map((a) => a.id)).toEqual([]);
       expect(completed.size).toBe(answers.length);
       for (const id of flooded) expect(sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
       expect(duplicateMarkers(sim)).toEqual([]);

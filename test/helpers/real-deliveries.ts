@@ -4,7 +4,7 @@ export interface RealDelivery {
   alg: string;
   publicKeyPem: string;
   jwt: string;
-  claims: { jti: string; data: { event: string; payload: { callback: string } } };
+  claims: { jti: string; aud?: string; exp?: number; data: { event: string; payload: { callback: string } } };
   httpHeaders?: Record<string, string>;
   httpBody?: string;
 }

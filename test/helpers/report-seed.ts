@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { ReportProblem } from '../../src/domain/reports/report-entities.js';
 import { createAdminRouter } from '../../src/http/admin-router.js';
+import { createRedisLoginThrottle } from '../../src/http/login-throttle-redis.js';
 import type { Logger } from '../../src/logger.js';
 import { createReportStore, type ReportStore } from '../../src/reports/report-store.js';
 import { createSlaReports } from '../../src/reports/sla-reports.js';
@@ -13,6 +14,8 @@ export const SEED_GOALS = { top: 100, high: 80, medium: 80, low: 80 };
 /** The report is made on 5 April 2026; the seeded period is March 2026 (Amsterdam). */
 export const SEED_AS_OF_MS = Date.parse('2026-04-05T10:00:00Z');
 export const ADMIN = { user: 'ssm', password: 'seeded-dashboard-password' };
+/** Set beside ADMIN, as most installations do (a browser logs in with basic auth, Prometheus with the token). */
+export const ADMIN_BEARER_TOKEN = 'seeded-dashboard-bearer-token';
 
 const z = Date.parse;
 const H = 3_600_000;
@@ -59,13 +62,13 @@ export async function seedReportStore(store: ReportStore): Promise<void> {
   for (const problem of SEED.problems) await store.saveProblem(problem);
 }
 
-/** The reports routes behind the real admin router (basic auth), over the report store under `prefix`. */
+/** The reports routes behind the real admin router (basic auth and a bearer token both configured), over the report store under `prefix`. */
 export function reportsApp(redis: Redis, prefix: string, logger: Logger, availability?: ReportsRouterDeps['availability'], webhookHealth?: ReportsRouterDeps['webhookHealth']): Express {
   const source = createReportStore(redis, prefix, 400, logger);
   const reports = createSlaReports({ source, goals: SEED_GOALS, zone: SEED_ZONE, clock: { now: () => SEED_AS_OF_MS } });
   const app = express();
   const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}) })];
-  app.use(createAdminRouter({ credentials: { token: undefined, basic: ADMIN }, logger, routes }));
+  app.use(createAdminRouter({ credentials: { token: ADMIN_BEARER_TOKEN, basic: ADMIN }, throttle: createRedisLoginThrottle(redis, prefix, { maxFailures: 10, windowMs: 60_000 }), logger, routes }));
   return app;
 }
 

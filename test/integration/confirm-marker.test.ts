@@ -24,11 +24,11 @@ describe('background confirm of the dedup marker', () => {
     // The confirm script registered on the producer connection fails as a dropped connection would.
     const redis = intake.redis as unknown as { xswConfirmDeliveries: () => Promise<unknown> };
     redis.xswConfirmDeliveries = () => Promise.reject(new Error('Connection is closed.'));
-    const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope()) });
+    const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope(), { jti: 'confirm-fails-1' }) });
     const headers = { 'content-type': 'application/json', 'x-xurrent-delivery': 'confirm-fails-1' };
     expect((await postRaw(server.url, body, headers)).status).toBe(202);
     const line = await waitFor(() => intake.logs.lines().find((l) => l['message'] === 'dedup marker left pending'), 'confirm failure logged');
-    expect(line).toMatchObject({ level: 'warn', component: 'webhook', jobId: 'delivery-confirm-fails-1', error: 'Connection is closed.' });
+    expect(line).toMatchObject({ level: 'warn', component: 'webhook', jobId: 'delivery-jti-confirm-fails-1', error: 'Connection is closed.' });
     const again = await postRaw(server.url, body, headers);
     expect([again.status, again.json()]).toEqual([200, { status: 'duplicate' }]);
     expect(await intake.jobCount()).toBe(1);

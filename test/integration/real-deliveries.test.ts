@@ -28,6 +28,14 @@ describe('real Xurrent deliveries (account wdc on 4me-staging.com, 2021, no exp)
     expect(intake!.logs.text()).not.toContain('code=');
   });
 
+  it('carry the claims the receiver requires: jti (the signed delivery identity) and aud (required in production)', () => {
+    for (const { claims } of [rs256, rs512]) {
+      expect(claims.jti).toMatch(/^[0-9a-f]{64}$/);
+      expect(claims.aud).toBe(REAL.settings.audience);
+      expect(claims.exp).toBeUndefined();
+    }
+  });
+
   it('accepts the exact recorded HTTP body and headers', async () => {
     intake = await startTestIntake(realEnv(rs256.publicKeyPem));
     const res = await request(intake.app).post('/webhooks/xurrent').set(rs256.httpHeaders ?? {}).send(rs256.httpBody);

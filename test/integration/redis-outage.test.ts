@@ -30,7 +30,8 @@ describe('Redis stopped mid-test', () => {
     server = await listen(intake.app);
     const accepted: string[] = [];
     const deliver = async (id: string) => {
-      const response = await postRaw(server!.url, JSON.stringify({ jwt: await signer.sign(requestEnvelope()) }), {
+      // The job id is the signed jti (webhooks/delivery-id.ts); a retry resends the same token.
+      const response = await postRaw(server!.url, JSON.stringify({ jwt: await signer.sign(requestEnvelope(), { jti: id }) }), {
         'content-type': 'application/json',
         'x-xurrent-delivery': id,
       });
@@ -53,7 +54,7 @@ describe('Redis stopped mid-test', () => {
 
     expect(accepted).toHaveLength(13);
     const jobs = await intake.queues.events.getJobs();
-    expect(jobs.map((job) => job.id).sort()).toEqual(accepted.map((id) => `delivery-${id}`).sort());
+    expect(jobs.map((job) => job.id).sort()).toEqual(accepted.map((id) => `delivery-jti-${id}`).sort());
     expect(intake.metrics.snapshot().outcomes).toMatchObject({ queued: 13, unavailable: 5 });
   });
 });

@@ -21,6 +21,8 @@ export interface DashboardView {
   webhooks?: ResyncStatus | null;
   /** Where the page's own script, styles and the chart library are served from. */
   assetsPath: string;
+  /** The request's page in Xurrent (`https://<account>.<domain>/requests/<number>`); absent: numbers without links. */
+  requestUrl?: (number: string) => string;
 }
 
 /**
@@ -65,8 +67,8 @@ ${renderWebhookHealth(view.webhooks, view.zone)}
 <section><h2>Per priority</h2>${priorityTable(report)}</section>
 <section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
-<section><h2>Breaches</h2>${breachTable(report, view.zone)}</section>
-<section><h2>Top incidents</h2>${topTable(report, view.zone)}</section>
+<section><h2>Breaches</h2>${breachTable(report, view.zone, requestCell(view))}</section>
+<section><h2>Top incidents</h2>${topTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
 </body></html>`;
@@ -86,19 +88,27 @@ function priorityTable(report: SlaReportJson): string {
   return `<table><thead><tr><th>Priority</th><th>Requests</th><th>Response within target</th><th>Resolution within target</th><th>Goal</th><th>Goal met</th>${paused}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function breachTable(report: SlaReportJson, zone: string): string {
+/** A request as people know it: its number, linked to Xurrent when the account is known; the id only when no number was kept. */
+function requestCell(view: DashboardView): (request: { requestId: string; number: string | null }) => string {
+  return ({ requestId, number }) => {
+    if (!number) return h(requestId);
+    return view.requestUrl ? `<a href="${h(view.requestUrl(number))}" rel="noreferrer">${h(number)}</a>` : h(number);
+  };
+}
+
+function breachTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
   if (report.breaches.length === 0) return '<p class="empty">No breaches in this period.</p>';
   const rows = report.breaches.map(
     (b) =>
-      `<tr><td>${h(b.requestId)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
+      `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function topTable(report: SlaReportJson, zone: string): string {
+function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
   if (report.topIncidents.length === 0) return '<p class="empty">No Top incidents in this period.</p>';
   const rows = report.topIncidents.map(
-    (t) => `<tr><td>${h(t.number ?? t.requestId)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
+    (t) => `<tr><td>${request(t)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
   );
   return `<table><thead><tr><th>Request</th><th>Registered</th><th>Problem</th><th>RCA due</th><th>RCA status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -14,6 +14,8 @@ export interface ReportsRouterDeps {
   availability?: (period: { fromMs: number; toMs: number }) => Promise<AvailabilityTile | null>;
   /** The reconciliation sweep's status (missed webhooks, warning) for the dashboard's webhook-health line. */
   webhookHealth?: () => Promise<ResyncStatus>;
+  /** A request's page in Xurrent by its number, for the dashboard's links; absent when the account is not known. */
+  requestUrl?: (number: string) => string;
 }
 
 export const DASHBOARD_ASSETS_PATH = '/dashboard/assets';
@@ -22,7 +24,7 @@ export const DASHBOARD_ASSETS_PATH = '/dashboard/assets';
  * `GET /reports/sla?from=&to=` (JSON) and `GET /dashboard` (HTML) with its assets. Mounted behind
  * the admin authentication by the caller; this router checks nothing itself.
  */
-export function createReportsRouter({ reports, zone, logger, availability, webhookHealth }: ReportsRouterDeps): Router {
+export function createReportsRouter({ reports, zone, logger, availability, webhookHealth, requestUrl }: ReportsRouterDeps): Router {
   const router = express.Router();
   router.use(DASHBOARD_ASSETS_PATH, createDashboardAssets());
 
@@ -44,7 +46,7 @@ export function createReportsRouter({ reports, zone, logger, availability, webho
     };
     const tile = availability ? await availability(report.period).catch(failed('availability')) : null;
     const webhooks = webhookHealth ? await webhookHealth().catch(failed('webhook health')) : undefined;
-    const view = { report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH };
+    const view = { report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH, ...(requestUrl ? { requestUrl } : {}) };
     const page = renderDashboard(webhooks === undefined ? view : { ...view, webhooks });
     res.set('Cache-Control', 'no-store').type('html').send(page);
   });

@@ -2,7 +2,7 @@ import type { Priority } from '../triage/categories.js';
 import { rcaStatusOf, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
 import { weeksOf, type ReportPeriod } from './report-period.js';
 import type { SlaRecord } from './sla-record.js';
-import { summariseSla, type SlaSummary } from './summarise-sla.js';
+import { summariseSla, type Breach, type SlaSummary } from './summarise-sla.js';
 
 export interface WeekTrend {
   fromMs: number;
@@ -26,7 +26,13 @@ export interface TopIncident {
   rcaStatus: RcaStatus | null;
 }
 
+/** A breach with the request's number, which people know the request by (the id is Xurrent's node id). */
+export interface NumberedBreach extends Breach {
+  number: string | null;
+}
+
 export interface SlaReport extends SlaSummary {
+  breaches: NumberedBreach[];
   period: ReportPeriod;
   /** Requests registered in the period, by kind: RFIs and RFCs have no SLA targets and count apart. */
   registered: Record<ReportRequest['kind'], number>;
@@ -56,9 +62,12 @@ export function buildSlaReport(
   const registered = { incident: 0, rfi: 0, rfc: 0, other: 0 };
   for (const request of registeredRequests) registered[request.kind] += 1;
   const opened = data.problems.filter((p) => inPeriod(p.createdAtMs));
+  const summary = summariseSla(data.records, period, goals);
+  const numberOf = new Map(data.requests.map((r) => [r.requestId, r.number]));
   return {
     period,
-    ...summariseSla(data.records, period, goals),
+    ...summary,
+    breaches: summary.breaches.map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
     registered,
     topIncidents: registeredRequests
       .filter((r) => r.kind === 'incident' && r.priority === 'top')

@@ -45,13 +45,28 @@ describe('Bull Board at /admin/queues', () => {
     expect((await fetch(`${web.url}/admin/queues/${script}`, { headers: web.auth })).status).toBe(200);
   });
 
-  it('lists every queue and shows the failed job (dead letter) with its reason', async () => {
+  it('lists every queue that has work in this mode and shows the failed job (dead letter) with its reason', async () => {
     const res = await fetch(`${web.url}/admin/queues/api/queues?activeQueue=${QUEUE_NAMES.problems}&status=failed&page=1&jobsPerPage=10`, { headers: web.auth });
     const body = (await res.json()) as { queues: { name: string; counts: Record<string, number>; jobs: { id: string; failedReason: string }[] }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE_NAMES).sort());
+    // Supplier mode (the default) forwards nothing itself: no queue shown as "No workers".
+    const requestModeOnly: string[] = [QUEUE_NAMES.xurrentForward, QUEUE_NAMES.xurrentFollowUp];
+    expect(body.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE_NAMES).filter((name) => !requestModeOnly.includes(name)).sort());
     const board = body.queues.find((q) => q.name === QUEUE_NAMES.problems);
     expect(board?.counts['failed']).toBe(1);
     expect(board?.jobs).toMatchObject([{ id: 'dead-1', failedReason: 'bad data' }]);
+  });
+
+  it('shows the break-fix forward and follow-up queues in request mode, where workers consume them', async () => {
+    const requestPrefix = uniquePrefix('board-request');
+    const requestMode = await startWebOnly(requestPrefix, { XURRENT_ESCALATION_MODE: 'request', XURRENT_SUPPORT_ACCOUNT: 'xurrent-support' });
+    try {
+      const res = await fetch(`${requestMode.url}/admin/queues/api/queues?page=1&jobsPerPage=1`, { headers: requestMode.auth });
+      const body = (await res.json()) as { queues: { name: string }[] };
+      expect(body.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE_NAMES).sort());
+    } finally {
+      await requestMode.stop();
+      await deleteKeys(requestPrefix);
+    }
   });
 
   it('refuses a retry started by another site, and retries on a same-origin request', async () => {

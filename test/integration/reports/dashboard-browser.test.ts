@@ -24,6 +24,8 @@ const log = createLogCapture();
 let server: Server;
 let baseUrl: string;
 let browser: Browser;
+/** The Authorization scheme of each /dashboard request the server saw ('none' without the header). */
+const dashboardAuth: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (bash .ci/run does)`);
@@ -34,7 +36,11 @@ beforeAll(async () => {
   const resync = createResyncState(redis, prefix);
   await resync.recordSweep(Date.parse('2026-04-05T09:50:00Z'), 3, 'first warning');
   await resync.recordSweep(Date.parse('2026-04-05T09:55:00Z'), 1, '1 change(s) found by the sweep arrived without a webhook; check that Xurrent has not disabled the webhook');
-  server = createServer(reportsApp(redis, prefix, log.logger, availability.tile, () => resync.status()));
+  const app = reportsApp(redis, prefix, log.logger, availability.tile, () => resync.status());
+  server = createServer((req, res) => {
+    if (req.url?.startsWith('/dashboard')) dashboardAuth.push(req.headers.authorization?.split(' ')[0] ?? 'none');
+    app(req, res);
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,14 +55,17 @@ afterAll(async () => {
 });
 
 describe('dashboard in a browser', () => {
-  it('shows the seeded figures in its tiles, draws both charts under the CSP, and saves a screenshot', async () => {
-    const context = await browser.newContext({ httpCredentials: { username: ADMIN.user, password: ADMIN.password }, viewport: { width: 1280, height: 1400 } });
+  it('logs in through chromium\'s own answer to the Basic challenge with a token also configured, shows the seeded figures, draws both charts under the CSP, and saves a screenshot', async () => {
+    // `send: 'unauthorized'`: chromium sends nothing until the 401 challenge, then answers it itself, as for a user typing into the prompt.
+    const context = await browser.newContext({ httpCredentials: { username: ADMIN.user, password: ADMIN.password, send: 'unauthorized' }, viewport: { width: 1280, height: 1400 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
     page.on('pageerror', (error) => void problems.push(error.message));
     const response = await page.goto(`${baseUrl}/dashboard?from=2026-03-01&to=2026-03-31`);
     expect(response?.status()).toBe(200);
+    // The first request carried no credentials and got both challenges; chromium took the Basic one.
+    expect(dashboardAuth.slice(0, 2)).toEqual(['none', 'Basic']);
     await page.waitForSelector('body[data-charts="drawn"]', { timeout: 15_000 });
 
     const tile = (id: string) => page.locator(`[data-tile="${id}"] .value`).innerText();
@@ -97,6 +106,8 @@ describe('dashboard in a browser', () => {
     await page.goto(`${baseUrl}/dashboard`).catch(() => undefined);
     const response = await answer;
     expect(response.status()).toBe(401);
+    const challenges = (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'www-authenticate').map((h) => h.value);
+    expect(challenges).toEqual(['Basic realm="xurrent-support-worker", charset="UTF-8"', 'Bearer realm="xurrent-support-worker"']);
     expect(await response.text()).not.toContain('data-tile');
     await context.close();
   }, 30_000);

@@ -47,7 +47,7 @@ describe('cli report sla', () => {
       'high,1,1,1,100,1,1,100,80,true,120,0,0',
     ]);
     const breaches = await cli('--from', '2026-03-01', '--to', '2026-03-31', '--format', 'csv', '--table', 'breaches');
-    expect(breaches.out).toContain('t2,top,resolution,si-mail,2026-03-10T08:00:00.000Z,2026-03-10T13:00:00.000Z,2026-03-10T14:30:00.000Z,90,0,status at due: waiting_for,warning service_support_manager');
+    expect(breaches.out).toContain('t2,T2,top,resolution,si-mail,2026-03-10T08:00:00.000Z,2026-03-10T13:00:00.000Z,2026-03-10T14:30:00.000Z,90,0,status at due: waiting_for,warning service_support_manager');
     const table = await cli('--from=2026-03-01', '--to=2026-03-31');
     expect(table.out).toMatch(/^top\s+2\s+100%\s+50%\s+100%\s+not met\s+0\s+0\s+0$/m);
     expect(table.out).toMatch(/^medium\s+1\s+0%\s+100%\s+80%\s+not met\s+0\s+90\s+0$/m);

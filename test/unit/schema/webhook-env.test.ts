@@ -6,7 +6,8 @@ import { configProblemsOf } from '../../helpers/config-problems.js';
 const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-const problemsOf = configProblemsOf;
+/** With REDIS_URL, which production requires (issue 18 point 11): these tests are about the webhook variables. */
+const problemsOf = (env: Record<string, string>) => configProblemsOf({ REDIS_URL: 'redis://redis.internal:6379', ...env });
 
 describe('webhook configuration', () => {
   it('defaults to required signatures, RS256, no discovery, 256 KiB, an 8-day dedup window', () => {
@@ -59,10 +60,30 @@ describe('webhook configuration', () => {
     expect(problems.join()).not.toContain('not-a-key');
   });
 
-  it('needs XURRENT_ACCOUNT when a key source is set, and a key in production', () => {
+  it('needs XURRENT_ACCOUNT when a key source is set, and a key and an audience in production', () => {
+    const production = { NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't' };
     expect(problemsOf({ XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([expect.stringMatching(/^XURRENT_ACCOUNT/)]);
-    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't' })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_PUBLIC_KEY/)]);
-    expect(problemsOf({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't', XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' })).toEqual([]);
+    expect(problemsOf({ ...production, XURRENT_WEBHOOK_AUDIENCE: 'a' })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_PUBLIC_KEY/)]);
+    expect(problemsOf({ ...production, XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_AUDIENCE: is required in production/)]);
+    expect(problemsOf({ ...production, XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem, XURRENT_WEBHOOK_AUDIENCE: 'a' })).toEqual([]);
+    // Outside production an audience stays optional.
+    expect(problemsOf({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([]);
+  });
+
+  it('refuses XURRENT_WEBHOOK_REQUIRE_SIGNATURE=false in production, naming the variable', () => {
+    const production = { NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't' };
+    for (const value of ['false', '0', 'no']) {
+      expect(problemsOf({ ...production, XURRENT_WEBHOOK_REQUIRE_SIGNATURE: value })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_REQUIRE_SIGNATURE: must not be false in production/)]);
+    }
+    expect(() => loadConfig({ ...production, XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' })).toThrow(/XURRENT_WEBHOOK_REQUIRE_SIGNATURE/);
+    expect(problemsOf({ NODE_ENV: 'development', XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' })).toEqual([]);
+    expect(loadConfig({ XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' }).webhooks.requireSignature).toBe(false);
+  });
+
+  it('takes the exp opt-in and the discovery cap', () => {
+    expect(loadConfig({}).webhooks).toMatchObject({ requireExp: false, discoveriesPerMinute: 10 });
+    expect(loadConfig({ XURRENT_WEBHOOK_REQUIRE_EXP: 'true', XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '3' }).webhooks).toMatchObject({ requireExp: true, discoveriesPerMinute: 3 });
+    expect(problemsOf({ XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '0' })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE/)]);
   });
 
   it('keeps the dedup window at least 7 days', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classifyBody } from '../../../webhooks/read-body.js';
 import { DeliveryRejected } from '../../../webhooks/rejection.js';
 
@@ -29,5 +29,40 @@ describe('classifyBody', () => {
     [`{"jwt":"${TOKEN}","x":1}`, 'invalid', 'x'],
   ] as const)('refuses %j as %s', (raw, answer, field) => {
     expect(rejection(raw as string | Buffer)).toEqual({ answer, field });
+  });
+});
+
+describe('classifyBody when signatures are required (signedOnly)', () => {
+  const signedOnly = (raw: string | Buffer) => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      classifyBody(Buffer.isBuffer(raw) ? raw : Buffer.from(raw), { signedOnly: true });
+      return { answer: 'accepted', parsed: parse.mock.calls.length };
+    } catch (error) {
+      if (!(error instanceof DeliveryRejected)) throw error;
+      return { answer: error.answer, parsed: parse.mock.calls.length };
+    } finally {
+      parse.mockRestore();
+    }
+  };
+  const nestedObject = (bytes: number) => '{"a":'.repeat(bytes / 5) + '1' + '}'.repeat(bytes / 5);
+
+  it.each([
+    ['a plain envelope', '{"event":"request.update","account_id":"acme"}', 'unauthorized'],
+    ['a 256 KiB deeply nested object', nestedObject(262_144), 'unauthorized'],
+    ['a 256 KiB body opening as a signed one', `{"jwt":"${'a'.repeat(262_144)}"}`, 'unauthorized'],
+    ['a JSON array', '[1]', 'invalid'],
+    ['an empty body', '', 'invalid'],
+    ['truncated plain JSON', '{"webhook_id":1,', 'unauthorized'],
+  ])('refuses %s from its bytes, without JSON.parse', (_name, raw, answer) => {
+    expect(signedOnly(raw)).toEqual({ answer, parsed: 0 });
+  });
+
+  it('still finds the token without parsing', () => {
+    expect(signedOnly(`{"jwt":"${TOKEN}"}`)).toEqual({ answer: 'accepted', parsed: 0 });
+  });
+
+  it('parses only a body of signed size that opens as {"jwt": (to name the wrong field)', () => {
+    expect(signedOnly(`{"jwt":"${TOKEN}","x":1}`)).toEqual({ answer: 'invalid', parsed: 1 });
   });
 });

@@ -38,6 +38,29 @@ describe('renderDashboard', () => {
   });
 });
 
+describe('requests in the breach and Top incident tables', () => {
+  const nodeId = 'ZGVtby54dXJyZW50LnNpbS9SZXEvNzA';
+  const numbered = {
+    ...report,
+    breaches: [{ ...report.breaches[0], requestId: nodeId, number: '70', reason: null }],
+    topIncidents: [{ requestId: nodeId, number: '70', created: '2026-03-02T09:00:00.000Z', problemId: null, problemNumber: null, rcaDue: null, rcaStatus: null }],
+  } as unknown as SlaReportJson;
+  const view = { report: numbered, query: { from: '', to: '' }, zone: 'UTC', availability: null, assetsPath: '/a' };
+
+  it('show the request number linked to the request in Xurrent, never the node id', () => {
+    const page = renderDashboard({ ...view, requestUrl: (n) => `https://acme.xurrent.com/requests/${n}` });
+    const tables = page.slice(page.indexOf('<h2>Breaches</h2>'));
+    expect(tables.match(/<a href="https:\/\/acme\.xurrent\.com\/requests\/70" rel="noreferrer">70<\/a>/g)).toHaveLength(2);
+    expect(tables.split('<script')[0]).not.toContain(nodeId);
+  });
+
+  it('show the number without a link when the account is not known', () => {
+    const page = renderDashboard(view);
+    expect(page).toMatch(/<table class="breaches">.*<td>70<\/td>/s);
+    expect(page).not.toContain('/requests/70');
+  });
+});
+
 describe('renderWebhookHealth', () => {
   const status = { lastSweepAtMs: Date.parse('2026-01-12T09:05:00Z'), lastSweepMissed: 0, missedTotal: 2, warning: null };
   it('shows the last sweep in the support zone and the missed webhooks, with or without a warning', () => {
