@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
 import { collectReport } from '../../../src/scenario/collect-report.js';
 import { performStep } from '../../../src/scenario/perform-step.js';
-import { withRegistrationDefault } from '../../../src/scenario/registration-default.js';
 import { runDueTimers } from '../../../src/scenario/run-due-timers.js';
 import { parseScenario } from '../../../src/scenario/scenario-schema.js';
 import { startPipeline, type Pipeline } from '../../../src/scenario/start-pipeline.js';
@@ -48,7 +47,7 @@ const fireAt = (job: { data: unknown }) => (job.data as { fireAtMs: number }).fi
 const clock = createManualClock(START);
 
 beforeAll(async () => {
-  pipeline = await startPipeline({ config: withRegistrationDefault(scenario), clock, redisUrl: TEST_REDIS_URL, prefix, logger, problemWebhooks: true });
+  pipeline = await startPipeline({ config: { ...scenario.config }, clock, redisUrl: TEST_REDIS_URL, prefix, logger, problemWebhooks: true });
   await settle();
   for (const step of scenario.steps) {
     await performStep(step, { sim: pipeline.sim, names: pipeline.names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => pipeline.wipe() });
