@@ -8,9 +8,10 @@ import { createReportStore, type ReportStore } from '../../src/reports/report-st
 import { createSlaReports } from '../../src/reports/sla-reports.js';
 import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
 import { reportRequest, slaRecord } from './report-entities.js';
+import { CONTRACT_GOALS } from '../../src/domain/sla/sla-policy.js';
 
 export const SEED_ZONE = 'Europe/Amsterdam';
-export const SEED_GOALS = { top: 100, high: 80, medium: 80, low: 80 };
+export const SEED_GOALS = CONTRACT_GOALS;
 /** The report is made on 5 April 2026; the seeded period is March 2026 (Amsterdam). */
 export const SEED_AS_OF_MS = Date.parse('2026-04-05T10:00:00Z');
 export const ADMIN = { user: 'ssm', password: 'seeded-dashboard-password' };

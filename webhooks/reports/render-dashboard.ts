@@ -12,8 +12,8 @@ export interface AvailabilityTile {
 
 export interface DashboardView {
   report: SlaReportJson;
-  /** Shown as given in the period form (dates in the support zone). */
-  query: { from: string; to: string };
+  /** Shown as given in the period form (dates in the support zone); `customer` the selected account id ('' for all). */
+  query: { from: string; to: string; customer?: string };
   zone: string;
   /** null: availability reporting is not wired in this build (the tile says so). */
   availability: AvailabilityTile | null;
@@ -35,13 +35,13 @@ export function renderDashboard(view: DashboardView): string {
   const decided = (t: 'response' | 'resolution') => report.priorities.reduce((s, p) => s + p[t].decided, 0);
   const met = (t: 'response' | 'resolution') => report.priorities.reduce((s, p) => s + p[t].met, 0);
   const share = (t: 'response' | 'resolution') => (decided(t) === 0 ? null : Math.round((met(t) / decided(t)) * 10_000) / 100);
-  const top = report.priorities.find((p) => p.priority === 'top');
+  const top = report.goals.find((g) => g.priorities.includes('top'));
   const tiles: [string, string, string][] = [
     ['incidents', 'Incidents registered', String(report.registered.incident)],
     ['response', 'Response within target', percentText(share('response'))],
     ['resolution', 'Resolution within target', percentText(share('resolution'))],
     ['breaches', 'Breaches', String(report.breaches.length)],
-    ['top-goal', 'Top goal (100 %)', top?.goalMet === null || top === undefined ? 'no Top incidents' : top.goalMet ? 'met' : 'not met'],
+    ['top-goal', `Top goal (${top?.goalPercent ?? 100} %)`, top?.met === null || top === undefined ? 'no Top incidents' : top.met ? 'met' : 'not met'],
     ['rfi', 'Requests for information', String(report.registered.rfi)],
     ['rfc', 'Requests for change', String(report.registered.rfc)],
     ['problems', 'Problems opened', String(report.problems.opened)],
@@ -53,18 +53,21 @@ export function renderDashboard(view: DashboardView): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>SLA review ${h(view.query.from)} – ${h(view.query.to)}</title>
+<title>SLA review ${h(customerLabel(report.customer))} ${h(view.query.from)} – ${h(view.query.to)}</title>
 <link rel="stylesheet" href="${h(view.assetsPath)}/dashboard.css">
 <script src="${h(view.assetsPath)}/chart.umd.min.js" defer></script>
 <script src="${h(view.assetsPath)}/dashboard.js" defer></script>
 </head><body>
-<header><h1>SLA review</h1>
+<header><h1>SLA review${report.customer ? ` – ${h(customerLabel(report.customer))}` : ''}</h1>
 <form method="get" action=""><label>From <input type="date" name="from" value="${h(view.query.from)}"></label>
-<label>To <input type="date" name="to" value="${h(view.query.to)}"></label><button type="submit">Show</button></form>
+<label>To <input type="date" name="to" value="${h(view.query.to)}"></label>
+${customerSelect(report, view.query.customer ?? '')}<button type="submit">Show</button></form>
 <p class="period">Period ${h(view.query.from)} to ${h(view.query.to)} (inclusive, ${h(view.zone)}); times in that zone; as of ${h(localTime(report.period.asOf, view.zone))}</p></header>
 ${renderWebhookHealth(view.webhooks, view.zone)}
 <section class="tiles">${tiles.map(([id, label, value]) => `<div class="tile" data-tile="${h(id)}"><span class="label">${h(label)}</span><span class="value">${h(value)}</span></div>`).join('')}</section>
-<section><h2>Per priority</h2>${priorityTable(report)}</section>
+<section><h2>Goals (§3.2)</h2>${goalTable(report.goals, 'goals')}<p class="running" data-running="${report.running.length}">Running at the end of the period (not in the goals yet): ${report.running.length}</p></section>
+${report.customer === null ? `<section><h2>Per customer</h2>${customerTable(report)}</section>` : ''}
+<section><h2>Per priority and target</h2>${priorityTable(report)}</section>
 <section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
 <section><h2>Breaches</h2>${breachTable(report, view.zone, requestCell(view))}</section>
@@ -72,6 +75,36 @@ ${renderWebhookHealth(view.webhooks, view.zone)}
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
 </body></html>`;
+}
+
+/** A customer as people know it: its name, else its account id; 'unknown' when none was recorded. */
+export function customerLabel(customer: SlaReportJson['customer']): string {
+  return customer === null ? 'unknown customer' : customer.name ?? customer.id;
+}
+
+function customerSelect(report: SlaReportJson, selected: string): string {
+  const options = report.knownCustomers.map((c) => `<option value="${h(c.id)}"${c.id === selected ? ' selected' : ''}>${h(customerLabel(c))}</option>`);
+  return `<label>Customer <select name="customer" id="customer-select"><option value=""${selected === '' ? ' selected' : ''}>All customers</option>${options.join('')}</select></label>`;
+}
+
+/** §3.2's goals: requests within every target they started; excused misses out of `percent`, in `incl. excused`. */
+export function goalTable(goals: SlaReportJson['goals'], className: string): string {
+  const rows = goals.map(
+    (g) =>
+      `<tr data-goal="${h(g.name)}"><td>${h(g.priorities.join(', '))}</td><td>${g.requests}</td><td>${g.withinTarget}</td><td>${g.excused}</td><td class="percent">${percentText(g.percent)}</td><td>${percentText(g.percentIncludingExcused)}</td><td>${g.goalPercent} %</td><td class="met">${g.met === null ? '–' : g.met ? 'met' : 'not met'}</td></tr>`,
+  );
+  return `<table class="${h(className)}"><thead><tr><th>Priorities</th><th>Requests decided</th><th>Within target</th><th>Excused misses</th><th>Within target (excused left out)</th><th>Within target (excused counted as missed)</th><th>Goal</th><th>Goal met</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function customerTable(report: SlaReportJson): string {
+  if (report.customers.length === 0) return '<p class="empty">No customer had requests decided or running in this period.</p>';
+  const rows = report.customers.flatMap((c) =>
+    c.goals.map(
+      (g) =>
+        `<tr data-customer="${h(c.customer?.id ?? '')}" data-goal="${h(g.name)}"><td>${h(customerLabel(c.customer))}</td><td>${h(g.priorities.join(', '))}</td><td>${g.requests}</td><td>${g.withinTarget}</td><td>${g.excused}</td><td class="percent">${percentText(g.percent)}</td><td>${percentText(g.percentIncludingExcused)}</td><td class="met">${g.met === null ? '–' : g.met ? 'met' : 'not met'}</td><td>${c.breaches}</td><td>${c.running}</td></tr>`,
+    ),
+  );
+  return `<table class="customers"><thead><tr><th>Customer</th><th>Priorities</th><th>Requests decided</th><th>Within target</th><th>Excused misses</th><th>Within target (excused left out)</th><th>Incl. excused</th><th>Goal met</th><th>Breaches</th><th>Running</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function availabilityTile(availability: AvailabilityTile | null): [string, string, string] {
@@ -100,9 +133,9 @@ function breachTable(report: SlaReportJson, zone: string, request: ReturnType<ty
   if (report.breaches.length === 0) return '<p class="empty">No breaches in this period.</p>';
   const rows = report.breaches.map(
     (b) =>
-      `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td></tr>`,
+      `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td><td class="excused">${b.excused ? `${h(b.excused.reason)} (${h(localTime(b.excused.at, zone))})` : ''}</td></tr>`,
   );
-  return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th><th>Excused (§3.3)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {

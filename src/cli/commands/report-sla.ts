@@ -3,7 +3,7 @@ import { loadConfig, readEnvWithDotenv } from '../../config.js';
 import { reportToJson } from '../../reports/report-json.js';
 import { createReportStore } from '../../reports/report-store.js';
 import { CSV_TABLES, reportToCsv, reportToTable, type CsvTable } from '../../reports/report-text.js';
-import { createSlaReports, parsePeriodQuery } from '../../reports/sla-reports.js';
+import { createSlaReports, parsePeriodQuery, UnknownCustomerError } from '../../reports/sla-reports.js';
 import { createLogger } from '../../logger.js';
 import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
 import { systemClock } from '../../clock.js';
@@ -15,7 +15,7 @@ import { parseFlags, UsageError, type CliCommand } from '../command.js';
 const FORMATS = ['table', 'csv', 'json'] as const;
 
 /**
- * `report sla [--from <date> --to <date>] [--format table|csv|json] [--table priorities|breaches|weeks] [--rebuild]`:
+ * `report sla [--from <date> --to <date>] [--customer <id or name>] [--format table|csv|json] [--table goals|customers|priorities|breaches|weeks] [--rebuild]`:
  * the SLA report from the records in Redis (REDIS_URL, else 127.0.0.1:6379), previous month by default.
  * `--rebuild` first re-reads the requests from Xurrent and fills in those the records lack.
  */
@@ -24,7 +24,7 @@ export const reportSlaCommand: CliCommand = {
   summary: 'SLA report of a period (--from/--to dates, default previous month) as table, csv or json',
   async run(args, io) {
     const flags = parseFlags(args, ['rebuild']);
-    for (const name of flags.keys()) if (!['from', 'to', 'format', 'table', 'rebuild'].includes(name)) throw new UsageError(`Unknown flag --${name}`);
+    for (const name of flags.keys()) if (!['from', 'to', 'format', 'table', 'rebuild', 'customer'].includes(name)) throw new UsageError(`Unknown flag --${name}`);
     const format = choice(flags.get('format') ?? 'table', FORMATS, 'format');
     const table = choice(flags.get('table') ?? 'priorities', CSV_TABLES, 'table') as CsvTable;
     const config = loadConfig(readEnvWithDotenv(io.env));
@@ -51,7 +51,14 @@ export const reportSlaCommand: CliCommand = {
         const rebuilt = await rebuildFromXurrent(deps, untilMs, nowMs);
         io.stderr.write(`rebuilt from Xurrent: ${rebuilt.requests.length} requests read, ${await fillMissing(source, rebuilt, untilMs)} filled in\n`);
       }
-      const report = reportToJson(await createSlaReports({ source, goals: config.sla.goals, zone, clock: systemClock }).report(period.period), zone);
+      const reports = createSlaReports({ source, goals: config.sla.goals, zone, clock: systemClock });
+      const customer = text(flags.get('customer'));
+      const report = reportToJson(
+        await reports.report(period.period, customer).catch((error: unknown) => {
+          throw error instanceof UnknownCustomerError ? new UsageError(`--customer: ${error.message}`) : error;
+        }),
+        zone,
+      );
       io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? reportToCsv(report, table) : reportToTable(report));
       return 0;
     } finally {

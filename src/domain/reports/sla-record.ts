@@ -2,6 +2,25 @@ import type { Priority } from '../triage/categories.js';
 
 export type TargetKind = 'response' | 'resolution';
 
+/**
+ * The customer a request is for (§2.6: the review is held per customer): the Xurrent account it
+ * came from through the trust, else its requested-for person's account (see docs/reporting.md).
+ */
+export interface ReportCustomer {
+  /** The account id (Xurrent's subdomain-like id). */
+  id: string;
+  name: string | null;
+}
+
+/** A request's breaches excused after the fact (§3.3), as issue 16's note tag records it. */
+export interface RecordExcuse {
+  reason: string;
+  /** The provider person who excused it (node id: personal data, removed by `privacy forget`). */
+  by: string | null;
+  /** Epoch ms of the excusing note. */
+  at: number;
+}
+
 /** One SLA target of one request, as kept for reporting (finished, or running at report time). */
 export interface SlaRecord {
   requestId: string;
@@ -30,6 +49,10 @@ export interface SlaRecord {
   escalations: readonly string[];
   /** Why the target was breached, when an agent or the worker recorded it. */
   breachReason?: string | null;
+  /** The request's customer; absent or null when not known (records kept before customers were). */
+  customer?: ReportCustomer | null;
+  /** The request's excuse standing when the record was written; absent or null: none. */
+  excused?: RecordExcuse | null;
 }
 
 export type Outcome = 'met' | 'breached' | 'running';
