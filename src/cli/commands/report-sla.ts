@@ -8,7 +8,7 @@ import { createLogger } from '../../logger.js';
 import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
 import { systemClock } from '../../clock.js';
 import { createXurrentClient } from '../../xurrent/client.js';
-import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
+import { createWorkflowPolicy } from '../../../workers/workflow-policy.js';
 import { fillMissing, rebuildFromXurrent } from '../../reports/rebuild-from-xurrent.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 
@@ -42,12 +42,8 @@ export const reportSlaCommand: CliCommand = {
         if (!config.xurrent) throw new Error('--rebuild needs Xurrent: set XURRENT_ACCOUNT and XURRENT_TOKEN (or the OAuth client)');
         const nowMs = systemClock.now();
         const untilMs = period.period?.toMs ?? nowMs;
-        const deps = {
-          xurrent: createXurrentClient({ config: config.xurrent, logger }),
-          triage: { priorityRules: config.workflow.priorityRules, xurrentServiceInstanceIds: config.workflow.xurrentServiceInstanceIds },
-          sla: config.sla,
-          calendar: createBusinessCalendar(config.sla.calendar),
-        };
+        const policy = createWorkflowPolicy(config);
+        const deps = { xurrent: createXurrentClient({ config: config.xurrent, logger }), triage: policy.triage, sla: policy.sla, calendar: policy.calendar, workflow: policy };
         const rebuilt = await rebuildFromXurrent(deps, untilMs, nowMs);
         io.stderr.write(`rebuilt from Xurrent: ${rebuilt.requests.length} requests read, ${await fillMissing(source, rebuilt, untilMs)} filled in\n`);
       }

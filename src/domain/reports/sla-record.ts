@@ -16,7 +16,7 @@ export interface ReportCustomer {
 export interface RecordExcuse {
   reason: string;
   /** The provider person who excused it (node id: personal data, removed by `privacy forget`). */
-  by: string | null;
+  by: string;
   /** Epoch ms of the excusing note. */
   at: number;
 }
@@ -51,7 +51,11 @@ export interface SlaRecord {
   breachReason?: string | null;
   /** The request's customer; absent or null when not known (records kept before customers were). */
   customer?: ReportCustomer | null;
-  /** The request's excuse standing when the record was written; absent or null: none. */
+  /**
+   * A provider person excused the request's breaches after the fact (§3.3: the customer's systems,
+   * access, an incomplete request, the internet): the latest reason, who (person node id) and when.
+   * The breach stays a breach; the review shows it apart. Absent or null: not excused.
+   */
   excused?: RecordExcuse | null;
 }
 

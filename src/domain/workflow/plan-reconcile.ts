@@ -3,7 +3,7 @@ import { dueEscalations, nextEscalation, type LadderPolicy, type TargetKind, typ
 import { diffTicketFacts, type FormatInstant, type TicketFacts } from '../notes/ticket-facts.js';
 import { hasMarker, noteMarker, renderChangeNote, renderStartNote } from '../notes/render-notes.js';
 import type { TargetClock } from '../sla/evaluate-target.js';
-import type { RequestCategory, RequestStatus } from '../sla/request-history.js';
+import type { RequestCategory, RequestEvent, RequestStatus } from '../sla/request-history.js';
 import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 import { planFirstLine, type FirstLinePolicy } from '../registration/plan-first-line.js';
@@ -17,7 +17,8 @@ import { toTicketFacts } from './ticket-facts-of.js';
 import type { EscalationRecord, WorkflowState } from './workflow-state.js';
 import { inSlaScope, policyOfRule, ruleOf, type SlaScope } from './decided-rule.js';
 import { readNoteSignals, workerPersonIdsOf, type SignalTags } from '../notes/note-signals.js';
-import { withSignals, problemRootCauseAtMs } from './request-signals.js';
+import { withSignals, problemRootCauseAtMs, readSignalMarkers, signalMarkersToWrite } from './request-signals.js';
+import { respondedAtOf } from '../reports/records-of-history.js';
 import { planRootCauseReminder } from './root-cause-reminder.js';
 
 export interface EscalationPolicy {
@@ -102,7 +103,15 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     { providerAccountId: policy.providerAccountId ?? null, workerPersonIds: workerPersonIdsOf(notes), requesterIds: new Set(snapshot.requesterIds ?? []) },
     policy.signalTags ?? DEFAULT_SIGNAL_TAGS,
   );
-  const events = withSignals(firstLine.events, { respondedAtMs: signals.respondedAtMs, rootCauseAtMs: signals.rootCauseAtMs, problemRootCauseAtMs: problemRootCauseAtMs(snapshot, nowMs) }, nowMs);
+  // What the worker decided live and marked on the request counts too: a rebuild after a loss converges on it.
+  const marked = readSignalMarkers(snapshot.id, snapshot.noteTexts);
+  const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  const withNotes = withSignals(
+    firstLine.events,
+    { respondedAtMs: earliest(signals.respondedAtMs, marked.respondedAtMs), rootCauseAtMs: earliest(signals.rootCauseAtMs, marked.rootCauseAtMs), problemRootCauseAtMs: problemRootCauseAtMs(snapshot, nowMs) },
+    nowMs,
+  );
+  const events = withNotes;
   const slaPolicy = policyOfRule(rule, policy.sla);
   const clock: SlaClock = inSla
     ? computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, slaPolicy)
@@ -139,6 +148,12 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     calendar: policy.calendar,
   });
   if (breakFix.internalNote) notesToWrite.push(breakFix.internalNote);
+  // Write down the response and root-cause instants decided now, for a rebuild (request-signals.ts).
+  const decided = decidedSignals(events, rule.responseBy);
+  const toMark = { respondedAtMs: rule.responseBy === 'person' ? decided.respondedAtMs : null, rootCauseAtMs: rule.resolutionClockStart === 'root_cause' ? decided.rootCauseAtMs : null };
+  const markers = inSla && clock.hasClock ? signalMarkersToWrite(snapshot.id, toMark, snapshot.noteTexts) : [];
+  if (markers.length > 0 && notesToWrite.length > 0) notesToWrite[notesToWrite.length - 1] += `\n${markers.join('\n')}`;
+  else if (markers.length > 0) notesToWrite.push(['Support worker: SLA instants recorded.', ...markers].join('\n'));
   const publicNotes = [firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
   // The worker's own status writes are recorded as its own (they never count as the response).
   const ownStatus = breakFix.status ?? firstLine.status;
@@ -172,6 +187,21 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     reminderAtMs: firstLine.reminderAtMs,
     rootCauseReminderAtMs: reminder.atMs,
   };
+}
+
+/** The response and the root cause that count, from the history (sorted), as the clock reads them. */
+function decidedSignals(events: readonly RequestEvent[], responseBy: 'person' | 'status'): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
+  const ordered = [...events].sort((a, b) => a.at - b.at);
+  let completed = false;
+  let rootCauseAtMs: number | null = null;
+  for (const event of ordered) {
+    if (event.kind === 'status-changed') completed = event.status === 'completed';
+    if (event.kind === 'root-cause-recorded' && !completed) {
+      rootCauseAtMs = event.at;
+      break;
+    }
+  }
+  return { respondedAtMs: respondedAtOf(ordered, responseBy), rootCauseAtMs };
 }
 
 const NO_BREAK_FIX = { internalNote: null, publicNote: null, supplierId: null, status: null, records: [] } as const;

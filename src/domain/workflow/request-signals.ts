@@ -1,3 +1,4 @@
+import { NOTE_MARKER_PREFIX, noteMarker } from '../notes/render-notes.js';
 import type { RequestEvent } from '../sla/request-history.js';
 import type { RequestSnapshot } from './request-snapshot.js';
 
@@ -46,4 +47,40 @@ export function withSignals(events: readonly RequestEvent[], signals: SignalInst
     result.push({ kind: 'root-cause-recorded', at: rootCause.at, source: rootCause.source });
   }
   return result;
+}
+
+const RESPONDED_KIND = 'responded';
+const ROOT_CAUSE_KIND = 'rootcause';
+
+/**
+ * The instants the worker saw live and wrote down as markers on the request (`[xsw:responded:<id>:<ms>]`,
+ * `[xsw:rootcause:<id>:<ms>]`), so a rebuild after a loss reads the very instants live processing
+ * decided, even where Xurrent keeps no trace (a person's status change after the worker's own first
+ * write; a problem analysed before it was last updated).
+ */
+export function readSignalMarkers(requestId: string, noteTexts: readonly string[]): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
+  const find = (kind: string) => {
+    const prefix = `[${NOTE_MARKER_PREFIX}${kind}:${requestId}:`;
+    let found: number | null = null;
+    for (const text of noteTexts) {
+      let from = text.indexOf(prefix);
+      while (from >= 0) {
+        const end = text.indexOf(']', from);
+        const ms = Number(text.slice(from + prefix.length, end));
+        if (Number.isSafeInteger(ms) && (found === null || ms < found)) found = ms;
+        from = text.indexOf(prefix, from + 1);
+      }
+    }
+    return found;
+  };
+  return { respondedAtMs: find(RESPONDED_KIND), rootCauseAtMs: find(ROOT_CAUSE_KIND) };
+}
+
+/** The markers to write for instants decided now and not yet on the request (one line each). */
+export function signalMarkersToWrite(requestId: string, decided: { respondedAtMs: number | null; rootCauseAtMs: number | null }, noteTexts: readonly string[]): string[] {
+  const onRequest = readSignalMarkers(requestId, noteTexts);
+  const lines: string[] = [];
+  if (decided.respondedAtMs !== null && onRequest.respondedAtMs !== decided.respondedAtMs) lines.push(noteMarker(RESPONDED_KIND, `${requestId}:${decided.respondedAtMs}`));
+  if (decided.rootCauseAtMs !== null && onRequest.rootCauseAtMs !== decided.rootCauseAtMs) lines.push(noteMarker(ROOT_CAUSE_KIND, `${requestId}:${decided.rootCauseAtMs}`));
+  return lines;
 }
