@@ -19,6 +19,8 @@ export const SlaRecordSchema = z.object({
   escalations: z.array(z.string()),
   breachReason: z.string().nullable().optional(),
   excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
+  customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+  xurrentDueMs: z.number().nullable().optional(),
 });
 
 export const ReportRequestSchema = z.object({
@@ -29,6 +31,7 @@ export const ReportRequestSchema = z.object({
   serviceInstance: z.string().nullable(),
   createdAtMs: z.number(),
   problemId: z.string().nullable(),
+  customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
 });
 
 export const ReportProblemSchema = z.object({

@@ -77,7 +77,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
     policy,
     clock,
     logger,
-    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla }),
+    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla, providerAccountId: config.xurrent?.account ?? null }),
     onReconciled: async (request, facts, state) => {
       await problems.trigger(request, facts);
       await breakFix?.trigger(request, facts, state);

@@ -23,6 +23,15 @@ export function reportToJson(report: SlaReport, zone: string) {
     running: report.running.map((r) => ({ requestId: r.requestId, priority: r.priority, customer: r.customer, start: iso(r.startMs), outcomeSoFar: r.outcome })),
     customers: report.customers.map((c) => ({ customer: c.customer, goals: c.goals.map(goalJson), breaches: c.breaches, running: c.running })),
     knownCustomers: report.knownCustomers,
+    /** Targets where Xurrent's own affected SLA gives an instant more than a minute from the worker's due. */
+    xurrentDisagreements: report.xurrentDisagreements.map((d) => ({
+      requestId: d.requestId,
+      number: d.number,
+      target: d.target,
+      workerDue: iso(d.workerDueMs),
+      xurrentDue: iso(d.xurrentDueMs),
+      differenceMinutes: Math.round(d.differenceMs / 6_000) / 10,
+    })),
     priorities: report.priorities.map((p) => ({
       priority: p.priority,
       requests: p.requests,

@@ -41,6 +41,10 @@ export function reportToTable(report: SlaReportJson): string {
       ]),
     );
   }
+  lines.push('', `Targets differing from Xurrent's own SLA by more than a minute: ${report.xurrentDisagreements.length}`);
+  if (report.xurrentDisagreements.length > 0) {
+    lines.push(columns([['request', 'target', 'worker due', 'Xurrent target', 'difference (min)'], ...report.xurrentDisagreements.map((d) => [d.number ?? d.requestId, d.target, d.workerDue ?? '', d.xurrentDue ?? '', String(d.differenceMinutes)])]));
+  }
   if (report.customer === null && report.customers.length > 0) {
     lines.push('', 'Per customer');
     lines.push(columns([['customer', ...GOAL_HEADER, 'breaches', 'running'], ...report.customers.flatMap((c) => goalRows(c.goals).map((row) => [customerName(c.customer), ...row, String(c.breaches), String(c.running)]))]));
@@ -49,7 +53,7 @@ export function reportToTable(report: SlaReportJson): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const CSV_TABLES = ['goals', 'customers', 'priorities', 'breaches', 'weeks'] as const;
+export const CSV_TABLES = ['goals', 'customers', 'priorities', 'breaches', 'weeks', 'xurrent'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** One table of the report as RFC 4180 CSV with a header row. */
@@ -59,6 +63,8 @@ export function reportToCsv(report: SlaReportJson, table: CsvTable): string {
   const rows: (string | number | boolean | null)[][] =
     table === 'goals'
       ? [goalHeader, ...report.goals.map(goalCells)]
+      : table === 'xurrent'
+        ? [['request_id', 'request_number', 'target', 'worker_due', 'xurrent_due', 'difference_minutes'], ...report.xurrentDisagreements.map((d) => [d.requestId, d.number, d.target, d.workerDue, d.xurrentDue, d.differenceMinutes])]
       : table === 'customers'
         ? [['customer_id', 'customer_name', ...goalHeader, 'breaches', 'running'], ...report.customers.flatMap((c) => c.goals.map((g) => [c.customer?.id ?? null, c.customer?.name ?? null, ...goalCells(g), c.breaches, c.running]))]
         : table === 'priorities'

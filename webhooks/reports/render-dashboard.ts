@@ -71,6 +71,7 @@ ${report.customer === null ? `<section><h2>Per customer</h2>${customerTable(repo
 <section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
 <section><h2>Breaches</h2>${breachTable(report, view.zone, requestCell(view))}</section>
+<section><h2>Agreement with Xurrent's own SLA</h2>${disagreementTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Top incidents</h2>${topTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
@@ -136,6 +137,14 @@ function breachTable(report: SlaReportJson, zone: string, request: ReturnType<ty
       `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td><td class="excused">${b.excused ? `${h(b.excused.reason)} (${h(localTime(b.excused.at, zone))})` : ''}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th><th>Excused (§3.3)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function disagreementTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
+  if (report.xurrentDisagreements.length === 0) return '<p class="empty">Every target agrees with Xurrent\'s own affected SLA within a minute (or Xurrent has none).</p>';
+  const rows = report.xurrentDisagreements.map(
+    (d) => `<tr><td>${request(d)}</td><td>${h(d.target)}</td><td>${h(localTime(d.workerDue, zone))}</td><td>${h(localTime(d.xurrentDue, zone))}</td><td>${d.differenceMinutes}</td></tr>`,
+  );
+  return `<table class="xurrent-disagreements"><thead><tr><th>Request</th><th>Target</th><th>Worker's due</th><th>Xurrent's target</th><th>Difference (min)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {

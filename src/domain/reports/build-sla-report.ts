@@ -1,6 +1,7 @@
 import type { SlaGoals } from '../sla/sla-policy.js';
 import { customerKey, customersOf, matchesCustomer } from './report-customers.js';
 import type { GoalSummary } from './request-outcomes.js';
+import { targetDisagreements, type TargetDisagreement } from './xurrent-agreement.js';
 import { rcaStatusOf, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
 import { weeksOf, type ReportPeriod } from './report-period.js';
 import type { ReportCustomer, SlaRecord } from './sla-record.js';
@@ -51,6 +52,8 @@ export interface SlaReport extends SlaSummary {
   customers: CustomerLine[];
   /** Every customer the data knows, for a selector. */
   knownCustomers: ReportCustomer[];
+  /** Targets whose due instant differs from Xurrent's own affected SLA by more than a minute, with the request's number. */
+  xurrentDisagreements: (TargetDisagreement & { number: string | null })[];
   /** Requests registered in the period, by kind: RFIs and RFCs have no SLA targets and count apart. */
   registered: Record<ReportRequest['kind'], number>;
   topIncidents: TopIncident[];
@@ -90,6 +93,7 @@ export function buildSlaReport(
     customer,
     customers: customer === null ? customerLines(all.records, period, goals) : [],
     knownCustomers,
+    xurrentDisagreements: targetDisagreements(data.records, period).map((d) => ({ ...d, number: numberOf.get(d.requestId) ?? null })),
     breaches: summary.breaches.map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
     registered,
     topIncidents: registeredRequests

@@ -57,6 +57,12 @@ export interface SlaRecord {
    * The breach stays a breach; the review shows it apart. Absent or null: not excused.
    */
   excused?: RecordExcuse | null;
+  /**
+   * The same target's instant in Xurrent's own affected SLA (`affectedSlas`, read in the worker's
+   * one query per request), when Xurrent gives one: compared with `dueMs` in the review. Absent or
+   * null: none (no affected SLA, clock stopped, best effort).
+   */
+  xurrentDueMs?: number | null;
 }
 
 export type Outcome = 'met' | 'breached' | 'running';

@@ -10,6 +10,7 @@ const report = {
   running: [],
   customers: [{ customer: { id: 'acme', name: '<b>Acme</b>' }, goals: [], breaches: 0, running: 0 }],
   knownCustomers: [{ id: 'acme', name: '<b>Acme</b>' }],
+  xurrentDisagreements: [],
   priorities: [],
   breaches: [
     {
