@@ -32,6 +32,10 @@ export const ReportRequestSchema = z.object({
   createdAtMs: z.number(),
   problemId: z.string().nullable(),
   customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+  inSla: z.boolean().optional(),
+  downtimeStartMs: z.number().nullable().optional(),
+  downtimeEndMs: z.number().nullable().optional(),
+  completedAtMs: z.number().nullable().optional(),
 });
 
 export const ReportProblemSchema = z.object({

@@ -21,6 +21,11 @@ export interface ReportWriterDeps {
 /** After each reconcile: the request's facts and SLA records as they stand, upserted for reporting. */
 export type ReportWriter = (request: RequestDetail, state: WorkflowState, facts: TicketFacts, nowMs: number) => Promise<void>;
 
+function instantOf(iso: string | null | undefined): number | null {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
 export function createReportWriter({ store, calendar, sla, providerAccountId = null }: ReportWriterDeps): ReportWriter {
   return async (request, state, facts, nowMs) => {
     const createdAtMs = state.events.find((e) => e.kind === 'created')?.at ?? (request.createdAt ? Date.parse(request.createdAt) : nowMs);
@@ -33,6 +38,10 @@ export function createReportWriter({ store, calendar, sla, providerAccountId = n
       createdAtMs,
       problemId: request.problem?.id ?? null,
       customer: customerOfRequest(request, providerAccountId),
+      inSla: !facts.flags.includes('outside_sla'),
+      downtimeStartMs: instantOf(request.downtimeStartAt),
+      downtimeEndMs: instantOf(request.downtimeEndAt),
+      completedAtMs: request.status === 'completed' ? (instantOf(request.completedAt.kind === 'at' ? request.completedAt.iso : null) ?? nowMs) : null,
     };
     // Xurrent's own affected SLA, read in the same query (no extra call): its targets beside the worker's.
     const xurrentDues = xurrentDuesOf(request.affectedSlas?.nodes ?? []);

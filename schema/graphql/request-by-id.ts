@@ -27,6 +27,8 @@ export const REQUEST_BY_ID = /* GraphQL */ `
         requestedBy { id }
         createdBy { id }
         providerNotAccountable
+        downtimeStartAt
+        downtimeEndAt
         serviceInstance { id name }
         problem { id status knownError workaround updatedAt }
         supplierRequestID
@@ -75,6 +77,9 @@ export const RequestDetailSchema = z.object({
   requestedBy: RefSchema,
   createdBy: RefSchema,
   providerNotAccountable: z.boolean().nullish(),
+  /** The downtime an agent recorded on the request (§3.1 availability of a disruption); null when not filled in. */
+  downtimeStartAt: z.string().nullish(),
+  downtimeEndAt: z.string().nullish(),
   serviceInstance: RefSchema,
   problem: z
     .object({ id: z.string(), status: z.string().nullish(), knownError: z.boolean().nullish(), workaround: z.string().nullish(), updatedAt: z.string().nullish() })

@@ -23,6 +23,27 @@ export function reportToJson(report: SlaReport, zone: string) {
     running: report.running.map((r) => ({ requestId: r.requestId, priority: r.priority, customer: r.customer, start: iso(r.startMs), outcomeSoFar: r.outcome })),
     customers: report.customers.map((c) => ({ customer: c.customer, goals: c.goals.map(goalJson), breaches: c.breaches, running: c.running })),
     knownCustomers: report.knownCustomers,
+    /**
+     * §3.1: the IV Integratiedienst's availability per month and customer, from its disruptions
+     * (Top incidents in scope). Not the worker's own heartbeats (those are `GET /availability`).
+     */
+    integrationServiceAvailability:
+      report.integrationService?.map((m) => ({
+        month: m.month,
+        from: iso(m.fromMs),
+        to: iso(m.toMs),
+        customer: m.customer,
+        deployment: m.deployment,
+        officeHours: { percent: m.report.officeHours.percent, downMinutes: minutes(m.report.officeHours.totalMs - m.report.officeHours.upMs), targetPercent: m.targets.officeHoursPercent, met: m.verdict.officeHoursMet },
+        outsideOfficeHours: {
+          percent: m.report.outsideOfficeHours.percent,
+          downMinutes: minutes(m.report.outsideOfficeHours.totalMs - m.report.outsideOfficeHours.upMs),
+          targetPercent: m.targets.outsideOfficeHoursPercent,
+          met: m.verdict.outsideOfficeHoursMet,
+        },
+        interruptions: { count: m.report.interruptions, max: m.targets.maxInterruptions, met: m.verdict.interruptionsMet },
+        disruptions: m.disruptions.map((d) => ({ requestId: d.requestId, number: d.number, from: iso(d.fromMs), to: iso(d.toMs), source: d.source })),
+      })) ?? null,
     /** Targets where Xurrent's own affected SLA gives an instant more than a minute from the worker's due. */
     xurrentDisagreements: report.xurrentDisagreements.map((d) => ({
       requestId: d.requestId,

@@ -71,6 +71,7 @@ ${report.customer === null ? `<section><h2>Per customer</h2>${customerTable(repo
 <section class="charts"><figure><h2>Within target per priority</h2><canvas id="chart-priorities" aria-label="Within target per priority"></canvas></figure>
 <figure><h2>Trend per week</h2><canvas id="chart-weeks" aria-label="Trend per week"></canvas></figure></section>
 <section><h2>Breaches</h2>${breachTable(report, view.zone, requestCell(view))}</section>
+<section><h2>IV Integratiedienst availability (§3.1, from its disruptions)</h2>${integrationTable(report)}</section>
 <section><h2>Agreement with Xurrent's own SLA</h2>${disagreementTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Top incidents</h2>${topTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
@@ -109,8 +110,8 @@ function customerTable(report: SlaReportJson): string {
 }
 
 function availabilityTile(availability: AvailabilityTile | null): [string, string, string] {
-  if (!availability) return ['availability', 'Service availability', 'not reported yet'];
-  return ['availability', 'Service availability (office hours)', `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`];
+  if (!availability) return ['availability', "The worker's own availability (heartbeats)", 'not reported yet'];
+  return ['availability', "The worker's own availability (heartbeats, office hours)", `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`];
 }
 
 function priorityTable(report: SlaReportJson): string {
@@ -137,6 +138,18 @@ function breachTable(report: SlaReportJson, zone: string, request: ReturnType<ty
       `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td><td class="excused">${b.excused ? `${h(b.excused.reason)} (${h(localTime(b.excused.at, zone))})` : ''}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th><th>Excused (§3.3)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** §3.1 per month and customer: from Top incidents on the integration service, not from the worker's heartbeats. */
+function integrationTable(report: SlaReportJson): string {
+  const months = report.integrationServiceAvailability;
+  if (months === null) return '<p class="empty">Not reported by this build.</p>';
+  const verdict = (met: boolean | null) => (met === null ? '–' : met ? 'met' : 'not met');
+  const rows = months.map(
+    (m) =>
+      `<tr data-availability="${h(m.month)}:${h(m.customer?.id ?? '')}"><td>${h(m.month)}</td><td>${h(customerLabel(m.customer))}</td><td>${h(m.deployment === 'cloud' ? 'cloud' : 'on premise')}</td><td class="office">${percentText(m.officeHours.percent)} (target ${m.officeHours.targetPercent} %, ${verdict(m.officeHours.met)})</td><td class="outside">${percentText(m.outsideOfficeHours.percent)} (${m.outsideOfficeHours.targetPercent === null ? 'no target' : `target ${m.outsideOfficeHours.targetPercent} %, ${verdict(m.outsideOfficeHours.met)}`})</td><td class="interruptions">${m.interruptions.count} of at most ${m.interruptions.max} (${verdict(m.interruptions.met)})</td><td>${m.disruptions.length}</td></tr>`,
+  );
+  return `<table class="integration-availability"><thead><tr><th>Month</th><th>Customer</th><th>Deployment</th><th>Office hours</th><th>Outside office hours</th><th>Interruptions</th><th>Disruptions</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function disagreementTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {

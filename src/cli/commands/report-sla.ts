@@ -3,13 +3,14 @@ import { loadConfig, readEnvWithDotenv } from '../../config.js';
 import { reportToJson } from '../../reports/report-json.js';
 import { createReportStore } from '../../reports/report-store.js';
 import { CSV_TABLES, reportToCsv, reportToTable, type CsvTable } from '../../reports/report-text.js';
-import { createSlaReports, parsePeriodQuery, UnknownCustomerError } from '../../reports/sla-reports.js';
+import { createSlaReports, parsePeriodQuery, reportAvailabilityOf, UnknownCustomerError } from '../../reports/sla-reports.js';
 import { createLogger } from '../../logger.js';
 import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
 import { systemClock } from '../../clock.js';
 import { createXurrentClient } from '../../xurrent/client.js';
 import { createWorkflowPolicy } from '../../../workers/workflow-policy.js';
 import { fillMissing, rebuildFromXurrent } from '../../reports/rebuild-from-xurrent.js';
+import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
@@ -47,7 +48,7 @@ export const reportSlaCommand: CliCommand = {
         const rebuilt = await rebuildFromXurrent(deps, untilMs, nowMs);
         io.stderr.write(`rebuilt from Xurrent: ${rebuilt.requests.length} requests read, ${await fillMissing(source, rebuilt, untilMs)} filled in\n`);
       }
-      const reports = createSlaReports({ source, goals: config.sla.goals, zone, clock: systemClock });
+      const reports = createSlaReports({ source, goals: config.sla.goals, zone, clock: systemClock, availability: reportAvailabilityOf(createBusinessCalendar(config.sla.calendar), config.operations.deployment, config.reports.customerSettings) });
       const customer = text(flags.get('customer'));
       const report = reportToJson(
         await reports.report(period.period, customer).catch((error: unknown) => {

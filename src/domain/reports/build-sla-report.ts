@@ -1,4 +1,7 @@
 import type { SlaGoals } from '../sla/sla-policy.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import type { Deployment } from './availability-targets.js';
+import { integrationServiceAvailability, type MonthAvailability } from './disruptions.js';
 import { customerKey, customersOf, matchesCustomer } from './report-customers.js';
 import type { GoalSummary } from './request-outcomes.js';
 import { targetDisagreements, type TargetDisagreement } from './xurrent-agreement.js';
@@ -52,6 +55,11 @@ export interface SlaReport extends SlaSummary {
   customers: CustomerLine[];
   /** Every customer the data knows, for a selector. */
   knownCustomers: ReportCustomer[];
+  /**
+   * §3.1: the IV Integratiedienst's availability per month and customer from its disruptions;
+   * null when the caller gave no office-hours calendar. Not the worker's own heartbeats.
+   */
+  integrationService: MonthAvailability[] | null;
   /** Targets whose due instant differs from Xurrent's own affected SLA by more than a minute, with the request's number. */
   xurrentDisagreements: (TargetDisagreement & { number: string | null })[];
   /** Requests registered in the period, by kind: RFIs and RFCs have no SLA targets and count apart. */
@@ -77,6 +85,7 @@ export function buildSlaReport(
   goals: SlaGoals,
   zone: string,
   customer: ReportCustomer | null = null,
+  availability?: { officeHours: BusinessCalendar; deploymentOf: (customer: ReportCustomer | null) => Deployment },
 ): SlaReport {
   const knownCustomers = customersOf(all.requests);
   const data = customer === null ? all : dataOfCustomer(all, customer);
@@ -93,6 +102,9 @@ export function buildSlaReport(
     customer,
     customers: customer === null ? customerLines(all.records, period, goals) : [],
     knownCustomers,
+    integrationService: availability
+      ? integrationServiceAvailability(data.requests, period, zone, availability.officeHours, availabilityCustomers(customer, knownCustomers, data.requests), availability.deploymentOf)
+      : null,
     xurrentDisagreements: targetDisagreements(data.records, period).map((d) => ({ ...d, number: numberOf.get(d.requestId) ?? null })),
     breaches: summary.breaches.map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
     registered,
@@ -114,6 +126,14 @@ export function buildSlaReport(
     },
     weeks: weeksOf(period, zone).map((week) => weekTrend(week, data.records, registeredRequests, period.asOfMs, goals)),
   };
+}
+
+/** The customers to report availability for: the one asked for; else every known one, and the unknown one when some request has none. */
+function availabilityCustomers(customer: ReportCustomer | null, known: readonly ReportCustomer[], requests: readonly ReportRequest[]): (ReportCustomer | null)[] {
+  if (customer !== null) return [customer];
+  const unknown = requests.some((r) => !r.customer);
+  const list: (ReportCustomer | null)[] = [...known, ...(unknown || known.length === 0 ? [null] : [])];
+  return list;
 }
 
 /** A customer's share of the data: its records and requests, and the problems linked to them. */

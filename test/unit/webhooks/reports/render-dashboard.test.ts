@@ -11,6 +11,7 @@ const report = {
   customers: [{ customer: { id: 'acme', name: '<b>Acme</b>' }, goals: [], breaches: 0, running: 0 }],
   knownCustomers: [{ id: 'acme', name: '<b>Acme</b>' }],
   xurrentDisagreements: [],
+  integrationServiceAvailability: null,
   priorities: [],
   breaches: [
     {
