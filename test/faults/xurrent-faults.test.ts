@@ -50,7 +50,8 @@ beforeAll(async () => {
   const clock = createManualClock(VIRTUAL_NOW);
   pipeline = await startPipeline({
     // Timeouts: a 2 s answer is slow but in time, a 4 s hang is not. No Retry-After: wait 3 s (60 s in production).
-    config: { COMPLETENESS_RULES: 'none', XURRENT_TIMEOUT_MS: '3000', XURRENT_DEFAULT_RETRY_AFTER_MS: '3000' },
+    // Resolution from registration, so the reference shows both due instants.
+    config: { COMPLETENESS_RULES: 'none', RESOLUTION_CLOCK_START: 'created', XURRENT_TIMEOUT_MS: '3000', XURRENT_DEFAULT_RETRY_AFTER_MS: '3000' },
     clock, redisUrl: redis.url, prefix, logger,
     // Xurrent's burst limit as it is (20 per 2 s); hourly budgets out of the way of a long soak.
     simulatorBudgets: { hourlyRequests: 1_000_000, hourlyCost: 100_000_000 },
