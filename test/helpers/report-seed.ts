@@ -58,8 +58,22 @@ export const SEED = {
   ] satisfies ReportProblem[],
 };
 
-export async function seedReportStore(store: ReportStore): Promise<void> {
-  for (const request of SEED.requests) await store.saveRequest(request, SEED.records.filter((r) => r.requestId === request.requestId));
+/**
+ * Two customers (§2.6): Acme has t1 (Top, within target) and h1 (High, within target); Globex t2
+ * (Top, resolution breached) and m1 (Medium, response breached). Per customer: Acme Top 1 of 1 and
+ * low/medium/high 1 of 1, both met; Globex Top 0 of 1 and low/medium/high 0 of 1, neither met.
+ * The RFIs and the RFC have no customer kept (recorded before customers were).
+ */
+export const SEED_CUSTOMERS = { acme: { id: 'acme', name: 'Acme' }, globex: { id: 'globex', name: 'Globex' } };
+const SEED_CUSTOMER_OF: Record<string, { id: string; name: string }> = { t1: SEED_CUSTOMERS.acme, h1: SEED_CUSTOMERS.acme, t2: SEED_CUSTOMERS.globex, m1: SEED_CUSTOMERS.globex };
+
+export async function seedReportStore(store: ReportStore, { customers = false } = {}): Promise<void> {
+  for (const plain of SEED.requests) {
+    const customer = customers ? SEED_CUSTOMER_OF[plain.requestId] : undefined;
+    const request = customer ? { ...plain, customer } : plain;
+    const records = SEED.records.filter((r) => r.requestId === plain.requestId).map((r) => (customer ? { ...r, customer } : r));
+    await store.saveRequest(request, records);
+  }
   for (const problem of SEED.problems) await store.saveProblem(problem);
 }
 

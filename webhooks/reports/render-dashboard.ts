@@ -114,7 +114,7 @@ function availabilityTile(availability: AvailabilityTile | null): [string, strin
   return ['availability', "The worker's own availability (heartbeats, office hours)", `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`];
 }
 
-function priorityTable(report: SlaReportJson): string {
+export function priorityTable(report: SlaReportJson): string {
   const rows = report.priorities.map(
     (p) =>
       `<tr data-priority="${h(p.priority)}"><td>${h(p.priority)}</td><td>${p.requests}</td><td>${percentText(p.response.withinTargetPercent)}</td><td>${percentText(p.resolution.withinTargetPercent)}</td><td>${p.goalPercent} %</td><td>${p.goalMet === null ? '–' : p.goalMet ? 'met' : 'not met'}</td><td class="paused-incomplete">${minutesText(p.pausedBusinessMinutes.incompleteRequest)}</td><td>${minutesText(p.pausedBusinessMinutes.waitingForCustomer)}</td><td>${minutesText(p.pausedBusinessMinutes.other)}</td></tr>`,
@@ -124,14 +124,14 @@ function priorityTable(report: SlaReportJson): string {
 }
 
 /** A request as people know it: its number, linked to Xurrent when the account is known; the id only when no number was kept. */
-function requestCell(view: DashboardView): (request: { requestId: string; number: string | null }) => string {
+export function requestCell(view: DashboardView): (request: { requestId: string; number: string | null }) => string {
   return ({ requestId, number }) => {
     if (!number) return h(requestId);
     return view.requestUrl ? `<a href="${h(view.requestUrl(number))}" rel="noreferrer">${h(number)}</a>` : h(number);
   };
 }
 
-function breachTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
+export function breachTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
   if (report.breaches.length === 0) return '<p class="empty">No breaches in this period.</p>';
   const rows = report.breaches.map(
     (b) =>
@@ -141,7 +141,7 @@ function breachTable(report: SlaReportJson, zone: string, request: ReturnType<ty
 }
 
 /** §3.1 per month and customer: from Top incidents on the integration service, not from the worker's heartbeats. */
-function integrationTable(report: SlaReportJson): string {
+export function integrationTable(report: SlaReportJson): string {
   const months = report.integrationServiceAvailability;
   if (months === null) return '<p class="empty">Not reported by this build.</p>';
   const verdict = (met: boolean | null) => (met === null ? '–' : met ? 'met' : 'not met');
@@ -160,7 +160,7 @@ function disagreementTable(report: SlaReportJson, zone: string, request: ReturnT
   return `<table class="xurrent-disagreements"><thead><tr><th>Request</th><th>Target</th><th>Worker's due</th><th>Xurrent's target</th><th>Difference (min)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
+export function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
   if (report.topIncidents.length === 0) return '<p class="empty">No Top incidents in this period.</p>';
   const rows = report.topIncidents.map(
     (t) => `<tr><td>${request(t)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,

@@ -3,7 +3,9 @@ import { loadConfig, readEnvWithDotenv } from '../../config.js';
 import { reportToJson } from '../../reports/report-json.js';
 import { createReportStore } from '../../reports/report-store.js';
 import { CSV_TABLES, reportToCsv, reportToTable, type CsvTable } from '../../reports/report-text.js';
-import { createSlaReports, parsePeriodQuery, reportAvailabilityOf, UnknownCustomerError } from '../../reports/sla-reports.js';
+import { createSlaReports, parsePeriodQuery, periodDates, reportAvailabilityOf, UnknownCustomerError } from '../../reports/sla-reports.js';
+import { renderCustomerPage } from '../../../webhooks/reports/render-customer-page.js';
+import { dashboardCss } from '../../../webhooks/reports/dashboard-assets.js';
 import { createLogger } from '../../logger.js';
 import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
 import { systemClock } from '../../clock.js';
@@ -13,16 +15,16 @@ import { fillMissing, rebuildFromXurrent } from '../../reports/rebuild-from-xurr
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 
-const FORMATS = ['table', 'csv', 'json'] as const;
+const FORMATS = ['table', 'csv', 'json', 'html'] as const;
 
 /**
- * `report sla [--from <date> --to <date>] [--customer <id or name>] [--format table|csv|json] [--table goals|customers|priorities|breaches|weeks] [--rebuild]`:
+ * `report sla [--from <date> --to <date>] [--customer <id or name>] [--format table|csv|json|html] [--table goals|customers|priorities|breaches|weeks] [--rebuild]`:
  * the SLA report from the records in Redis (REDIS_URL, else 127.0.0.1:6379), previous month by default.
  * `--rebuild` first re-reads the requests from Xurrent and fills in those the records lack.
  */
 export const reportSlaCommand: CliCommand = {
   path: ['report', 'sla'],
-  summary: 'SLA report of a period (--from/--to dates, default previous month) as table, csv or json',
+  summary: 'SLA report of a period (--from/--to dates, default previous month; --customer) as table, csv, json or html (one customer)',
   async run(args, io) {
     const flags = parseFlags(args, ['rebuild']);
     for (const name of flags.keys()) if (!['from', 'to', 'format', 'table', 'rebuild', 'customer'].includes(name)) throw new UsageError(`Unknown flag --${name}`);
@@ -56,6 +58,12 @@ export const reportSlaCommand: CliCommand = {
         }),
         zone,
       );
+      if (format === 'html') {
+        // One self-contained page to hand to the customer: only with a customer (the page over all customers would show them to each other).
+        if (customer === undefined) throw new UsageError('--format html needs --customer <id or name>');
+        io.stdout.write(renderCustomerPage(report, { zone, period: periodDates({ fromMs: Date.parse(report.period.from ?? ''), toMs: Date.parse(report.period.to ?? '') }, zone), css: dashboardCss() }));
+        return 0;
+      }
       io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? reportToCsv(report, table) : reportToTable(report));
       return 0;
     } finally {

@@ -103,7 +103,7 @@ export function buildSlaReport(
     customers: customer === null ? customerLines(all.records, period, goals) : [],
     knownCustomers,
     integrationService: availability
-      ? integrationServiceAvailability(data.requests, period, zone, availability.officeHours, availabilityCustomers(customer, knownCustomers, data.requests), availability.deploymentOf)
+      ? integrationServiceAvailability(data.requests, period, zone, availability.officeHours, availabilityCustomers(customer, knownCustomers, data.requests), availability.deploymentOf, resolvedAtOf(data.records))
       : null,
     xurrentDisagreements: targetDisagreements(data.records, period).map((d) => ({ ...d, number: numberOf.get(d.requestId) ?? null })),
     breaches: summary.breaches.map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
@@ -126,6 +126,10 @@ export function buildSlaReport(
     },
     weeks: weeksOf(period, zone).map((week) => weekTrend(week, data.records, registeredRequests, period.asOfMs, goals)),
   };
+}
+
+function resolvedAtOf(records: readonly SlaRecord[]): Map<string, number> {
+  return new Map(records.flatMap((r) => (r.target === 'resolution' && r.actualMs !== null ? [[r.requestId, r.actualMs] as const] : [])));
 }
 
 /** The customers to report availability for: the one asked for; else every known one, and the unknown one when some request has none. */

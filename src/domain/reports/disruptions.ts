@@ -22,12 +22,14 @@ export interface Disruption {
  * a Top incident (the contract's "service down, several users") in the SLA's scope. Its downtime
  * is Xurrent's `downtimeStartAt`–`downtimeEndAt` when an agent filled them in (an open end runs to
  * the resolution, or to `asOfMs` while open); otherwise registration to resolution (or `asOfMs`).
+ * `resolvedAt`: the resolution records' stops by request, for requests kept before `completedAtMs` was.
  */
-export function disruptionsOf(requests: readonly ReportRequest[], asOfMs: number): Disruption[] {
+export function disruptionsOf(requests: readonly ReportRequest[], asOfMs: number, resolvedAt: ReadonlyMap<string, number> = new Map()): Disruption[] {
   return requests
     .filter((r) => r.kind === 'incident' && r.priority === 'top' && r.inSla !== false)
     .map((r): Disruption => {
-      const end = r.completedAtMs ?? asOfMs;
+      // A request kept before its completion was (no `completedAtMs`): its resolution record's stop.
+      const end = r.completedAtMs ?? resolvedAt.get(r.requestId) ?? asOfMs;
       const recorded = typeof r.downtimeStartMs === 'number';
       const fromMs = recorded ? (r.downtimeStartMs as number) : r.createdAtMs;
       const toMs = recorded ? (r.downtimeEndMs ?? end) : end;
@@ -63,8 +65,9 @@ export function integrationServiceAvailability(
   officeHours: BusinessCalendar,
   customers: readonly (ReportCustomer | null)[],
   deploymentOf: (customer: ReportCustomer | null) => Deployment,
+  resolvedAt: ReadonlyMap<string, number> = new Map(),
 ): MonthAvailability[] {
-  const all = disruptionsOf(requests, period.asOfMs);
+  const all = disruptionsOf(requests, period.asOfMs, resolvedAt);
   const result: MonthAvailability[] = [];
   for (const month of monthsOf(period, zone)) {
     for (const customer of customers) {
