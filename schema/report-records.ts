@@ -21,6 +21,7 @@ export const SlaRecordSchema = z.object({
   excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
   customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
   xurrentDueMs: z.number().nullable().optional(),
+  rule: z.object({ allowedMs: z.number(), resolutionClockStart: z.string(), responseBy: z.string() }).optional(),
 });
 
 export const ReportRequestSchema = z.object({

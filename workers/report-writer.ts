@@ -47,6 +47,7 @@ export function createReportWriter({ store, calendar, sla, providerAccountId = n
     const xurrentDues = xurrentDuesOf(request.affectedSlas?.nodes ?? []);
     // Outside the section 3 SLA's scope (§3): no targets, so no records; held to the rule it was registered under.
     const inSla = !facts.flags.includes('outside_sla');
+    const rule = state.rule ?? legacyRule(sla);
     const records = inSla
       ? slaRecordsOfHistory(
           { requestId: request.id, category: request.category ?? 'other', serviceInstance: entry.serviceInstance },
@@ -54,8 +55,10 @@ export function createReportWriter({ store, calendar, sla, providerAccountId = n
           state.escalations,
           nowMs,
           calendar,
-          policyOfRule(state.rule ?? legacyRule(sla), sla),
-        ).map((record) => ({ ...record, excused: state.excused ?? null, customer: entry.customer ?? null, xurrentDueMs: xurrentDues[record.target] }))
+          policyOfRule(rule, sla),
+        ).map((record) => ({ ...record, excused: state.excused ?? null, customer: entry.customer ?? null, xurrentDueMs: xurrentDues[record.target],
+          rule: { allowedMs: rule.targets[record.priority][`${record.target}Ms`], resolutionClockStart: rule.resolutionClockStart, responseBy: rule.responseBy },
+        }))
       : [];
     await store.saveRequest(entry, records);
   };

@@ -17,6 +17,12 @@ export function reportToJson(report: SlaReport, zone: string) {
     period: { from: iso(report.period.fromMs), to: iso(report.period.toMs), asOf: iso(report.period.asOfMs) },
     /** The customer the report is cut to; null: all customers (then `customers` has one line each). */
     customer: report.customer,
+    /** The settings the figures rest on: the goals used, and the rules the counted records were decided under (kept from registration). */
+    settings: {
+      goals: report.settings.goals,
+      rules: report.settings.rules.map((r) => ({ priority: r.priority, target: r.target, allowedBusinessMinutes: minutes(r.allowedMs), resolutionClockStart: r.resolutionClockStart, responseBy: r.responseBy, records: r.records })),
+      recordsWithoutRule: report.settings.recordsWithoutRule,
+    },
     /** §3.2's goals, over requests: within target when every target it started was met. */
     goals: report.goals.map(goalJson),
     /** Requests still running at the end of the period: not in the goals yet. */

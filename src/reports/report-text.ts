@@ -41,6 +41,10 @@ export function reportToTable(report: SlaReportJson): string {
       ]),
     );
   }
+  lines.push(
+    '',
+    `Settings applied: goals ${report.settings.goals.map((g) => `${g.priorities.join('+')}=${g.goalPercent}%`).join('; ')}; records decided under ${report.settings.rules.map((r) => `${r.priority} ${r.target} ${r.allowedBusinessMinutes} min (${r.resolutionClockStart}, response by ${r.responseBy}) ×${r.records}`).join(', ') || 'no kept rule'}${report.settings.recordsWithoutRule > 0 ? `; ${report.settings.recordsWithoutRule} records from before rules were kept` : ''}`,
+  );
   lines.push('', `Targets differing from Xurrent's own SLA by more than a minute: ${report.xurrentDisagreements.length}`);
   if (report.xurrentDisagreements.length > 0) {
     lines.push(columns([['request', 'target', 'worker due', 'Xurrent target', 'difference (min)'], ...report.xurrentDisagreements.map((d) => [d.number ?? d.requestId, d.target, d.workerDue ?? '', d.xurrentDue ?? '', String(d.differenceMinutes)])]));

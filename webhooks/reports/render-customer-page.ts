@@ -1,5 +1,5 @@
 import type { SlaReportJson } from '../../src/reports/report-json.js';
-import { breachTable, customerLabel, goalTable, integrationTable, priorityTable, topTable } from './render-dashboard.js';
+import { breachTable, customerLabel, goalTable, integrationTable, priorityTable, settingsTable, topTable } from './render-dashboard.js';
 import { escapeHtml as h, localTime, minutesText } from './html.js';
 
 /**
@@ -33,6 +33,7 @@ export function renderCustomerPage(report: SlaReportJson, view: { zone: string; 
 <section><h2>Breaches</h2>${breachTable(report, zone, number)}</section>
 <section><h2>Top incidents</h2>${topTable(report, zone, number)}</section>
 <section><h2>IV Integratiedienst availability (§3.1, from its disruptions)</h2>${integrationTable(report)}</section>
+<section><h2>Settings applied</h2>${settingsTable(report)}</section>
 </body></html>
 `;
 }

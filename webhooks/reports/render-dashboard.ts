@@ -74,6 +74,7 @@ ${report.customer === null ? `<section><h2>Per customer</h2>${customerTable(repo
 <section><h2>IV Integratiedienst availability (§3.1, from its disruptions)</h2>${integrationTable(report)}</section>
 <section><h2>Agreement with Xurrent's own SLA</h2>${disagreementTable(report, view.zone, requestCell(view))}</section>
 <section><h2>Top incidents</h2>${topTable(report, view.zone, requestCell(view))}</section>
+<section><h2>Settings applied</h2>${settingsTable(report)}</section>
 <section><h2>Problems opened</h2><p>Top incident: ${report.problems.byReason.top_incident} · repeated incidents: ${report.problems.byReason.repeated_incidents} · RCA due: ${report.problems.rca.due}, overdue: ${report.problems.rca.overdue}, done: ${report.problems.rca.done}</p></section>
 <script type="application/json" id="report-data">${jsonForScript(report)}</script>
 </body></html>`;
@@ -138,6 +139,16 @@ export function breachTable(report: SlaReportJson, zone: string, request: Return
       `<tr><td>${request(b)}</td><td>${h(b.priority)}</td><td>${h(b.target)}</td><td>${h(localTime(b.due, zone))}</td><td>${h(b.actual === null ? 'still open' : localTime(b.actual, zone))}</td><td>${b.lateByMinutes}</td><td>${b.pausedBusinessMinutes}</td><td>${h(b.reason ?? '')}</td><td>${h(b.escalations.join(', '))}</td><td class="excused">${b.excused ? `${h(b.excused.reason)} (${h(localTime(b.excused.at, zone))})` : ''}</td></tr>`,
   );
   return `<table class="breaches"><thead><tr><th>Request</th><th>Priority</th><th>Target</th><th>Due</th><th>Stopped</th><th>Late (min)</th><th>Paused (business min)</th><th>Reason</th><th>Escalations</th><th>Excused (§3.3)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The settings the figures rest on: goals used, and each rule the counted records were decided under (kept from registration). */
+export function settingsTable(report: SlaReportJson): string {
+  const goals = report.settings.goals.map((g) => `${g.priorities.join(' + ')}: ${g.goalPercent} %`).join('; ');
+  const rows = report.settings.rules.map(
+    (r) => `<tr><td>${h(r.priority)}</td><td>${h(r.target)}</td><td>${h(minutesText(r.allowedBusinessMinutes))}</td><td>${h(r.resolutionClockStart)}</td><td>${h(r.responseBy)}</td><td>${r.records}</td></tr>`,
+  );
+  const legacy = report.settings.recordsWithoutRule > 0 ? `<p>${report.settings.recordsWithoutRule} targets were decided before rules were kept (read under the reading of their time).</p>` : '';
+  return `<p class="settings-goals">Goals: ${h(goals)}</p>${rows.length === 0 ? '' : `<table class="settings"><thead><tr><th>Priority</th><th>Target</th><th>Allowed (business time)</th><th>Resolution starts at</th><th>Response by</th><th>Targets decided</th></tr></thead><tbody>${rows.join('')}</tbody></table>`}${legacy}`;
 }
 
 /** §3.1 per month and customer: from Top incidents on the integration service, not from the worker's heartbeats. */

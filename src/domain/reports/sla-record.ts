@@ -63,6 +63,19 @@ export interface SlaRecord {
    * null: none (no affected SLA, clock stopped, best effort).
    */
   xurrentDueMs?: number | null;
+  /**
+   * The rule the target was decided under (kept from the request's registration, issue 16): its
+   * allowed business time and the clock's modes. Absent: written before rules were kept.
+   */
+  rule?: RecordRule;
+}
+
+/** The settings one record was decided under, as the review states them (§3: stable closed periods). */
+export interface RecordRule {
+  /** The target's allowed business time (SLA_TARGETS at registration), ms. */
+  allowedMs: number;
+  resolutionClockStart: string;
+  responseBy: string;
 }
 
 export type Outcome = 'met' | 'breached' | 'running';

@@ -1,6 +1,7 @@
 import { goalPercentOf, type SlaGoals } from '../sla/sla-policy.js';
 import { PRIORITIES, type Priority } from '../triage/categories.js';
 import { addPausedTime, pausedTimeOf, type PausedTime } from './paused-time.js';
+import { settingsApplied, type SettingsApplied } from './settings-applied.js';
 import { requestOutcomes, runningAtEnd, summariseGoals, type GoalSummary, type RequestOutcome } from './request-outcomes.js';
 import { decidedAtMs, outcomeOf, type RecordExcuse, type ReportCustomer, type SlaRecord, type TargetKind } from './sla-record.js';
 
@@ -46,6 +47,8 @@ export interface Breach {
 }
 
 export interface SlaSummary {
+  /** The goals used and the rules the counted records were decided under (stable closed periods). */
+  settings: SettingsApplied;
   /** §3.2's goals over requests (a request within target when every target it started was met). */
   goals: GoalSummary[];
   /** Requests still running at the end of the period, apart from the goals. */
@@ -96,6 +99,7 @@ export function summariseSla(
     .sort((a, b) => a.dueMs - b.dueMs || a.requestId.localeCompare(b.requestId));
   const outcomes = requestOutcomes(records, period.asOfMs);
   return {
+    settings: settingsApplied(counted, goals),
     goals: summariseGoals(outcomes, period, goals),
     running: runningAtEnd(outcomes, period),
     priorities,

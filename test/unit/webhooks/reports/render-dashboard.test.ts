@@ -12,6 +12,7 @@ const report = {
   knownCustomers: [{ id: 'acme', name: '<b>Acme</b>' }],
   xurrentDisagreements: [],
   integrationServiceAvailability: null,
+  settings: { goals: [], rules: [], recordsWithoutRule: 0 },
   priorities: [],
   breaches: [
     {
