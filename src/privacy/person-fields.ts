@@ -5,6 +5,11 @@
 const PERSON_ID_FIELDS = new Set(['personid', 'personnodeid', 'requestedbyid', 'requestedforid', 'memberid', 'assigneeid', 'createdbyid', 'managerid', 'watcherid', 'userid']);
 /** Fields that hold a person record (`person: { id, nodeID }`), as Xurrent's GraphQL and REST answers do. */
 const PERSON_OBJECT_FIELDS = new Set(['person', 'requestedby', 'requestedfor', 'member', 'assignee', 'createdby', 'manager', 'watcher', 'user']);
+/**
+ * Fields whose object names a person in its `by` (the provider person who excused a request's
+ * breaches, issue 16 `excused: { reason, by, at }`, kept in the workflow state and the SLA report records).
+ */
+const PERSON_BY_FIELDS = new Set(['excused']);
 /** Deeper than any record the service stores: a bound, not a limit in practice. */
 const MAX_DEPTH = 32;
 
@@ -26,6 +31,7 @@ export function namesPerson(value: unknown, personId: string, depth = 0): boolea
       const record = inner as Record<string, unknown>;
       if (sameId(record['id'], personId) || sameId(record['nodeID'], personId) || sameId(record['nodeId'], personId)) return true;
     }
+    if (PERSON_BY_FIELDS.has(name) && inner !== null && typeof inner === 'object' && !Array.isArray(inner) && sameId((inner as Record<string, unknown>)['by'], personId)) return true;
     if (namesPerson(inner, personId, depth + 1)) return true;
   }
   return false;
