@@ -6,7 +6,7 @@ const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
 
 const requestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at: z.number(), priority }),
-  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string(), reason: z.literal('incomplete_request').optional(), by: z.literal('worker').optional() }),
+  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string(), reason: z.literal('incomplete_request').optional(), by: z.enum(['worker', 'requester']).optional() }),
   z.object({ kind: z.literal('priority-changed'), at: z.number(), priority }),
   z.object({ kind: z.literal('root-cause-recorded'), at: z.number(), source: z.enum(['tag', 'problem']).optional() }),
   z.object({ kind: z.literal('responded'), at: z.number(), via: z.literal('note') }),

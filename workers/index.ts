@@ -1,3 +1,4 @@
+import { createStatusActorStore } from '../src/state/status-actors.js';
 import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
 import { Queue, type Worker } from 'bullmq';
 import type { Clock } from '../src/clock.js';
@@ -67,9 +68,11 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const policy = createWorkflowPolicy(config);
   const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays));
   const resync = createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger });
+  const statusActors = createStatusActorStore(connection, prefix, config.reports.retentionDays);
   const reconcile = createReconcileProcessor({
     xurrent,
     store,
+    statusActors,
     // Kept alive by a heartbeat rather than a long expiry: a killed worker must not hold a request for
     // longer than its BullMQ jobs take to come back (see test/faults/worker-killed.test.ts).
     locks: createKeyedLocks(connection, { prefix, ttlMs: lockMs, heartbeat: true }),
@@ -86,7 +89,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   });
   const base = { connection, prefix, logger, lockMs };
   const all = [
-    startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
+    startWorker(createRequestEventProcessor({ requests, logger, statusActors }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     ...problems.workers,

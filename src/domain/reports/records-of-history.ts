@@ -98,7 +98,7 @@ function stopInstant(target: TargetKind, events: readonly RequestEvent[], respon
  */
 export function respondedAtOf(events: readonly RequestEvent[], responseBy: 'person' | 'status'): number | null {
   const first = events.find((e) =>
-    e.kind === 'status-changed' ? RESPONDED.has(e.status) && (responseBy === 'status' || e.by !== 'worker') : e.kind === 'responded' && responseBy === 'person',
+    e.kind === 'status-changed' ? RESPONDED.has(e.status) && (responseBy === 'status' || e.by === undefined) : e.kind === 'responded' && responseBy === 'person',
   );
   return first?.at ?? null;
 }

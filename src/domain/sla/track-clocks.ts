@@ -87,7 +87,7 @@ function replay(events: readonly RequestEvent[], now: number, start: ResolutionC
     if (event.kind === 'responded' && responseBy === 'person') state.responded = true;
     if (event.kind === 'status-changed') {
       state.status = event.status;
-      const counts = responseBy === 'status' || event.by !== 'worker';
+      const counts = responseBy === 'status' || event.by === undefined;
       if (RESPONDED.has(event.status) && counts) state.responded = true;
     }
     response.observe(state, event.at);

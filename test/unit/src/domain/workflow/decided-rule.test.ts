@@ -101,3 +101,20 @@ describe('Top is never paused for completeness (COMPLETENESS_PAUSE_PRIORITIES)',
     expect(again.internalNote ?? '').not.toMatch(/Root cause not recorded/);
   });
 });
+
+describe('who changed the status (the webhook envelope\'s person, recorded when it came in)', () => {
+  const respondedAt = (statusActors: RequestSnapshot['statusActors']) => {
+    const first = planReconcile(snapshot({ noteTexts: [] }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
+    const workerNote = { text: first.internalNote as string, createdAtMs: ms(CREATED), internal: true, personId: 'P-API', accountId: 'provider' };
+    const later = snapshot({ status: 'in_progress', updatedAtMs: ms('2026-03-25T09:00:00Z'), noteTexts: [workerNote.text], notes: [workerNote], requesterIds: ['P-CUSTOMER'], statusActors });
+    return planReconcile(later, first.state, ms('2026-03-25T09:00:00Z'), policy).facts.responseState;
+  };
+
+  it('a provider person\'s status change responds, the requester\'s or the worker\'s own does not', () => {
+    expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-AGENT', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('met');
+    expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-CUSTOMER', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('running');
+    expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-API', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('running');
+    // Nothing recorded (a lost webhook found by the sweep): not the worker's, so read as the provider's.
+    expect(respondedAt([])).toBe('met');
+  });
+});
