@@ -6,6 +6,8 @@ import { currentRule, inSlaScope, policyOfRule } from '../domain/workflow/decide
 import { DEFAULT_SIGNAL_TAGS, type WorkflowPolicy } from '../domain/workflow/plan-reconcile.js';
 import { problemRootCauseAtMs, readSignalMarkers, withSignals } from '../domain/workflow/request-signals.js';
 import { slaRecordsOfHistory } from '../domain/reports/records-of-history.js';
+import { customerOfRequest } from '../domain/reports/report-customers.js';
+import { xurrentDuesOf } from '../domain/reports/xurrent-dues.js';
 import type { ReportRequest } from '../domain/reports/report-entities.js';
 import type { SlaRecord } from '../domain/reports/sla-record.js';
 import type { SlaPolicy } from '../domain/sla/sla-policy.js';
@@ -53,12 +55,27 @@ export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, now
 function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs: number, deps: RebuildDeps): { entry: ReportRequest; records: SlaRecord[] } {
   const triage = triageRequest({ category: request.category ?? null, impact: request.impact ?? null, serviceInstanceId: request.serviceInstance?.id ?? null, teamId: request.team?.id ?? null }, deps.triage);
   const serviceInstance = request.serviceInstance?.id ?? null;
-  const entry: ReportRequest = { requestId: request.id, number: request.requestId ?? null, kind: triage.kind, priority: triage.priority, serviceInstance, createdAtMs, problemId: request.problem?.id ?? null };
-  if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
   // A rebuild knows no registration-time settings: today's rule (decided-rule.ts), as for a rebuilt workflow state.
   const rule = currentRule(deps.sla, { slaServiceInstanceIds: deps.workflow?.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: deps.triage.xurrentServiceInstanceIds });
-  if (!inSlaScope(serviceInstance, rule)) return { entry, records: [] };
+  const inSla = inSlaScope(serviceInstance, rule);
+  const entry: ReportRequest = {
+    requestId: request.id,
+    number: request.requestId ?? null,
+    kind: triage.kind,
+    priority: triage.priority,
+    serviceInstance,
+    createdAtMs,
+    problemId: request.problem?.id ?? null,
+    customer: customerOfRequest(request, deps.workflow?.providerAccountId ?? null),
+    inSla,
+    downtimeStartMs: ms(request.downtimeStartAt),
+    downtimeEndMs: ms(request.downtimeEndAt),
+    completedAtMs: request.status === 'completed' ? ms(request.completedAt) : null,
+  };
+  if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
+  if (!inSla) return { entry, records: [] };
   const sla = request.affectedSlas?.nodes[0];
+  const xurrentDues = xurrentDuesOf(request.affectedSlas?.nodes ?? []);
   const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
   const authored: AuthoredNote[] = (request.notes?.nodes ?? []).map((n) => ({
     text: n.text ?? '',
@@ -100,7 +117,13 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
     nowMs,
   );
   const records = slaRecordsOfHistory({ requestId: request.id, category: 'incident', serviceInstance }, events, escalationsFromNotes(request.id, notes), nowMs, deps.calendar, policyOfRule(rule, deps.sla)).map(
-    (record) => ({ ...record, excused: signals.excused }),
+    (record) => ({
+      ...record,
+      excused: signals.excused,
+      customer: entry.customer ?? null,
+      xurrentDueMs: xurrentDues[record.target],
+      rule: { allowedMs: rule.targets[record.priority][`${record.target}Ms`], resolutionClockStart: rule.resolutionClockStart, responseBy: rule.responseBy },
+    }),
   );
   return { entry, records };
 }

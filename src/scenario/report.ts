@@ -40,6 +40,8 @@ export const ScenarioReportSchema = z.strictObject({
     z.strictObject({ reason: z.enum(['top_incident', 'repeated_incidents']), requests: z.array(z.string()), rcaDue: instant.nullable() }),
   ),
   xurrentCalls: z.number().int(),
+  /** `simulate --review`: the SLA report JSON of the scenario's whole period (src/reports/report-json.ts). */
+  review: z.unknown().optional(),
 });
 export type ScenarioReport = z.infer<typeof ScenarioReportSchema>;
 export type RequestReport = ScenarioReport['requests'][string];

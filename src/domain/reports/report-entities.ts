@@ -1,4 +1,5 @@
 import type { Priority } from '../triage/categories.js';
+import type { ReportCustomer } from './sla-record.js';
 
 /** One request as kept for reporting: ids and facts only, no subject or people. */
 export interface ReportRequest {
@@ -13,6 +14,15 @@ export interface ReportRequest {
   createdAtMs: number;
   /** The problem the request is linked to in Xurrent, when the worker saw one. */
   problemId: string | null;
+  /** The request's customer (an account: not personal data); absent or null when not known. */
+  customer?: ReportCustomer | null;
+  /** In the section 3 SLA's scope (the IV Integratiedienst, issue 16); absent: kept before scope was, read as in scope. */
+  inSla?: boolean;
+  /** Xurrent's `downtimeStartAt`/`downtimeEndAt` (epoch ms), when an agent filled them in. */
+  downtimeStartMs?: number | null;
+  downtimeEndMs?: number | null;
+  /** When the request was completed (resolved), null while open. */
+  completedAtMs?: number | null;
 }
 
 export type ProblemOpenReason = 'top_incident' | 'repeated_incidents';
