@@ -10,11 +10,6 @@ export const FORGOTTEN = 'forgotten';
 const PERSON_DETAIL_FIELDS = new Set(['name', 'email', 'primaryemail']);
 /** Fields that hold a person record (`person: { id, nodeID }`), as Xurrent's GraphQL and REST answers do. */
 const PERSON_OBJECT_FIELDS = new Set(['person', 'requestedby', 'requestedfor', 'member', 'assignee', 'createdby', 'manager', 'watcher', 'user']);
-/**
- * Fields whose object names a person in its `by` (the provider person who excused a request's
- * breaches, issue 16 `excused: { reason, by, at }`, kept in the workflow state and the SLA report records).
- */
-const PERSON_BY_FIELDS = new Set(['excused']);
 /** Deeper than any record the service stores: a bound, not a limit in practice. */
 const MAX_DEPTH = 32;
 
@@ -35,7 +30,6 @@ export function namesPerson(value: unknown, personId: string, depth = 0): boolea
     if (PERSON_OBJECT_FIELDS.has(name) && inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
       if (namesPersonRecord(inner as Record<string, unknown>, personId)) return true;
     }
-    if (PERSON_BY_FIELDS.has(name) && inner !== null && typeof inner === 'object' && !Array.isArray(inner) && sameId((inner as Record<string, unknown>)['by'], personId)) return true;
     if (namesPerson(inner, personId, depth + 1)) return true;
   }
   return false;
