@@ -11,6 +11,7 @@ import { toRegistrationConfig } from './env/registration-config.js';
 import { resyncEnvSection, toResyncConfig } from './env/resync.js';
 import { toProblemsConfig } from './env/problems-config.js';
 import { reportsEnvSection } from './env/reports.js';
+import { parseCustomerSettings, type CustomerSettings } from '../src/domain/reports/customer-settings.js';
 import { slaEnvSection } from './env/sla.js';
 import { toSlaConfig } from './env/sla-config.js';
 import { workflowEnvSection } from './env/workflow.js';
@@ -72,7 +73,11 @@ export function toConfig(env: Env) {
     breakFix: toBreakFixConfig(env),
     problems: toProblemsConfig(env),
     registration: toRegistrationConfig(env),
-    reports: { retentionDays: env.REPORT_RETENTION_DAYS },
+    reports: {
+      retentionDays: env.REPORT_RETENTION_DAYS,
+      customerSettings: env.CUSTOMER_SETTINGS === undefined ? new Map() : (parseCustomerSettings(env.CUSTOMER_SETTINGS) as { ok: true; value: CustomerSettings }).value,
+      availabilityGraceMs: env.AVAILABILITY_GRACE_SECONDS * 1000,
+    },
     resync: toResyncConfig(env),
   };
 }

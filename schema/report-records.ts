@@ -19,6 +19,9 @@ export const SlaRecordSchema = z.object({
   escalations: z.array(z.string()),
   breachReason: z.string().nullable().optional(),
   excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
+  customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+  xurrentDueMs: z.number().nullable().optional(),
+  rule: z.object({ allowedMs: z.number(), resolutionClockStart: z.string(), responseBy: z.string() }).optional(),
 });
 
 export const ReportRequestSchema = z.object({
@@ -30,6 +33,11 @@ export const ReportRequestSchema = z.object({
   createdAtMs: z.number(),
   problemId: z.string().nullable(),
   escalations: z.array(z.object({ level: z.enum(['service_support_manager', 'cto']), reason: z.enum(['customer', 'breach']), atMs: z.number() })).optional(),
+  customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
+  inSla: z.boolean().optional(),
+  downtimeStartMs: z.number().nullable().optional(),
+  downtimeEndMs: z.number().nullable().optional(),
+  completedAtMs: z.number().nullable().optional(),
 });
 
 export const ReportProblemSchema = z.object({

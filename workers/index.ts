@@ -24,7 +24,7 @@ import { createRequestEventProcessor } from './request-event.js';
 import { createSlaTimerProcessor } from './sla-timer.js';
 import { startWorker } from './start-worker.js';
 import { createWebhookVerifyWorker } from './webhook-verify.js';
-import { createWorkflowPolicy } from './workflow-policy.js';
+import { createCustomerPolicies, createWorkflowPolicy } from './workflow-policy.js';
 
 export interface Workers {
   all: readonly Worker[];
@@ -78,9 +78,10 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
     locks: createKeyedLocks(connection, { prefix, ttlMs: lockMs, heartbeat: true }),
     timers: createSlaTimers({ queue: slaTimerQueue, clock }),
     policy,
+    policyFor: createCustomerPolicies(policy, { zone: config.sla.calendar.zone, locale: config.workflow.locale, customerSettings: config.reports.customerSettings, providerAccountId: config.xurrent?.account ?? null }),
     clock,
     logger,
-    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla }),
+    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla, providerAccountId: config.xurrent?.account ?? null }),
     onReconciled: async (request, facts, state) => {
       await problems.trigger(request, facts, state);
       await breakFix?.trigger(request, facts, state);

@@ -24,6 +24,8 @@ export interface ReconcileDeps {
   locks: KeyedLocks;
   timers: SlaTimers;
   policy: WorkflowPolicy;
+  /** The policy for a request's customer (CUSTOMER_SETTINGS: its notes' locale); absent: `policy` for every request. */
+  policyFor?: (request: RequestDetail) => WorkflowPolicy;
   clock: Clock;
   logger: Logger;
   /** Keeps the request's facts and SLA records for reporting, after its state is saved. */
@@ -41,7 +43,7 @@ const BUSY_RETRY_MS = 500;
  * then reschedules its SLA timers and remembers the new state. Under a per-request lock, so two
  * workers never act on one request at once; safe to run twice (notes carry markers).
  */
-export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger, reports, onReconciled, statusActors }: ReconcileDeps) {
+export function createReconcileProcessor({ xurrent, store, locks, timers, policy, policyFor, clock, logger, reports, onReconciled, statusActors }: ReconcileDeps) {
   return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
     const parsed = ReconcileRequestJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -64,7 +66,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       const stored = await store.find(requestNodeId);
       const previous = stored ?? (hasHistory(node) ? await readRebuiltState(calls, node, nowMs, log) : INITIAL_WORKFLOW_STATE);
       const actors = (await statusActors?.list(requestNodeId)) ?? [];
-      const plan = planReconcile({ ...toRequestSnapshot(node, nowMs), statusActors: actors }, previous, nowMs, policy);
+      const plan = planReconcile({ ...toRequestSnapshot(node, nowMs), statusActors: actors }, previous, nowMs, policyFor?.(node) ?? policy);
       const input = updateInputOf(node.id, plan);
       const written = input ? await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema) : null;
       const writtenAt = Date.parse(written?.requestUpdate.request?.updatedAt ?? '');

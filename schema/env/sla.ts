@@ -28,7 +28,7 @@ export const slaEnvShape = {
   SUPPORT_HOURS: stringWithDefault('Mon-Fri 08:30-17:30').superRefine(checkedBy(parseSupportHours)),
   SUPPORT_HOLIDAYS: optionalString().superRefine(checkedBy(parseHolidayText)),
   SLA_TARGETS: stringWithDefault('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h').superRefine(checkedBy(parseSlaTargets)),
-  SLA_GOALS: stringWithDefault('top=100,high=80,medium=80,low=80').superRefine(checkedBy(parseSlaGoals)),
+  SLA_GOALS: stringWithDefault('top=100;low+medium+high=80').superRefine(checkedBy(parseSlaGoals)),
   SLA_WARNING_PERCENT: intWithDefault(75, { min: 1, max: 100 }),
   RESOLUTION_CLOCK_START: enumWithDefault(RESOLUTION_CLOCK_STARTS, 'root_cause'),
   ROOT_CAUSE_TAGS: stringWithDefault('#rootcause,#hoofdoorzaak').superRefine(checkedBy(parseTagList)),

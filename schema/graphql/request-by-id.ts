@@ -22,13 +22,17 @@ export const REQUEST_BY_ID = /* GraphQL */ `
         waitingUntil
         team { id name }
         member { id name }
-        requestedFor { id name }
+        account { id name }
+        requestedFor { id name account { id name } }
         requestedBy { id }
         createdBy { id }
         providerNotAccountable
+        downtimeStartAt
+        downtimeEndAt
         serviceInstance { id name }
         problem { id status knownError workaround updatedAt }
         supplierRequestID
+        affectedSlas(first: 5) { nodes { accountability responseTargetAt resolutionTargetAt } }
         notes(first: 100) {
           nodes { id text internal createdAt person { id name account { id } } account { id } }
           pageInfo { endCursor hasNextPage }
@@ -67,10 +71,15 @@ export const RequestDetailSchema = z.object({
   waitingUntil: TargetSchema,
   team: RefSchema,
   member: RefSchema,
-  requestedFor: RefSchema,
+  /** The account the request lives in: the customer's, when it came through the trust (§2.6 customer). */
+  account: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
+  requestedFor: z.object({ id: z.string(), name: z.string().nullish(), account: z.object({ id: z.string(), name: z.string().nullish() }).nullish() }).nullish(),
   requestedBy: RefSchema,
   createdBy: RefSchema,
   providerNotAccountable: z.boolean().nullish(),
+  /** The downtime an agent recorded on the request (§3.1 availability of a disruption); null when not filled in. */
+  downtimeStartAt: z.string().nullish(),
+  downtimeEndAt: z.string().nullish(),
   serviceInstance: RefSchema,
   problem: z
     .object({ id: z.string(), status: z.string().nullish(), knownError: z.boolean().nullish(), workaround: z.string().nullish(), updatedAt: z.string().nullish() })
@@ -78,6 +87,15 @@ export const RequestDetailSchema = z.object({
   /** Break-fix: the supplier's reference (request mode: the linked request's node id at Xurrent). */
   supplierRequestID: z.string().nullish(),
   notes: connectionSchema(RequestNoteSchema).nullish(),
+  /** Xurrent's own affected SLAs, when the provider configured them: their targets, to agree with the worker's (issue 22). */
+  affectedSlas: z
+    .object({
+      nodes: z
+        .array(z.object({ accountability: z.string().nullish(), responseTargetAt: TargetSchema, resolutionTargetAt: TargetSchema }).nullable())
+        .nullish()
+        .transform((n) => (n ?? []).filter((x) => x !== null)),
+    })
+    .nullish(),
 });
 export type RequestDetail = z.infer<typeof RequestDetailSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { connectionSchema } from './common.js';
+import { connectionSchema, TargetSchema } from './common.js';
 
 /**
  * Requests with what an SLA report can be rebuilt from: registration, category, impact, status,
@@ -18,13 +18,16 @@ export const REQUESTS_FOR_REPORT = /* GraphQL */ `
         status
         createdAt
         completedAt
+        downtimeStartAt
+        downtimeEndAt
+        account { id name }
         serviceInstance { id }
         team { id }
-        requestedFor { id }
+        requestedFor { id account { id name } }
         requestedBy { id }
         createdBy { id }
         problem { id status knownError workaround updatedAt }
-        affectedSlas(first: 1) { nodes { startedAt actualResponseAt actualResolutionAt stoppedClockPeriods { from to providerNotAccountable } } }
+        affectedSlas(first: 1) { nodes { accountability startedAt actualResponseAt actualResolutionAt responseTargetAt resolutionTargetAt stoppedClockPeriods { from to providerNotAccountable } } }
         notes(first: 100) { nodes { text createdAt internal person { id account { id } } account { id } } pageInfo { endCursor hasNextPage } }
       }
       pageInfo { endCursor hasNextPage }
@@ -37,6 +40,9 @@ const instant = z.iso.datetime({ offset: true }).nullish();
 const ref = z.object({ id: z.string() }).nullish();
 
 const AffectedSlaAccountingSchema = z.object({
+  accountability: z.string().nullish(),
+  responseTargetAt: TargetSchema,
+  resolutionTargetAt: TargetSchema,
   startedAt: instant,
   actualResponseAt: instant,
   actualResolutionAt: instant,
@@ -53,9 +59,12 @@ export const ReportSourceRequestSchema = z.object({
   status: z.string().nullish(),
   createdAt: instant,
   completedAt: instant,
+  downtimeStartAt: instant,
+  downtimeEndAt: instant,
+  account: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
   serviceInstance: ref,
   team: ref,
-  requestedFor: ref,
+  requestedFor: z.object({ id: z.string(), account: z.object({ id: z.string(), name: z.string().nullish() }).nullish() }).nullish(),
   requestedBy: ref,
   createdBy: ref,
   problem: z

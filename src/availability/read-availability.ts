@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { createBusinessCalendar, type BusinessCalendar } from '../domain/calendar/business-calendar.js';
-import { mergeOutages, outagesFromUptime, summariseAvailability, type AvailabilityReport, type Outage } from '../domain/reports/availability.js';
+import { outagesFromUptime, summariseAvailability, withoutShortGaps, type AvailabilityReport, type Outage } from '../domain/reports/availability.js';
 import { availabilityTargetsFor, judgeAvailability, type AvailabilityTargets, type AvailabilityVerdict, type Deployment } from '../domain/reports/availability-targets.js';
 import { createUptimeStore, type UptimeStore } from './uptime-store.js';
 
@@ -26,6 +26,8 @@ export interface AvailabilityReaderDeps {
   sampleMs: number;
   deployment: Deployment;
   series?: readonly string[];
+  /** Gaps shorter than this are no outage (AVAILABILITY_GRACE_SECONDS); absent: 0, every gap counts. */
+  graceMs?: number;
 }
 
 /** Turns the heartbeat history into outages and the monthly availability figures and verdicts. */
@@ -44,7 +46,7 @@ export async function readAvailability(deps: AvailabilityReaderDeps, period: { f
       return { name, outages: outagesFromUptime(ups, measured) };
     }),
   );
-  const report = summariseAvailability(mergeOutages(perSeries.flatMap((s) => s.outages)), measured, deps.officeHours);
+  const report = summariseAvailability(withoutShortGaps(perSeries.flatMap((s) => s.outages), deps.graceMs ?? 0), measured, deps.officeHours);
   const overlaps = (a: Outage, b: Outage) => a.fromMs < b.toMs && b.fromMs < a.toMs;
   const outageSeries = report.outages.map((outage) => perSeries.filter((s) => s.outages.some((o) => overlaps(o, outage))).map((s) => s.name));
   return { ...base, measured, report, outageSeries, verdict: judgeAvailability(report, targets) };
@@ -67,5 +69,6 @@ export function availabilityDepsOf(redis: Redis, config: Pick<Config, 'queue' | 
     officeHours: createBusinessCalendar(config.sla.calendar),
     sampleMs: config.operations.healthSampleSeconds * 1000,
     deployment: config.operations.deployment,
+    graceMs: config.reports.availabilityGraceMs,
   };
 }

@@ -7,6 +7,8 @@ import { DEFAULT_ESCALATION_CUES, DEFAULT_SIGNAL_TAGS, type WorkflowPolicy } fro
 import { planCustomerEscalations } from '../domain/escalation/customer-escalation.js';
 import { problemRootCauseAtMs, readSignalMarkers, withSignals } from '../domain/workflow/request-signals.js';
 import { slaRecordsOfHistory } from '../domain/reports/records-of-history.js';
+import { customerOfRequest } from '../domain/reports/report-customers.js';
+import { xurrentDuesOf } from '../domain/reports/xurrent-dues.js';
 import type { ReportEscalation, ReportRequest } from '../domain/reports/report-entities.js';
 import type { SlaRecord } from '../domain/reports/sla-record.js';
 import type { SlaPolicy } from '../domain/sla/sla-policy.js';
@@ -85,6 +87,9 @@ function reviewEscalationsOf(request: ReportSourceRequest, deps: RebuildDeps): R
 function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs: number, deps: RebuildDeps): { entry: ReportRequest; records: SlaRecord[] } {
   const triage = triageRequest({ category: request.category ?? null, impact: request.impact ?? null, serviceInstanceId: request.serviceInstance?.id ?? null, teamId: request.team?.id ?? null }, deps.triage);
   const serviceInstance = request.serviceInstance?.id ?? null;
+  // A rebuild knows no registration-time settings: today's rule (decided-rule.ts), as for a rebuilt workflow state.
+  const rule = currentRule(deps.sla, { slaServiceInstanceIds: deps.workflow?.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: deps.triage.xurrentServiceInstanceIds });
+  const inSla = inSlaScope(serviceInstance, rule);
   const entry: ReportRequest = {
     requestId: request.id,
     number: request.requestId ?? null,
@@ -93,13 +98,17 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
     serviceInstance,
     createdAtMs,
     problemId: request.problem?.id ?? null,
+    customer: customerOfRequest(request, deps.workflow?.providerAccountId ?? null),
+    inSla,
+    downtimeStartMs: ms(request.downtimeStartAt),
+    downtimeEndMs: ms(request.downtimeEndAt),
+    completedAtMs: request.status === 'completed' ? ms(request.completedAt) : null,
     escalations: reviewEscalationsOf(request, deps),
   };
   if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
-  // A rebuild knows no registration-time settings: today's rule (decided-rule.ts), as for a rebuilt workflow state.
-  const rule = currentRule(deps.sla, { slaServiceInstanceIds: deps.workflow?.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: deps.triage.xurrentServiceInstanceIds });
-  if (!inSlaScope(serviceInstance, rule)) return { entry, records: [] };
+  if (!inSla) return { entry, records: [] };
   const sla = request.affectedSlas?.nodes[0];
+  const xurrentDues = xurrentDuesOf(request.affectedSlas?.nodes ?? []);
   const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
   const authored: AuthoredNote[] = (request.notes?.nodes ?? []).map((n) => ({
     text: n.text ?? '',
@@ -141,7 +150,13 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
     nowMs,
   );
   const records = slaRecordsOfHistory({ requestId: request.id, category: 'incident', serviceInstance }, events, escalationsFromNotes(request.id, notes), nowMs, deps.calendar, policyOfRule(rule, deps.sla)).map(
-    (record) => ({ ...record, excused: signals.excused }),
+    (record) => ({
+      ...record,
+      excused: signals.excused,
+      customer: entry.customer ?? null,
+      xurrentDueMs: xurrentDues[record.target],
+      rule: { allowedMs: rule.targets[record.priority][`${record.target}Ms`], resolutionClockStart: rule.resolutionClockStart, responseBy: rule.responseBy },
+    }),
   );
   return { entry, records };
 }

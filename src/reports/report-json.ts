@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { SlaReport } from '../domain/reports/build-sla-report.js';
 import type { PausedTime } from '../domain/reports/paused-time.js';
+import type { GoalSummary } from '../domain/reports/request-outcomes.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -15,6 +16,50 @@ export function reportToJson(report: SlaReport, zone: string) {
   const numberOfRequest = new Map<string, string | null>([...report.breaches, ...report.topIncidents].map((r) => [r.requestId, r.number]));
   return {
     period: { from: iso(report.period.fromMs), to: iso(report.period.toMs), asOf: iso(report.period.asOfMs) },
+    /** The customer the report is cut to; null: all customers (then `customers` has one line each). */
+    customer: report.customer,
+    /** The settings the figures rest on: the goals used, and the rules the counted records were decided under (kept from registration). */
+    settings: {
+      goals: report.settings.goals,
+      rules: report.settings.rules.map((r) => ({ priority: r.priority, target: r.target, allowedBusinessMinutes: minutes(r.allowedMs), resolutionClockStart: r.resolutionClockStart, responseBy: r.responseBy, records: r.records })),
+      recordsWithoutRule: report.settings.recordsWithoutRule,
+    },
+    /** §3.2's goals, over requests: within target when every target it started was met. */
+    goals: report.goals.map(goalJson),
+    /** Requests still running at the end of the period: not in the goals yet. */
+    running: report.running.map((r) => ({ requestId: r.requestId, priority: r.priority, customer: r.customer, start: iso(r.startMs), outcomeSoFar: r.outcome })),
+    customers: report.customers.map((c) => ({ customer: c.customer, goals: c.goals.map(goalJson), breaches: c.breaches, running: c.running })),
+    knownCustomers: report.knownCustomers,
+    /**
+     * §3.1: the IV Integratiedienst's availability per month and customer, from its disruptions
+     * (Top incidents in scope). Not the worker's own heartbeats (those are `GET /availability`).
+     */
+    integrationServiceAvailability:
+      report.integrationService?.map((m) => ({
+        month: m.month,
+        from: iso(m.fromMs),
+        to: iso(m.toMs),
+        customer: m.customer,
+        deployment: m.deployment,
+        officeHours: { percent: m.report.officeHours.percent, downMinutes: minutes(m.report.officeHours.totalMs - m.report.officeHours.upMs), targetPercent: m.targets.officeHoursPercent, met: m.verdict.officeHoursMet },
+        outsideOfficeHours: {
+          percent: m.report.outsideOfficeHours.percent,
+          downMinutes: minutes(m.report.outsideOfficeHours.totalMs - m.report.outsideOfficeHours.upMs),
+          targetPercent: m.targets.outsideOfficeHoursPercent,
+          met: m.verdict.outsideOfficeHoursMet,
+        },
+        interruptions: { count: m.report.interruptions, max: m.targets.maxInterruptions, met: m.verdict.interruptionsMet },
+        disruptions: m.disruptions.map((d) => ({ requestId: d.requestId, number: d.number, from: iso(d.fromMs), to: iso(d.toMs), source: d.source })),
+      })) ?? null,
+    /** Targets where Xurrent's own affected SLA gives an instant more than a minute from the worker's due. */
+    xurrentDisagreements: report.xurrentDisagreements.map((d) => ({
+      requestId: d.requestId,
+      number: d.number,
+      target: d.target,
+      workerDue: iso(d.workerDueMs),
+      xurrentDue: iso(d.xurrentDueMs),
+      differenceMinutes: Math.round(d.differenceMs / 6_000) / 10,
+    })),
     priorities: report.priorities.map((p) => ({
       priority: p.priority,
       requests: p.requests,
@@ -38,6 +83,9 @@ export function reportToJson(report: SlaReport, zone: string) {
       pausedBusinessMinutes: minutes(b.pausedBusinessMs),
       reason: b.reason,
       escalations: b.escalations,
+      customer: b.customer,
+      /** §3.3: excused breaches stay listed, with the reason, who excused (a person's node id) and when. */
+      excused: b.excused ? { reason: b.excused.reason, by: b.excused.by, at: iso(b.excused.at) } : null,
     })),
     registered: report.registered,
     topIncidents: report.topIncidents.map((t) => ({
@@ -71,6 +119,20 @@ export function reportToJson(report: SlaReport, zone: string) {
       resolutionWithinPercent: w.resolutionWithinPercent,
       breaches: w.breaches,
     })),
+  };
+}
+
+function goalJson(g: GoalSummary) {
+  return {
+    name: g.name,
+    priorities: g.priorities,
+    goalPercent: g.goalPercent,
+    requests: g.requests,
+    withinTarget: g.withinTarget,
+    excused: g.excused,
+    percent: g.percent,
+    percentIncludingExcused: g.percentIncludingExcused,
+    met: g.met,
   };
 }
 

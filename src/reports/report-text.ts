@@ -11,15 +11,24 @@ function columns(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
+const goalRows = (goals: SlaReportJson['goals']) => goals.map((g) => [g.name, String(g.requests), String(g.withinTarget), String(g.excused), pct(g.percent), pct(g.percentIncludingExcused), `${g.goalPercent}%`, goal(g.met)]);
+const GOAL_HEADER = ['goal', 'requests', 'within target', 'excused', 'percent', 'incl. excused', 'goal', 'met'];
+const customerName = (c: SlaReportJson['customer']) => (c === null ? 'unknown' : c.name ?? c.id);
+
 /**
- * The report as plain text for a terminal: summary lines, the per-priority table, breaches, weeks.
- * Dates and times in the support zone, as the dashboard shows them (CSV and JSON keep ISO instants).
+ * The report as plain text for a terminal: summary lines, the goals, per customer, the per-priority
+ * table, breaches, weeks. Dates and times in the support zone, as the dashboard shows them (CSV and
+ * JSON keep ISO instants).
  */
 export function reportToTable(report: SlaReportJson, zone: string): string {
   const lines = [
-    `SLA report ${localDates(report.period.from, report.period.to, zone)} (inclusive; times in ${zone}), as of ${localTime(report.period.asOf, zone)}`,
+    `SLA report ${localDates(report.period.from, report.period.to, zone)} (inclusive; times in ${zone}), as of ${localTime(report.period.asOf, zone)}${report.customer ? ` for ${customerName(report.customer)}` : ''}`,
     `Registered: ${report.registered.incident} incidents, ${report.registered.rfi} requests for information, ${report.registered.rfc} requests for change, ${report.registered.other} other`,
     `Problems opened: ${report.problems.opened} (Top incident ${report.problems.byReason.top_incident}, repeated incidents ${report.problems.byReason.repeated_incidents}); RCA due ${report.problems.rca.due}, overdue ${report.problems.rca.overdue}, done ${report.problems.rca.done}`,
+    '',
+    'Goals (§3.2: a request is within target when every target it started was met)',
+    columns([GOAL_HEADER, ...goalRows(report.goals)]),
+    `Running at the end of the period: ${report.running.length}`,
     '',
     columns([
       ['priority', 'requests', 'response', 'resolution', 'goal', 'goal met', 'paused incomplete (min)', 'paused customer (min)', 'paused other (min)'],
@@ -30,27 +39,52 @@ export function reportToTable(report: SlaReportJson, zone: string): string {
     `Breaches: ${report.breaches.length}`,
   ];
   if (report.breaches.length > 0) {
-    lines.push(columns([['request', 'priority', 'target', 'due', 'late (min)', 'reason'], ...report.breaches.map((b) => [b.number ?? b.requestId, b.priority, b.target, localTime(b.due, zone), String(b.lateByMinutes), b.reason ?? ''])]));
+    lines.push(
+      columns([
+        ['request', 'priority', 'target', 'due', 'late (min)', 'reason', 'excused'],
+        ...report.breaches.map((b) => [b.number ?? b.requestId, b.priority, b.target, localTime(b.due, zone), String(b.lateByMinutes), b.reason ?? '', b.excused ? `${b.excused.reason} (${localTime(b.excused.at, zone)})` : '']),
+      ]),
+    );
+  }
+  lines.push(
+    '',
+    `Settings applied: goals ${report.settings.goals.map((g) => `${g.priorities.join('+')}=${g.goalPercent}%`).join('; ')}; records decided under ${report.settings.rules.map((r) => `${r.priority} ${r.target} ${r.allowedBusinessMinutes} min (${r.resolutionClockStart}, response by ${r.responseBy}) ×${r.records}`).join(', ') || 'no kept rule'}${report.settings.recordsWithoutRule > 0 ? `; ${report.settings.recordsWithoutRule} records from before rules were kept` : ''}`,
+  );
+  lines.push('', `Targets differing from Xurrent's own SLA by more than a minute: ${report.xurrentDisagreements.length}`);
+  if (report.xurrentDisagreements.length > 0) {
+    lines.push(columns([['request', 'target', 'worker due', 'Xurrent target', 'difference (min)'], ...report.xurrentDisagreements.map((d) => [d.number ?? d.requestId, d.target, localTime(d.workerDue, zone), localTime(d.xurrentDue, zone), String(d.differenceMinutes)])]));
+  }
+  if (report.customer === null && report.customers.length > 0) {
+    lines.push('', 'Per customer');
+    lines.push(columns([['customer', ...GOAL_HEADER, 'breaches', 'running'], ...report.customers.flatMap((c) => goalRows(c.goals).map((row) => [customerName(c.customer), ...row, String(c.breaches), String(c.running)]))]));
   }
   lines.push('', columns([['week', 'incidents', 'response', 'resolution', 'breaches'], ...report.weeks.map((w) => [w.label ?? '', String(w.incidents), pct(w.responseWithinPercent), pct(w.resolutionWithinPercent), String(w.breaches)])]));
   return `${lines.join('\n')}\n`;
 }
 
-export const CSV_TABLES = ['priorities', 'breaches', 'weeks'] as const;
+export const CSV_TABLES = ['goals', 'customers', 'priorities', 'breaches', 'weeks', 'xurrent'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** One table of the report as RFC 4180 CSV with a header row. */
 export function reportToCsv(report: SlaReportJson, table: CsvTable): string {
+  const goalHeader = ['goal', 'priorities', 'goal_percent', 'requests', 'within_target', 'excused', 'percent', 'percent_including_excused', 'met'];
+  const goalCells = (g: SlaReportJson['goals'][number]) => [g.name, g.priorities.join(' '), g.goalPercent, g.requests, g.withinTarget, g.excused, g.percent, g.percentIncludingExcused, g.met];
   const rows: (string | number | boolean | null)[][] =
-    table === 'priorities'
+    table === 'goals'
+      ? [goalHeader, ...report.goals.map(goalCells)]
+      : table === 'xurrent'
+        ? [['request_id', 'request_number', 'target', 'worker_due', 'xurrent_due', 'difference_minutes'], ...report.xurrentDisagreements.map((d) => [d.requestId, d.number, d.target, d.workerDue, d.xurrentDue, d.differenceMinutes])]
+      : table === 'customers'
+        ? [['customer_id', 'customer_name', ...goalHeader, 'breaches', 'running'], ...report.customers.flatMap((c) => c.goals.map((g) => [c.customer?.id ?? null, c.customer?.name ?? null, ...goalCells(g), c.breaches, c.running]))]
+        : table === 'priorities'
       ? [
           ['priority', 'requests', 'response_decided', 'response_met', 'response_within_percent', 'resolution_decided', 'resolution_met', 'resolution_within_percent', 'goal_percent', 'goal_met', 'paused_incomplete_request_minutes', 'paused_waiting_for_customer_minutes', 'paused_other_minutes'],
           ...report.priorities.map((p) => [p.priority, p.requests, p.response.decided, p.response.met, p.response.withinTargetPercent, p.resolution.decided, p.resolution.met, p.resolution.withinTargetPercent, p.goalPercent, p.goalMet, ...pausedCells(p.pausedBusinessMinutes)]),
         ]
       : table === 'breaches'
         ? [
-            ['request_id', 'request_number', 'priority', 'target', 'service_instance', 'start', 'due', 'actual', 'late_minutes', 'paused_business_minutes', 'reason', 'escalations'],
-            ...report.breaches.map((b) => [b.requestId, b.number, b.priority, b.target, b.serviceInstance, b.start, b.due, b.actual, b.lateByMinutes, b.pausedBusinessMinutes, b.reason, b.escalations.join(' ')]),
+            ['request_id', 'request_number', 'priority', 'target', 'service_instance', 'start', 'due', 'actual', 'late_minutes', 'paused_business_minutes', 'reason', 'escalations', 'customer_id', 'excused_reason', 'excused_by', 'excused_at'],
+            ...report.breaches.map((b) => [b.requestId, b.number, b.priority, b.target, b.serviceInstance, b.start, b.due, b.actual, b.lateByMinutes, b.pausedBusinessMinutes, b.reason, b.escalations.join(' '), b.customer?.id ?? null, b.excused?.reason ?? null, b.excused?.by ?? null, b.excused?.at ?? null]),
           ]
         : [
             ['week', 'from', 'to', 'incidents', 'response_within_percent', 'resolution_within_percent', 'breaches'],

@@ -5,11 +5,12 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createReportStore } from '../reports/report-store.js';
-import { createSlaReports } from '../reports/sla-reports.js';
+import { createSlaReports, reportAvailabilityOf } from '../reports/sla-reports.js';
+import { createBusinessCalendar } from '../domain/calendar/business-calendar.js';
 
 /** `/reports/sla` and `/dashboard` over the report records in Redis, for the admin router. */
 export function createReportRoutes(deps: {
-  config: Pick<Config, 'queue' | 'sla' | 'reports'> & Partial<Pick<Config, 'webhooks'>>;
+  config: Pick<Config, 'queue' | 'sla' | 'reports' | 'operations'> & Partial<Pick<Config, 'webhooks'>>;
   redis: Redis;
   clock: Clock;
   logger: Logger;
@@ -24,5 +25,5 @@ export function createReportRoutes(deps: {
   // Xurrent's UI lives on the account's host: https://<account>.<domain>/requests/<number>.
   const accountUrl = config.webhooks?.accountUrl;
   const requestUrl = accountUrl ? (number: string) => `${accountUrl}/requests/${encodeURIComponent(number)}` : undefined;
-  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock }), zone, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}), ...(requestUrl ? { requestUrl } : {}) });
+  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock, availability: reportAvailabilityOf(createBusinessCalendar(config.sla.calendar), config.operations.deployment, config.reports.customerSettings) }), zone, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}), ...(requestUrl ? { requestUrl } : {}) });
 }

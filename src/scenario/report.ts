@@ -54,6 +54,8 @@ export const ScenarioReportSchema = z.strictObject({
       .transform((problem) => ({ ...problem, reasons: problem.reasons ?? [problem.reason] })),
   ),
   xurrentCalls: z.number().int(),
+  /** `simulate --review`: the SLA report JSON of the scenario's whole period (src/reports/report-json.ts). */
+  review: z.unknown().optional(),
 });
 export type ScenarioReport = z.infer<typeof ScenarioReportSchema>;
 export type RequestReport = ScenarioReport['requests'][string];

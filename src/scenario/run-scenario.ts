@@ -32,6 +32,8 @@ export interface RunOptions {
   flushAll?: boolean;
   /** Called with the run's Redis, prefix and simulator after the report, before the keys are deleted (tests inspect what is stored). */
   onFinish?: (run: { redisUrl: string; prefix: string; sim: Pipeline['sim'] }) => Promise<void>;
+  /** Adds `review`: the SLA report JSON of the scenario's whole period, first to last step (`simulate --review`). */
+  review?: boolean;
 }
 
 /**
@@ -75,7 +77,10 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
-    const report = await collectReport({ sim, store: workflowStore, refs, customers });
+    const collected = await collectReport({ sim, store: workflowStore, refs, customers });
+    const last = instants.at(-1) as number;
+    // The period ends just after the last step, so what happened at its instant is in it.
+    const report = options.review ? { ...collected, review: await running.review({ fromMs: instants[0] as number, toMs: last + 1 }, last) } : collected;
     await options.inspect?.({ sim, store: workflowStore, refs, httpUrl: running.httpUrl() });
     await options.onFinish?.({ redisUrl: redis.url, prefix: redis.prefix, sim });
     return report;

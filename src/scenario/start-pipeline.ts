@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
+import { scenarioReview } from './scenario-review.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { QUEUE_NAMES } from '../queue/names.js';
@@ -106,6 +107,8 @@ export async function startPipeline(options: PipelineOptions) {
     sim,
     names,
     queues,
+    /** The SLA review of [from, to) as of `asOfMs`, from the records the service kept (`simulate --review`). */
+    review: (period: { fromMs: number; toMs: number }, asOfMs: number) => scenarioReview({ redis: connection, prefix, config: deps.config, logger }, period, asOfMs),
     workflowStore: createWorkflowStore(connection, prefix, logger),
     /** The running service's base URL (it changes on restart only if the port does, which it does not). */
     httpUrl: () => service.httpUrl,

@@ -8,9 +8,10 @@ import { createReportStore, type ReportStore } from '../../src/reports/report-st
 import { createSlaReports } from '../../src/reports/sla-reports.js';
 import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
 import { reportRequest, slaRecord } from './report-entities.js';
+import { CONTRACT_GOALS } from '../../src/domain/sla/sla-policy.js';
 
 export const SEED_ZONE = 'Europe/Amsterdam';
-export const SEED_GOALS = { top: 100, high: 80, medium: 80, low: 80 };
+export const SEED_GOALS = CONTRACT_GOALS;
 /** The report is made on 5 April 2026; the seeded period is March 2026 (Amsterdam). */
 export const SEED_AS_OF_MS = Date.parse('2026-04-05T10:00:00Z');
 export const ADMIN = { user: 'ssm', password: 'seeded-dashboard-password' };
@@ -57,8 +58,22 @@ export const SEED = {
   ] satisfies ReportProblem[],
 };
 
-export async function seedReportStore(store: ReportStore): Promise<void> {
-  for (const request of SEED.requests) await store.saveRequest(request, SEED.records.filter((r) => r.requestId === request.requestId));
+/**
+ * Two customers (§2.6): Acme has t1 (Top, within target) and h1 (High, within target); Globex t2
+ * (Top, resolution breached) and m1 (Medium, response breached). Per customer: Acme Top 1 of 1 and
+ * low/medium/high 1 of 1, both met; Globex Top 0 of 1 and low/medium/high 0 of 1, neither met.
+ * The RFIs and the RFC have no customer kept (recorded before customers were).
+ */
+export const SEED_CUSTOMERS = { acme: { id: 'acme', name: 'Acme' }, globex: { id: 'globex', name: 'Globex' } };
+const SEED_CUSTOMER_OF: Record<string, { id: string; name: string }> = { t1: SEED_CUSTOMERS.acme, h1: SEED_CUSTOMERS.acme, t2: SEED_CUSTOMERS.globex, m1: SEED_CUSTOMERS.globex };
+
+export async function seedReportStore(store: ReportStore, { customers = false } = {}): Promise<void> {
+  for (const plain of SEED.requests) {
+    const customer = customers ? SEED_CUSTOMER_OF[plain.requestId] : undefined;
+    const request = customer ? { ...plain, customer } : plain;
+    const records = SEED.records.filter((r) => r.requestId === plain.requestId).map((r) => (customer ? { ...r, customer } : r));
+    await store.saveRequest(request, records);
+  }
   for (const problem of SEED.problems) await store.saveProblem(problem);
 }
 

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 
 /** The page's own files live in `public/dashboard` at the project root (found upwards, so `dist/` works too). */
-function publicDir(): string {
+export function publicDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'public', 'dashboard'))) {
     const parent = dirname(dir);
@@ -28,4 +28,9 @@ export function createDashboardAssets(): Router {
   router.get('/chart.umd.min.js', (_req, res) => res.type('application/javascript').sendFile(bundle, options));
   router.use(express.static(publicDir(), { ...options, index: false }));
   return router;
+}
+
+/** The dashboard's own styles as text, for a page that must carry them inline (the customer's page). */
+export function dashboardCss(): string {
+  return readFileSync(join(publicDir(), 'dashboard.css'), 'utf8');
 }

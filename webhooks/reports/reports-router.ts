@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../src/logger.js';
 import { reportToJson } from '../../src/reports/report-json.js';
-import { parsePeriodQuery, periodDates, type SlaReports } from '../../src/reports/sla-reports.js';
+import { parsePeriodQuery, periodDates, UnknownCustomerError, type SlaReports } from '../../src/reports/sla-reports.js';
 import type { ResyncStatus } from '../../src/resync/resync-state.js';
 import { createDashboardAssets } from './dashboard-assets.js';
 import { renderDashboard, type AvailabilityTile } from './render-dashboard.js';
@@ -21,7 +21,7 @@ export interface ReportsRouterDeps {
 export const DASHBOARD_ASSETS_PATH = '/dashboard/assets';
 
 /**
- * `GET /reports/sla?from=&to=` (JSON) and `GET /dashboard` (HTML) with its assets. Mounted behind
+ * `GET /reports/sla?from=&to=&customer=` (JSON) and `GET /dashboard` (HTML) with its assets. Mounted behind
  * the admin authentication by the caller; this router checks nothing itself.
  */
 export function createReportsRouter({ reports, zone, logger, availability, webhookHealth, requestUrl }: ReportsRouterDeps): Router {
@@ -31,14 +31,20 @@ export function createReportsRouter({ reports, zone, logger, availability, webho
   router.get('/reports/sla', async (req, res) => {
     const query = readPeriod(req, res, zone);
     if (query === undefined) return;
-    const report = await reports.report(query);
+    const customer = readCustomer(req, res);
+    if (customer === null) return;
+    const report = await reportOrAnswer(reports, query, customer, res);
+    if (report === undefined) return;
     res.set('Cache-Control', 'no-store').json(reportToJson(report, zone));
   });
 
   router.get('/dashboard', async (req, res) => {
     const query = readPeriod(req, res, zone);
     if (query === undefined) return;
-    const report = await reports.report(query);
+    const customer = readCustomer(req, res);
+    if (customer === null) return;
+    const report = await reportOrAnswer(reports, query, customer, res);
+    if (report === undefined) return;
     // Either side failing leaves its tile or line saying so; the SLA figures still show.
     const failed = (what: string) => (error: unknown) => {
       logger.warn(`${what} for the dashboard failed`, { component: 'reports', error: error instanceof Error ? error.message : String(error) });
@@ -46,11 +52,29 @@ export function createReportsRouter({ reports, zone, logger, availability, webho
     };
     const tile = availability ? await availability(report.period).catch(failed('availability')) : null;
     const webhooks = webhookHealth ? await webhookHealth().catch(failed('webhook health')) : undefined;
-    const view = { report: reportToJson(report, zone), query: periodDates(report.period, zone), zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH, ...(requestUrl ? { requestUrl } : {}) };
+    const view = { report: reportToJson(report, zone), query: { ...periodDates(report.period, zone), customer: report.customer?.id ?? '' }, zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH, ...(requestUrl ? { requestUrl } : {}) };
     const page = renderDashboard(webhooks === undefined ? view : { ...view, webhooks });
     res.set('Cache-Control', 'no-store').type('html').send(page);
   });
   return router;
+}
+
+/** The customer of the query (undefined: all), or null once a 400 naming the parameter was sent. */
+function readCustomer(req: Request, res: Response): string | undefined | null {
+  const customer = single(req.query['customer']);
+  if (customer === null) res.status(400).json({ error: 'customer may be given once', parameter: 'customer' });
+  return customer;
+}
+
+/** The report, or undefined once a 400 naming the unknown customer (and the known ones) was sent. */
+async function reportOrAnswer(reports: SlaReports, period: { fromMs: number; toMs: number } | null, customer: string | undefined, res: Response) {
+  try {
+    return await reports.report(period, customer);
+  } catch (error) {
+    if (!(error instanceof UnknownCustomerError)) throw error;
+    res.status(400).json({ error: error.message, parameter: 'customer', known: error.known });
+    return undefined;
+  }
 }
 
 /** The period of the query, null for the default, or undefined once a 400 naming the parameter was sent. */

@@ -2,28 +2,31 @@ import type { CsvTable } from '../../reports/report-text.js';
 import { defineCommand, UsageError } from '../command.js';
 import { createProgress } from '../progress.js';
 
-const FORMATS = ['table', 'csv', 'json'] as const;
-const TABLES: readonly CsvTable[] = ['priorities', 'breaches', 'weeks'];
+const FORMATS = ['table', 'csv', 'json', 'html'] as const;
+// The report-text module's CSV_TABLES, written here so --help needs no report module loaded (a test keeps them equal).
+export const TABLES: readonly CsvTable[] = ['goals', 'customers', 'priorities', 'breaches', 'weeks', 'xurrent'];
 
 /**
- * `report sla [--from <date> --to <date>] [--format table|csv|json] [--table priorities|breaches|weeks] [--rebuild]`:
+ * `report sla [--from <date> --to <date>] [--customer <id or name>] [--format table|csv|json|html] [--table goals|customers|priorities|breaches|weeks] [--rebuild]`:
  * the SLA report from the records in Redis (REDIS_URL, else 127.0.0.1:6379), previous month by default.
+ * `--format html` writes one self-contained page for one customer, to hand to them.
  * `--rebuild` first re-reads the requests from Xurrent and fills in those the records lack.
  */
 export const reportSlaCommand = defineCommand({
   path: ['report', 'sla'],
-  summary: 'SLA report of a period (--from/--to dates, default previous month) as table, csv or json',
+  summary: 'SLA report of a period (--from/--to dates, default previous month; --customer) as table, csv, json or html (one customer)',
   flags: {
     from: { type: 'string', value: '<date>', description: 'first day (YYYY-MM-DD in the support zone, or an ISO instant with an offset); needs --to', defaultText: 'first day of the previous month' },
     to: { type: 'string', value: '<date>', description: 'last day, included; needs --from', defaultText: 'last day of the previous month' },
-    format: { type: 'string', value: `<${FORMATS.join('|')}>`, description: 'output format (table: times in the support zone; csv and json: ISO instants)', default: 'table' },
+    customer: { type: 'string', value: '<id or name>', description: "one customer's report (its account id or name)", defaultText: 'every customer, with a per-customer table' },
+    format: { type: 'string', value: `<${FORMATS.join('|')}>`, description: 'output format (table: times in the support zone; csv and json: ISO instants; html: one page for --customer)', default: 'table' },
     table: { type: 'string', value: `<${TABLES.join('|')}>`, description: 'which table --format csv prints', default: 'priorities' },
     rebuild: { type: 'boolean', description: "first re-read the requests from Xurrent and fill in those the records lack (shows progress on stderr)" },
   },
   async run(flags, io) {
     const format = choice(flags.format, FORMATS, 'format');
     const table = choice(flags.table, TABLES, 'table');
-    const [{ Redis }, { loadConfig, readEnvWithDotenv }, { reportToJson }, { createReportStore }, { reportToCsv, reportToTable }, { createSlaReports, parsePeriodQuery }, { createLogger }, { DEFAULT_REDIS_URL }, { systemClock }] =
+    const [{ Redis }, { loadConfig, readEnvWithDotenv }, { reportToJson }, { createReportStore }, { reportToCsv, reportToTable }, { createSlaReports, parsePeriodQuery, periodDates, reportAvailabilityOf, UnknownCustomerError }, { createLogger }, { DEFAULT_REDIS_URL }, { systemClock }, { createBusinessCalendar }] =
       await Promise.all([
         import('ioredis'),
         import('../../config.js'),
@@ -34,6 +37,7 @@ export const reportSlaCommand = defineCommand({
         import('../../logger.js'),
         import('../../redis/resolve-redis.js'),
         import('../../clock.js'),
+        import('../../domain/calendar/business-calendar.js'),
       ]);
     const config = loadConfig(readEnvWithDotenv(io.env));
     const zone = config.sla.calendar.zone;
@@ -62,7 +66,21 @@ export const reportSlaCommand = defineCommand({
         progress.finish();
         io.stderr.write(`rebuilt from Xurrent: ${rebuilt.requests.length} requests read, ${await fillMissing(source, rebuilt, untilMs)} filled in\n`);
       }
-      const report = reportToJson(await createSlaReports({ source, goals: config.sla.goals, zone, clock: systemClock }).report(period.period), zone);
+      const reports = createSlaReports({ source, goals: config.sla.goals, zone, clock: systemClock, availability: reportAvailabilityOf(createBusinessCalendar(config.sla.calendar), config.operations.deployment, config.reports.customerSettings) });
+      const customer = flags.customer;
+      const report = reportToJson(
+        await reports.report(period.period, customer).catch((error: unknown) => {
+          throw error instanceof UnknownCustomerError ? new UsageError(`--customer: ${error.message}`) : error;
+        }),
+        zone,
+      );
+      if (format === 'html') {
+        // One self-contained page to hand to the customer: only with a customer (the page over all customers would show them to each other).
+        if (customer === undefined) throw new UsageError('--format html needs --customer <id or name>');
+        const [{ renderCustomerPage }, { dashboardCss }] = await Promise.all([import('../../../webhooks/reports/render-customer-page.js'), import('../../../webhooks/reports/dashboard-assets.js')]);
+        io.stdout.write(renderCustomerPage(report, { zone, period: periodDates({ fromMs: Date.parse(report.period.from ?? ''), toMs: Date.parse(report.period.to ?? '') }, zone), css: dashboardCss() }));
+        return 0;
+      }
       io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? reportToCsv(report, table) : reportToTable(report, zone));
       return 0;
     } finally {

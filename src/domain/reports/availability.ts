@@ -91,3 +91,13 @@ export function outagesFromUptime(ups: readonly Outage[], period: { fromMs: numb
   if (downFrom < period.toMs) outages.push({ fromMs: downFrom, toMs: period.toMs });
   return outages;
 }
+
+/**
+ * The worker's own series without gaps shorter than `graceMs`: such a gap is neither downtime nor
+ * an interruption. Heartbeats every 30 s cannot resolve less than a couple of samples, and a
+ * restart (deploy, crash and respawn) shows as a gap of a minute or two in which requests wait
+ * in the queue and nothing is lost (AVAILABILITY_GRACE_SECONDS, docs/reporting.md).
+ */
+export function withoutShortGaps(outages: readonly Outage[], graceMs: number): Outage[] {
+  return mergeOutages(outages).filter((o) => o.toMs - o.fromMs >= graceMs);
+}

@@ -1,7 +1,13 @@
-import type { Priority } from '../triage/categories.js';
+import type { SlaGoals } from '../sla/sla-policy.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import type { Deployment } from './availability-targets.js';
+import { integrationServiceAvailability, type MonthAvailability } from './disruptions.js';
+import { customerKey, customersOf, matchesCustomer } from './report-customers.js';
+import type { GoalSummary } from './request-outcomes.js';
+import { targetDisagreements, type TargetDisagreement } from './xurrent-agreement.js';
 import { rcaLinesOf, rcaStatusOf, type RcaLine, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
 import { weeksOf, type ReportPeriod } from './report-period.js';
-import type { SlaRecord } from './sla-record.js';
+import type { ReportCustomer, SlaRecord } from './sla-record.js';
 import { summariseSla, type Breach, type SlaSummary } from './summarise-sla.js';
 
 export interface WeekTrend {
@@ -31,9 +37,31 @@ export interface NumberedBreach extends Breach {
   number: string | null;
 }
 
+/** One customer's line in a report over all customers (§2.6: the review is held per customer). */
+export interface CustomerLine {
+  /** Null: requests whose customer was not known (kept before customers were). */
+  customer: ReportCustomer | null;
+  goals: GoalSummary[];
+  breaches: number;
+  running: number;
+}
+
 export interface SlaReport extends SlaSummary {
   breaches: NumberedBreach[];
   period: ReportPeriod;
+  /** The customer the report is cut to; null: all customers. */
+  customer: ReportCustomer | null;
+  /** Without a customer: one line per customer with records in the data; with one: empty. */
+  customers: CustomerLine[];
+  /** Every customer the data knows, for a selector. */
+  knownCustomers: ReportCustomer[];
+  /**
+   * §3.1: the IV Integratiedienst's availability per month and customer from its disruptions;
+   * null when the caller gave no office-hours calendar. Not the worker's own heartbeats.
+   */
+  integrationService: MonthAvailability[] | null;
+  /** Targets whose due instant differs from Xurrent's own affected SLA by more than a minute, with the request's number. */
+  xurrentDisagreements: (TargetDisagreement & { number: string | null })[];
   /** Requests registered in the period, by kind: RFIs and RFCs have no SLA targets and count apart. */
   registered: Record<ReportRequest['kind'], number>;
   topIncidents: TopIncident[];
@@ -59,11 +87,15 @@ export interface SlaReport extends SlaSummary {
  * period by reason, and a trend per week (weeks start Monday 00:00 in `zone`, clipped to the period).
  */
 export function buildSlaReport(
-  data: { records: readonly SlaRecord[]; requests: readonly ReportRequest[]; problems: readonly ReportProblem[] },
+  all: { records: readonly SlaRecord[]; requests: readonly ReportRequest[]; problems: readonly ReportProblem[] },
   period: ReportPeriod,
-  goals: Readonly<Record<Priority, number>>,
+  goals: SlaGoals,
   zone: string,
+  customer: ReportCustomer | null = null,
+  availability?: { officeHours: BusinessCalendar; deploymentOf: (customer: ReportCustomer | null) => Deployment },
 ): SlaReport {
+  const knownCustomers = customersOf(all.requests);
+  const data = customer === null ? all : dataOfCustomer(all, customer);
   const inPeriod = (ms: number) => ms >= period.fromMs && ms < period.toMs;
   const registeredRequests = data.requests.filter((r) => inPeriod(r.createdAtMs));
   const registered = { incident: 0, rfi: 0, rfc: 0, other: 0 };
@@ -74,6 +106,13 @@ export function buildSlaReport(
   return {
     period,
     ...summary,
+    customer,
+    customers: customer === null ? customerLines(all.records, period, goals) : [],
+    knownCustomers,
+    integrationService: availability
+      ? integrationServiceAvailability(data.requests, period, zone, availability.officeHours, availabilityCustomers(customer, knownCustomers, data.requests), availability.deploymentOf, resolvedAtOf(data.records))
+      : null,
+    xurrentDisagreements: targetDisagreements(data.records, period).map((d) => ({ ...d, number: numberOf.get(d.requestId) ?? null })),
     breaches: summary.breaches.map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
     registered,
     topIncidents: registeredRequests
@@ -101,6 +140,49 @@ export function buildSlaReport(
   };
 }
 
+function resolvedAtOf(records: readonly SlaRecord[]): Map<string, number> {
+  return new Map(records.flatMap((r) => (r.target === 'resolution' && r.actualMs !== null ? [[r.requestId, r.actualMs] as const] : [])));
+}
+
+/** The customers to report availability for: the one asked for; else every known one, and the unknown one when some request has none. */
+function availabilityCustomers(customer: ReportCustomer | null, known: readonly ReportCustomer[], requests: readonly ReportRequest[]): (ReportCustomer | null)[] {
+  if (customer !== null) return [customer];
+  const unknown = requests.some((r) => !r.customer);
+  const list: (ReportCustomer | null)[] = [...known, ...(unknown || known.length === 0 ? [null] : [])];
+  return list;
+}
+
+/** A customer's share of the data: its records and requests, and the problems linked to them. */
+function dataOfCustomer(
+  data: { records: readonly SlaRecord[]; requests: readonly ReportRequest[]; problems: readonly ReportProblem[] },
+  customer: ReportCustomer,
+) {
+  const requests = data.requests.filter((r) => matchesCustomer(r.customer ?? null, customer));
+  const ids = new Set(requests.map((r) => r.requestId));
+  return {
+    records: data.records.filter((r) => ids.has(r.requestId) || matchesCustomer(r.customer ?? null, customer)),
+    requests,
+    problems: data.problems.filter((p) => p.requestIds.some((id) => ids.has(id))),
+  };
+}
+
+function customerLines(records: readonly SlaRecord[], period: ReportPeriod, goals: SlaGoals): CustomerLine[] {
+  const byCustomer = new Map<string, { customer: ReportCustomer | null; records: SlaRecord[] }>();
+  for (const record of records) {
+    const key = customerKey(record.customer ?? null);
+    const entry = byCustomer.get(key) ?? { customer: record.customer ?? null, records: [] };
+    entry.records.push(record);
+    byCustomer.set(key, entry);
+  }
+  return [...byCustomer.values()]
+    .map(({ customer, records: own }) => {
+      const summary = summariseSla(own, period, goals);
+      return { customer, goals: summary.goals, breaches: summary.breaches.length, running: summary.running.length };
+    })
+    .filter((line) => line.breaches > 0 || line.running > 0 || line.goals.some((g) => g.requests > 0))
+    .sort((a, b) => customerKey(a.customer).localeCompare(customerKey(b.customer)));
+}
+
 function topIncidentOf(request: ReportRequest, problems: readonly ReportProblem[], asOfMs: number): TopIncident {
   const problem = problems.find((p) => p.requestIds.includes(request.requestId)) ?? problems.find((p) => p.problemId === request.problemId);
   return {
@@ -119,7 +201,7 @@ function weekTrend(
   records: readonly SlaRecord[],
   requests: readonly ReportRequest[],
   asOfMs: number,
-  goals: Readonly<Record<Priority, number>>,
+  goals: SlaGoals,
 ): WeekTrend {
   const summary = summariseSla(records, { ...week, asOfMs }, goals);
   const share = (target: 'response' | 'resolution') => {

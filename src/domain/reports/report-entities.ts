@@ -1,5 +1,6 @@
 import type { Priority } from '../triage/categories.js';
 import type { RcaPromise } from '../problems/rca-promises.js';
+import type { ReportCustomer } from './sla-record.js';
 
 /** One request as kept for reporting: ids and facts only, no subject or people. */
 export interface ReportRequest {
@@ -16,6 +17,15 @@ export interface ReportRequest {
   problemId: string | null;
   /** Its escalations to the SSM and CTO (§2.8), the customer's apart from the breach ladder's; absent in older records. */
   escalations?: readonly ReportEscalation[];
+  /** The request's customer (an account: not personal data); absent or null when not known. */
+  customer?: ReportCustomer | null;
+  /** In the section 3 SLA's scope (the IV Integratiedienst, issue 16); absent: kept before scope was, read as in scope. */
+  inSla?: boolean;
+  /** Xurrent's `downtimeStartAt`/`downtimeEndAt` (epoch ms), when an agent filled them in. */
+  downtimeStartMs?: number | null;
+  downtimeEndMs?: number | null;
+  /** When the request was completed (resolved), null while open. */
+  completedAtMs?: number | null;
 }
 
 /** One escalation for the review's escalation table: no person, only the level, why and when. */

@@ -2,6 +2,25 @@ import type { Priority } from '../triage/categories.js';
 
 export type TargetKind = 'response' | 'resolution';
 
+/**
+ * The customer a request is for (§2.6: the review is held per customer): the Xurrent account it
+ * came from through the trust, else its requested-for person's account (see docs/reporting.md).
+ */
+export interface ReportCustomer {
+  /** The account id (Xurrent's subdomain-like id). */
+  id: string;
+  name: string | null;
+}
+
+/** A request's breaches excused after the fact (§3.3), as issue 16's note tag records it. */
+export interface RecordExcuse {
+  reason: string;
+  /** The provider person who excused it (node id: personal data, removed by `privacy forget`). */
+  by: string;
+  /** Epoch ms of the excusing note. */
+  at: number;
+}
+
 /** One SLA target of one request, as kept for reporting (finished, or running at report time). */
 export interface SlaRecord {
   requestId: string;
@@ -30,12 +49,33 @@ export interface SlaRecord {
   escalations: readonly string[];
   /** Why the target was breached, when an agent or the worker recorded it. */
   breachReason?: string | null;
+  /** The request's customer; absent or null when not known (records kept before customers were). */
+  customer?: ReportCustomer | null;
   /**
    * A provider person excused the request's breaches after the fact (§3.3: the customer's systems,
    * access, an incomplete request, the internet): the latest reason, who (person node id) and when.
    * The breach stays a breach; the review shows it apart. Absent or null: not excused.
    */
-  excused?: { reason: string; by: string; at: number } | null;
+  excused?: RecordExcuse | null;
+  /**
+   * The same target's instant in Xurrent's own affected SLA (`affectedSlas`, read in the worker's
+   * one query per request), when Xurrent gives one: compared with `dueMs` in the review. Absent or
+   * null: none (no affected SLA, clock stopped, best effort).
+   */
+  xurrentDueMs?: number | null;
+  /**
+   * The rule the target was decided under (kept from the request's registration, issue 16): its
+   * allowed business time and the clock's modes. Absent: written before rules were kept.
+   */
+  rule?: RecordRule;
+}
+
+/** The settings one record was decided under, as the review states them (§3: stable closed periods). */
+export interface RecordRule {
+  /** The target's allowed business time (SLA_TARGETS at registration), ms. */
+  allowedMs: number;
+  resolutionClockStart: string;
+  responseBy: string;
 }
 
 export type Outcome = 'met' | 'breached' | 'running';

@@ -1,6 +1,9 @@
+import { goalPercentOf, type SlaGoals } from '../sla/sla-policy.js';
 import { PRIORITIES, type Priority } from '../triage/categories.js';
 import { addPausedTime, pausedTimeOf, type PausedTime } from './paused-time.js';
-import { decidedAtMs, outcomeOf, type SlaRecord, type TargetKind } from './sla-record.js';
+import { settingsApplied, type SettingsApplied } from './settings-applied.js';
+import { requestOutcomes, runningAtEnd, summariseGoals, type GoalSummary, type RequestOutcome } from './request-outcomes.js';
+import { decidedAtMs, outcomeOf, type RecordExcuse, type ReportCustomer, type SlaRecord, type TargetKind } from './sla-record.js';
 
 export interface TargetSummary {
   decided: number;
@@ -38,9 +41,19 @@ export interface Breach {
   lateByMs: number;
   reason: string | null;
   escalations: readonly string[];
+  /** The excuse standing on the request (§3.3), with who gave it and when; null: none. */
+  excused: RecordExcuse | null;
+  customer: ReportCustomer | null;
 }
 
 export interface SlaSummary {
+  /** The goals used and the rules the counted records were decided under (stable closed periods). */
+  settings: SettingsApplied;
+  /** §3.2's goals over requests (a request within target when every target it started was met). */
+  goals: GoalSummary[];
+  /** Requests still running at the end of the period, apart from the goals. */
+  running: RequestOutcome[];
+  /** Per priority and target: the detail beside the goals (each priority shows its group's goal). */
   priorities: PrioritySummary[];
   /** The priorities' paused time added up. */
   paused: PausedTime;
@@ -50,21 +63,22 @@ export interface SlaSummary {
 /**
  * Summarises the SLA records of a period [fromMs, toMs): a target counts in the period in which
  * its outcome was decided (see `decidedAtMs`); targets still running within target at `asOfMs`
- * count as running for requests registered in the period. Goals are per priority in percent
- * (Top 100, others 80 by contract); a priority meets its goal when both targets do. Paused time
+ * count as running for requests registered in the period. The goals (§3.2) are judged per request
+ * (request-outcomes.ts); per priority each target's share is shown against its group's goal, and a
+ * priority's `goalMet` says whether both targets reach it (detail only). Paused time
  * is that of the counted targets, split so time paused for incomplete requests shows apart.
  */
 export function summariseSla(
   records: readonly SlaRecord[],
   period: { fromMs: number; toMs: number; asOfMs: number },
-  goals: Readonly<Record<Priority, number>>,
+  goals: SlaGoals,
 ): SlaSummary {
   const inPeriod = (instant: number) => instant >= period.fromMs && instant < period.toMs;
   const counted = records.filter((r) => {
     const decided = decidedAtMs(r, period.asOfMs);
     return decided === null ? inPeriod(r.startMs) : inPeriod(decided);
   });
-  const priorities = PRIORITIES.map((priority) => summarisePriority(priority, counted, period.asOfMs, goals[priority]));
+  const priorities = PRIORITIES.map((priority) => summarisePriority(priority, counted, period.asOfMs, goalPercentOf(goals, priority)));
   const breaches = counted
     .filter((r) => outcomeOf(r, period.asOfMs) === 'breached')
     .map((r) => ({
@@ -79,9 +93,19 @@ export function summariseSla(
       lateByMs: (r.actualMs ?? period.asOfMs) - r.dueMs,
       reason: r.breachReason ?? null,
       escalations: r.escalations,
+      excused: r.excused ?? null,
+      customer: r.customer ?? null,
     }))
     .sort((a, b) => a.dueMs - b.dueMs || a.requestId.localeCompare(b.requestId));
-  return { priorities, paused: addPausedTime(priorities.map((p) => p.paused)), breaches };
+  const outcomes = requestOutcomes(records, period.asOfMs);
+  return {
+    settings: settingsApplied(counted, goals),
+    goals: summariseGoals(outcomes, period, goals),
+    running: runningAtEnd(outcomes, period),
+    priorities,
+    paused: addPausedTime(priorities.map((p) => p.paused)),
+    breaches,
+  };
 }
 
 function summarisePriority(priority: Priority, records: readonly SlaRecord[], asOfMs: number, goalPercent: number): PrioritySummary {

@@ -1,5 +1,5 @@
 import { failed, parsed, type ParseResult } from '../parse-result.js';
-import { PRIORITIES, type Priority, type SlaGoals, type SlaTargets, type TargetPair } from './sla-policy.js';
+import { PRIORITIES, type Priority, type SlaGoalGroup, type SlaGoals, type SlaTargets, type TargetPair } from './sla-policy.js';
 
 /**
  * Parses `SLA_TARGETS`: `<priority>=<response>/<resolution>` for every priority, comma-separated,
@@ -16,12 +16,43 @@ export function parseSlaTargets(text: string): ParseResult<SlaTargets> {
   });
 }
 
-/** Parses `SLA_GOALS`: `<priority>=<percent>` for every priority, e.g. `top=100,high=80,medium=80,low=80`. */
+/**
+ * Parses `SLA_GOALS`, the goals of §3.2 as groups of priorities pooled under one percentage:
+ * `<priority>[+<priority>…]=<percent>` separated by `;`, every priority in exactly one group, e.g.
+ * the contract's `top=100;low+medium+high=80`. The older per-priority form with commas,
+ * `top=100,high=80,medium=80,low=80`, still reads: one group per priority.
+ */
 export function parseSlaGoals(text: string): ParseResult<SlaGoals> {
-  return parsePriorityMap<number>(text, (value) => {
-    const percent = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    return percent >= 0 && percent <= 100 ? parsed(percent) : failed(`"${value}" must be a percentage from 0 to 100`);
-  });
+  if (!text.includes(';') && !text.includes('+')) {
+    const map = parsePriorityMap<number>(text, parsePercent);
+    if (!map.ok) return map;
+    return parsed(PRIORITIES.map((priority) => ({ name: priority, priorities: [priority], goalPercent: map.value[priority] })));
+  }
+  const groups: SlaGoalGroup[] = [];
+  const seen = new Set<Priority>();
+  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [names = '', value, extra] = part.split('=').map((s) => s.trim());
+    if (value === undefined || extra !== undefined) return failed(`"${part}" must be <priority>[+<priority>…]=<percent>`);
+    const priorities: Priority[] = [];
+    for (const name of names.split('+').map((n) => n.trim().toLowerCase())) {
+      const priority = PRIORITIES.find((p) => p === name);
+      if (!priority) return failed(`"${name}" in "${part}" is not one of ${PRIORITIES.join(', ')}`);
+      if (seen.has(priority)) return failed(`${priority} is given twice`);
+      seen.add(priority);
+      priorities.push(priority);
+    }
+    const percent = parsePercent(value);
+    if (!percent.ok) return failed(`${names}: ${percent.error}`);
+    groups.push({ name: priorities.join('_'), priorities, goalPercent: percent.value });
+  }
+  const missing = PRIORITIES.filter((p) => !seen.has(p));
+  if (missing.length > 0) return failed(`missing ${missing.join(', ')}`);
+  return parsed(groups);
+}
+
+function parsePercent(value: string): ParseResult<number> {
+  const percent = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  return percent >= 0 && percent <= 100 ? parsed(percent) : failed(`"${value}" must be a percentage from 0 to 100`);
 }
 
 function parsePriorityMap<T>(text: string, parseValue: (value: string) => ParseResult<T>): ParseResult<Record<Priority, T>> {

@@ -10,8 +10,30 @@ export interface TargetPair {
 
 export type SlaTargets = Readonly<Record<Priority, TargetPair>>;
 
-/** Share of requests (percent, 0–100) of each priority that must be handled within target. */
-export type SlaGoals = Readonly<Record<Priority, number>>;
+/**
+ * One goal of §3.2: the share of requests (percent, 0–100) of the pooled priorities that must be
+ * within target. The contract has two: Top 100 %, and low, medium and high together 80 %.
+ */
+export interface SlaGoalGroup {
+  /** The priorities joined by `_` as written (`top`, `low_medium_high`). */
+  readonly name: string;
+  readonly priorities: readonly Priority[];
+  readonly goalPercent: number;
+}
+
+/** The goals: every priority in exactly one group. */
+export type SlaGoals = readonly SlaGoalGroup[];
+
+/** The contract's goals (§3.2), the default of `SLA_GOALS`. */
+export const CONTRACT_GOALS: SlaGoals = [
+  { name: 'top', priorities: ['top'], goalPercent: 100 },
+  { name: 'low_medium_high', priorities: ['low', 'medium', 'high'], goalPercent: 80 },
+];
+
+/** The goal percent a priority is held to: that of its group. */
+export function goalPercentOf(goals: SlaGoals, priority: Priority): number {
+  return goals.find((g) => g.priorities.includes(priority))?.goalPercent ?? 100;
+}
 
 /** When the resolution clock starts: at creation, or when the root cause is recorded. */
 export const RESOLUTION_CLOCK_STARTS = ['created', 'root_cause'] as const;

@@ -13,6 +13,9 @@ import { createUptimeStore } from '../../../src/availability/uptime-store.js';
 import { createAvailability } from '../../../src/runtime/availability.js';
 import { createResyncState } from '../../../src/resync/resync-state.js';
 import { ADMIN, reportsApp, seedHeartbeats, seedReportStore } from '../../helpers/report-seed.js';
+import { runCliCapture } from '../../helpers/run-cli.js';
+import { TEST_REDIS_URL as REDIS_URL } from '../../helpers/redis.js';
+import { writeFileSync } from 'node:fs';
 
 // Debian's chromium (`apt-get install chromium`; .ci/run installs it when missing). playwright-core downloads no browser.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -29,7 +32,7 @@ const dashboardAuth: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (bash .ci/run does)`);
-  await seedReportStore(createReportStore(redis, prefix, 400, log.logger));
+  await seedReportStore(createReportStore(redis, prefix, 400, log.logger), { customers: true });
   await seedHeartbeats(createUptimeStore(redis, prefix, 400));
   const availability = createAvailability({ config: loadConfig({ QUEUE_PREFIX: prefix }), redis, logger: log.logger });
   // Two sweeps: the first found 3 changes no webhook brought (warning), the second 1 more.
@@ -89,13 +92,59 @@ describe('dashboard in a browser', () => {
       'Webhooks: last sweep 2026-04-05 11:55; missed webhooks: 4 in all, 1 in the last sweep. Warning: 1 change(s) found by the sweep arrived without a webhook; check that Xurrent has not disabled the webhook',
     );
     expect(await page.locator('table.breaches tbody tr').count()).toBe(2);
+    // §3.2's goals, pooled: Top 1 of 2 (t2 late) = 50 %, not met; low/medium/high 1 of 2 (m1 late) = 50 %, not met.
+    const goal = (name: string, cell: string) => page.locator(`table.goals tr[data-goal="${name}"] td.${cell}`).innerText();
+    expect([await goal('top', 'percent'), await goal('top', 'met')]).toEqual(['50 %', 'not met']);
+    expect([await goal('low_medium_high', 'percent'), await goal('low_medium_high', 'met')]).toEqual(['50 %', 'not met']);
+    // The per-customer table and the customer selector: all customers, Acme, Globex.
+    expect(await page.locator('table.customers tr[data-customer="acme"][data-goal="low_medium_high"] td.met').innerText()).toBe('met');
+    expect(await page.locator('table.customers tr[data-customer="globex"][data-goal="top"] td.met').innerText()).toBe('not met');
+    expect(await page.locator('#customer-select option').allInnerTexts()).toEqual(['All customers', 'Acme', 'Globex']);
     // Chart.js drew into both canvases (a drawn canvas has a size set by the library).
     for (const id of ['chart-priorities', 'chart-weeks']) expect(await page.locator(`#${id}`).evaluate((c) => (c as unknown as { width: number; height: number }).width > 0 && (c as unknown as { height: number }).height > 0)).toBe(true);
     expect(problems).toEqual([]);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: new URL('dashboard.png', ARTIFACTS).pathname, fullPage: true });
+
+    // Choosing Acme in the selector shows Acme's own review: both goals met, no breach, no per-customer table.
+    await page.selectOption('#customer-select', 'acme');
+    await Promise.all([page.waitForURL(/customer=acme/), page.click('form button[type="submit"]')]);
+    await page.waitForSelector('body[data-charts="drawn"]', { timeout: 15_000 });
+    expect(await page.locator('h1').innerText()).toBe('SLA review – Acme');
+    expect([await goal('top', 'met'), await goal('low_medium_high', 'met')]).toEqual(['met', 'met']);
+    expect(await tile('breaches')).toBe('0');
+    expect(await page.locator('table.customers').count()).toBe(0);
+    expect(problems).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it('writes each customer its own self-contained page (report sla --customer X --format html): no request leaves the file, no admin link', async () => {
+    const env = { REDIS_URL, QUEUE_PREFIX: prefix, SUPPORT_TIMEZONE: 'Europe/Amsterdam' };
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const pages: Record<string, { breaches: number; goals: string[] }> = { Acme: { breaches: 0, goals: ['met', 'met'] }, globex: { breaches: 2, goals: ['not met', 'not met'] } };
+    for (const [customer, expected] of Object.entries(pages)) {
+      const { code, out } = await runCliCapture(['report', 'sla', '--from', '2026-03-01', '--to', '2026-03-31', '--customer', customer, '--format', 'html'], env);
+      expect(code).toBe(0);
+      expect(out).not.toMatch(/<script|<link|href=|src=/i);
+      const file = new URL(`customer-${customer.toLowerCase()}.html`, ARTIFACTS);
+      writeFileSync(file, out);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => void (request.url() !== file.href && fetched.push(request.url())));
+      await page.goto(file.href);
+      expect(await page.locator('h1').innerText()).toBe(`SLA review – ${customer === 'Acme' ? 'Acme' : 'Globex'}`);
+      expect(await page.locator('[data-tile="breaches"] .value').innerText()).toBe(String(expected.breaches));
+      expect(await page.locator('table.goals td.met').allInnerTexts()).toEqual(expected.goals);
+      expect(await page.locator('a').count()).toBe(0);
+      expect(await page.locator('form, select').count()).toBe(0);
+      // Styled from the inline styles alone.
+      expect(await page.locator('table.goals').evaluate((t) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderCollapse: string } }).getComputedStyle(t).borderCollapse)).toBe('collapse');
+      expect(fetched).toEqual([]);
+      await page.screenshot({ path: new URL(`customer-${customer.toLowerCase()}.png`, ARTIFACTS).pathname, fullPage: true });
+      await context.close();
+    }
   }, 60_000);
 
   it('gets 401 without credentials', async () => {

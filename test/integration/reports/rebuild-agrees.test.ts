@@ -47,7 +47,7 @@ async function createWorld(env: Record<string, string>) {
     policy,
     clock,
     logger: log.logger,
-    reports: createReportWriter({ store: reports, calendar: policy.calendar, sla: policy.sla }),
+    reports: createReportWriter({ store: reports, calendar: policy.calendar, sla: policy.sla, providerAccountId: policy.providerAccountId ?? null }),
   });
   const ids = new Map<string, string>();
   const ctx = (personId: string | undefined): SimContext => ({ personId, changes: [] });

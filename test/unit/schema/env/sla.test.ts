@@ -12,7 +12,10 @@ describe('sla configuration', () => {
     expect(sla.calendar.weekly[0]).toEqual([{ startMinute: 510, endMinute: 1050 }]);
     expect(sla.calendar.holidays).toEqual({ dates: [], regions: [] });
     expect(sla.targets.top).toEqual({ responseMs: 3_600_000, resolutionMs: 14_400_000 });
-    expect(sla.goals).toEqual({ top: 100, high: 80, medium: 80, low: 80 });
+    expect(sla.goals).toEqual([
+      { name: 'top', priorities: ['top'], goalPercent: 100 },
+      { name: 'low_medium_high', priorities: ['low', 'medium', 'high'], goalPercent: 80 },
+    ]);
     expect(sla.warningPercent).toBe(75);
     // §3.2: resolution time starts once the root cause has been determined.
     expect(sla.resolutionClockStart).toBe('root_cause');
@@ -38,7 +41,7 @@ describe('sla configuration', () => {
     expect(sla.calendar.weekly[4]).toEqual([{ startMinute: 510, endMinute: 900 }]);
     expect(sla.calendar.holidays).toEqual({ dates: ['2026-12-24'], regions: ['NL'] });
     expect(sla.targets.top.responseMs).toBe(1_800_000);
-    expect(sla.goals.low).toBe(70);
+    expect(sla.goals.find((g) => g.name === 'low')?.goalPercent).toBe(70);
     expect(sla.warningPercent).toBe(80);
     expect(sla.resolutionClockStart).toBe('created');
     expect(sla.rootCauseTags).toEqual(['#rca']);

@@ -10,6 +10,7 @@ describe('namesPerson', () => {
     ['a person record', { person: { id: 17, name: 'x' } }],
     ['a requested_by record by nodeID', { requested_by: { nodeID: '17' } }],
     ['member_id', { member_id: 17 }],
+    ['who excused an SLA record\'s breaches', { requestId: 'r1', target: 'resolution', excused: { reason: 'customer VPN down', by: '17', at: 1 } }],
   ])('finds %s', (_name, value) => expect(namesPerson(value, '17')).toBe(true));
 
   it.each([
@@ -21,5 +22,6 @@ describe('namesPerson', () => {
     ['a stream id', ['1764170000017-17']],
     ['no data', null],
     ['text', 'person_id: 17'],
+    ['an excuse by another person', { excused: { reason: 'by 17', by: '18', at: 17 } }],
   ])('ignores %s', (_name, value) => expect(namesPerson(value, '17')).toBe(false));
 });

@@ -5,8 +5,32 @@ import { renderWebhookHealth } from '../../../../webhooks/reports/webhook-health
 
 const report = {
   period: { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' },
+  customer: null,
+  goals: [],
+  running: [],
+  customers: [{ customer: { id: 'acme', name: '<b>Acme</b>' }, goals: [], breaches: 0, running: 0 }],
+  knownCustomers: [{ id: 'acme', name: '<b>Acme</b>' }],
+  xurrentDisagreements: [],
+  integrationServiceAvailability: null,
+  settings: { goals: [], rules: [], recordsWithoutRule: 0 },
   priorities: [],
-  breaches: [{ requestId: '<img src=x>', priority: 'top', target: 'response', serviceInstance: null, start: null, due: null, actual: null, lateByMinutes: 5, pausedBusinessMinutes: 0, reason: '</script><script>alert(1)</script>', escalations: [] }],
+  breaches: [
+    {
+      requestId: '<img src=x>',
+      priority: 'top',
+      target: 'response',
+      serviceInstance: null,
+      start: null,
+      due: null,
+      actual: null,
+      lateByMinutes: 5,
+      pausedBusinessMinutes: 0,
+      reason: '</script><script>alert(1)</script>',
+      escalations: [],
+      customer: null,
+      excused: { reason: '<i>customer VPN down</i>', by: 'p1', at: '2026-03-10T10:00:00.000Z' },
+    },
+  ],
   registered: { incident: 1, rfi: 0, rfc: 0, other: 0 },
   topIncidents: [],
   escalations: [{ requestId: 'R9', number: '<b>9', level: 'cto', reason: 'customer', at: '2026-03-10T09:00:00.000Z' }],
@@ -21,6 +45,10 @@ describe('renderDashboard', () => {
 
   it('escapes what the records say, in the tables and in the embedded JSON', () => {
     expect(page).not.toContain('<img src=x>');
+    expect(page).not.toContain('<i>customer VPN down</i>');
+    expect(page).toContain('&lt;i&gt;customer VPN down&lt;/i&gt; (2026-03-10 11:00)');
+    expect(page).not.toContain('<b>Acme</b>');
+    expect(page).toContain('<option value="acme">&lt;b&gt;Acme&lt;/b&gt;</option>');
     expect(page).toContain('&lt;img src=x&gt;');
     expect(page).not.toContain('</script><script>alert(1)');
     expect(page).toContain('\\u003c/script>\\u003cscript>alert(1)');

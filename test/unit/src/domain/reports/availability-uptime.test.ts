@@ -75,3 +75,23 @@ describe('monthPeriod', () => {
     expect(previousMonthOf(ms('2026-01-15T12:00:00Z'), 'UTC')).toBe('2025-12');
   });
 });
+
+describe('the worker\'s own series: AVAILABILITY_GRACE_SECONDS', () => {
+  it('a month with a 90 s worker restart: no downtime and no interruption under the 120 s grace; a 3 min gap is both', async () => {
+    const { withoutShortGaps } = await import('../../../../../src/domain/reports/availability.js');
+    const august = { fromMs: ms('2026-08-01T00:00:00+02:00'), toMs: ms('2026-09-01T00:00:00+02:00') };
+    const calendar = calendarOf('Europe/Amsterdam');
+    // Up all month but for a restart at Monday 3 August 10:00:00–10:01:30 CEST (in office hours).
+    const restart = { fromMs: ms('2026-08-03T10:00:00+02:00'), toMs: ms('2026-08-03T10:01:30+02:00') };
+    const ups = [{ fromMs: august.fromMs, toMs: restart.fromMs }, { fromMs: restart.toMs, toMs: august.toMs }];
+    const outages = outagesFromUptime(ups, august);
+    expect(outages).toEqual([restart]);
+    const graced = summariseAvailability(withoutShortGaps(outages, 120_000), august, calendar);
+    expect(graced).toMatchObject({ interruptions: 0, officeHours: { percent: 100 }, outsideOfficeHours: { percent: 100 } });
+    // Without grace the 90 s count: 1 interruption, 90 s down of 21 office days × 9 h = 680 400 s → 99.987 %.
+    const raw = summariseAvailability(withoutShortGaps(outages, 0), august, calendar);
+    expect(raw).toMatchObject({ interruptions: 1, officeHours: { percent: 99.987 } });
+    const longer = [{ fromMs: restart.fromMs, toMs: restart.fromMs + 180_000 }];
+    expect(summariseAvailability(withoutShortGaps(longer, 120_000), august, calendar).interruptions).toBe(1);
+  });
+});

@@ -3,10 +3,11 @@ import { buildSlaReport } from '../../../../../src/domain/reports/build-sla-repo
 import type { ReportProblem } from '../../../../../src/domain/reports/report-entities.js';
 import { parsePeriodBound, previousMonthIn } from '../../../../../src/domain/reports/report-period.js';
 import { reportRequest, slaRecord } from '../../../../helpers/report-entities.js';
+import { CONTRACT_GOALS } from '../../../../../src/domain/sla/sla-policy.js';
 
 const H = 3_600_000;
 const ZONE = 'Europe/Amsterdam';
-const goals = { top: 100, high: 80, medium: 80, low: 80 };
+const goals = CONTRACT_GOALS;
 const z = (iso: string) => Date.parse(iso);
 // March 2026 in Amsterdam: 1 March 00:00 CET = 28 Feb 23:00Z; 1 April 00:00 CEST = 31 March 22:00Z.
 const MARCH = { fromMs: z('2026-02-28T23:00:00Z'), toMs: z('2026-03-31T22:00:00Z'), asOfMs: z('2026-04-05T10:00:00Z') };

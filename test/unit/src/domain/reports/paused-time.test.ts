@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addPausedTime, pausedTimeOf } from '../../../../../src/domain/reports/paused-time.js';
 import type { SlaRecord } from '../../../../../src/domain/reports/sla-record.js';
 import { summariseSla } from '../../../../../src/domain/reports/summarise-sla.js';
+import { CONTRACT_GOALS } from '../../../../../src/domain/sla/sla-policy.js';
 
 const M = 60_000;
 const H = 60 * M;
 const MARCH = { fromMs: Date.UTC(2026, 2, 1), toMs: Date.UTC(2026, 3, 1), asOfMs: Date.UTC(2026, 3, 2) };
-const goals = { top: 100, high: 80, medium: 80, low: 80 };
+const goals = CONTRACT_GOALS;
 const at = (day: number, hour = 9) => Date.UTC(2026, 2, day, hour);
 
 function record(requestId: string, over: Partial<SlaRecord>): SlaRecord {

@@ -39,6 +39,7 @@ describe('the review of RCAs (issue 17 point 5)', () => {
 
 describe("the review's escalation table (issue 17 point 6)", async () => {
   const { buildSlaReport } = await import('../../../../../src/domain/reports/build-sla-report.js');
+  const { CONTRACT_GOALS } = await import('../../../../../src/domain/sla/sla-policy.js');
   it("lists the period's SSM and CTO escalations with their reason, the customer's apart from the breach ladder's", () => {
     const request = { requestId: 'R1', number: '12', kind: 'incident' as const, priority: 'medium' as const, serviceInstance: 'SI', createdAtMs: ms('2026-03-02T08:00:00Z'), problemId: null };
     const escalations = [
@@ -49,7 +50,7 @@ describe("the review's escalation table (issue 17 point 6)", async () => {
     const report = buildSlaReport(
       { records: [], requests: [{ ...request, escalations }], problems: [] },
       { fromMs: ms('2026-03-01T00:00:00Z'), toMs: ms('2026-04-01T00:00:00Z'), asOfMs: ms('2026-04-01T00:00:00Z') },
-      { top: 100, high: 80, medium: 80, low: 80 },
+      CONTRACT_GOALS,
       'Europe/Amsterdam',
     );
     expect(report.escalations.map((e) => [e.number, e.level, e.reason])).toEqual([

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaRecord } from '../../../../../src/domain/reports/sla-record.js';
 import { summariseSla } from '../../../../../src/domain/reports/summarise-sla.js';
+import { CONTRACT_GOALS } from '../../../../../src/domain/sla/sla-policy.js';
 
 const H = 3_600_000;
 const MARCH = { fromMs: Date.UTC(2026, 2, 1), toMs: Date.UTC(2026, 3, 1), asOfMs: Date.UTC(2026, 3, 2) };
-const goals = { top: 100, high: 80, medium: 80, low: 80 };
+const goals = CONTRACT_GOALS;
 const at = (day: number, hour = 9) => Date.UTC(2026, 2, day, hour);
 
 function record(requestId: string, over: Partial<SlaRecord>): SlaRecord {
@@ -49,7 +50,7 @@ describe('summariseSla', () => {
     const records = [record('r1', { priority: 'low', dueMs: at(4), actualMs: at(4, 12), breachReason: 'vendor', escalations: ['warning', 'service_support_manager'] })];
     const summary = summariseSla(records, MARCH, goals);
     expect(summary.breaches).toEqual([
-      { requestId: 'r1', priority: 'low', target: 'resolution', serviceInstance: 'Mail', startMs: at(2), dueMs: at(4), actualMs: at(4, 12), pausedBusinessMs: 0, lateByMs: 3 * H, reason: 'vendor', escalations: ['warning', 'service_support_manager'] },
+      { requestId: 'r1', priority: 'low', target: 'resolution', serviceInstance: 'Mail', startMs: at(2), dueMs: at(4), actualMs: at(4, 12), pausedBusinessMs: 0, lateByMs: 3 * H, reason: 'vendor', escalations: ['warning', 'service_support_manager'], excused: null, customer: null },
     ]);
     expect(summary.priorities[2]).toMatchObject({ priority: 'medium', requests: 0, goalMet: null });
   });

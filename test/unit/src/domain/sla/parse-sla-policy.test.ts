@@ -31,8 +31,37 @@ describe('parseSlaTargets', () => {
 });
 
 describe('parseSlaGoals', () => {
-  it('reads percentages per priority', () => {
-    expect(parseSlaGoals('top=100,high=80,medium=80,low=72.5')).toEqual({ ok: true, value: { top: 100, high: 80, medium: 80, low: 72.5 } });
+  it('reads the older per-priority form as one group per priority', () => {
+    expect(parseSlaGoals('top=100,high=80,medium=80,low=72.5')).toEqual({
+      ok: true,
+      value: [
+        { name: 'top', priorities: ['top'], goalPercent: 100 },
+        { name: 'high', priorities: ['high'], goalPercent: 80 },
+        { name: 'medium', priorities: ['medium'], goalPercent: 80 },
+        { name: 'low', priorities: ['low'], goalPercent: 72.5 },
+      ],
+    });
+  });
+
+  it('reads the contract\'s pooled groups (§3.2: low, medium and high together)', () => {
+    expect(parseSlaGoals('top=100; low+medium+high=80')).toEqual({
+      ok: true,
+      value: [
+        { name: 'top', priorities: ['top'], goalPercent: 100 },
+        { name: 'low_medium_high', priorities: ['low', 'medium', 'high'], goalPercent: 80 },
+      ],
+    });
+  });
+
+  it.each([
+    ['top=100;low+medium=80', 'missing high'],
+    ['top=100;low+medium+high+top=80', 'top is given twice'],
+    ['top=100;low+medium+urgent=80', '"urgent"'],
+    ['top=100;low+medium+high=180', 'percentage'],
+  ])('refuses groups %j naming the fault', (text, fault) => {
+    const result = parseSlaGoals(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(fault);
   });
 
   it.each(['top=101,high=80,medium=80,low=80', 'top=-1,high=80,medium=80,low=80', 'top=all,high=80,medium=80,low=80'])('refuses %j', (text) => {
