@@ -6,6 +6,7 @@ import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
+import type { RedisTarget } from '../src/redis/redis-target.js';
 import { observeWorkflowStore } from '../src/metrics/observe-workflow.js';
 import type { ServiceMetrics } from '../src/metrics/service-metrics.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
@@ -35,7 +36,7 @@ export interface Workers {
 
 export interface WorkersDeps {
   config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix'] };
-  redisUrl: string;
+  redis: RedisTarget;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
   support?: { client: XurrentClient; customerAccount: string };
@@ -49,11 +50,11 @@ export interface WorkersDeps {
 }
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}) }: WorkersDeps): Workers {
+export function createWorkers({ config, redis, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}) }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   const lockMs = config.queue.lockMs;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
-  const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
+  const connection = createRedis(redis, 'worker', 'xsw-worker');
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });

@@ -1,18 +1,44 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisTarget } from './redis-target.js';
 
 /**
  * `worker`: blocking BullMQ connections that must wait out a Redis outage (no per-command retry cap).
  * `producer`: connections used inside HTTP handlers, which must fail fast so the receiver can
  * answer 503 and let Xurrent redeliver instead of holding the request open.
+ * `cli`: one-shot commands; connect on first use and fail fast when Redis is away.
  */
-export type RedisRole = 'worker' | 'producer';
+export type RedisRole = 'worker' | 'producer' | 'cli';
 
 export function redisOptionsFor(role: RedisRole): RedisOptions {
-  return role === 'worker'
-    ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-    : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
+  if (role === 'worker') return { maxRetriesPerRequest: null, enableReadyCheck: true };
+  if (role === 'cli') return { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true };
+  return { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
 }
 
-export function createRedis(url: string, role: RedisRole, name: string): Redis {
-  return new Redis(url, { ...redisOptionsFor(role), connectionName: name });
+/**
+ * Options that make a connection follow the Sentinels' primary: ioredis asks the Sentinels for it on
+ * every (re)connect, checks the node it reached really is the primary (ready check), and with
+ * `failoverDetector` drops the connection as soon as a Sentinel announces +switch-master, rather than
+ * waiting for the old primary's socket to fail.
+ */
+function targetOptions(target: RedisTarget): RedisOptions {
+  if (target.kind === 'url') return {};
+  return {
+    sentinels: target.sentinels.map((s) => ({ host: s.host, port: s.port })),
+    name: target.name,
+    role: 'master',
+    failoverDetector: true,
+    ...(target.password ? { password: target.password } : {}),
+    ...(target.sentinelPassword ? { sentinelPassword: target.sentinelPassword } : {}),
+  };
+}
+
+/**
+ * The one place that opens a Redis connection for the service (web, workers, limiter, locks, CLI,
+ * heartbeats, metrics). `extra` may tune timeouts, never the target. BullMQ's `duplicate()` of the
+ * result keeps these options, so its blocking connections follow a failover too.
+ */
+export function createRedis(target: RedisTarget, role: RedisRole, name: string, extra: RedisOptions = {}): Redis {
+  const options: RedisOptions = { ...redisOptionsFor(role), ...extra, ...targetOptions(target), connectionName: name };
+  return target.kind === 'url' ? new Redis(target.url, options) : new Redis(options);
 }

@@ -2,6 +2,7 @@ import { loadConfigOrExit, warnIfXurrentMissing } from './bootstrap.js';
 import { startService, type ServiceRoles } from './service.js';
 import { usesEmbeddedSimulator } from './xurrent.js';
 import { exitOnSignals } from './shutdown.js';
+import { describeRedisTarget } from '../redis/redis-target.js';
 
 /** Shared body of the entrypoints: configuration, service, signal handling. */
 export async function runMain(roles: ServiceRoles): Promise<void> {
@@ -17,7 +18,8 @@ export async function runMain(roles: ServiceRoles): Promise<void> {
   exitOnSignals(async () => (await starting.catch(() => undefined))?.shutdownSteps() ?? [], config.shutdown.timeoutMs, logger);
   try {
     const service = await starting;
-    logger.info('ready', { component: 'main', redis: service.redisUrl, http: service.httpUrl });
+    // Addresses only: a REDIS_URL or the Sentinel settings may carry passwords.
+    logger.info('ready', { component: 'main', redis: describeRedisTarget(service.redis), http: service.httpUrl });
   } catch (error) {
     logger.error('could not start', { component: 'main', error: error instanceof Error ? error.message : String(error) });
     process.exit(1);

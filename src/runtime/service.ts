@@ -14,6 +14,7 @@ import { createQueues } from '../queue/queues.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
+import type { RedisTarget } from '../redis/redis-target.js';
 import { createResyncState } from '../resync/resync-state.js';
 import type { Simulator } from '../simulator/index.js';
 import type { XurrentCall } from '../xurrent/client.js';
@@ -32,7 +33,8 @@ export interface ServiceRoles {
 }
 
 export interface RunningService {
-  redisUrl: string;
+  /** Where this process's Redis is (log it with describeRedisTarget: never the object itself). */
+  redis: RedisTarget;
   /** Base URL of the HTTP server when the web role runs. */
   httpUrl: string | undefined;
   workers: Workers | undefined;
@@ -57,7 +59,7 @@ export interface ServiceDeps {
 /** The composition root: builds every real dependency once and wires the roles this process runs. */
 export async function startService({ config, logger, roles, fetch, clock = systemClock }: ServiceDeps): Promise<RunningService> {
   const redis = await resolveRedis(config.redis, logger);
-  const producer = createRedis(redis.url, 'producer', 'xsw-producer');
+  const producer = createRedis(redis.target, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
   await waitUntilReady(producer);
   await checkEvictionPolicy(producer, logger);
@@ -71,8 +73,8 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
-    xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, onCall, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
+    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redis: redis.target, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
     if (workers) observeWorkers(workers.all, metrics);
     await workers?.start();
   }
@@ -116,7 +118,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : undefined;
 
   return {
-    redisUrl: redis.url,
+    redis: redis.target,
     httpUrl,
     workers,
     simulator: xurrent?.simulator,

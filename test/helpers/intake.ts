@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { createRedis } from '../../src/redis/connection.js';
+import { urlTarget } from '../../src/redis/redis-target.js';
 import { createWebApp } from '../../webhooks/app.js';
 import { createWebhookMetrics, type WebhookMetrics } from '../../webhooks/metrics.js';
 import { createLogCapture } from './log-capture.js';
@@ -30,7 +31,7 @@ export async function startTestIntake(env: Record<string, string>, options: { re
   const config = loadConfig(env);
   const prefix = uniquePrefix('intake');
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
-  const redis = createRedis(redisUrl, 'producer', 'test-producer');
+  const redis = createRedis(urlTarget(redisUrl), 'producer', 'test-producer');
   redis.on('error', () => undefined);
   await waitForReady(redis);
   const queues = createQueues(redis, prefix);

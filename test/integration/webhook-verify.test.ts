@@ -1,6 +1,7 @@
 import { QueueEvents } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../src/redis/connection.js';
+import { urlTarget } from '../../src/redis/redis-target.js';
 import { createWebhookVerifyWorker } from '../../workers/webhook-verify.js';
 import { listen, postRaw, type Listening } from '../helpers/http.js';
 import { startTestIntake, type TestIntake } from '../helpers/intake.js';
@@ -32,7 +33,7 @@ describe('webhook.verify end to end', () => {
     expect(response.json()).toEqual({ status: 'verification scheduled' });
     expect(called).toEqual([]);
 
-    const connection = createRedis(TEST_REDIS_URL, 'worker', 'test-verify-worker');
+    const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-verify-worker');
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     // Subscribed before the worker starts, so the job cannot finish before we listen.
     await events.waitUntilReady();

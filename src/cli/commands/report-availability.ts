@@ -1,11 +1,11 @@
-import { Redis } from 'ioredis';
 import { availabilityToJson } from '../../availability/availability-json.js';
 import { availabilityToText } from '../../availability/availability-text.js';
 import { readAvailabilityReport } from '../../availability/read-availability.js';
 import { systemClock } from '../../clock.js';
 import { loadConfig, readEnvWithDotenv } from '../../config.js';
 import { monthPeriod, previousMonthOf } from '../../domain/reports/month-period.js';
-import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
+import { createRedis } from '../../redis/connection.js';
+import { cliRedisTarget } from '../../redis/resolve-redis.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 
 /** `report availability [--month YYYY-MM] [--format table|json]`: the service's own availability, previous month by default. */
@@ -26,7 +26,7 @@ export const reportAvailabilityCommand: CliCommand = {
     if (!period) throw new UsageError('--month must be YYYY-MM');
     if (period.fromMs > nowMs) throw new UsageError('--month has not started yet');
 
-    const redis = new Redis(config.redis.url ?? DEFAULT_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true, connectionName: 'xsw-cli' });
+    const redis = createRedis(cliRedisTarget(config.redis), 'cli', 'xsw-cli');
     redis.on('error', () => undefined);
     try {
       await redis.connect();

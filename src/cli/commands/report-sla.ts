@@ -1,11 +1,11 @@
-import { Redis } from 'ioredis';
 import { loadConfig, readEnvWithDotenv } from '../../config.js';
 import { reportToJson } from '../../reports/report-json.js';
 import { createReportStore } from '../../reports/report-store.js';
 import { CSV_TABLES, reportToCsv, reportToTable, type CsvTable } from '../../reports/report-text.js';
 import { createSlaReports, parsePeriodQuery } from '../../reports/sla-reports.js';
 import { createLogger } from '../../logger.js';
-import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
+import { createRedis } from '../../redis/connection.js';
+import { cliRedisTarget } from '../../redis/resolve-redis.js';
 import { systemClock } from '../../clock.js';
 import { createXurrentClient } from '../../xurrent/client.js';
 import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
@@ -16,7 +16,7 @@ const FORMATS = ['table', 'csv', 'json'] as const;
 
 /**
  * `report sla [--from <date> --to <date>] [--format table|csv|json] [--table priorities|breaches|weeks] [--rebuild]`:
- * the SLA report from the records in Redis (REDIS_URL, else 127.0.0.1:6379), previous month by default.
+ * the SLA report from the records in Redis (REDIS_SENTINELS or REDIS_URL, else 127.0.0.1:6379), previous month by default.
  * `--rebuild` first re-reads the requests from Xurrent and fills in those the records lack.
  */
 export const reportSlaCommand: CliCommand = {
@@ -33,7 +33,7 @@ export const reportSlaCommand: CliCommand = {
     if (!period.ok) throw new UsageError(`--${period.parameter}: ${period.message.replace(/^(from|to)\b/, '').trim()}`);
 
     const logger = createLogger({ level: 'error', stream: io.stderr });
-    const redis = new Redis(config.redis.url ?? DEFAULT_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+    const redis = createRedis(cliRedisTarget(config.redis), 'cli', 'xsw-cli');
     redis.on('error', () => undefined);
     try {
       await redis.connect();
