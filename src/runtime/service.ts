@@ -15,6 +15,7 @@ import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
 import type { RedisTarget } from '../redis/redis-target.js';
+import { createReplicaAck } from '../redis/replica-ack.js';
 import { createResyncState } from '../resync/resync-state.js';
 import type { Simulator } from '../simulator/index.js';
 import type { XurrentCall } from '../xurrent/client.js';
@@ -74,7 +75,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
     xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redis: redis.target, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redis: redis.target, replicaAck: config.redis.replicaAck, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
     if (workers) observeWorkers(workers.all, metrics);
     await workers?.start();
   }
@@ -104,6 +105,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
       trustProxy: config.http.trustProxy,
+      replicaAck: createReplicaAck(config.redis.replicaAck),
       admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile, webhookHealth: () => resyncState.status() }), availability.route()]),
       ...(fetch ? { fetch } : {}),
     });
