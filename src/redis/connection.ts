@@ -17,9 +17,12 @@ export function redisOptionsFor(role: RedisRole): RedisOptions {
 
 /**
  * Options that make a connection follow the Sentinels' primary: ioredis asks the Sentinels for it on
- * every (re)connect, checks the node it reached really is the primary (ready check), and with
- * `failoverDetector` drops the connection as soon as a Sentinel announces +switch-master, rather than
- * waiting for the old primary's socket to fail.
+ * every (re)connect and its ready check refuses a node that is not the primary. A primary that dies
+ * closes the socket; one that Sentinel demotes is told to kill its clients (Sentinel sends CLIENT KILL
+ * with the REPLICAOF), and a write that still meets a replica gets READONLY, which reconnects here and
+ * resends the command. ioredis's `failoverDetector` stays off: its subscription outlives the socket it
+ * watched, and a +switch-master that arrives while the client is resolving the new primary ends the
+ * client for good ("Connection is closed", seen in test/faults/sentinel-failover.test.ts).
  */
 function targetOptions(target: RedisTarget): RedisOptions {
   if (target.kind === 'url') return {};
@@ -27,7 +30,7 @@ function targetOptions(target: RedisTarget): RedisOptions {
     sentinels: target.sentinels.map((s) => ({ host: s.host, port: s.port })),
     name: target.name,
     role: 'master',
-    failoverDetector: true,
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
     ...(target.password ? { password: target.password } : {}),
     ...(target.sentinelPassword ? { sentinelPassword: target.sentinelPassword } : {}),
   };

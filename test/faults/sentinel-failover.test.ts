@@ -23,6 +23,8 @@ const TIMED = 4; // requests with an SLA timer only, due around the kill
 const SAMPLE_SECONDS = 5; // HEALTH_SAMPLE_SECONDS' minimum: heartbeats every 5 s
 // A worker's reconnect to the new primary (ioredis backs off ≤ 2 s), a failed state save's retry, one reconcile.
 const ALLOWANCE_MS = 4_000;
+// After the promotion: the web process's reconnect (ioredis backs off ≤ 2 s) and the other replica's resync to the new primary.
+const WINDOW_ALLOWANCE_MS = 5_000;
 
 let group: SentinelGroup | undefined;
 const running: SpawnedProcess[] = [];
@@ -172,7 +174,9 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
       // Refused only while the failover ran, only with 503, and accepted on redelivery.
       expect(refused.length).toBeGreaterThan(0);
       expect(refused.filter((a) => a.status !== 503)).toEqual([]);
-      expect(refused.every((a) => a.answeredAt >= killedAt && a.sentAt <= backAt)).toBe(true);
+      // The window: from the kill until the intake's connection reached the new primary and a replica
+      // re-attached to it (WAIT 1 needs one); 503s may flap in that time, never after it.
+      expect(refused.filter((a) => a.answeredAt < killedAt || a.answeredAt > killedAt + failoverMs + WINDOW_ALLOWANCE_MS)).toEqual([]);
       expect(finals.filter((s) => s !== 202 && s !== 200)).toEqual([]);
       // Every delivery answered 202 (first time or redelivered) ran to completion, once: none vanished with the old primary.
       expect(answers.filter((a) => !completed.has(`delivery-jti-${a.id}`)).map((a) => a.id)).toEqual([]);

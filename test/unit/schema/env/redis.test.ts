@@ -59,14 +59,16 @@ describe('Redis Sentinel settings', () => {
     expect(JSON.stringify(describeRedisTarget({ kind: 'url', url: 'redis://:pw-secret@h.internal:6380?password=x' }))).not.toMatch(/secret|password/);
   });
 
-  it('open a connection that asks the Sentinels for the primary and drops it on +switch-master', () => {
+  it('open a connection that asks the Sentinels for the primary and reconnects on READONLY', () => {
     const config = loadConfig({ ...SENTINELS, REDIS_SENTINEL_PASSWORD: 'sp', REDIS_PASSWORD: 'dp' });
     const redis = createRedis(config.redis.sentinel!, 'worker', 'test', { lazyConnect: true });
-    expect(redis.options).toMatchObject({ name: 'xsw', role: 'master', failoverDetector: true, password: 'dp', sentinelPassword: 'sp', maxRetriesPerRequest: null, connectionName: 'test' });
+    expect(redis.options).toMatchObject({ name: 'xsw', role: 'master', password: 'dp', sentinelPassword: 'sp', maxRetriesPerRequest: null, connectionName: 'test' });
     expect(redis.options.sentinels).toHaveLength(3);
+    expect(redis.options.reconnectOnError?.(new Error('READONLY You can\'t write against a read only replica.'))).toBe(2);
+    expect(redis.options.failoverDetector).toBeFalsy();
     // BullMQ's blocking connections are duplicates: they must follow the Sentinels too.
     const duplicate = redis.duplicate();
-    expect(duplicate.options).toMatchObject({ name: 'xsw', failoverDetector: true, sentinelPassword: 'sp' });
+    expect(duplicate.options).toMatchObject({ name: 'xsw', role: 'master', sentinelPassword: 'sp' });
     redis.disconnect();
     duplicate.disconnect();
   });
