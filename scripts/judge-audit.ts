@@ -38,7 +38,8 @@ export function judgeAudit(stdout: string): AuditVerdict {
     }
     return { verdict: 'pass', message: `npm audit: no high or critical advisories (${counts['total'] ?? 0} lower: ${JSON.stringify(counts)})` };
   }
-  const said = [json.message, json.code, json.error?.code, json.error?.summary, json.error?.detail].filter(Boolean).join(' ');
+  // One line whatever npm said: CI logs show it as one notice or one failure.
+  const said = [json.message, json.code, json.error?.code, json.error?.summary, json.error?.detail].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
   if (typeof json.statusCode === 'number' || NETWORK.test(said)) {
     return { verdict: 'unreachable', message: `npm audit could not reach the advisory endpoint, so nothing was checked: ${said.slice(0, 300) || `HTTP ${json.statusCode}`}` };
   }

@@ -9,7 +9,8 @@ import { QUEUE_NAMES } from './queue/names.js';
 import { createRedis } from './redis/connection.js';
 import { deletePrefixedKeys } from './redis/delete-prefixed-keys.js';
 import { resolveRedis } from './redis/resolve-redis.js';
-import { describeRedisTarget, type RedisTarget } from './redis/redis-target.js';
+import type { RedisTarget } from './redis/redis-target.js';
+import { describeRedisUrl } from './redis/describe-redis.js';
 import { createResyncState } from './resync/resync-state.js';
 import { startService } from './runtime/service.js';
 import { runShutdown } from './runtime/shutdown.js';
@@ -104,6 +105,7 @@ async function serve(httpUrl: string, zone: string): Promise<void> {
 }
 
 function redisWhere(target: RedisTarget): string {
-  const where = describeRedisTarget(target);
-  return where['mode'] === 'sentinel' ? `Sentinel group ${String(where['name'])}` : `${String(where['host'])}:${String(where['port'])}`;
+  if (target.kind !== 'url') return `Sentinel group ${target.name}`;
+  const address = describeRedisUrl(target.url);
+  return address === 'unparseable' ? 'an unparseable Redis URL' : `${address.host}:${address.port}`;
 }

@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { checkVerifyCallback, describeCallback } from '../schema/webhook-callback.js';
 import { WebhookVerifyJobSchema } from '../schema/webhook-jobs.js';
@@ -58,9 +58,17 @@ export function createWebhookVerifyWorker({ connection, prefix, ...deps }: Webho
     QUEUE_NAMES.webhookVerify,
     async (job: Job) => {
       try {
-        return await processWebhookVerify(job);
+        const result = await processWebhookVerify(job);
+        await forgetVerifyCode(job);
+        return result;
       } catch (error) {
-        return translateJobError(error, worker);
+        try {
+          return await translateJobError(error, worker);
+        } catch (outcome) {
+          // Failed for good: the job stays in the failed set (and on Bull Board) for 30 days, the code must not.
+          if (outcome instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await forgetVerifyCode(job).catch(() => undefined);
+          throw outcome;
+        }
       }
     },
     { connection, prefix, concurrency: 2 },
@@ -68,4 +76,23 @@ export function createWebhookVerifyWorker({ connection, prefix, ...deps }: Webho
   worker.on('error', (error) => deps.logger.error('webhook-verify worker error', { component: 'workers', error }));
   worker.on('failed', (job, error) => deps.logger.warn('webhook verification failed', { component: 'workers', jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message }));
   return worker;
+}
+
+/**
+ * Once a handshake job is finished (verified, or failed for good), its data keeps the callback's
+ * origin and path only: the one-time code in the query would otherwise sit in Redis, and on Bull
+ * Board, for as long as the finished job is kept. A retry of such a job cannot verify any more;
+ * Xurrent sends a new code with a new handshake.
+ */
+async function forgetVerifyCode(job: Job): Promise<void> {
+  const data = job.data as Record<string, unknown>;
+  await job.updateData({ ...data, callback: callbackWithoutQuery(data['callback']) });
+}
+
+function callbackWithoutQuery(callback: unknown): string {
+  try {
+    return describeCallback(new URL(String(callback)));
+  } catch {
+    return '[removed]';
+  }
 }

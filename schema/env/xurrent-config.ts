@@ -38,8 +38,37 @@ export function checkXurrentEnv(env: XurrentEnv, production: boolean): { key: st
   if ((production || hasAuth) && !env.XURRENT_ACCOUNT) {
     problems.push({ key: 'XURRENT_ACCOUNT', message: 'is required when Xurrent credentials are set or in production' });
   }
+  if (production) problems.push(...checkXurrentTransport(env));
   return problems;
 }
+
+/**
+ * In production the token travels only over TLS: the GraphQL endpoint and the OAuth token endpoint
+ * (where the client secret goes) must be https URLs without credentials in them. The token URL is
+ * derived from XURRENT_DOMAIN and XURRENT_REGION, so a problem with it names those.
+ */
+function checkXurrentTransport(env: XurrentEnv): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  const graphql = env.XURRENT_GRAPHQL_URL ?? xurrentHost('graphql', env.XURRENT_DOMAIN, env.XURRENT_REGION);
+  if (!isPlainHttps(graphql)) {
+    problems.push({ key: env.XURRENT_GRAPHQL_URL ? 'XURRENT_GRAPHQL_URL' : 'XURRENT_DOMAIN', message: 'must give an https URL (without user or password) in production' });
+  }
+  if (!isPlainHttps(oauthTokenUrlOf(env))) {
+    problems.push({ key: env.XURRENT_REGION ? 'XURRENT_REGION' : 'XURRENT_DOMAIN', message: 'must give an https OAuth token URL (without user or password) in production' });
+  }
+  return problems;
+}
+
+function isPlainHttps(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const oauthTokenUrlOf = (env: Pick<XurrentEnv, 'XURRENT_DOMAIN' | 'XURRENT_REGION'>): string => `${xurrentHost('oauth', env.XURRENT_DOMAIN, env.XURRENT_REGION)}/token`;
 
 /** The Xurrent connection, or undefined when no credentials are configured (development only). */
 export function toXurrentConfig(env: XurrentEnv): XurrentConfig | undefined {
@@ -52,7 +81,7 @@ export function toXurrentConfig(env: XurrentEnv): XurrentConfig | undefined {
   return {
     account: env.XURRENT_ACCOUNT,
     graphqlUrl: env.XURRENT_GRAPHQL_URL ?? xurrentHost('graphql', env.XURRENT_DOMAIN, env.XURRENT_REGION),
-    oauthTokenUrl: `${xurrentHost('oauth', env.XURRENT_DOMAIN, env.XURRENT_REGION)}/token`,
+    oauthTokenUrl: oauthTokenUrlOf(env),
     auth,
     timeoutMs: env.XURRENT_TIMEOUT_MS,
     defaultRetryAfterMs: env.XURRENT_DEFAULT_RETRY_AFTER_MS,

@@ -31,6 +31,9 @@ function targetOptions(target: RedisTarget): RedisOptions {
     name: target.name,
     role: 'master',
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
+    // Until the Sentinels promote a replica they name the dead primary, so attempts fail fast; ioredis's
+    // default backoff (up to 2 s) would then add seconds after the promotion. Every 0.5 s at most.
+    retryStrategy: (attempt) => Math.min(attempt * 50, 500),
     ...(target.password ? { password: target.password } : {}),
     ...(target.sentinelPassword ? { sentinelPassword: target.sentinelPassword } : {}),
   };

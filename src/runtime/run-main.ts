@@ -18,7 +18,7 @@ export async function runMain(roles: ServiceRoles): Promise<void> {
   exitOnSignals(async () => (await starting.catch(() => undefined))?.shutdownSteps() ?? [], config.shutdown.timeoutMs, logger);
   try {
     const service = await starting;
-    // Addresses only: a REDIS_URL or the Sentinel settings may carry passwords.
+    // Addresses only: REDIS_URL may carry a password (`redis://:secret@host`, `?password=`), and so may the Sentinel settings.
     logger.info('ready', { component: 'main', redis: describeRedisTarget(service.redis), http: service.httpUrl });
   } catch (error) {
     logger.error('could not start', { component: 'main', error: error instanceof Error ? error.message : String(error) });

@@ -63,7 +63,13 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   const producer = createRedis(redis.target, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
   await waitUntilReady(producer);
-  await checkEvictionPolicy(producer, logger);
+  try {
+    await checkEvictionPolicy(producer, logger, { refuse: config.env === 'production' });
+  } catch (error) {
+    producer.disconnect();
+    await redis.embedded?.stop();
+    throw error;
+  }
   const queues = createQueues(producer, config.queue.prefix);
   queues.events.on('error', (error) => logger.warn('queue error', { component: 'queue', error: error.message }));
   const operations = createOperations({ config, logger, redis: producer });

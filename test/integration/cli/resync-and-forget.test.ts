@@ -45,28 +45,39 @@ describe('cli resync', () => {
 });
 
 describe('cli privacy forget', () => {
-  it('removes the jobs and keys that name the person, leaves the rest, and reports what it removed', async () => {
+  it('lists the jobs and keys whose person fields name the person, removes them only with --apply, and leaves the rest', async () => {
     const person = 'ZGVtby54dXJyZW50LnNpbS9QZXJzb24vNDI';
     const queue = new Queue('xurrent-events', { connection: redis, prefix });
-    await queue.add('request-event', { requestNodeId: 'req-1', note: `watcher ${person}` }, { jobId: 'job-with-person', delay: 60_000 });
-    await queue.add('request-event', { requestNodeId: 'req-2' }, { jobId: 'job-without', delay: 60_000 });
-    await redis.set(`${prefix}:something:${person}`, 'x');
-    await redis.set(`${prefix}:other`, 'y');
+    await queue.add('request-event', { requestNodeId: 'req-1', watchers: [{ personId: person }] }, { jobId: 'job-with-person', delay: 60_000 });
+    // Free text and ids that merely contain the person id are not about the person.
+    await queue.add('request-event', { requestNodeId: 'req-2', note: `watcher ${person}` }, { jobId: 'job-without', delay: 60_000 });
+    await redis.set(`${prefix}:something`, JSON.stringify({ person: { id: person } }));
+    await redis.set(`${prefix}:other:${person}`, 'y');
 
-    const { code, out } = await cli(['privacy', 'forget', '--person', person]);
+    const dryRun = await cli(['privacy', 'forget', '--person', person]);
+    expect(dryRun.code).toBe(0);
+    expect(JSON.parse(dryRun.out)).toMatchObject({ applied: false, jobs: ['xurrent-events/job-with-person'], keys: [`${prefix}:something`] });
+    expect(await queue.getJob('job-with-person')).toBeDefined();
+    expect(await redis.exists(`${prefix}:something`)).toBe(1);
+
+    const { code, out } = await cli(['privacy', 'forget', '--person', person, '--apply']);
     expect(code).toBe(0);
-    const report = JSON.parse(out) as { removedJobs: string[]; removedKeys: string[]; kept: string[]; notHeld: string[] };
-    expect(report.removedJobs).toEqual(['xurrent-events/job-with-person']);
-    expect(report.removedKeys).toEqual([`${prefix}:something:${person}`]);
+    const report = JSON.parse(out) as { applied: boolean; jobs: string[]; keys: string[]; kept: string[]; notHeld: string[] };
+    expect(report).toMatchObject({ applied: true, jobs: ['xurrent-events/job-with-person'], keys: [`${prefix}:something`], kept: [] });
     expect(report.notHeld.join(' ')).toMatch(/logs/);
     expect(await queue.getJob('job-with-person')).toBeUndefined();
-    expect((await queue.getJob('job-without'))?.data).toEqual({ requestNodeId: 'req-2' });
-    expect(await redis.get(`${prefix}:other`)).toBe('y');
+    expect((await queue.getJob('job-without'))?.data).toEqual({ requestNodeId: 'req-2', note: `watcher ${person}` });
+    expect(await redis.get(`${prefix}:other:${person}`)).toBe('y');
     expect(await queue.getDelayedCount()).toBe(1);
     await queue.close();
 
     // Nothing left to remove the second time.
-    const again = JSON.parse((await cli(['privacy', 'forget', '--person', person])).out) as { removedJobs: string[]; removedKeys: string[] };
-    expect([...again.removedJobs, ...again.removedKeys]).toEqual([]);
+    const again = JSON.parse((await cli(['privacy', 'forget', '--person', person, '--apply'])).out) as { jobs: string[]; keys: string[] };
+    expect([...again.jobs, ...again.keys]).toEqual([]);
+  });
+
+  it('refuses an unknown flag and a missing id', async () => {
+    expect((await cli(['privacy', 'forget', '--person', '42', '--force'])).code).toBe(2);
+    expect((await cli(['privacy', 'forget', '--apply'])).code).toBe(2);
   });
 });

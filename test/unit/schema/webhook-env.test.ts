@@ -6,7 +6,8 @@ import { configProblemsOf } from '../../helpers/config-problems.js';
 const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-const problemsOf = configProblemsOf;
+/** With REDIS_URL, which production requires (issue 18 point 11): these tests are about the webhook variables. */
+const problemsOf = (env: Record<string, string>) => configProblemsOf({ REDIS_URL: 'redis://redis.internal:6379', ...env });
 
 describe('webhook configuration', () => {
   it('defaults to required signatures, RS256, no discovery, 256 KiB, an 8-day dedup window', () => {

@@ -30,6 +30,13 @@ describe('judgeAudit', () => {
     expect(result.message).toMatch(/^npm audit could not reach the advisory endpoint, so nothing was checked: /);
   });
 
+  it('reports a refusal on one line, whatever npm printed', () => {
+    const result = judgeAudit(JSON.stringify({ statusCode: 403, message: 'Forbidden -\nPOST https://mirror.example/-/npm/v1/security/advisories/bulk', error: { summary: 'audit\r\nrefused', detail: '' } }));
+    expect(result.verdict).toBe('unreachable');
+    expect(result.message).not.toMatch(/[\r\n]/);
+    expect(result.message).toMatch(/Forbidden - POST https:\/\/mirror\.example\/.* audit refused$/);
+  });
+
   it.each([
     ['no output at all', ''],
     ['a missing lock file', JSON.stringify({ error: { code: 'EAUDITNOLOCK', summary: 'Neither npm-shrinkwrap.json nor package-lock.json found', detail: '' } })],
