@@ -26,6 +26,10 @@ const ALLOWANCE_MS = 4_000;
 // After the promotion: the web process's reconnect (ioredis backs off ≤ 2 s) and the other replica's resync to the new primary.
 const WINDOW_ALLOWANCE_MS = 5_000;
 
+// Passwords on the data nodes and on the Sentinels: the connections authenticate through the failover, and no process may print either.
+const PASSWORD = 'data-node-pw-5f1c9e';
+const SENTINEL_PASSWORD = 'sentinel-pw-8a2d4b';
+
 let group: SentinelGroup | undefined;
 const running: SpawnedProcess[] = [];
 afterAll(async () => {
@@ -48,6 +52,8 @@ function sentinelEnv(g: SentinelGroup, prefix: string): Record<string, string> {
     LOG_LEVEL: 'info',
     REDIS_SENTINELS: g.sentinelList,
     REDIS_SENTINEL_NAME: g.name,
+    REDIS_PASSWORD: PASSWORD,
+    REDIS_SENTINEL_PASSWORD: SENTINEL_PASSWORD,
     REDIS_MIN_REPLICAS_ACK: '1',
     QUEUE_PREFIX: prefix,
     HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS),
@@ -90,8 +96,8 @@ async function deliverer(signer: TestSigner, url: string) {
 
 describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', () => {
   it('loses no acknowledged delivery, refuses with 503 only during the failover, fires the timers and does nothing twice', { timeout: Math.max(FAULT_TIMEOUT_MS, 90_000) }, async () => {
-    group = await startSentinelGroup({ replicaCount: 2, sentinelCount: 3 });
-    const target: RedisTarget = { kind: 'sentinel', sentinels: group.sentinels.map((s) => ({ host: '127.0.0.1', port: s.port })), name: group.name, password: undefined, sentinelPassword: undefined };
+    group = await startSentinelGroup({ replicaCount: 2, sentinelCount: 3, password: PASSWORD, sentinelPassword: SENTINEL_PASSWORD });
+    const target: RedisTarget = { kind: 'sentinel', sentinels: group.sentinels.map((s) => ({ host: '127.0.0.1', port: s.port })), name: group.name, password: PASSWORD, sentinelPassword: SENTINEL_PASSWORD };
     const prefix = uniquePrefix('fault-failover');
     const signer = await createTestSigner();
     const { sim, refs } = await seedWorld(FLOODED + TIMED);
@@ -101,7 +107,7 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
     const pipeline = openPipeline(target, prefix);
     try {
       const port = await findFreePort();
-      const [, worker] = await Promise.all([
+      const [web, worker] = await Promise.all([
         startEntrypoint('src/main-web.ts', { ...sentinelEnv(group, prefix), ...signedEnv(signer), HOST: '127.0.0.1', PORT: String(port) }),
         startEntrypoint('src/main-worker.ts', workerEnvOf(group, sim, prefix)),
       ]);
@@ -195,6 +201,9 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
         expect(late).toBeGreaterThanOrEqual(0);
         expect(late).toBeLessThanOrEqual(failoverMs + ALLOWANCE_MS);
       }
+      // The start log names the Sentinels, and nothing either process printed holds a password.
+      expect(JSON.parse(web.stdout().split('\n').find((l) => l.includes('"message":"ready"')) ?? '{}').redis).toEqual({ mode: 'sentinel', name: group.name, sentinels: group.sentinelList });
+      for (const p of [web, worker]) expect(`${p.stdout()}${p.stderr()}`).not.toMatch(new RegExp(`${PASSWORD}|${SENTINEL_PASSWORD}`));
       // Availability: the failover is one interruption at most (a heartbeat that fell in it), never more.
       expect(interruptions).not.toBeNull();
       expect(interruptions).toBeLessThanOrEqual(1);

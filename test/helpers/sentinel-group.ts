@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { findFreePort, pingRedis } from '../../src/redis/probe.js';
+import net from 'node:net';
+import { findFreePort } from '../../src/redis/probe.js';
 
 export interface RedisNode {
   port: number;
@@ -38,9 +39,24 @@ function spawnNode(args: string[]): ChildProcess {
   return child;
 }
 
+/** A PING answered with PONG, or with NOAUTH when the node has a password. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const finish = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(500, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => finish(/^(\+PONG|-NOAUTH)/.test(data.toString())));
+  });
+}
+
 async function waitUntilAnswers(port: number): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
-    if (await pingRedis('127.0.0.1', port)) return;
+    if (await answers(port)) return;
     await sleep(25);
   }
   throw new Error(`redis-server on ${port} did not answer`);
@@ -51,14 +67,15 @@ async function waitUntilAnswers(port: number): Promise<void> {
  * free loopback ports, each data node with an append-only file in a temporary directory. Resolves
  * once every Sentinel sees every replica and every other Sentinel, so a failover can start at once.
  */
-export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, name = 'xsw-test' } = {}): Promise<SentinelGroup> {
+export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, name = 'xsw-test', password, sentinelPassword }: { replicaCount?: number; sentinelCount?: number; name?: string; password?: string; sentinelPassword?: string } = {}): Promise<SentinelGroup> {
+  const auth = password ? ['--requirepass', password, '--masterauth', password] : [];
   const dir = mkdtempSync(join(tmpdir(), 'xsw-sentinel-'));
   const started: RedisNode[] = [];
   const dataNode = async (label: string, extra: string[]): Promise<RedisNode> => {
     const port = await findFreePort();
     const nodeDir = join(dir, label);
     mkdirSync(nodeDir);
-    const child = spawnNode(['--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', ...extra]);
+    const child = spawnNode(['--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', ...auth, ...extra]);
     const node = { port, url: `redis://127.0.0.1:${port}`, child };
     started.push(node);
     await waitUntilAnswers(port);
@@ -79,7 +96,7 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
     const replicas: RedisNode[] = [];
     for (let i = 0; i < replicaCount; i += 1) replicas.push(await dataNode(`replica-${i}`, ['--replicaof', '127.0.0.1', String(primary.port)]));
     // Every replica in sync (state=online) before anything counts on WAIT.
-    const probe = new Redis(primary.url, { maxRetriesPerRequest: 1 });
+    const probe = new Redis(primary.url, { maxRetriesPerRequest: 1, ...(password ? { password } : {}) });
     probe.on('error', () => undefined);
     try {
       for (let i = 0; ; i += 1) {
@@ -104,6 +121,9 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
         `sentinel down-after-milliseconds ${name} ${DOWN_AFTER_MS}`,
         `sentinel failover-timeout ${name} 5000`,
         `sentinel parallel-syncs ${name} ${replicaCount}`,
+        ...(password ? [`sentinel auth-pass ${name} ${password}`] : []),
+        // The Sentinels' own password; they use it with each other too.
+        ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
         '',
       ].join('\n'));
       const child = spawnNode([conf, '--sentinel']);
@@ -113,7 +133,7 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
       await waitUntilAnswers(port);
     }
     const ask = async <T>(port: number, use: (sentinel: Redis) => Promise<T>): Promise<T> => {
-      const sentinel = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
+      const sentinel = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, ...(sentinelPassword ? { password: sentinelPassword } : {}) });
       sentinel.on('error', () => undefined);
       try {
         await sentinel.connect();
