@@ -6,13 +6,12 @@ import { loadConfig } from '../../src/config.js';
 import { createSlaTimers } from '../../src/queue/sla-timers.js';
 import { findFreePort } from '../../src/redis/probe.js';
 import type { RedisTarget } from '../../src/redis/redis-target.js';
-import type { Simulator } from '../../src/simulator/index.js';
 import { FAULT_TIMEOUT_MS, duplicateMarkers, faultKnob, openPipeline, seedWorld } from '../helpers/fault-world.js';
-import { postRaw } from '../helpers/http.js';
 import { uniquePrefix } from '../helpers/redis.js';
 import { startSentinelGroup, type SentinelGroup } from '../helpers/sentinel-group.js';
-import { createTestSigner, requestEnvelope, signedEnv, type TestSigner } from '../helpers/signing.js';
-import { spawnEntrypoint, type SpawnedProcess } from '../helpers/spawn-service.js';
+import { deliverer, simulatorWorkerEnv, startEntrypoint, type Answer } from '../helpers/service-processes.js';
+import { createTestSigner, signedEnv } from '../helpers/signing.js';
+import type { SpawnedProcess } from '../helpers/spawn-service.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const SENDERS = faultKnob('FAULT_SENDERS', 6);
@@ -38,14 +37,6 @@ afterAll(async () => {
   await group?.stop();
 });
 
-async function startEntrypoint(entry: 'src/main-web.ts' | 'src/main-worker.ts', env: Record<string, string>): Promise<SpawnedProcess> {
-  const child = spawnEntrypoint(entry, env);
-  running.push(child);
-  await waitFor(() => child.stdout().includes('"message":"ready"') || child.child.exitCode !== null, `${entry} to be ready`, 30_000);
-  if (child.child.exitCode !== null) throw new Error(`${entry} exited: ${child.stderr()} ${child.stdout().slice(-2_000)}`);
-  return child;
-}
-
 function sentinelEnv(g: SentinelGroup, prefix: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -57,40 +48,6 @@ function sentinelEnv(g: SentinelGroup, prefix: string): Record<string, string> {
     REDIS_MIN_REPLICAS_ACK: '1',
     QUEUE_PREFIX: prefix,
     HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS),
-  };
-}
-
-function workerEnvOf(g: SentinelGroup, sim: Simulator, prefix: string): Record<string, string> {
-  return {
-    ...sentinelEnv(g, prefix),
-    XURRENT_ACCOUNT: sim.account,
-    XURRENT_GRAPHQL_URL: sim.graphqlUrl,
-    XURRENT_TOKEN: sim.issueToken(),
-    XURRENT_BURST_LIMIT: '100',
-    XURRENT_BURST_WINDOW_MS: '500',
-    COMPLETENESS_RULES: 'none',
-    ESCALATION_L1_PERSON_ID: sim.demo.customerId,
-    RESYNC_INTERVAL: 'off',
-    // Short job locks: a job whose completion the old primary took with it comes back within seconds.
-    WORKER_LOCK_MS: '3000',
-  };
-}
-
-interface Answer {
-  id: string;
-  requestNodeId: string;
-  sentAt: number;
-  answeredAt: number;
-  status: number;
-}
-
-async function deliverer(signer: TestSigner, url: string) {
-  return async (id: string, requestNodeId: string): Promise<Answer> => {
-    // A redelivery resends the same token: the jti is the delivery's identity.
-    const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope({ object_nodeID: requestNodeId }), { jti: id }) });
-    const sentAt = Date.now();
-    const status = await postRaw(url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': id }).then((r) => r.status, () => 0);
-    return { id, requestNodeId, sentAt, answeredAt: Date.now(), status };
   };
 }
 
@@ -108,11 +65,11 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
     try {
       const port = await findFreePort();
       const [web, worker] = await Promise.all([
-        startEntrypoint('src/main-web.ts', { ...sentinelEnv(group, prefix), ...signedEnv(signer), HOST: '127.0.0.1', PORT: String(port) }),
-        startEntrypoint('src/main-worker.ts', workerEnvOf(group, sim, prefix)),
+        startEntrypoint('src/main-web.ts', { ...sentinelEnv(group, prefix), ...signedEnv(signer), HOST: '127.0.0.1', PORT: String(port) }, running),
+        startEntrypoint('src/main-worker.ts', { ...sentinelEnv(group, prefix), ...simulatorWorkerEnv(sim) }, running),
       ]);
       const webUrl = `http://127.0.0.1:${port}`;
-      const deliver = await deliverer(signer, webUrl);
+      const deliver = deliverer(signer, webUrl);
       const start = Date.now();
       // SLA timers the reconciles would have scheduled, due just before and during the failover; on two
       // replicas before the kill, as any acknowledged write is.
