@@ -75,7 +75,7 @@ describe('rolling deploy: two web and two worker processes restarted in turn wit
       await sleep(SETTLE_MS);
       flooding = false;
       await Promise.all(senders);
-      await pipeline.idle(60_000);
+      await pipeline.idle(Math.max(60_000, FAULT_TIMEOUT_MS - 60_000));
       const endMs = Date.now();
 
       const completed = new Set((await pipeline.queues.events.getJobs(['completed'])).map((job) => job.id));

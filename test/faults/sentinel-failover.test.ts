@@ -112,7 +112,7 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
           await sleep(200);
         }
       }));
-      await pipeline.idle(60_000).catch(async (error: unknown) => {
+      await pipeline.idle(Math.max(60_000, FAULT_TIMEOUT_MS - 60_000)).catch(async (error: unknown) => {
         if (process.env['FAULT_DEBUG_DIR']) (await import('node:fs')).writeFileSync(`${process.env['FAULT_DEBUG_DIR']}/clients.txt`, String(await pipeline.redis.call('CLIENT', 'LIST')));
         throw error;
       });
