@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { RedisTarget } from './redis-target.js';
+import { followSwitches } from './sentinel-switch.js';
 
 /**
  * `worker`: blocking BullMQ connections that must wait out a Redis outage (no per-command retry cap).
@@ -20,8 +21,9 @@ export function redisOptionsFor(role: RedisRole): RedisOptions {
  * every (re)connect and its ready check refuses a node that is not the primary. A primary that dies
  * closes the socket; one that Sentinel demotes is told to kill its clients (Sentinel sends CLIENT KILL
  * with the REPLICAOF), and a write that still meets a replica gets READONLY, which reconnects here and
- * resends the command. ioredis's `failoverDetector` stays off: its subscription outlives the socket it
- * watched, and a +switch-master that arrives while the client is resolving the new primary ends the
+ * resends the command. A primary demoted while it stays up is left at once on +switch-master
+ * (sentinel-switch.ts). ioredis's own `failoverDetector` stays off: its subscription outlives the socket
+ * it watched, and a +switch-master that arrives while the client is resolving the new primary ends the
  * client for good ("Connection is closed", seen in test/faults/sentinel-failover.test.ts).
  */
 function targetOptions(target: RedisTarget): RedisOptions {
@@ -46,5 +48,14 @@ function targetOptions(target: RedisTarget): RedisOptions {
  */
 export function createRedis(target: RedisTarget, role: RedisRole, name: string, extra: RedisOptions = {}): Redis {
   const options: RedisOptions = { ...redisOptionsFor(role), ...extra, ...targetOptions(target), connectionName: name };
-  return target.kind === 'url' ? new Redis(target.url, options) : new Redis(options);
+  if (target.kind === 'url') return new Redis(target.url, options);
+  return watched(new Redis(options), target);
+}
+
+/** The client, and every duplicate made of it (BullMQ's blocking connections), follow +switch-master. */
+function watched(client: Redis, target: Extract<RedisTarget, { kind: 'sentinel' }>): Redis {
+  followSwitches(client, target);
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = (override?: Partial<RedisOptions>) => watched(duplicate(override), target);
+  return client;
 }
