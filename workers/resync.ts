@@ -46,6 +46,8 @@ export interface ResyncResult {
 export const RESYNC_PRIORITY = 10;
 /** A guard against endless cursors: 200 pages of 100 requests per pass. */
 const MAX_PAGES = 200;
+/** Progress is stored (one Redis write) once per this many requests. */
+const PROGRESS_EVERY = 50;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -83,10 +85,14 @@ export function createResyncProcessor(deps: ResyncDeps) {
     const filters = kind === 'sweep' ? [updatedSince(sinceMs as number)] : [{ status: { values: closedRequestStatuses, negate: true } }, ...(sinceMs === null ? [] : [updatedSince(sinceMs)])];
 
     const seen = new Set<string>();
-    for (const filter of filters) {
+    // For `resync --wait`'s progress bar: requests seen of the filters' totals (the filters overlap, so the total is an upper bound).
+    const totals = filters.map(() => 0);
+    const reportProgress = () => job.updateProgress({ done: seen.size, total: totals.reduce((a, b) => a + b, 0) }).catch(() => undefined);
+    for (const [f, filter] of filters.entries()) {
       if (result.stoppedEarly) break;
       let index = 0;
-      for await (const node of pages(calls, filter)) {
+      for await (const node of pages(calls, filter, (n) => (totals[f] = n))) {
+        if (index % PROGRESS_EVERY === 0) await reportProgress();
         if (index++ % 100 === 0 && (await deps.budgetLow())) {
           result.stoppedEarly = true;
           break;
@@ -105,6 +111,7 @@ export function createResyncProcessor(deps: ResyncDeps) {
       }
     }
     result.requests = seen.size;
+    await reportProgress();
     if (kind === 'full' && !result.stoppedEarly) result.problems = await restoreProblems(calls, deps, startedAt);
     if (!result.stoppedEarly) await state.advanceHighWater(startedAt);
     result.xurrentCalls = calls.calls();
@@ -115,8 +122,8 @@ export function createResyncProcessor(deps: ResyncDeps) {
 
 const updatedSince = (ms: number) => ({ updatedAt: { greaterThanOrEqualTo: iso(ms) } });
 
-function pages(calls: CountedXurrentClient, filter: object) {
-  return paginate(calls, { document: REQUESTS_UPDATED_PAGE, variables: { filter }, schema: RequestsUpdatedPageSchema, connection: (d) => d.requests, maxPages: MAX_PAGES });
+function pages(calls: CountedXurrentClient, filter: object, onTotal: (totalCount: number) => void) {
+  return paginate(calls, { document: REQUESTS_UPDATED_PAGE, variables: { filter }, schema: RequestsUpdatedPageSchema, connection: (d) => d.requests, maxPages: MAX_PAGES, onTotal });
 }
 
 /** The worker's open problems, found by `source`; each gets the job a problem webhook would (RCA timers again). */

@@ -24,6 +24,7 @@ export const REQUESTS_FOR_REPORT = /* GraphQL */ `
         notes(first: 100) { nodes { text createdAt } pageInfo { endCursor hasNextPage } }
       }
       pageInfo { endCursor hasNextPage }
+      totalCount
     }
   }
 `;

@@ -11,6 +11,7 @@ export const REQUESTS_UPDATED_PAGE = /* GraphQL */ `
     requests(first: $first, after: $after, filter: $filter) {
       nodes { id status updatedAt }
       pageInfo { endCursor hasNextPage }
+      totalCount
     }
   }
 `;

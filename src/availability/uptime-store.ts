@@ -13,6 +13,8 @@ export interface UptimeStore {
   runs(series: string, fromMs: number, toMs: number): Promise<UptimeRun[]>;
   /** The first heartbeat ever kept (of any series), or null: measurement starts there. */
   firstBeatMs(): Promise<number | null>;
+  /** The latest heartbeat of `series` by any process, or null (for `/metrics` and its alert). */
+  lastBeatMs(series: string): Promise<number | null>;
 }
 
 /**
@@ -47,6 +49,10 @@ export function createUptimeStore(redis: Redis, prefix: string, retentionDays: n
     async firstBeatMs() {
       const text = await redis.get(firstKey);
       return text === null ? null : Number(text);
+    },
+    async lastBeatMs(series) {
+      const [, score] = await redis.zrevrange(key(series), 0, 0, 'WITHSCORES');
+      return score === undefined ? null : Number(score);
     },
   };
 }

@@ -6,6 +6,22 @@ import { OPEN_STATES, TARGETS, slaTransitionsOf } from './sla-transitions.js';
 
 /** Redis set of the requests whose `target` clock is in `state`; shared by every process. */
 export const openClockKey = (prefix: string, target: string, state: string) => `${prefix}:metrics:open-clocks:${target}:${state}`;
+/** Redis set of the open Top incidents with an SLA clock (the in-scope service) that nobody has responded to yet. */
+export const topAwaitingResponseKey = (prefix: string) => `${prefix}:metrics:top-awaiting-response`;
+
+/** Statuses that are a response (section 3: the request taken up) or close the request. */
+const ANSWERED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed', 'declined']);
+
+/**
+ * An open Top incident under the SLA (only the in-scope service has a response clock) that nobody has
+ * responded to: its response clock still runs (or is paused), or it was breached and the status still shows no response.
+ */
+export function awaitsTopResponse(state: WorkflowState): boolean {
+  const facts = state.facts;
+  if (!facts || facts.kind !== 'incident' || facts.priority !== 'top') return false;
+  if (facts.responseState === 'running' || facts.responseState === 'paused') return true;
+  return facts.responseState === 'breached' && !ANSWERED.has(state.observed?.status ?? 'assigned');
+}
 
 /**
  * A workflow store that counts SLA warnings and breaches as the reconcile saves each request's
@@ -37,8 +53,14 @@ export function observeWorkflowStore(store: WorkflowStore, deps: { redis: Redis;
       for (const target of change.warnings) deps.metrics.slaWarning(change.priority, target);
       for (const target of change.breaches) deps.metrics.slaBreach(change.priority, target);
       const changed = TARGETS.filter((target) => !stored || change.statesBefore[target] !== change.states[target]);
-      if (changed.length === 0) return;
+      const awaiting = awaitsTopResponse(state);
+      const awaitingChanged = !stored || awaitsTopResponse(stored) !== awaiting;
+      if (changed.length === 0 && !awaitingChanged) return;
       const multi = deps.redis.multi();
+      if (awaitingChanged) {
+        if (awaiting) multi.sadd(topAwaitingResponseKey(deps.prefix), requestNodeId);
+        else multi.srem(topAwaitingResponseKey(deps.prefix), requestNodeId);
+      }
       for (const target of changed) {
         for (const open of OPEN_STATES) {
           const key = openClockKey(deps.prefix, target, open);

@@ -24,11 +24,15 @@ const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
  * request filter has no date), classifies it with the contract's rules, rebuilds its SLA history
  * from Xurrent's SLA accounting (registration pauses and escalations from the worker's note
  * markers), and runs the same SLA engine as the worker, at `nowMs`. Problems are not rebuilt.
+ * `onProgress` is told after each request how many were read of how many Xurrent holds (null: not said).
  */
-export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, nowMs: number): Promise<ReportData> {
+export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, nowMs: number, onProgress?: (read: number, total: number | null) => void): Promise<ReportData> {
   const data: ReportData = { records: [], requests: [], problems: [] };
-  const pages = paginate(deps.xurrent, { document: REQUESTS_FOR_REPORT, schema: RequestsForReportSchema, connection: (d) => d.requests, pageSize: 25, maxPages: 10_000 });
+  let total: number | null = null;
+  let read = 0;
+  const pages = paginate(deps.xurrent, { document: REQUESTS_FOR_REPORT, schema: RequestsForReportSchema, connection: (d) => d.requests, pageSize: 25, maxPages: 10_000, onTotal: (n) => (total = n) });
   for await (const request of pages) {
+    onProgress?.((read += 1), total);
     const createdAtMs = ms(request.createdAt);
     if (createdAtMs === null || createdAtMs >= untilMs) continue;
     const { entry, records } = rebuildRequest(request, createdAtMs, nowMs, deps);

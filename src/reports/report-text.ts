@@ -1,4 +1,5 @@
 import type { SlaReportJson } from './report-json.js';
+import { localDates, localTime } from './zone-time.js';
 
 const pct = (value: number | null) => (value === null ? '-' : `${value}%`);
 const goal = (met: boolean | null) => (met === null ? '-' : met ? 'met' : 'not met');
@@ -10,10 +11,13 @@ function columns(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-/** The report as plain text for a terminal: summary lines, the per-priority table, breaches, weeks. */
-export function reportToTable(report: SlaReportJson): string {
+/**
+ * The report as plain text for a terminal: summary lines, the per-priority table, breaches, weeks.
+ * Dates and times in the support zone, as the dashboard shows them (CSV and JSON keep ISO instants).
+ */
+export function reportToTable(report: SlaReportJson, zone: string): string {
   const lines = [
-    `SLA report ${report.period.from} .. ${report.period.to} (as of ${report.period.asOf})`,
+    `SLA report ${localDates(report.period.from, report.period.to, zone)} (inclusive; times in ${zone}), as of ${localTime(report.period.asOf, zone)}`,
     `Registered: ${report.registered.incident} incidents, ${report.registered.rfi} requests for information, ${report.registered.rfc} requests for change, ${report.registered.other} other`,
     `Problems opened: ${report.problems.opened} (Top incident ${report.problems.byReason.top_incident}, repeated incidents ${report.problems.byReason.repeated_incidents}); RCA due ${report.problems.rca.due}, overdue ${report.problems.rca.overdue}, done ${report.problems.rca.done}`,
     '',
@@ -26,7 +30,7 @@ export function reportToTable(report: SlaReportJson): string {
     `Breaches: ${report.breaches.length}`,
   ];
   if (report.breaches.length > 0) {
-    lines.push(columns([['request', 'priority', 'target', 'due', 'late (min)', 'reason'], ...report.breaches.map((b) => [b.number ?? b.requestId, b.priority, b.target, b.due ?? '', String(b.lateByMinutes), b.reason ?? ''])]));
+    lines.push(columns([['request', 'priority', 'target', 'due', 'late (min)', 'reason'], ...report.breaches.map((b) => [b.number ?? b.requestId, b.priority, b.target, localTime(b.due, zone), String(b.lateByMinutes), b.reason ?? ''])]));
   }
   lines.push('', columns([['week', 'incidents', 'response', 'resolution', 'breaches'], ...report.weeks.map((w) => [w.label ?? '', String(w.incidents), pct(w.responseWithinPercent), pct(w.resolutionWithinPercent), String(w.breaches)])]));
   return `${lines.join('\n')}\n`;

@@ -12,6 +12,9 @@ import { createRedisLoginThrottle } from '../http/login-throttle-redis.js';
 import { createMetricsRoute } from '../http/metrics-route.js';
 import { createQueueBoardRoute } from '../http/queue-board.js';
 import type { Logger } from '../logger.js';
+import { AVAILABILITY_SERIES } from '../availability/read-availability.js';
+import { createUptimeStore } from '../availability/uptime-store.js';
+import { registerAlertGauges } from '../metrics/alert-gauges.js';
 import { registerClusterGauges } from '../metrics/cluster-gauges.js';
 import { createServiceMetrics } from '../metrics/service-metrics.js';
 import { registerWebhookHealthMetrics } from '../metrics/webhook-health-gauges.js';
@@ -59,6 +62,17 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
       registerClusterGauges({ registry, redis, prefix: config.queue.prefix, queues, budgetKey, logger });
       const resync = createResyncState(redis, config.queue.prefix);
       registerWebhookHealthMetrics({ registry, status: () => resync.status(), logger });
+      registerAlertGauges({
+        registry, redis, prefix: config.queue.prefix, logger,
+        uptime: createUptimeStore(redis, config.queue.prefix, config.reports.retentionDays),
+        series: AVAILABILITY_SERIES,
+        settings: {
+          heartbeatIntervalMs: config.operations.healthSampleSeconds * 1000,
+          requestReserve: config.xurrentLimits.requestReserve,
+          costReserve: config.xurrentLimits.costReserve,
+          sweepIntervalMs: config.resync.intervalMs,
+        },
+      });
     },
     /** A worker-only process serves its own /metrics on `METRICS_PORT` (same admin auth), when set. */
     async startMetricsServer(): Promise<Server | undefined> {

@@ -38,6 +38,8 @@ export interface RedisLimiterDeps {
   settings: LimiterSettings;
   /** Waits longer than this become a RateLimitedError, so the queue pauses instead of a job sleeping. */
   maxWaitMs?: number;
+  /** This process's clock, for how often it stores budget figures and whether they have reset (the pacing itself uses Redis TIME). */
+  now?: () => number;
 }
 
 /** A stable, non-secret id for a credential: limits are per token (API-NOTES §2). */
@@ -67,7 +69,7 @@ function acquireCommandOf(redis: Redis): AcquireCommand {
  */
 const RECORD_INTERVAL_MS = 1_000;
 
-export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000 }: RedisLimiterDeps): XurrentLimiter {
+export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000, now: clockNow = Date.now }: RedisLimiterDeps): XurrentLimiter {
   const acquireScript = acquireCommandOf(redis);
   let recordedAt = Number.NEGATIVE_INFINITY;
   let recordedResets = '';
@@ -94,7 +96,7 @@ export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5
       if (budget.cost) Object.assign(fields, { costRemaining: budget.cost.remaining, costReset: budget.cost.resetAt });
       if (Object.keys(fields).length === 0) return;
       const resets = `${budget.requests?.resetAt ?? ''}|${budget.cost?.resetAt ?? ''}`;
-      const now = Date.now();
+      const now = clockNow();
       if (!mustRecord(budget, resets) && now - recordedAt < RECORD_INTERVAL_MS) return;
       [recordedAt, recordedResets] = [now, resets];
       await redis.multi().hset(budgetKey, fields).expire(budgetKey, 2 * 60 * 60).exec();
@@ -106,7 +108,7 @@ export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5
     },
     async remaining() {
       const raw = await redis.hgetall(budgetKey);
-      const nowSeconds = Date.now() / 1000;
+      const nowSeconds = clockNow() / 1000;
       const left = (value: string | undefined, reset: string | undefined) => (value !== undefined && reset !== undefined && Number(reset) > nowSeconds ? Number(value) : undefined);
       const requests = left(raw['reqRemaining'], raw['reqReset']);
       const cost = left(raw['costRemaining'], raw['costReset']);

@@ -5,6 +5,7 @@ export const MAX_PAGE_SIZE = 100;
 
 interface Page<T> {
   nodes: T[];
+  totalCount?: number | null | undefined;
   pageInfo: { endCursor?: string | null | undefined; hasNextPage?: boolean | null | undefined };
 }
 
@@ -19,6 +20,8 @@ export interface PaginateOptions<TSchema extends z.ZodType, T> {
   pageSize?: number;
   /** Stops after this many pages, as a guard against endless cursors. */
   maxPages?: number;
+  /** Told each page's `totalCount` (when the document asks for it), for progress. */
+  onTotal?: (totalCount: number) => void;
 }
 
 /** Yields every node of a connection, following `pageInfo.endCursor` while `hasNextPage`. */
@@ -30,7 +33,8 @@ export async function* paginate<TSchema extends z.ZodType, T>(
   let after: string | undefined;
   for (let page = 0; page < (options.maxPages ?? 100); page++) {
     const data = await xurrent.request(options.document, { ...options.variables, first, after }, options.schema);
-    const { nodes, pageInfo } = options.connection(data);
+    const { nodes, pageInfo, totalCount } = options.connection(data);
+    if (typeof totalCount === 'number') options.onTotal?.(totalCount);
     yield* nodes;
     if (!pageInfo.hasNextPage || !pageInfo.endCursor) return;
     after = pageInfo.endCursor;

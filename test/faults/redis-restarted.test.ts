@@ -19,7 +19,9 @@ const FLOOD_MS = faultKnob('FAULT_FLOOD_MS', 1_000); // before and after the out
 const OUTAGE_MS = faultKnob('FAULT_OUTAGE_MS', 1_500); // Redis down, before its restart begins
 const FLOODED = 20; // requests the deliveries are about
 const TIMED = 5; // requests with an SLA timer only (no delivery), so their reconcile is the timer's
-const ALLOWANCE_MS = 3_000; // a worker's reconnect after the restart (≤ 2 s backoff) plus one reconcile
+// A worker's reconnect after the restart (≤ 2 s backoff) plus one reconcile, on a machine that runs other
+// test files beside this one (3 044 ms seen with 3 000 under a load of 11 on 2 cores).
+const ALLOWANCE_MS = 4_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'xsw-fault-redis-'));
 let redis: RedisServer | undefined;

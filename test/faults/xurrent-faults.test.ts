@@ -7,8 +7,9 @@
  *
  * The workflow and the simulator's records run on a virtual clock held at one instant, so every
  * batch is "created" at the same moment and its report is comparable field for field; retries,
- * backoff, Retry-After and the limiter run on real time. FAULT_XURRENT_OUTAGE_MS sets the outage
- * (8 s here; `npm run soak` runs the full ten minutes).
+ * backoff, Retry-After and the limiter run on real time, so the faults are CI-sized: FAULT_XURRENT_OUTAGE_MS sets the outage
+ * (4 s here; `npm run soak` runs the full ten minutes), the client times out after 2 s, a 429 without
+ * Retry-After pauses 1.5 s (60 s in production).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,10 @@ import { createLogCapture } from '../helpers/log-capture.js';
 import { uniquePrefix } from '../helpers/redis.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
-const OUTAGE_MS = Number(process.env['FAULT_XURRENT_OUTAGE_MS'] ?? 8_000);
+const OUTAGE_MS = Number(process.env['FAULT_XURRENT_OUTAGE_MS'] ?? 4_000);
+/** The client's timeout, and the pause after a 429 without Retry-After (XURRENT_DEFAULT_RETRY_AFTER_MS). */
+const TIMEOUT_MS = 2_000;
+const DEFAULT_RETRY_AFTER_MS = 1_500;
 /** The last retry of a job that failed at the outage's start comes at most 1 022 s later (retry-budget.ts). */
 const SETTLE_AFTER_OUTAGE_MS = Math.min(OUTAGE_MS * 2 + 10_000, 1_100_000);
 const IMPACTS = ['low', 'medium', 'high'] as const;
@@ -49,8 +53,8 @@ beforeAll(async () => {
   redis = await startRedisServer(await findFreePort(), redisDir);
   const clock = createManualClock(VIRTUAL_NOW);
   pipeline = await startPipeline({
-    // Timeouts: a 2 s answer is slow but in time, a 4 s hang is not. No Retry-After: wait 3 s (60 s in production).
-    config: { COMPLETENESS_RULES: 'none', XURRENT_TIMEOUT_MS: '3000', XURRENT_DEFAULT_RETRY_AFTER_MS: '3000' },
+    // Timeouts: a 1 s answer is slow but in time, a 2.5 s hang is not. No Retry-After: wait 1.5 s (60 s in production).
+    config: { COMPLETENESS_RULES: 'none', XURRENT_TIMEOUT_MS: String(TIMEOUT_MS), XURRENT_DEFAULT_RETRY_AFTER_MS: String(DEFAULT_RETRY_AFTER_MS) },
     clock, redisUrl: redis.url, prefix, logger,
     // Xurrent's burst limit as it is (20 per 2 s); hourly budgets out of the way of a long soak.
     simulatorBudgets: { hourlyRequests: 1_000_000, hourlyCost: 100_000_000 },
@@ -147,8 +151,8 @@ describe('Xurrent misbehaving: everything converges, within the burst limit, no 
     expect(statuses(calls)[429]).toBe(2);
     const firstRefused = calls.find((c) => c.status === 429)?.at ?? 0;
     const nextCall = calls.find((c) => c.at > firstRefused && c.status === 200)?.at ?? 0;
-    // The pause is for every process and every job of the queue (3 s configured here).
-    expect(nextCall - firstRefused).toBeGreaterThanOrEqual(2_900);
+    // The pause is for every process and every job of the queue (1.5 s configured here).
+    expect(nextCall - firstRefused).toBeGreaterThanOrEqual(DEFAULT_RETRY_AFTER_MS - 100);
     note(`429 without Retry-After ×2: ${calls.length} calls, ${Date.now() - started} ms, next call ${nextCall - firstRefused} ms after the first 429`);
   }, 35_000);
 
@@ -160,21 +164,21 @@ describe('Xurrent misbehaving: everything converges, within the burst limit, no 
     note(`500 ×4: ${calls.length} calls, ${Date.now() - started} ms`);
   }, 35_000);
 
-  it('calls that time out (3 hangs of 4 s, timeout 3 s) are retried, and the late writes are not repeated', async () => {
+  it('calls that time out (3 hangs of 2.5 s, timeout 2 s) are retried, and the late writes are not repeated', async () => {
     const started = Date.now();
-    pipeline.sim.faults.hangNext(4_000, 3);
+    pipeline.sim.faults.hangNext(TIMEOUT_MS + 500, 3);
     const { calls } = await runBatch('timeout', 30_000);
     expect(lines().filter((l) => String(l['error'] ?? '').includes('timed out')).length).toBeGreaterThanOrEqual(3);
     note(`timeouts ×3: ${calls.length} calls, ${Date.now() - started} ms`);
   }, 40_000);
 
-  it('slow responses (every call 2 s)', async () => {
+  it('slow responses (every call 1 s, half the timeout)', async () => {
     const started = Date.now();
-    pipeline.sim.faults.setLatency(2_000);
+    pipeline.sim.faults.setLatency(TIMEOUT_MS / 2);
     try {
       const { calls } = await runBatch('slow', 45_000);
       expect(statuses(calls)).toEqual({ 200: calls.length });
-      note(`2 s responses: ${calls.length} calls, ${Date.now() - started} ms, busiest 2 s window ${maxCallsInWindow(calls, 2_000)}`);
+      note(`${TIMEOUT_MS / 2} ms responses: ${calls.length} calls, ${Date.now() - started} ms, busiest 2 s window ${maxCallsInWindow(calls, 2_000)}`);
     } finally {
       pipeline.sim.faults.setLatency(0);
     }

@@ -89,7 +89,7 @@ export function openPipeline(where: string | RedisTarget, prefix: string) {
   const work = [queues.events, open(QUEUE_NAMES.requests), open(QUEUE_NAMES.problems)];
   const timers = [open(QUEUE_NAMES.slaTimers), open(QUEUE_NAMES.rcaFollowUp)];
   // A restarted Redis is part of some tests: its connection errors are expected, not unhandled.
-  for (const queue of [...work, ...timers]) queue.on('error', () => undefined);
+  for (const queue of [...work, ...timers, queues.problemEvents, queues.webhookVerify]) queue.on('error', () => undefined);
   redis.on('error', () => undefined);
   const store = createWorkflowStore(redis, prefix, createLogger({ level: 'error' }));
   return {

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeyedLocks } from '../../src/redis/request-lock.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 describe('keyed locks on Redis', () => {
   const prefix = uniquePrefix('lock');
@@ -29,9 +30,8 @@ describe('keyed locks on Redis', () => {
   it('expires a crashed holder, and the old holder can neither extend nor release the new lock', async () => {
     const locks = createKeyedLocks(a, { prefix, ttlMs: 80 });
     const old = await locks.tryAcquire('request-3');
-    await sleep(150);
-    const fresh = await createKeyedLocks(b, { prefix, ttlMs: 5_000 }).tryAcquire('request-3');
-    expect(fresh).toBeDefined();
+    // Taken as soon as the 80 ms expiry lets it (polling, not a fixed sleep).
+    const fresh = await waitFor(() => createKeyedLocks(b, { prefix, ttlMs: 5_000 }).tryAcquire('request-3'), 'the expired lock to be free', 2_000);
     expect(await old?.extend()).toBe(false);
     await old?.release();
     expect(await locks.tryAcquire('request-3')).toBeUndefined();
@@ -46,9 +46,10 @@ describe('keyed locks on Redis', () => {
 
   it('keeps a heartbeat lock for as long as its holder works, and frees it within the expiry once the holder is gone', async () => {
     const c = new Redis(TEST_REDIS_URL);
-    const held = await createKeyedLocks(c, { prefix, ttlMs: 150, heartbeat: true }).tryAcquire('request-5');
+    // 400 ms (a beat every 133 ms): short, yet a loaded machine's event-loop stalls do not miss the expiry.
+    const held = await createKeyedLocks(c, { prefix, ttlMs: 400, heartbeat: true }).tryAcquire('request-5');
     const other = createKeyedLocks(b, { prefix, ttlMs: 5_000 });
-    await sleep(500); // more than three expiries: only the heartbeat keeps it
+    await sleep(1_300); // more than three expiries: only the heartbeat keeps it
     expect(held).toBeDefined();
     expect(await other.tryAcquire('request-5')).toBeUndefined();
     await held?.release();
@@ -57,12 +58,11 @@ describe('keyed locks on Redis', () => {
     await next?.release();
 
     // A holder that dies (its connection gone, as with SIGKILL) stops beating: the key is free after ttlMs.
-    const dying = await createKeyedLocks(c, { prefix, ttlMs: 150, heartbeat: true }).tryAcquire('request-6');
+    const dying = await createKeyedLocks(c, { prefix, ttlMs: 400, heartbeat: true }).tryAcquire('request-6');
     expect(dying).toBeDefined();
     c.disconnect();
     expect(await other.tryAcquire('request-6')).toBeUndefined();
-    await sleep(250);
-    expect(await other.tryAcquire('request-6')).toBeDefined();
+    await waitFor(() => other.tryAcquire('request-6'), 'the dead holder\'s lock to expire', 2_000);
     await dying?.release().catch(() => undefined);
   });
 });

@@ -12,10 +12,8 @@ export function jsonForScript(value: unknown): string {
 
 export const percentText = (value: number | null) => (value === null ? '–' : `${value.toFixed(value % 1 === 0 ? 0 : 2)} %`);
 
-/** An ISO instant as local wall time of the support zone (`2026-03-10 14:00`), for people; '' for none. */
-export function localTime(iso: string | null, zone: string): string {
-  return iso === null ? '' : DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
-}
+/** The dashboard and the CLI's tables show instants alike, in the support zone. */
+export { localTime } from '../../src/reports/zone-time.js';
 
 /** Business minutes for people: `45 min`, `2 h`, `2 h 30 min`. */
 export function minutesText(minutes: number): string {

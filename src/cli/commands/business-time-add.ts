@@ -6,7 +6,11 @@ import { formatInstant, parseInstantText } from '../business-time/instant-text.j
 export const businessTimeAddCommand = defineBusinessTimeCommand({
   path: ['business-time', 'add'],
   summary: 'instant after --minutes of business time from --start',
-  inputs: ['start', 'minutes'],
+  inputs: {
+    start: { value: '<ISO instant>', description: 'start, with Z or an offset (e.g. 2026-03-27T15:00:00Z)' },
+    minutes: { value: '<N>', description: 'business minutes to add (decimals allowed)' },
+  },
+  notes: ['Prints {"due":"<ISO instant in UTC>"}.'],
   answer(read, calendar) {
     const start = parseInstantText(read('start'), 'start');
     return { due: formatInstant(calendar.addBusinessMillis(start, readMinutesAsMillis(read, 'minutes'))) };

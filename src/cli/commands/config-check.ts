@@ -1,12 +1,13 @@
-import { loadConfig, readEnvWithDotenv } from '../../config.js';
-import { ConfigError } from '../../errors.js';
-import type { CliCommand } from '../command.js';
+import { defineCommand } from '../command.js';
 
 /** `config check`: validates the environment (and .env) the way the service would at start. */
-export const configCheckCommand: CliCommand = {
+export const configCheckCommand = defineCommand({
   path: ['config', 'check'],
   summary: 'validate the configuration and list every bad variable',
-  async run(_args, io) {
+  flags: {},
+  notes: ['Reads the environment and .env like the service; prints {"ok":true,...} or every bad variable (exit 1).'],
+  async run(_flags, io) {
+    const [{ loadConfig, readEnvWithDotenv }, { ConfigError }] = await Promise.all([import('../../config.js'), import('../../errors.js')]);
     try {
       const config = loadConfig(readEnvWithDotenv(io.env));
       const simulated = !config.xurrent && config.env !== 'production' && config.xurrentSimulator === 'auto';
@@ -19,4 +20,4 @@ export const configCheckCommand: CliCommand = {
       return 1;
     }
   },
-};
+});

@@ -1,18 +1,20 @@
-import { COUNTED_STATES, countJobs } from '../../queue/dead-letters.js';
-import { parseFlags, UsageError, type CliCommand } from '../command.js';
-import { selectQueues, withQueues } from './open-queues.js';
+import { defineCommand, UsageError } from '../command.js';
+
+const FORMATS = ['table', 'json'];
 
 /** `jobs stats [--queue q] [--format table|json]`: jobs per state of each queue. */
-export const jobsStatsCommand: CliCommand = {
+export const jobsStatsCommand = defineCommand({
   path: ['jobs', 'stats'],
   summary: 'count jobs per queue and state (failed: past their retries)',
-  async run(args, io) {
-    const flags = parseFlags(args);
-    const format = flags.get('format') ?? 'table';
-    if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json');
-    for (const key of flags.keys()) if (key !== 'queue' && key !== 'format') throw new UsageError(`Unknown flag --${key}`);
-    const rows = await withQueues(io, (queues) => countJobs(selectQueues(queues, flags.get('queue'))));
-    if (format === 'json') {
+  flags: {
+    queue: { type: 'string', value: '<name>', description: 'only this queue', defaultText: 'every queue' },
+    format: { type: 'string', value: '<table|json>', description: 'output format', default: 'table' },
+  },
+  async run(flags, io) {
+    if (!FORMATS.includes(flags.format)) throw new UsageError('--format must be table or json');
+    const [{ COUNTED_STATES, countJobs }, { selectQueues, withQueues }] = await Promise.all([import('../../queue/dead-letters.js'), import('./open-queues.js')]);
+    const rows = await withQueues(io, (queues) => countJobs(selectQueues(queues, flags.queue)));
+    if (flags.format === 'json') {
       for (const row of rows) io.stdout.write(`${JSON.stringify({ queue: row.queue, ...row.counts })}\n`);
       return 0;
     }
@@ -23,4 +25,4 @@ export const jobsStatsCommand: CliCommand = {
     io.stdout.write(`${[render(header), ...lines.map(render)].join('\n')}\n`);
     return 0;
   },
-};
+});

@@ -28,9 +28,9 @@ export async function withQueues<T>(io: CliIo, use: (queues: QueueViews, config:
 }
 
 /** The queue named by `--queue`, or every queue; an unknown name is a usage error listing the names. */
-export function selectQueues(queues: QueueViews, name: string | true | undefined) {
+export function selectQueues(queues: QueueViews, name: string | undefined) {
   if (name === undefined) return queues.all;
-  const queue = typeof name === 'string' ? queues.byName(name) : undefined;
+  const queue = queues.byName(name);
   if (!queue) throw new UsageError(`--queue must be one of ${queues.all.map((q) => q.name).join(', ')}`);
   return [queue];
 }

@@ -1,9 +1,7 @@
-import { Queue, QueueEvents } from 'bullmq';
 import type { ResyncJob } from '../../../schema/jobs.js';
 import { durationMillis } from '../../domain/resync/duration.js';
-import { JOB_NAMES, QUEUE_NAMES } from '../../queue/names.js';
-import { parseFlags, UsageError, type CliCommand } from '../command.js';
-import { withServiceRedis } from '../service-redis.js';
+import { defineCommand, UsageError } from '../command.js';
+import { createProgress } from '../progress.js';
 
 /** `--since` as an instant (ISO with Z or an offset) or a duration back from now (P30D). */
 export function parseSince(text: string, nowMs: number): number {
@@ -13,23 +11,30 @@ export function parseSince(text: string, nowMs: number): number {
   throw new UsageError(`--since must be an instant such as 2026-03-01T00:00:00Z or a duration such as P30D, not "${text}"`);
 }
 
+const isProgress = (data: unknown): data is { done: number; total: number } =>
+  typeof data === 'object' && data !== null && typeof (data as { done?: unknown }).done === 'number' && typeof (data as { total?: unknown }).total === 'number';
+
 /**
  * `resync --since <ISO|P30D> [--wait]`: queues a full resync for the running worker: every open
  * request and every request changed since then is reconciled, the worker's open problems found again.
- * With --wait, waits for the pass (not the reconciles it queued) and prints its summary.
+ * With --wait, shows the pass's progress, waits for it (not the reconciles it queued) and prints its summary.
  */
-export const resyncCommand: CliCommand = {
+export const resyncCommand = defineCommand({
   path: ['resync'],
   summary: 'reconcile every open request and those changed --since <ISO|P30D> (--wait for the summary)',
-  async run(args, io) {
-    const flags = parseFlags(args, ['wait']);
-    const since = flags.get('since');
-    if (typeof since !== 'string') throw new UsageError('--since <ISO instant|ISO duration> is required');
-    const sinceMs = parseSince(since, Date.now());
+  flags: {
+    since: { type: 'string', value: '<ISO instant|ISO duration>', description: 'also reconcile the requests changed since then, e.g. 2026-03-01T00:00:00Z or P30D (required)' },
+    wait: { type: 'boolean', description: 'wait for the pass, showing its progress on stderr, and print its summary' },
+  },
+  async run(flags, io) {
+    if (flags.since === undefined) throw new UsageError('--since <ISO instant|ISO duration> is required');
+    const sinceMs = parseSince(flags.since, Date.now());
+    const [{ Queue, QueueEvents }, { JOB_NAMES, QUEUE_NAMES }, { withServiceRedis }] = await Promise.all([import('bullmq'), import('../../queue/names.js'), import('../service-redis.js')]);
     return withServiceRedis(io, async (redis, prefix) => {
       const queue = new Queue(QUEUE_NAMES.resync, { connection: redis, prefix });
-      const events = flags.has('wait') ? new QueueEvents(QUEUE_NAMES.resync, { connection: redis.duplicate(), prefix }) : undefined;
+      const events = flags.wait ? new QueueEvents(QUEUE_NAMES.resync, { connection: redis.duplicate(), prefix }) : undefined;
       try {
+        await events?.waitUntilReady();
         const data: ResyncJob = { kind: 'full', sinceMs, reason: 'cli' };
         const job = await queue.add(JOB_NAMES.resyncFull, data, { removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } });
         const queued = { queued: job.id, kind: 'full', since: new Date(sinceMs).toISOString() };
@@ -37,8 +42,16 @@ export const resyncCommand: CliCommand = {
           io.stdout.write(`${JSON.stringify(queued)}\n`);
           return 0;
         }
-        const result: unknown = await job.waitUntilFinished(events, 10 * 60_000);
-        io.stdout.write(`${JSON.stringify({ ...queued, result })}\n`);
+        const progress = createProgress(io, { label: 'requests read from Xurrent' });
+        events.on('progress', ({ jobId, data: figures }) => {
+          if (jobId === job.id && isProgress(figures)) progress.update(figures.done, figures.total);
+        });
+        try {
+          const result: unknown = await job.waitUntilFinished(events, 10 * 60_000);
+          io.stdout.write(`${JSON.stringify({ ...queued, result })}\n`);
+        } finally {
+          progress.finish();
+        }
         return 0;
       } finally {
         await queue.close();
@@ -46,4 +59,4 @@ export const resyncCommand: CliCommand = {
       }
     });
   },
-};
+});

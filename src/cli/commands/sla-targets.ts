@@ -8,7 +8,10 @@ import { formatInstant, parseInstantText } from '../business-time/instant-text.j
 export const slaTargetsCommand = defineBusinessTimeCommand({
   path: ['sla', 'targets'],
   summary: 'response and resolution due instants for --priority from --start',
-  inputs: ['priority', 'start'],
+  inputs: {
+    priority: { value: `<${PRIORITIES.join('|')}>`, description: 'the priority' },
+    start: { value: '<ISO instant>', description: 'when the clock starts, with Z or an offset' },
+  },
   answer(read, calendar, sla) {
     const priority = readChoice(read, 'priority', PRIORITIES);
     const due = computeSlaTargets(priority, parseInstantText(read('start'), 'start'), calendar, sla.targets);

@@ -66,5 +66,11 @@ describe('/metrics after an end-to-end run (scenario warning-breach-level-2)', (
     expect(sumOf(samples, 'xsw_webhooks_warning')).toBe(0);
     // The simulator reports its hourly budget on every answer; the limiter stored what was left.
     expect(sumOf(samples, 'xsw_xurrent_budget_remaining', { budget: 'requests' })).toBeGreaterThan(0);
+    // What docs/prometheus-alerts.yml compares with: the reserves (defaults), the heartbeat interval, and
+    // the Top incident left without a response (assigned from Friday to Monday).
+    expect(sumOf(samples, 'xsw_xurrent_budget_reserve', { budget: 'requests' })).toBe(10);
+    expect(sumOf(samples, 'xsw_xurrent_budget_reserve', { budget: 'cost' })).toBe(100);
+    expect(sumOf(samples, 'xsw_heartbeat_interval_seconds')).toBe(30);
+    expect(sumOf(samples, 'xsw_sla_top_incidents_awaiting_response')).toBe(1);
   }, 60_000);
 });

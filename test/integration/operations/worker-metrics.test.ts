@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../../../src/domain/workflow/workflow-state.js';
 import { observeWorkers } from '../../../src/metrics/observe-workers.js';
-import { observeWorkflowStore, openClockKey } from '../../../src/metrics/observe-workflow.js';
+import { observeWorkflowStore, openClockKey, topAwaitingResponseKey } from '../../../src/metrics/observe-workflow.js';
 import { createServiceMetrics } from '../../../src/metrics/service-metrics.js';
 import { runShutdown } from '../../../src/runtime/shutdown.js';
 import { startService } from '../../../src/runtime/service.js';
@@ -89,6 +89,7 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
       await step('r1', { facts: facts('running', 'running') });
       await step('r2', { facts: facts('running', 'paused') });
       expect(await redis.scard(openClockKey(prefix, 'response', 'running'))).toBe(2);
+      expect((await redis.smembers(topAwaitingResponseKey(prefix))).sort()).toEqual(['r1', 'r2']);
       expect(await redis.scard(openClockKey(prefix, 'resolution', 'paused'))).toBe(1);
 
       await step('r1', { facts: facts('breached', 'running'), escalations: [{ key: 'w', level: 'warning', target: 'response', atMs: 1 }] });
@@ -97,6 +98,12 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
       expect(await redis.smembers(openClockKey(prefix, 'response', 'running'))).toEqual([]);
       expect((await redis.smembers(openClockKey(prefix, 'resolution', 'running'))).sort()).toEqual(['r1', 'r2']);
       expect(await redis.scard(openClockKey(prefix, 'resolution', 'paused'))).toBe(0);
+
+      // r2's response is met; r1 is past its response target and its status (none yet: assigned) shows no response...
+      expect(await redis.smembers(topAwaitingResponseKey(prefix))).toEqual(['r1']);
+      // ...until someone takes it up.
+      await step('r1', { observed: { status: 'in_progress', category: 'incident', priority: 'top', updatedAtMs: 2 } });
+      expect(await redis.smembers(topAwaitingResponseKey(prefix))).toEqual([]);
 
       const samples = await samplesOf(registry);
       expect(sumOf(samples, 'xsw_sla_warnings_total', { priority: 'top', target: 'response' })).toBe(1);

@@ -53,6 +53,9 @@ describe('cli report sla', () => {
     expect(table.out).toMatch(/^medium\s+1\s+0%\s+100%\s+80%\s+not met\s+0\s+90\s+0$/m);
     expect(table.out).toContain('Paused (business minutes, resolution): incomplete request 120, waiting for customer 90, other 0');
     expect(table.out).toContain('Breaches: 2');
+    // Dates and times in the support zone, as the dashboard shows them: T2's resolution was due 13:00Z = 14:00 CET.
+    expect(table.out).toContain('SLA report 2026-03-01 .. 2026-03-31 (inclusive; times in Europe/Amsterdam)');
+    expect(table.out).toMatch(/^T2\s+top\s+resolution\s+2026-03-10 14:00\s+90\s/m);
   });
 
   it('exits 2 naming the bad flag', async () => {
@@ -74,6 +77,9 @@ describe('cli report sla --rebuild', () => {
       const period = ['--from', '2020-01-01', '--to', today, '--format', 'json'];
       const first = await cliWith(xurrentEnv, ...period, '--rebuild');
       expect(first.err).toMatch(/2 requests read, 2 filled in/);
+      // stdout is not a terminal here: progress comes as JSON lines on stderr, the last with every request read.
+      const progress = first.err.split('\n').filter((line) => line.startsWith('{"progress"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(progress.at(-1)).toMatchObject({ progress: 'requests read from Xurrent', done: 2, total: 2, etaSeconds: 0 });
       expect(JSON.parse(first.out).registered).toMatchObject({ incident: 1, rfi: 1 });
       const again = await cliWith(xurrentEnv, ...period, '--rebuild');
       expect(again.err).toMatch(/2 requests read, 0 filled in/);

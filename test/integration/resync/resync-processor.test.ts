@@ -49,9 +49,10 @@ function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<str
     budgetLow: options.budgetLow ?? (async () => false),
   };
   const process = createResyncProcessor(deps);
-  const run = (data: ResyncJob) => process({ id: 'job-1', data } as Job);
+  const progress: unknown[] = [];
+  const run = (data: ResyncJob) => process({ id: 'job-1', data, updateProgress: async (figures: unknown) => void progress.push(figures) } as unknown as Job);
   const queued = async () => (await requests.getJobs(['prioritized', 'waiting'])).map((j) => j.data.requestNodeId as string).sort();
-  return { run, state, queued, requests, capture, close: () => Promise.all([requests.close(), problemEvents.close()]) };
+  return { run, state, queued, requests, capture, progress, close: () => Promise.all([requests.close(), problemEvents.close()]) };
 }
 
 function register(subject: string): string {
@@ -140,6 +141,9 @@ describe('reconciliation sweep (against the simulator)', () => {
     expect(await w.queued()).toEqual(open.sort());
     expect(await w.queued()).not.toContain(closedOld);
     expect(result).toMatchObject({ kind: 'full', missed: 0, problems: 0 });
+    // `resync --wait` shows this: the last figures count every request seen, of the filters' totals (open, plus changed since).
+    const changedSince = [...sim.store.requests.values()].filter((r) => Date.parse(r.updatedAt) >= T0 + 45 * MIN).length;
+    expect(w.progress.at(-1)).toEqual({ done: result.requests, total: open.length + changedSince });
     expect((await w.state.status()).lastSweepAtMs).toBeNull();
     await w.close();
   });

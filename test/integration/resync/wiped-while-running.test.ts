@@ -50,10 +50,16 @@ describe('a Redis wiped under a running worker', () => {
       const stdout = new PassThrough();
       let out = '';
       stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      const code = await runCli(['resync', '--since', 'P1D', '--wait'], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix } });
+      const stderr = new PassThrough();
+      let err = '';
+      stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const code = await runCli(['resync', '--since', 'P1D', '--wait'], { stdin: new PassThrough(), stdout, stderr, env: { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix } });
       expect(code).toBe(0);
       const open = [...sim.store.requests.values()].filter((r) => r.status !== 'completed').length;
       expect(JSON.parse(out)).toMatchObject({ kind: 'full', result: { kind: 'full', requests: open, enqueued: open, stoppedEarly: false } });
+      // The pass's progress, as JSON lines on stderr (stdout is not a terminal); at least the final figures arrive.
+      const progress = err.split('\n').filter((line) => line.startsWith('{"progress"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(progress.at(-1)).toMatchObject({ progress: 'requests read from Xurrent', done: open });
     } finally {
       await Promise.all(resync.workers.map((w) => w.close()));
       await resync.closeQueues();

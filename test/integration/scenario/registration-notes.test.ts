@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { WorkflowState } from '../../../src/domain/workflow/workflow-state.js';
 import { runScenario } from '../../../src/scenario/run-scenario.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
@@ -28,8 +28,9 @@ async function endState(name: string) {
   return seen;
 }
 
-describe('first-line registration as Xurrent sees it', () => {
-  it('asks the requester in public, tells first line internally, and records the pause with its reason until the reply', async () => {
+// Three independent scenario runs (own simulator, prefix and clock each): side by side.
+describe.concurrent('first-line registration as Xurrent sees it', () => {
+  it('asks the requester in public, tells first line internally, and records the pause with its reason until the reply', async ({ expect }) => {
     const r1 = (await endState('registration-incomplete-resumes-on-note')).get('r1');
     const publicNotes = r1?.notes.filter((n) => !n.internal).map((n) => n.text) ?? [];
     expect(publicNotes).toHaveLength(1);
@@ -40,7 +41,7 @@ describe('first-line registration as Xurrent sees it', () => {
     expect(r1?.state.events.find((e) => e.kind === 'status-changed' && e.status === 'waiting_for_customer')).toMatchObject({ reason: 'incomplete_request' });
   }, 30_000);
 
-  it('writes to the requester in Dutch with SUPPORT_LOCALE=nl', async () => {
+  it('writes to the requester in Dutch with SUPPORT_LOCALE=nl', async ({ expect }) => {
     const vaag = (await endState('registration-dutch-cues')).get('vaag');
     const ask = vaag?.notes.find((n) => !n.internal)?.text ?? '';
     expect(ask).toContain('Voordat we kunnen beginnen, hebben we nodig:');
@@ -48,7 +49,7 @@ describe('first-line registration as Xurrent sees it', () => {
     expect(vaag?.status).toBe('waiting_for_customer');
   }, 30_000);
 
-  it('sends exactly one reminder', async () => {
+  it('sends exactly one reminder', async ({ expect }) => {
     const r1 = (await endState('registration-reminder-once')).get('r1');
     const publicNotes = r1?.notes.filter((n) => !n.internal).map((n) => n.text) ?? [];
     expect(publicNotes).toHaveLength(2);

@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioReportSchema } from '../../../src/scenario/report.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
-/** Runs the CLI as `npm run --silent simulate` does, in its own process. */
+/**
+ * Runs the CLI as `npm run --silent simulate` does, in its own process. Starting tsx and the pipeline is
+ * most of its time, and slow beside other test files on a loaded machine: 60 s per run and per test.
+ */
+const RUN_MS = 60_000;
 function simulate(scenario: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const file = join(mkdtempSync(join(tmpdir(), 'simulate-')), 'scenario.json');
   writeFileSync(file, typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main-simulate.ts', file], { env: { ...process.env, REDIS_URL: TEST_REDIS_URL }, timeout: 20_000 });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main-simulate.ts', file], { env: { ...process.env, REDIS_URL: TEST_REDIS_URL }, timeout: RUN_MS });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -25,7 +29,7 @@ describe('npm run simulate', () => {
     expect(code).toBe(0);
     const report = ScenarioReportSchema.parse(JSON.parse(stdout));
     expect(report.requests['r1']).toMatchObject({ priority: 'high', responseDue: '2026-03-30T14:00:00Z', resolutionDue: '2026-03-31T14:00:00Z', notes: 1 });
-  });
+  }, RUN_MS);
 
   it.each([
     ['a bad field', { steps: [{ at: '2026-03-27T15:00:00Z', update: { ref: 'r1', impact: 'huge' } }] }, /steps\.0\.update\.impact/],
@@ -36,5 +40,5 @@ describe('npm run simulate', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(code).toBe(2);
-  });
+  }, RUN_MS);
 });

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../../src/clock.js';
 import { RateLimitedError } from '../../../src/errors.js';
 import { createRedisLimiter, type LimiterSettings } from '../../../src/xurrent/limiter.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
@@ -13,10 +14,10 @@ afterAll(() => redis.disconnect());
 
 const settings: LimiterSettings = { burstLimit: 10, burstWindowMs: 500, requestReserve: 5, costReserve: 50 };
 
-function limiters(count: number, overrides: Partial<LimiterSettings> = {}) {
+function limiters(count: number, overrides: Partial<LimiterSettings> = {}, now?: () => number) {
   const prefix = uniquePrefix('limiter');
   prefixes.push(prefix);
-  return Array.from({ length: count }, () => createRedisLimiter({ redis, prefix, key: 'token-a', settings: { ...settings, ...overrides }, maxWaitMs: 1_000 }));
+  return Array.from({ length: count }, () => createRedisLimiter({ redis, prefix, key: 'token-a', settings: { ...settings, ...overrides }, maxWaitMs: 1_000, ...(now ? { now } : {}) }));
 }
 
 function maxInWindow(times: number[], windowMs: number): number {
@@ -65,7 +66,8 @@ describe('shared Redis limiter', () => {
   });
 
   it('stores budget figures far from the reserves at most once a second, but at once near a reserve or in a new window', async () => {
-    const [a] = limiters(1);
+    const clock = createManualClock(Date.now());
+    const [a] = limiters(1, {}, () => clock.now());
     const prefix = prefixes[prefixes.length - 1] ?? '';
     const stored = async () => Number(await redis.hget(`${prefix}:xurrent-limiter:token-a:budget`, 'reqRemaining'));
     const resetAt = Math.floor(Date.now() / 1000) + 600;
@@ -76,7 +78,7 @@ describe('shared Redis limiter', () => {
     expect(await stored()).toBe(3599);
     await a?.record({ requests: { limit: 3600, remaining: 10, resetAt: resetAt + 3600 } });
     expect(await stored()).toBe(10);
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    clock.set(clock.now() + 1_050);
     await a?.record({ requests: { limit: 3600, remaining: 3000, resetAt: resetAt + 3600 } });
     expect(await stored()).toBe(3000);
   });

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createQueues } from '../../../src/queue/queues.js';
@@ -9,6 +8,7 @@ import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate } from '../../../src/simulator/request-mutations.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { startWorkerProcess, stopWorkerProcesses } from '../../helpers/worker-processes.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const PROCESSES = 3;
 const JOBS = 24; // one query and one mutation each: 48 calls, about 5 s at the default 18 per 2.5 s
@@ -37,9 +37,7 @@ describe('shared limiter under several worker processes', () => {
       }
 
       const noted = () => ids.filter((id) => (sim.store.requests.get(id)?.noteIds.length ?? 0) > 0).length;
-      const deadline = Date.now() + 20_000;
-      while (noted() < JOBS && Date.now() < deadline) await sleep(50);
-      expect(noted()).toBe(JOBS);
+      await waitFor(() => noted() === JOBS, `notes on all ${JOBS} requests`, 20_000);
 
       const workerCalls = sim.calls.slice(workerCallsFrom);
       const summary = workerCalls.map((c) => `${c.status} ${c.operationName} ${JSON.stringify(c.variables).slice(0, 60)}`);

@@ -14,6 +14,7 @@ function memoryStore(fail: () => boolean) {
       runs.set(`${series}|${startMs}|${processId}`, { series, startMs, lastBeatMs: nowMs });
     },
     runs: async () => [],
+    lastBeatMs: async () => null,
     firstBeatMs: async () => null,
   };
   return { store, runs: (series: string) => [...runs.values()].filter((r) => r.series === series).map(({ startMs, lastBeatMs }) => ({ startMs, lastBeatMs })) };

@@ -31,7 +31,9 @@ describe('business-time add', () => {
   it.each([
     [['--start', '2026-03-27T15:00:00', '--minutes', '60'], /start "2026-03-27T15:00:00" is not an ISO 8601 instant with Z or an offset/],
     [['--start', 'tomorrow', '--minutes', '60'], /start "tomorrow"/],
-    [['--start', '2026-03-27T15:00:00Z', '--minutes', '-5'], /minutes must be a non-negative number/],
+    [['--start', '2026-03-27T15:00:00Z', '--minutes=-5'], /minutes must be a non-negative number/],
+    // parseArgs (strict) takes a value that starts with a dash only as --flag=value.
+    [['--start', '2026-03-27T15:00:00Z', '--minutes', '-5'], /Option '--minutes' argument is ambiguous/],
     [['--start', '2026-03-27T15:00:00Z'], /minutes must be a non-negative number/],
     [['--start', '2026-03-27T15:00:00Z', '--minutes', '5', '--when', 'now'], /Unknown flag --when/],
     [['--start', '2026-03-27T15:00:00Z', '--minutes', '5', '--hours', 'Mon 9-5'], /hours: bad window "9-5"/],
