@@ -67,6 +67,28 @@ describe('connections made from a Sentinel target', () => {
     }
   });
 
+  it('share one +switch-master watch per Sentinel, closed with the last connection (so a CLI run can exit)', async () => {
+    const sentinel = new Redis(group.sentinels[0]!.url);
+    const watching = async () => ((await sentinel.call('CLIENT', 'LIST')) as string).split('\n').filter((line) => line.includes('name=xsw-sentinel-watch')).length;
+    try {
+      const first = createRedis(target, 'worker', 'test-watch-1');
+      const second = createRedis(target, 'cli', 'test-watch-2');
+      const blocking = first.duplicate();
+      await Promise.all([first.ping(), second.ping(), blocking.ping()]);
+      for (let i = 0; i < 50 && (await watching()) !== 1; i += 1) await sleep(20);
+      expect(await watching()).toBe(1);
+      first.disconnect();
+      second.disconnect();
+      await sleep(100);
+      expect(await watching()).toBe(1); // the duplicate still needs it
+      blocking.disconnect();
+      for (let i = 0; i < 50 && (await watching()) !== 0; i += 1) await sleep(20);
+      expect(await watching()).toBe(0);
+    } finally {
+      sentinel.disconnect();
+    }
+  });
+
   it('reach the CLI through REDIS_SENTINELS', async () => {
     const prefix = uniquePrefix('sentinel-cli');
     const redis = createRedis(target, 'worker', 'test-cli-setup');
