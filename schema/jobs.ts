@@ -7,6 +7,12 @@ export const RequestEventJobSchema = z.object({
   accountId: z.string().min(1),
   requestNodeId: z.string().min(1),
   receivedAt: z.iso.datetime(),
+  /**
+   * `request.status-changed` only: who changed the status to what (the envelope's `person_nodeID`
+   * and `payload.status`), recorded when the event comes in: Xurrent keeps no author of a status
+   * change that the worker can read later.
+   */
+  actor: z.object({ personNodeId: z.string().min(1).max(200), status: z.string().min(1).max(50) }).optional(),
 });
 export type RequestEventJob = z.infer<typeof RequestEventJobSchema>;
 

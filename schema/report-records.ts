@@ -18,6 +18,7 @@ export const SlaRecordSchema = z.object({
   reopened: z.number().int().optional(),
   escalations: z.array(z.string()),
   breachReason: z.string().nullable().optional(),
+  excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
 });
 
 export const ReportRequestSchema = z.object({

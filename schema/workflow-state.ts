@@ -6,16 +6,29 @@ const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
 
 const requestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at: z.number(), priority }),
-  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string(), reason: z.literal('incomplete_request').optional() }),
+  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string(), reason: z.literal('incomplete_request').optional(), by: z.enum(['worker', 'requester']).optional() }),
   z.object({ kind: z.literal('priority-changed'), at: z.number(), priority }),
-  z.object({ kind: z.literal('root-cause-recorded'), at: z.number() }),
+  z.object({ kind: z.literal('root-cause-recorded'), at: z.number(), source: z.enum(['tag', 'problem']).optional() }),
+  z.object({ kind: z.literal('responded'), at: z.number(), via: z.literal('note') }),
+  z.object({ kind: z.literal('accountability-changed'), at: z.number(), notAccountable: z.boolean() }),
 ]);
+
+const targetPair = z.object({ responseMs: z.number(), resolutionMs: z.number() });
+
+/** The rule a request was decided under (src/domain/workflow/decided-rule.ts). */
+const decidedRule = z.object({
+  slaServiceInstanceIds: z.array(z.string()).nullable(),
+  xurrentServiceInstanceIds: z.array(z.string()),
+  targets: z.object({ top: targetPair, high: targetPair, medium: targetPair, low: targetPair }),
+  resolutionClockStart: z.enum(['created', 'root_cause']),
+  responseBy: z.enum(['person', 'status']),
+});
 
 /** The worker's memory of one request, as stored in Redis (validated when read back). */
 export const WorkflowStateSchema = z.object({
   version: z.literal(1),
   observed: z
-    .object({ status: z.string(), category: z.string().nullable(), priority: priority.nullable(), updatedAtMs: z.number() })
+    .object({ status: z.string(), category: z.string().nullable(), priority: priority.nullable(), updatedAtMs: z.number(), notAccountable: z.boolean().optional() })
     .nullable(),
   events: z.array(requestEvent),
   facts: z
@@ -27,7 +40,7 @@ export const WorkflowStateSchema = z.object({
       resolutionDueMs: z.number().nullable(),
       responseState: slaState,
       resolutionState: slaState,
-      flags: z.array(z.enum(['outside_standard_support', 'forwarded_to_xurrent'])),
+      flags: z.array(z.enum(['outside_standard_support', 'forwarded_to_xurrent', 'outside_sla', 'no_root_cause_recorded'])),
     })
     .nullable(),
   factsVersion: z.number().int(),
@@ -54,4 +67,7 @@ export const WorkflowStateSchema = z.object({
   history: z.object({ rebuiltAtMs: z.number(), complete: z.boolean(), gaps: z.array(z.string()) }).optional(),
   lastWriteAtMs: z.number().optional(),
   wakeUpAtMs: z.number().nullable().optional(),
+  rule: decidedRule.optional(),
+  excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
+  rootCauseRemindedAtMs: z.number().nullable().optional(),
 });

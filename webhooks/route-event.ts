@@ -36,7 +36,11 @@ export function planEvent(envelope: WebhookEnvelope, { queues, deliveryId, callb
   const base = { deliveryId, event, accountId, receivedAt: receivedAt.toISOString() };
   const nodeId = envelope.object_nodeID ?? '';
   if (isRequestEvent(event)) {
-    return { kind: 'enqueue', queue: queues.events, name: JOB_NAMES.requestEvent, data: { ...base, requestNodeId: nodeId }, answer: 'queued' };
+    // Who changed the status: an id, kept so the response can be told a person's (docs/contract-reading.md).
+    const status = envelope.payload['status'];
+    const person = envelope.person_nodeID;
+    const actor = event === 'request.status-changed' && typeof person === 'string' && person !== '' && typeof status === 'string' && status !== '' ? { actor: { personNodeId: person, status: status.slice(0, 50) } } : {};
+    return { kind: 'enqueue', queue: queues.events, name: JOB_NAMES.requestEvent, data: { ...base, requestNodeId: nodeId, ...actor }, answer: 'queued' };
   }
   if (isProblemEvent(event)) {
     return { kind: 'enqueue', queue: queues.problemEvents, name: JOB_NAMES.problemEvent, data: { ...base, problemNodeId: nodeId }, answer: 'queued' };

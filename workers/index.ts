@@ -1,3 +1,5 @@
+import { createStatusActorStore } from '../src/state/status-actors.js';
+import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
 import { Queue, type Worker } from 'bullmq';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
@@ -36,7 +38,7 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix'] };
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix']; xurrent?: Config['xurrent'] };
   redis: RedisTarget;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
@@ -65,14 +67,16 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
   const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
 
   const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
-  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore });
+  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore, reconcile: (requestNodeId, reason) => enqueueReconcile(requests, { requestNodeId, reason }) });
   const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
   const policy = createWorkflowPolicy(config);
   const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays, replicaAck ? createReplicaAck(replicaAck) : undefined));
   const resync = createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger });
+  const statusActors = createStatusActorStore(connection, prefix, config.reports.retentionDays);
   const reconcile = createReconcileProcessor({
     xurrent,
     store,
+    statusActors,
     // Kept alive by a heartbeat rather than a long expiry: a killed worker must not hold a request for
     // longer than its BullMQ jobs take to come back (see test/faults/worker-killed.test.ts).
     locks: createKeyedLocks(connection, { prefix, ttlMs: lockMs, heartbeat: true }),
@@ -88,7 +92,7 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
   });
   const base = { connection, prefix, logger, lockMs };
   const all = [
-    startWorker(createRequestEventProcessor({ requests, logger }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
+    startWorker(createRequestEventProcessor({ requests, logger, statusActors }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
     startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
     ...problems.workers,

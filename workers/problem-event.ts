@@ -23,7 +23,12 @@ export interface ProblemEventDeps {
   logger: Logger;
   /** Marks the worker's problems solved (RCA done) for the SLA review. */
   reports?: Pick<ReportStore, 'markProblemSolved'>;
+  /** Reconciles the linked incidents once the problem shows their root cause (analyzed, known error, workaround: §3.2). */
+  reconcileLinked?: (requestNodeIds: readonly string[]) => Promise<void>;
 }
+
+/** Problem statuses at and after the analysis (the linked incidents' resolution clocks start: request-signals.ts). */
+const ANALYZED = new Set(['analyzed', 'change_requested', 'solved']);
 
 const BUSY_RETRY_MS = 500;
 
@@ -33,7 +38,7 @@ const BUSY_RETRY_MS = 500;
  * the outcome (one internal note each, found again by marker).
  * Under a lock per problem, so a burst of events writes each note once.
  */
-export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports }: ProblemEventDeps) {
+export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports, reconcileLinked }: ProblemEventDeps) {
   return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
     const parsed = ProblemEventJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -56,6 +61,8 @@ export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, fo
       }
       if (ours && node.status === 'solved' && node.solvedAt) await reports?.markProblemSolved(node.id, Date.parse(node.solvedAt));
       for (const note of notes) await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
+      const rootCause = ours && (ANALYZED.has(node.status ?? '') || node.knownError === true || Boolean(node.workaround?.trim()));
+      if (rootCause) await reconcileLinked?.((node.requests?.nodes ?? []).map((r) => r.id));
       logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
       return { notes: notes.length };
     } finally {

@@ -24,13 +24,15 @@ export interface ProblemWorkersDeps {
   clock: Clock;
   logger: Logger;
   reports?: Pick<ReportStore, 'saveProblem' | 'markProblemSolved'>;
+  /** Queues a reconcile of a request (the linked incidents, when a problem shows their root cause). */
+  reconcile?: (requestNodeId: string, reason: string) => Promise<void>;
 }
 
 /**
  * Problem management's queues and workers: the check after each reconcile (`trigger`), RCA
  * follow-up timers, and problem webhook events. Kept apart from the request workflow's wiring.
  */
-export function createProblemWorkers({ config, connection, xurrent, clock, logger, reports }: ProblemWorkersDeps) {
+export function createProblemWorkers({ config, connection, xurrent, clock, logger, reports, reconcile }: ProblemWorkersDeps) {
   const prefix = config.queue.prefix;
   const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const rcaQueue = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -44,7 +46,13 @@ export function createProblemWorkers({ config, connection, xurrent, clock, logge
   const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
   const workers: Worker[] = [
     startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, clock, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problems }),
-    startWorker(createProblemEventProcessor({ xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problemEvents }),
+    startWorker(
+      createProblemEventProcessor({
+        xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger, ...(reports ? { reports } : {}),
+        ...(reconcile ? { reconcileLinked: async (ids: readonly string[]) => { for (const id of ids) await reconcile(id, 'problem.root-cause'); } } : {}),
+      }),
+      { ...base, queue: QUEUE_NAMES.problemEvents },
+    ),
     // `locks` share the reconcile's key space, so `requestLocks` takes the very lock a reconcile holds.
     startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, store, requestLocks: locks, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
   ];

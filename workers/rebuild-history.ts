@@ -51,6 +51,6 @@ function slaFacts(sla: AffectedSlaHistory): SlaHistoryFacts {
   return {
     actualResponseAtMs: ms(sla.actualResponseAt),
     actualResolutionAtMs: ms(sla.actualResolutionAt),
-    stoppedPeriods: (sla.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to) }] : [])),
+    stoppedPeriods: (sla.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to), notAccountable: p.providerNotAccountable === true }] : [])),
   };
 }

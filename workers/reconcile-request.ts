@@ -11,6 +11,7 @@ import type { Logger } from '../src/logger.js';
 import type { SlaTimers } from '../src/queue/sla-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
+import type { StatusActorStore } from '../src/state/status-actors.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { nextWakeUpMs } from '../src/domain/workflow/next-wake-up.js';
 import type { ReportWriter } from './report-writer.js';
@@ -27,6 +28,8 @@ export interface ReconcileDeps {
   logger: Logger;
   /** Keeps the request's facts and SLA records for reporting, after its state is saved. */
   reports?: ReportWriter;
+  /** Who changed the request's status, as the webhooks said (absent: unknown, read by exclusion). */
+  statusActors?: Pick<StatusActorStore, 'list'>;
   /** Called once the request's state is saved (problem management and break-fix queue their work here). */
   onReconciled?: (request: RequestDetail, facts: ReconcilePlan['facts'], state: ReconcilePlan['state']) => Promise<void>;
 }
@@ -38,7 +41,7 @@ const BUSY_RETRY_MS = 500;
  * then reschedules its SLA timers and remembers the new state. Under a per-request lock, so two
  * workers never act on one request at once; safe to run twice (notes carry markers).
  */
-export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger, reports, onReconciled }: ReconcileDeps) {
+export function createReconcileProcessor({ xurrent, store, locks, timers, policy, clock, logger, reports, onReconciled, statusActors }: ReconcileDeps) {
   return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
     const parsed = ReconcileRequestJobSchema.safeParse(job.data);
     if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -60,7 +63,8 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       // No state in Redis for a request with a past (Redis lost, or webhooks never came): rebuild it from Xurrent.
       const stored = await store.find(requestNodeId);
       const previous = stored ?? (hasHistory(node) ? await readRebuiltState(calls, node, nowMs, log) : INITIAL_WORKFLOW_STATE);
-      const plan = planReconcile(toRequestSnapshot(node, nowMs), previous, nowMs, policy);
+      const actors = (await statusActors?.list(requestNodeId)) ?? [];
+      const plan = planReconcile({ ...toRequestSnapshot(node, nowMs), statusActors: actors }, previous, nowMs, policy);
       const input = updateInputOf(node.id, plan);
       const written = input ? await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema) : null;
       const writtenAt = Date.parse(written?.requestUpdate.request?.updatedAt ?? '');

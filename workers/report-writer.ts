@@ -5,6 +5,7 @@ import { slaRecordsOfHistory } from '../src/domain/reports/records-of-history.js
 import type { ReportRequest } from '../src/domain/reports/report-entities.js';
 import type { SlaPolicy } from '../src/domain/sla/sla-policy.js';
 import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
+import { legacyRule, policyOfRule } from '../src/domain/workflow/decided-rule.js';
 import type { ReportStore } from '../src/reports/report-store.js';
 
 export interface ReportWriterDeps {
@@ -28,14 +29,18 @@ export function createReportWriter({ store, calendar, sla }: ReportWriterDeps): 
       createdAtMs,
       problemId: request.problem?.id ?? null,
     };
-    const records = slaRecordsOfHistory(
-      { requestId: request.id, category: request.category ?? 'other', serviceInstance: entry.serviceInstance },
-      state.events,
-      state.escalations,
-      nowMs,
-      calendar,
-      sla,
-    );
+    // Outside the section 3 SLA's scope (§3): no targets, so no records; held to the rule it was registered under.
+    const inSla = !facts.flags.includes('outside_sla');
+    const records = inSla
+      ? slaRecordsOfHistory(
+          { requestId: request.id, category: request.category ?? 'other', serviceInstance: entry.serviceInstance },
+          state.events,
+          state.escalations,
+          nowMs,
+          calendar,
+          policyOfRule(state.rule ?? legacyRule(sla), sla),
+        ).map((record) => ({ ...record, excused: state.excused ?? null }))
+      : [];
     await store.saveRequest(entry, records);
   };
 }

@@ -17,6 +17,24 @@ export function toRequestSnapshot(request: RequestDetail, nowMs: number): Reques
     teamId: request.team?.id ?? null,
     memberId: request.member?.id ?? null,
     noteTexts: (request.notes?.nodes ?? []).map((note) => note.text ?? ''),
+    notes: (request.notes?.nodes ?? []).map((note) => ({
+      text: note.text ?? '',
+      createdAtMs: instantOf(note.createdAt) ?? null,
+      internal: note.internal === true,
+      personId: note.person?.id ?? null,
+      accountId: note.account?.id ?? note.person?.account?.id ?? null,
+    })),
+    providerNotAccountable: request.providerNotAccountable === true,
+    requesterIds: [request.requestedFor?.id, request.requestedBy?.id, request.createdBy?.id].filter((id): id is string => typeof id === 'string'),
+    problem: request.problem
+      ? {
+          id: request.problem.id,
+          status: request.problem.status ?? null,
+          knownError: request.problem.knownError === true,
+          workaround: request.problem.workaround ?? null,
+          updatedAtMs: instantOf(request.problem.updatedAt) ?? null,
+        }
+      : null,
   };
 }
 

@@ -4,12 +4,14 @@ import { createInstantFormatter } from '../src/domain/notes/render-notes.js';
 import type { WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 
 /** The workflow rules' inputs, built once from the configuration. */
-export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { breakFix?: Pick<Config['breakFix'], 'mode'> }): WorkflowPolicy {
+export function createWorkflowPolicy(
+  config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { breakFix?: Pick<Config['breakFix'], 'mode'>; xurrent?: { account: string } | null },
+): WorkflowPolicy {
   const { sla, workflow, registration } = config;
   const calendar = createBusinessCalendar(sla.calendar);
   return {
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
-    sla: { targets: sla.targets, warningPercent: sla.warningPercent, resolutionClockStart: sla.resolutionClockStart },
+    sla: { targets: sla.targets, warningPercent: sla.warningPercent, resolutionClockStart: sla.resolutionClockStart, responseBy: 'person' },
     calendar,
     ladder: { warningPercent: sla.warningPercent, l2AfterPercent: workflow.escalation.l2AfterPercent },
     escalation: {
@@ -22,5 +24,9 @@ export function createWorkflowPolicy(config: Pick<Config, 'sla' | 'workflow' | '
     xurrentSupplierId: workflow.xurrentSupplierOrganizationId,
     xurrentEscalationMode: config.breakFix?.mode ?? 'supplier',
     firstLine: { completeness: { ...registration.completeness, language: workflow.locale, calendar }, routing: registration.routing },
+    slaServiceInstanceIds: workflow.slaServiceInstanceIds,
+    providerAccountId: config.xurrent?.account ?? null,
+    signalTags: { rootCause: sla.rootCauseTags, excuse: sla.excuseTags, unexcuse: ['#unexcused'] },
+    rootCauseReminderMs: sla.rootCauseReminderMs > 0 ? sla.rootCauseReminderMs : null,
   };
 }

@@ -2,10 +2,12 @@ import { DEFAULT_REPRODUCTION_CUES, parseCompletenessRules, type CompletenessRul
 import { parseReminderDelay, type ReminderDelay } from '../../src/domain/registration/reminder-delay.js';
 import { parseRoutingRules, type RoutingRule } from '../../src/domain/registration/routing-rules.js';
 import type { EnvOf } from './fields.js';
+import { parsePriorityList } from '../../src/domain/sla/parse-signal-settings.js';
+import type { Priority } from '../../src/domain/sla/sla-policy.js';
 import type { registrationEnvShape } from './registration.js';
 
 export interface RegistrationConfig {
-  completeness: { rules: CompletenessRules; cues: readonly string[]; pause: boolean; reminder: ReminderDelay };
+  completeness: { rules: CompletenessRules; cues: readonly string[]; pause: boolean; pausePriorities: readonly Priority[]; reminder: ReminderDelay };
   routing: { rules: readonly RoutingRule[]; registrationTeamId: string | null };
 }
 
@@ -19,6 +21,10 @@ export function toRegistrationConfig(env: EnvOf<typeof registrationEnvShape>): R
       rules: rules.ok ? rules.value : {},
       cues: cues.length > 0 ? cues : DEFAULT_REPRODUCTION_CUES,
       pause: env.COMPLETENESS_PAUSE,
+      pausePriorities: (() => {
+        const parsed = parsePriorityList(env.COMPLETENESS_PAUSE_PRIORITIES);
+        return parsed.ok ? parsed.value : ['high', 'medium', 'low'];
+      })(),
       reminder: parseReminderDelay(env.COMPLETENESS_REMINDER) ?? { unit: 'business_days', days: 1 },
     },
     routing: { rules: routing.ok ? routing.value : [], registrationTeamId: env.REGISTRATION_TEAM_ID ?? null },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parseCompletenessRules } from '../../src/domain/registration/completeness-rules.js';
 import { parseReminderDelay } from '../../src/domain/registration/reminder-delay.js';
 import { parseRoutingRules } from '../../src/domain/registration/routing-rules.js';
+import { parsePriorityList } from '../../src/domain/sla/parse-signal-settings.js';
 import { booleanWithDefault, optionalString, stringWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
 
@@ -22,6 +23,7 @@ export const registrationEnvShape = {
   COMPLETENESS_RULES: optionalString().superRefine(checkWith(parseCompletenessRules)),
   COMPLETENESS_CUES: optionalString(),
   COMPLETENESS_PAUSE: booleanWithDefault(true),
+  COMPLETENESS_PAUSE_PRIORITIES: stringWithDefault('high,medium,low').superRefine(checkWith(parsePriorityList)),
   COMPLETENESS_REMINDER: stringWithDefault('1d').superRefine(checkReminder),
   ROUTING_RULES: optionalString().superRefine(checkWith(parseRoutingRules)),
   REGISTRATION_TEAM_ID: optionalString(),

@@ -3,6 +3,7 @@ import { parseHolidayText } from '../../src/domain/calendar/parse-holiday-list.j
 import { parseSupportHours } from '../../src/domain/calendar/parse-support-hours.js';
 import type { ParseResult } from '../../src/domain/parse-result.js';
 import { parseSlaGoals, parseSlaTargets } from '../../src/domain/sla/parse-sla-policy.js';
+import { parseBusinessDuration, parseTagList } from '../../src/domain/sla/parse-signal-settings.js';
 import type { ResolutionClockStart, SlaGoals, SlaTargets } from '../../src/domain/sla/sla-policy.js';
 import type { EnvOf } from './fields.js';
 import type { slaEnvShape } from './sla.js';
@@ -15,6 +16,10 @@ export interface SlaConfig {
   readonly goals: SlaGoals;
   readonly warningPercent: number;
   readonly resolutionClockStart: ResolutionClockStart;
+  readonly rootCauseTags: readonly string[];
+  /** Business ms after registration before a Top incident without root cause is nudged (0: never). */
+  readonly rootCauseReminderMs: number;
+  readonly excuseTags: readonly string[];
 }
 
 /** The support calendar and SLA policy, from variables the schema has already checked. */
@@ -29,6 +34,9 @@ export function toSlaConfig(env: SlaEnv): SlaConfig {
     goals: valueOf(parseSlaGoals(env.SLA_GOALS)),
     warningPercent: env.SLA_WARNING_PERCENT,
     resolutionClockStart: env.RESOLUTION_CLOCK_START,
+    rootCauseTags: valueOf(parseTagList(env.ROOT_CAUSE_TAGS)),
+    rootCauseReminderMs: valueOf(parseBusinessDuration(env.ROOT_CAUSE_REMINDER)),
+    excuseTags: valueOf(parseTagList(env.EXCUSE_TAGS)),
   };
 }
 

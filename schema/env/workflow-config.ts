@@ -8,6 +8,8 @@ type WorkflowEnv = EnvOf<typeof workflowEnvShape>;
 export interface WorkflowConfig {
   /** Service instances standing for Xurrent's own service (node ids). */
   xurrentServiceInstanceIds: readonly string[];
+  /** The IV Integratiedienst's service instances, the section 3 SLA's scope (node ids); null: unset (every instance but Xurrent's). */
+  slaServiceInstanceIds: readonly string[] | null;
   priorityRules: readonly PriorityRule[];
   escalation: { serviceSupportManagerId: string | null; ctoId: string | null; mode: 'watch' | 'assign'; l2AfterPercent: number };
   locale: 'en' | 'nl';
@@ -20,6 +22,7 @@ export function toWorkflowConfig(env: WorkflowEnv): WorkflowConfig {
   const rules = parsePriorityRules(env.PRIORITY_RULES ?? '');
   return {
     xurrentServiceInstanceIds: (env.XURRENT_SERVICE_INSTANCE_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    slaServiceInstanceIds: env.SLA_SERVICE_INSTANCE_IDS === undefined ? null : env.SLA_SERVICE_INSTANCE_IDS.split(',').map((id) => id.trim()).filter(Boolean),
     // The schema has checked the rules already; an empty list is only reached for an empty value.
     priorityRules: rules.ok ? rules.value : [],
     escalation: {

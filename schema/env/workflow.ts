@@ -12,6 +12,7 @@ function checkPriorityRules(text: string | undefined, ctx: z.RefinementCtx) {
 /** Triage, the escalation ladder's people, and how tickets are enriched. */
 export const workflowEnvShape = {
   XURRENT_SERVICE_INSTANCE_IDS: optionalString(),
+  SLA_SERVICE_INSTANCE_IDS: optionalString(),
   PRIORITY_RULES: optionalString().superRefine(checkPriorityRules),
   ESCALATION_L1_PERSON_ID: optionalString(),
   ESCALATION_L2_PERSON_ID: optionalString(),
@@ -26,4 +27,16 @@ export const workflowEnvShape = {
   XURRENT_CUSTOM_FIELD_SLA_STATE: optionalString(),
 };
 
-export const workflowEnvSection = defineEnvSection({ shape: workflowEnvShape });
+const idList = (text: string | undefined) => (text ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+
+export const workflowEnvSection = defineEnvSection({
+  shape: workflowEnvShape,
+  // §3 vs §4: the Xurrent Service never has the section 3 SLA, so an instance cannot be in both lists.
+  check: (env) => {
+    const xurrent = new Set(idList(env.XURRENT_SERVICE_INSTANCE_IDS));
+    const both = idList(env.SLA_SERVICE_INSTANCE_IDS).filter((id) => xurrent.has(id));
+    return both.length > 0
+      ? [{ key: 'SLA_SERVICE_INSTANCE_IDS', message: `lists ${both.join(', ')}, also in XURRENT_SERVICE_INSTANCE_IDS: the Xurrent Service has no section 3 SLA (contract §3, §4)` }]
+      : [];
+  },
+});

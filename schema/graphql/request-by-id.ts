@@ -23,11 +23,14 @@ export const REQUEST_BY_ID = /* GraphQL */ `
         team { id name }
         member { id name }
         requestedFor { id name }
+        requestedBy { id }
+        createdBy { id }
+        providerNotAccountable
         serviceInstance { id name }
-        problem { id }
+        problem { id status knownError workaround updatedAt }
         supplierRequestID
         notes(first: 100) {
-          nodes { id text internal createdAt person { id name } }
+          nodes { id text internal createdAt person { id name account { id } } account { id } }
           pageInfo { endCursor hasNextPage }
         }
       }
@@ -35,12 +38,16 @@ export const REQUEST_BY_ID = /* GraphQL */ `
   }
 `;
 
+const AccountRefSchema = z.object({ id: z.string() }).nullish();
+
+/** A note with its author: `Note.person` (and the person's `account`) and `Note.account`, which tell the provider's people from the customer's. */
 export const RequestNoteSchema = z.object({
   id: z.string(),
   text: z.string().nullish(),
   internal: z.boolean().nullish(),
   createdAt: z.string().nullish(),
-  person: RefSchema,
+  person: z.object({ id: z.string(), name: z.string().nullish(), account: AccountRefSchema }).nullish(),
+  account: AccountRefSchema,
 });
 
 export const RequestDetailSchema = z.object({
@@ -61,8 +68,13 @@ export const RequestDetailSchema = z.object({
   team: RefSchema,
   member: RefSchema,
   requestedFor: RefSchema,
+  requestedBy: RefSchema,
+  createdBy: RefSchema,
+  providerNotAccountable: z.boolean().nullish(),
   serviceInstance: RefSchema,
-  problem: z.object({ id: z.string() }).nullish(),
+  problem: z
+    .object({ id: z.string(), status: z.string().nullish(), knownError: z.boolean().nullish(), workaround: z.string().nullish(), updatedAt: z.string().nullish() })
+    .nullish(),
   /** Break-fix: the supplier's reference (request mode: the linked request's node id at Xurrent). */
   supplierRequestID: z.string().nullish(),
   notes: connectionSchema(RequestNoteSchema).nullish(),

@@ -4,7 +4,8 @@ import { connectionSchema } from './common.js';
 /**
  * Requests with what an SLA report can be rebuilt from: registration, category, impact, status,
  * Xurrent's own SLA accounting (`affectedSlas`: first response, resolution, stopped-clock periods)
- * and the notes' texts and times (the worker's escalation notes carry markers). No people.
+ * and the notes' texts, times and authors (the worker's notes carry markers; a provider person's
+ * note is the response, a root cause or an excuse). People only as node ids.
  */
 export const REQUESTS_FOR_REPORT = /* GraphQL */ `
   query RequestsForReport($first: Int!, $after: String) {
@@ -19,9 +20,12 @@ export const REQUESTS_FOR_REPORT = /* GraphQL */ `
         completedAt
         serviceInstance { id }
         team { id }
-        problem { id }
-        affectedSlas(first: 1) { nodes { startedAt actualResponseAt actualResolutionAt stoppedClockPeriods { from to } } }
-        notes(first: 100) { nodes { text createdAt } pageInfo { endCursor hasNextPage } }
+        requestedFor { id }
+        requestedBy { id }
+        createdBy { id }
+        problem { id status knownError workaround updatedAt }
+        affectedSlas(first: 1) { nodes { startedAt actualResponseAt actualResolutionAt stoppedClockPeriods { from to providerNotAccountable } } }
+        notes(first: 100) { nodes { text createdAt internal person { id account { id } } account { id } } pageInfo { endCursor hasNextPage } }
       }
       pageInfo { endCursor hasNextPage }
       totalCount
@@ -36,8 +40,10 @@ const AffectedSlaAccountingSchema = z.object({
   startedAt: instant,
   actualResponseAt: instant,
   actualResolutionAt: instant,
-  stoppedClockPeriods: z.array(z.object({ from: instant, to: instant }).nullable()).nullish(),
+  stoppedClockPeriods: z.array(z.object({ from: instant, to: instant, providerNotAccountable: z.boolean().nullish() }).nullable()).nullish(),
 });
+
+const accountRef = z.object({ id: z.string() }).nullish();
 
 export const ReportSourceRequestSchema = z.object({
   id: z.string(),
@@ -49,10 +55,17 @@ export const ReportSourceRequestSchema = z.object({
   completedAt: instant,
   serviceInstance: ref,
   team: ref,
-  problem: ref,
+  requestedFor: ref,
+  requestedBy: ref,
+  createdBy: ref,
+  problem: z
+    .object({ id: z.string(), status: z.string().nullish(), knownError: z.boolean().nullish(), workaround: z.string().nullish(), updatedAt: instant })
+    .nullish(),
   // One affected SLA is asked for (`first: 1`), so no paging info is read.
   affectedSlas: z.object({ nodes: z.array(AffectedSlaAccountingSchema).nullish().transform((n) => n ?? []) }).nullish(),
-  notes: connectionSchema(z.object({ text: z.string().nullish(), createdAt: instant })).nullish(),
+  notes: connectionSchema(
+    z.object({ text: z.string().nullish(), createdAt: instant, internal: z.boolean().nullish(), person: z.object({ id: z.string(), account: accountRef }).nullish(), account: accountRef }),
+  ).nullish(),
 });
 export type ReportSourceRequest = z.infer<typeof ReportSourceRequestSchema>;
 

@@ -1,6 +1,10 @@
 import { REQUESTS_FOR_REPORT, RequestsForReportSchema, type ReportSourceRequest } from '../../schema/graphql/requests-for-report.js';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar.js';
-import { escalationsFromNotes, historyFromXurrent, incompleteAsksFromNotes } from '../domain/reports/history-from-xurrent.js';
+import { escalationsFromNotes, historyFromXurrent, incompleteAsksFromNotes, workerStatusWritesFromNotes } from '../domain/reports/history-from-xurrent.js';
+import { readNoteSignals, workerPersonIdsOf, type AuthoredNote } from '../domain/notes/note-signals.js';
+import { currentRule, inSlaScope, policyOfRule } from '../domain/workflow/decided-rule.js';
+import { DEFAULT_SIGNAL_TAGS, type WorkflowPolicy } from '../domain/workflow/plan-reconcile.js';
+import { problemRootCauseAtMs, readSignalMarkers, withSignals } from '../domain/workflow/request-signals.js';
 import { slaRecordsOfHistory } from '../domain/reports/records-of-history.js';
 import type { ReportRequest } from '../domain/reports/report-entities.js';
 import type { SlaRecord } from '../domain/reports/sla-record.js';
@@ -15,15 +19,19 @@ export interface RebuildDeps {
   triage: TriagePolicy;
   sla: SlaPolicy;
   calendar: BusinessCalendar;
+  /** The contract reading of the workflow (SLA scope, provider account, tags); absent: every instance in scope, default tags. */
+  workflow?: Pick<WorkflowPolicy, 'slaServiceInstanceIds' | 'providerAccountId' | 'signalTags'>;
 }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 
 /**
  * Report data rebuilt from Xurrent: reads every request registered before `untilMs` (Xurrent's
- * request filter has no date), classifies it with the contract's rules, rebuilds its SLA history
- * from Xurrent's SLA accounting (registration pauses and escalations from the worker's note
- * markers), and runs the same SLA engine as the worker, at `nowMs`. Problems are not rebuilt.
+ * request filter has no date), classifies it with the contract's rules, keeps only those in the
+ * section 3 SLA's scope, rebuilds its SLA history from Xurrent's SLA accounting (registration pauses,
+ * the worker's own status writes and escalations from its note markers) and from what provider
+ * persons' notes and the linked problem say (response, root cause, excuse), and runs the same SLA
+ * engine as the worker, at `nowMs`, under today's settings. Problems are not rebuilt.
  * `onProgress` is told after each request how many were read of how many Xurrent holds (null: not said).
  */
 export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, nowMs: number, onProgress?: (read: number, total: number | null) => void): Promise<ReportData> {
@@ -47,19 +55,53 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
   const serviceInstance = request.serviceInstance?.id ?? null;
   const entry: ReportRequest = { requestId: request.id, number: request.requestId ?? null, kind: triage.kind, priority: triage.priority, serviceInstance, createdAtMs, problemId: request.problem?.id ?? null };
   if (triage.kind !== 'incident' || triage.priority === null) return { entry, records: [] };
+  // A rebuild knows no registration-time settings: today's rule (decided-rule.ts), as for a rebuilt workflow state.
+  const rule = currentRule(deps.sla, { slaServiceInstanceIds: deps.workflow?.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: deps.triage.xurrentServiceInstanceIds });
+  if (!inSlaScope(serviceInstance, rule)) return { entry, records: [] };
   const sla = request.affectedSlas?.nodes[0];
   const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
-  const events = historyFromXurrent({
+  const authored: AuthoredNote[] = (request.notes?.nodes ?? []).map((n) => ({
+    text: n.text ?? '',
+    createdAtMs: ms(n.createdAt),
+    internal: n.internal === true,
+    personId: n.person?.id ?? null,
+    accountId: n.account?.id ?? n.person?.account?.id ?? null,
+  }));
+  const signals = readNoteSignals(
+    authored,
+    {
+      providerAccountId: deps.workflow?.providerAccountId ?? null,
+      workerPersonIds: workerPersonIdsOf(authored),
+      requesterIds: new Set([request.requestedFor?.id, request.requestedBy?.id, request.createdBy?.id].filter((id): id is string => typeof id === 'string')),
+    },
+    deps.workflow?.signalTags ?? DEFAULT_SIGNAL_TAGS,
+  );
+  const problem = request.problem
+    ? { id: request.problem.id, status: request.problem.status ?? null, knownError: request.problem.knownError === true, workaround: request.problem.workaround ?? null, updatedAtMs: ms(request.problem.updatedAt) }
+    : null;
+  const history = historyFromXurrent({
     createdAtMs,
     priority: triage.priority,
     status: request.status ?? 'assigned',
     actualResponseAtMs: ms(sla?.actualResponseAt),
     actualResolutionAtMs: ms(sla?.actualResolutionAt) ?? ms(request.completedAt),
-    stoppedClockPeriods: (sla?.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to) }] : [])),
+    stoppedClockPeriods: (sla?.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to), notAccountable: p.providerNotAccountable === true }] : [])),
     // The worker's ask notes tell which stopped period was its pause for an incomplete registration.
     incompleteAsksAtMs: incompleteAsksFromNotes(request.id, notes),
+    workerStatusWritesAtMs: workerStatusWritesFromNotes(request.id, notes),
   });
-  const records = slaRecordsOfHistory({ requestId: request.id, category: 'incident', serviceInstance }, events, escalationsFromNotes(request.id, notes), nowMs, deps.calendar, deps.sla);
+  // The same signals the live worker reads (note authors, tags, the linked problem): the same response, root cause and excuse.
+  // ...and the instants the worker marked live (request-signals.ts), where Xurrent keeps no trace of them.
+  const marked = readSignalMarkers(request.id, notes.map((n) => n.text));
+  const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  const events = withSignals(
+    history,
+    { respondedAtMs: earliest(signals.respondedAtMs, marked.respondedAtMs), rootCauseAtMs: earliest(signals.rootCauseAtMs, marked.rootCauseAtMs), problemRootCauseAtMs: problemRootCauseAtMs({ problem, createdAtMs }, nowMs) },
+    nowMs,
+  );
+  const records = slaRecordsOfHistory({ requestId: request.id, category: 'incident', serviceInstance }, events, escalationsFromNotes(request.id, notes), nowMs, deps.calendar, policyOfRule(rule, deps.sla)).map(
+    (record) => ({ ...record, excused: signals.excused }),
+  );
   return { entry, records };
 }
 

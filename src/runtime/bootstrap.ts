@@ -28,3 +28,25 @@ export function warnIfXurrentMissing(config: Config, logger: Logger): void {
     { component: 'main' },
   );
 }
+
+/**
+ * Contract settings left unset, one line each naming the variable: the service runs without them,
+ * but holds the contract less well than it could (§2.8 escalation persons, §3 scope, the calendar's holidays).
+ */
+export function contractSettingWarnings(config: Pick<Config, 'workflow' | 'sla'>): string[] {
+  const warnings: string[] = [];
+  if (!config.workflow.escalation.serviceSupportManagerId) warnings.push('ESCALATION_L1_PERSON_ID is unset: SLA escalations name no Service Support Manager (contract §2.8)');
+  if (!config.workflow.escalation.ctoId) warnings.push('ESCALATION_L2_PERSON_ID is unset: second escalations name no CTO (contract §2.8)');
+  if (config.workflow.slaServiceInstanceIds === null) {
+    warnings.push('SLA_SERVICE_INSTANCE_IDS is unset: every service instance except the Xurrent Service (XURRENT_SERVICE_INSTANCE_IDS) is held to the section 3 SLA, which the contract applies only to the IV Integratiedienst (§3)');
+  }
+  if (config.sla.calendar.holidays.dates.length === 0 && config.sla.calendar.holidays.regions.length === 0) {
+    warnings.push('SUPPORT_HOLIDAYS is unset: no holidays are taken out of support hours');
+  }
+  return warnings;
+}
+
+/** Logs each contract setting left unset, once at start. */
+export function warnContractSettings(config: Pick<Config, 'workflow' | 'sla'>, logger: Logger): void {
+  for (const warning of contractSettingWarnings(config)) logger.warn(warning, { component: 'main' });
+}

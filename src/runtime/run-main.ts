@@ -1,4 +1,4 @@
-import { loadConfigOrExit, warnIfXurrentMissing } from './bootstrap.js';
+import { loadConfigOrExit, warnContractSettings, warnIfXurrentMissing } from './bootstrap.js';
 import { startService, type ServiceRoles } from './service.js';
 import { usesEmbeddedSimulator } from './xurrent.js';
 import { exitOnSignals } from './shutdown.js';
@@ -13,6 +13,7 @@ export async function runMain(roles: ServiceRoles): Promise<void> {
     logger.info('starting', { component: 'main', roles, env: config.env });
     warnIfXurrentMissing(config, logger);
   }
+  warnContractSettings(config, logger);
   const starting = startService({ config, logger, roles });
   // Handle signals from the first moment: a SIGTERM during start-up waits for it, then stops cleanly.
   exitOnSignals(async () => (await starting.catch(() => undefined))?.shutdownSteps() ?? [], config.shutdown.timeoutMs, logger);

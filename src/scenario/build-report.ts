@@ -1,9 +1,8 @@
 import { registrationFlags } from '../domain/registration/registration-state.js';
 import type { WorkflowState } from '../domain/workflow/workflow-state.js';
+import { respondedAtOf } from '../domain/reports/records-of-history.js';
 import { isoOf, type RequestReport, type ScenarioReport } from './report.js';
 
-/** Statuses that count as the provider's response (the first change to one of them). */
-const RESPONDED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']);
 
 /** One scenario request as the runner finds it at the end: the simulator's record and the worker's state. */
 export interface RequestOutcome {
@@ -16,6 +15,10 @@ export interface RequestOutcome {
   state: WorkflowState | null;
   /** The name of the team the worker last routed the request to, or null. */
   routedTo?: string | null;
+  /** A person's name by node id (who excused). */
+  nameOf?: (personId: string) => string;
+  /** The customer named in the scenario's `create`, or null. */
+  customer?: string | null;
 }
 
 /** One problem the worker created, in creation order. */
@@ -33,14 +36,18 @@ export interface ProblemOutcome {
  */
 export function reportRequest(outcome: RequestOutcome): RequestReport {
   const facts = outcome.state?.facts ?? null;
-  const statusChanges = (outcome.state?.events ?? []).flatMap((e) => (e.kind === 'status-changed' ? [e] : []));
-  const responded = statusChanges.find((e) => RESPONDED.has(e.status));
+  const events = [...(outcome.state?.events ?? [])].sort((a, b) => a.at - b.at);
+  const statusChanges = events.flatMap((e) => (e.kind === 'status-changed' ? [e] : []));
   const completions = statusChanges.filter((e) => e.status === 'completed');
+  const rule = outcome.state?.rule;
+  const excused = outcome.state?.excused ?? null;
+  const inClock = facts !== null && !facts.flags.includes('outside_sla');
   return {
     priority: facts?.priority ?? null,
     responseDue: isoOf(facts?.responseDueMs),
     resolutionDue: isoOf(facts?.resolutionDueMs),
-    respondedAt: isoOf(responded?.at),
+    respondedAt: inClock ? isoOf(respondedAtOf(events, rule?.responseBy ?? 'status')) : null,
+    rootCauseAt: inClock && rule?.resolutionClockStart === 'root_cause' ? isoOf(rootCauseAtOf(events)) : null,
     resolvedAt: outcome.status === 'completed' ? isoOf(completions.at(-1)?.at) : null,
     responseBreached: facts?.responseState === 'breached',
     resolutionBreached: facts?.resolutionState === 'breached',
@@ -49,7 +56,19 @@ export function reportRequest(outcome: RequestOutcome): RequestReport {
     problem: outcome.problemRef,
     notes: outcome.workerNotes,
     routedTo: outcome.routedTo ?? null,
+    excused: excused ? { reason: excused.reason, by: outcome.nameOf?.(excused.by) ?? excused.by, at: isoOf(excused.at) as string } : null,
+    customer: outcome.customer ?? null,
   };
+}
+
+/** The root cause that started the resolution clock: the first recorded while the request was not completed (track-clocks.ts). */
+function rootCauseAtOf(events: WorkflowState['events']): number | null {
+  let completed = false;
+  for (const event of events) {
+    if (event.kind === 'status-changed') completed = event.status === 'completed';
+    if (event.kind === 'root-cause-recorded' && !completed) return event.at;
+  }
+  return null;
 }
 
 /** The whole report, requests and problems keyed by their refs. */

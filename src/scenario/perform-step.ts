@@ -11,6 +11,8 @@ export interface StepDeps {
   names: NameResolver;
   /** Scenario ref → request node id, filled as requests are created. */
   refs: Map<string, string>;
+  /** Scenario ref → the customer named in its `create`, when one was. */
+  customers?: Map<string, string>;
   /** Changes of `hold` steps, kept back until a `release` step: their webhooks arrive late. */
   held: SimChange[];
   /** Stops the service and starts it again (same Redis, prefix and port). */
@@ -23,8 +25,8 @@ export interface StepDeps {
 const AGENT_NAME = 'Dana Agent';
 
 /**
- * Carries out one step's action on the simulator directly, as the customer (creates, public
- * notes) or an agent (updates, internal notes): straight to the store, so these changes are not
+ * Carries out one step's action on the simulator directly, as the customer's requester (creates,
+ * notes `by: requester`) or an agent of the provider (updates, problem updates, notes `by: agent`): straight to the store, so these changes are not
  * counted as the service's calls, then announced through the registered webhooks (or kept back
  * for a later `release` when the step says `hold`, to deliver them out of order).
  */
@@ -42,8 +44,10 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
   const agent = () => names.person(AGENT_NAME);
 
   if (step.create) {
-    const { ref, category, impact, subject, serviceInstance, description } = step.create;
+    const { ref, category, impact, subject, serviceInstance, description, customer } = step.create;
     if (refs.has(ref)) fail(`create.ref: request "${ref}" already exists`);
+    const requester = customer ? names.customerRequester(customer) : sim.demo.customerId;
+    if (customer) deps.customers?.set(ref, customer);
     const input = {
       subject,
       category,
@@ -51,26 +55,31 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
       ...(serviceInstance ? { serviceInstanceId: names.serviceInstance(serviceInstance) } : {}),
       ...(description ? { note: description } : {}),
     };
-    act(sim.demo.customerId, (ctx) => {
+    act(requester, (ctx) => {
       const result = requestCreate(sim.store, ctx, input);
       const created = ctx.changes.find((change) => change.event === 'request.create');
       if (created) refs.set(ref, created.objectId);
       return result;
     });
   } else if (step.update) {
-    const { ref, status, impact, team } = step.update;
+    const { ref, status, impact, team, serviceInstance, providerNotAccountable } = step.update;
     const input = {
       id: requestId(ref, 'update'),
       ...(status ? { status } : {}),
       ...(impact ? { impact } : {}),
       ...(team ? { teamId: names.team(team) } : {}),
+      ...(serviceInstance ? { serviceInstanceId: names.serviceInstance(serviceInstance) } : {}),
+      ...(providerNotAccountable !== undefined ? { providerNotAccountable } : {}),
       ...(status === 'completed' ? { completionReason: 'solved' } : {}),
     };
     act(agent(), (ctx) => requestUpdate(sim.store, ctx, input));
   } else if (step.note) {
-    const { ref, text, internal } = step.note;
-    const input = { ownerId: requestId(ref, 'note'), text, internal };
-    act(internal ? agent() : sim.demo.customerId, (ctx) => createRootValue(sim.store).noteCreate({ input }, ctx));
+    const { ref, text, internal, by } = step.note;
+    const id = requestId(ref, 'note');
+    const input = { ownerId: id, text, internal };
+    // The requester is the request's requested-for person (in the customer's account).
+    const requester = () => sim.store.requests.get(id)?.requestedForId ?? sim.demo.customerId;
+    act(by === 'agent' ? agent() : requester(), (ctx) => createRootValue(sim.store).noteCreate({ input }, ctx));
   } else if (step.problem) {
     const { ref, status, knownError, workaround } = step.problem;
     // Report refs number problems in the order they were opened, as the report does.

@@ -10,7 +10,10 @@ export const ScenarioReportSchema = z.strictObject({
       priority: z.enum(['top', 'high', 'medium', 'low']).nullable(),
       responseDue: instant.nullable(),
       resolutionDue: instant.nullable(),
+      /** The provider's response: a person's status change or public note, never the worker's own writes. */
       respondedAt: instant.nullable(),
+      /** When the root cause was determined (root-cause start); may be left out of expected reports when null. */
+      rootCauseAt: instant.nullable().default(null),
       resolvedAt: instant.nullable(),
       responseBreached: z.boolean(),
       resolutionBreached: z.boolean(),
@@ -26,6 +29,10 @@ export const ScenarioReportSchema = z.strictObject({
       notes: z.number().int(),
       /** The team the worker routed the request to (by name); may be left out of expected reports when null. */
       routedTo: z.string().nullable().default(null),
+      /** A provider person's excuse of the request's breaches (§3.3), `by` their name; may be left out when null. */
+      excused: z.strictObject({ reason: z.string(), by: z.string(), at: instant }).nullable().default(null),
+      /** The customer (by name) of `create.customer`; may be left out when null. */
+      customer: z.string().nullable().default(null),
     }),
   ),
   problems: z.record(

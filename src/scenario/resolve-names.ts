@@ -48,6 +48,18 @@ export function createNameResolver(sim: Pick<Simulator, 'store' | 'demo'>) {
   };
 
   return {
+    /**
+     * The requester of a customer (by name): a person in that customer's own Xurrent account
+     * (`Person.account`), created on first use. Used by `create.customer`.
+     */
+    customerRequester(customer: string): string {
+      const name = `${customer} requester`;
+      const existing = [...store.people.values()].find((p) => p.name === name);
+      if (existing) return existing.id;
+      const { id } = store.nextId('Person');
+      store.people.set(id, { id, name, primaryEmail: `requester@${slug(customer)}.example`, teamIds: [], accountId: slug(customer) });
+      return id;
+    },
     /** A service instance by name or id. */
     serviceInstance: (name: string) => findOrCreate('serviceInstance', name),
     /** A person by name or id. */

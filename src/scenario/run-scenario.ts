@@ -11,7 +11,6 @@ import { parseScenario, ScenarioError } from './scenario-schema.js';
 import { openScratchRedis } from './scratch-redis.js';
 import { startPipeline, type Pipeline, type PipelineOptions } from './start-pipeline.js';
 import { waitUntilIdle } from './wait-idle.js';
-import { withRegistrationDefault } from './registration-default.js';
 
 export interface RunOptions {
   /** The Redis to run on; by default the local one when it answers, else an embedded one. */
@@ -52,7 +51,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   let pipeline: Pipeline | undefined;
   try {
     const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
-    const running = await startPipeline({ config: withRegistrationDefault(scenario), clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
+    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
@@ -60,6 +59,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed()), ...(await queues.followUps.getDelayed())];
     const timers = { clock, delayedTimers, waitUntilIdle: settle };
     const refs = new Map<string, string>();
+    const customers = new Map<string, string>();
     const held: SimChange[] = [];
     await settle();
 
@@ -67,7 +67,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const at = instants[index] as number;
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
-      await performStep(step, { sim, names, refs, held, restartService: () => running.restart(), wipeService: () => running.wipe() });
+      await performStep(step, { sim, names, refs, customers, held, restartService: () => running.restart(), wipeService: () => running.wipe() });
       const next = scenario.steps[index + 1];
       if (options.settle !== 'instant' || !next || Date.parse(next.at) !== at || step.restart || step.wipe) await settle();
     }
@@ -75,7 +75,7 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     sim.webhooks.dispatch(held.splice(0));
     await settle();
     await runDueTimers(timers, instants.at(-1) as number);
-    const report = await collectReport({ sim, store: workflowStore, refs });
+    const report = await collectReport({ sim, store: workflowStore, refs, customers });
     await options.inspect?.({ sim, store: workflowStore, refs, httpUrl: running.httpUrl() });
     await options.onFinish?.({ redisUrl: redis.url, prefix: redis.prefix, sim });
     return report;

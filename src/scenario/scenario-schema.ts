@@ -15,12 +15,37 @@ const create = z.strictObject({
   serviceInstance: z.string().min(1).optional(),
   /** The request's first note, which Xurrent shows as its description (written by the customer). */
   description: z.string().min(1).optional(),
+  /**
+   * The customer (a name) whose requester registers the request: a person of that customer's own
+   * Xurrent account. Absent: the demo customer (Chris Customer, account `customer`).
+   */
+  customer: z.string().min(1).max(100).optional(),
 });
 
-/** An agent's change; `team` (by name or node id) is a manual assignment. */
-const update = z.strictObject({ ref, status: z.string().min(1).optional(), impact: impact.optional(), team: z.string().min(1).optional() });
+/**
+ * An agent's change; `team` (by name or node id) is a manual assignment; `providerNotAccountable`
+ * sets Xurrent's field of that name (the provider's clocks stop while it is true).
+ */
+const update = z.strictObject({
+  ref,
+  status: z.string().min(1).optional(),
+  impact: impact.optional(),
+  team: z.string().min(1).optional(),
+  serviceInstance: z.string().min(1).optional(),
+  providerNotAccountable: z.boolean().optional(),
+});
 
-const note = z.strictObject({ ref, text: z.string().min(1), internal: z.boolean().default(false) });
+/**
+ * A note on a request, by `requester` (the request's requested-for person, in the customer's account)
+ * or `agent` (Dana Agent, a person of the provider's account). Default: the requester for a public
+ * note, an agent for an internal one (a requester cannot write internal notes).
+ */
+const note = z
+  .strictObject({ ref, text: z.string().min(1), internal: z.boolean().default(false), by: z.enum(['requester', 'agent']).optional() })
+  .superRefine((n, ctx) => {
+    if (n.internal && n.by === 'requester') ctx.addIssue({ code: 'custom', path: ['by'], message: 'a requester cannot write an internal note' });
+  })
+  .transform((n) => ({ ...n, by: n.by ?? (n.internal ? ('agent' as const) : ('requester' as const)) }));
 
 /** An agent works a problem the worker opened, by its report ref (`p1` = the first problem opened). */
 const problem = z.strictObject({

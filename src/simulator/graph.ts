@@ -8,7 +8,7 @@ import { startSlaHistory } from './sla-history.js';
  */
 export type GraphObject = Record<string, unknown> & { __typename: SimTypeName };
 
-const accountOf = (store: SimStore) => ({ id: store.account, name: store.account, url: `https://${store.account}.xurrent.sim` });
+const accountOf = (store: SimStore, id: string = store.account) => ({ id, name: id, url: `https://${id}.xurrent.sim` });
 
 export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | undefined): GraphObject | null {
   if (!record) return null;
@@ -26,6 +26,10 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
         member: ref('Person', r.memberId),
         requestedFor: ref('Person', r.requestedForId),
         requestedBy: ref('Person', r.requestedById),
+        createdBy: ref('Person', r.createdById ?? r.requestedById),
+        providerNotAccountable: r.providerNotAccountable ?? false,
+        downtimeStartAt: r.downtimeStartAt ?? null,
+        downtimeEndAt: r.downtimeEndAt ?? null,
         serviceInstance: ref('ServiceInstance', r.serviceInstanceId),
         problem: ref('Problem', r.problemId),
         notes: many('Note', r.noteIds),
@@ -44,15 +48,18 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
         requests: many('Request', p.requestIds),
         serviceInstances: many('ServiceInstance', p.serviceInstanceIds),
         notes: many('Note', p.noteIds),
+        knownError: p.knownError ?? false,
       };
     }
     case 'Note': {
+      // A note is written in its author's account (a customer's note through the trust is the customer account's).
       const n = record as NoteRecord;
-      return { ...base, person: ref('Person', n.personId), medium: 'default', visibility: n.internal ? 'specialist' : 'end_user' };
+      const author = n.personId ? store.people.get(n.personId) : undefined;
+      return { ...base, account: accountOf(store, author?.accountId), person: ref('Person', n.personId), medium: 'default', visibility: n.internal ? 'specialist' : 'end_user' };
     }
     case 'Person': {
       const p = record as PersonRecord;
-      return { ...base, teams: many('Team', p.teamIds) };
+      return { ...base, account: accountOf(store, p.accountId), teams: many('Team', p.teamIds) };
     }
     case 'ServiceInstance': {
       const s = record as ServiceInstanceRecord;
@@ -89,7 +96,8 @@ function affectedSlaOf(store: SimStore, r: RequestRecord): Record<string, unknow
     accountability: 'provider',
     actualResponseAt: sla.actualResponseAt,
     actualResolutionAt: sla.actualResolutionAt,
-    stoppedClockPeriods: sla.stoppedClockPeriods.map((p) => ({ from: p.from, to: p.to, providerNotAccountable: false })),
+    stoppedClockPeriods: sla.stoppedClockPeriods.map((p) => ({ from: p.from, to: p.to, providerNotAccountable: p.providerNotAccountable ?? false })),
+    providerNotAccountable: r.providerNotAccountable ?? false,
     responseTargetAt: r.responseTargetAt,
     resolutionTargetAt: r.resolutionTargetAt,
     serviceInstance: r.serviceInstanceId ? toGraph(store, 'ServiceInstance', store.serviceInstances.get(r.serviceInstanceId)) : null,

@@ -41,7 +41,7 @@ export function problemCreate(store: SimStore, ctx: SimContext, input: Input) {
   const problem: ProblemRecord = {
     id, problemId: String(number), subject: input['subject'] as string, category: (input['category'] as string | undefined) ?? 'reactive',
     impact: (input['impact'] as string | undefined) ?? null, status: (input['status'] as string | undefined) ?? 'assigned', serviceId: input['serviceId'] as string,
-    teamId: (input['teamId'] as string | undefined) ?? null, workaround: (input['workaround'] as string | undefined) ?? null,
+    teamId: (input['teamId'] as string | undefined) ?? null, workaround: (input['workaround'] as string | undefined) ?? null, knownError: input['knownError'] === true,
     requestIds: [], serviceInstanceIds: ids(input['serviceInstanceIds']), createdAt: now, updatedAt: now, noteIds: [],
     source: optional(input['source']), sourceID: optional(input['sourceID']), managerId: optional(input['managerId']), analysisTargetAt: optional(input['analysisTargetAt']),
   };
@@ -61,6 +61,7 @@ export function problemUpdate(store: SimStore, ctx: SimContext, input: Input) {
   for (const key of ['subject', 'impact', 'status', 'teamId', 'workaround', 'serviceId'] as const) {
     if (typeof input[key] === 'string') (problem as unknown as Record<string, unknown>)[key] = input[key];
   }
+  if (typeof input['knownError'] === 'boolean') problem.knownError = input['knownError'];
   problem.updatedAt = store.nowIso();
   if (problem.status === 'solved' && previousStatus !== 'solved') problem.solvedAt = problem.updatedAt;
   linkRequests(store, problem, ids(input['requestIds'])); // appends: the documented semantics are unknown (API-NOTES, uncertain 9)

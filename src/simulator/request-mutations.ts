@@ -1,6 +1,6 @@
 import { numberOf, refused, type SimContext, type ValidationError } from './changes.js';
 import { toGraph } from './graph.js';
-import { startSlaHistory, trackStatusChange } from './sla-history.js';
+import { startSlaHistory, trackAccountability, trackStatusChange } from './sla-history.js';
 import type { RequestRecord, SimStore } from './store.js';
 
 type Input = Record<string, unknown> & { clientMutationId?: string | null };
@@ -40,7 +40,9 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
     impact, status: 'assigned', urgent: input['urgent'] === true,
     teamId: (input['teamId'] as string | undefined) ?? instance?.supportTeamId ?? null, memberId: (input['memberId'] as string | undefined) ?? null,
     serviceInstanceId: instance?.id ?? null, requestedForId: (input['requestedForId'] as string | undefined) ?? ctx.personId ?? null,
-    requestedById: ctx.personId ?? null, problemId: null, completionReason: null,
+    requestedById: (input['requestedById'] as string | undefined) ?? ctx.personId ?? null, createdById: ctx.personId ?? null, problemId: null, completionReason: null,
+    providerNotAccountable: input['providerNotAccountable'] === true,
+    downtimeStartAt: optionalText(input['downtimeStartAt']), downtimeEndAt: optionalText(input['downtimeEndAt']),
     createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), completedAt: null,
     responseTargetAt: new Date(now + HOUR).toISOString(), resolutionTargetAt: new Date(now + (RESOLUTION_HOURS[impact] ?? 40) * HOUR).toISOString(),
     waitingUntil: null, noteIds: [], slaHistory: startSlaHistory(new Date(now).toISOString()),
@@ -53,7 +55,10 @@ export function requestCreate(store: SimStore, ctx: SimContext, input: Input) {
   return { request: toGraph(store, 'Request', record), errors: [], ...(input.clientMutationId ? { clientMutationId: input.clientMutationId } : {}) };
 }
 
-const UPDATABLE = ['subject', 'category', 'impact', 'status', 'urgent', 'teamId', 'memberId', 'serviceInstanceId', 'problemId', 'completionReason', 'waitingUntil', 'supplierId', 'supplierRequestID', 'source', 'sourceID'] as const;
+const UPDATABLE = [
+  'subject', 'category', 'impact', 'status', 'urgent', 'teamId', 'memberId', 'serviceInstanceId', 'problemId', 'completionReason', 'waitingUntil', 'supplierId', 'supplierRequestID', 'source', 'sourceID',
+  'providerNotAccountable', 'downtimeStartAt', 'downtimeEndAt', 'requestedForId',
+] as const;
 
 export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   const record = store.requests.get(input['id'] as string);
@@ -64,11 +69,13 @@ export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   if (errors.length > 0) return refused(errors, input.clientMutationId);
 
   const previousStatus = record.status;
+  const wasNotAccountable = record.providerNotAccountable ?? false;
   const target = record as unknown as Record<string, unknown>;
   for (const key of UPDATABLE) if (input[key] !== undefined && input[key] !== null) target[key] = input[key];
   record.updatedAt = store.nowIso();
   if (completing) record.completedAt = record.updatedAt;
   trackStatusChange(record, previousStatus, record.updatedAt);
+  trackAccountability(record, wasNotAccountable, record.updatedAt);
   const noteIds: string[] = [];
   if (typeof input['note'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['note'], false));
   if (typeof input['internalNote'] === 'string') noteIds.push(addNote(store, ctx, record.id, input['internalNote'], true));

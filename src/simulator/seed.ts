@@ -1,5 +1,8 @@
 import type { SimStore } from './store.js';
 
+/** The customer account of the demo's customer (`Person.account` / `Note.account` of the requester). */
+export const DEMO_CUSTOMER_ACCOUNT = 'customer';
+
 export interface DemoAccount {
   /** The person the service's token acts as (the support worker's API user). */
   apiUserId: string;
@@ -20,9 +23,9 @@ export function seedDemoAccount(store: SimStore): DemoAccount {
     store.teams.set(id, { id, name });
     return id;
   };
-  const person = (name: string, primaryEmail: string, teamIds: string[]) => {
+  const person = (name: string, primaryEmail: string, teamIds: string[], accountId?: string) => {
     const { id } = store.nextId('Person');
-    store.people.set(id, { id, name, primaryEmail, teamIds });
+    store.people.set(id, { id, name, primaryEmail, teamIds, ...(accountId ? { accountId } : {}) });
     return id;
   };
   const service = (name: string) => {
@@ -40,7 +43,8 @@ export function seedDemoAccount(store: SimStore): DemoAccount {
   const xurrentSupport = team('Xurrent Application Management');
   const apiUserId = person('Support Worker (API)', 'support-worker@demo.example', [serviceDesk]);
   person('Dana Agent', 'dana@demo.example', [serviceDesk, xurrentSupport]);
-  const customerId = person('Chris Customer', 'chris@customer.example', []);
+  // The customer's people live in the customer's own account, reaching the provider through the trust.
+  const customerId = person('Chris Customer', 'chris@customer.example', [], DEMO_CUSTOMER_ACCOUNT);
   const emailService = service('E-mail');
   const xurrentService = service('Xurrent');
   return {

@@ -10,7 +10,8 @@ export interface SimSlaHistory {
   startedAt: string;
   actualResponseAt: string | null;
   actualResolutionAt: string | null;
-  stoppedClockPeriods: { from: string; to: string | null }[];
+  /** `providerNotAccountable`: the period is one in which the provider was not accountable (not a wait for the customer). */
+  stoppedClockPeriods: { from: string; to: string | null; providerNotAccountable?: boolean }[];
 }
 
 const RESPONDED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']);
@@ -25,11 +26,23 @@ export function trackStatusChange(record: RequestRecord, previousStatus: string,
   const sla = (record.slaHistory ??= startSlaHistory(record.createdAt));
   if (sla.actualResponseAt === null && RESPONDED.has(record.status)) sla.actualResponseAt = at;
   const open = sla.stoppedClockPeriods.at(-1);
-  if (previousStatus === 'waiting_for_customer' && open && open.to === null) open.to = at;
+  if (previousStatus === 'waiting_for_customer' && open && open.to === null && !open.providerNotAccountable) open.to = at;
   if (record.status === 'waiting_for_customer') sla.stoppedClockPeriods.push({ from: at, to: null });
   if (record.status === 'completed') sla.actualResolutionAt = at;
   if (previousStatus === 'completed') {
     sla.actualResolutionAt = null;
     record.reopenCount = (record.reopenCount ?? 0) + 1;
+  }
+}
+
+/** Records a switch of `providerNotAccountable` at `at`: the clock stops while it is true (a period of its own). */
+export function trackAccountability(record: RequestRecord, wasNotAccountable: boolean, at: string): void {
+  const now = record.providerNotAccountable ?? false;
+  if (now === wasNotAccountable) return;
+  const sla = (record.slaHistory ??= startSlaHistory(record.createdAt));
+  if (now) sla.stoppedClockPeriods.push({ from: at, to: null, providerNotAccountable: true });
+  else {
+    const open = [...sla.stoppedClockPeriods].reverse().find((p) => p.providerNotAccountable && p.to === null);
+    if (open) open.to = at;
   }
 }

@@ -5,7 +5,8 @@ import type { SimSlaHistory } from './sla-history.js';
  * The simulator's in-memory Xurrent account: plain records keyed by node id. Relations are node
  * ids; `graph.ts` turns records into what the GraphQL schema asks for.
  */
-export interface PersonRecord { id: string; name: string; primaryEmail: string; teamIds: string[] }
+/** `accountId`: the person's Xurrent account (`Person.account`); absent: the store's own account. */
+export interface PersonRecord { id: string; name: string; primaryEmail: string; teamIds: string[]; accountId?: string }
 export interface TeamRecord { id: string; name: string }
 export interface ServiceRecord { id: string; name: string }
 export interface ServiceInstanceRecord { id: string; name: string; serviceId: string; supportTeamId: string }
@@ -24,6 +25,12 @@ export interface RequestRecord {
   serviceInstanceId: string | null;
   requestedForId: string | null;
   requestedById: string | null;
+  /** Who registered the request (`createdBy`); absent: the requested-by person. */
+  createdById?: string | null;
+  /** Xurrent's `providerNotAccountable` (the provider's SLA clock is stopped while true). */
+  providerNotAccountable?: boolean;
+  downtimeStartAt?: string | null;
+  downtimeEndAt?: string | null;
   problemId: string | null;
   completionReason: string | null;
   createdAt: string;
@@ -58,6 +65,7 @@ export interface ProblemRecord {
   serviceId: string;
   teamId: string | null;
   workaround: string | null;
+  knownError?: boolean;
   requestIds: string[];
   serviceInstanceIds: string[];
   createdAt: string;

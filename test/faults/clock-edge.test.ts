@@ -17,7 +17,8 @@ import { runScenario } from '../../src/scenario/run-scenario.js';
 import { createLogCapture } from '../helpers/log-capture.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
-const CONFIG = { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', COMPLETENESS_RULES: 'none', SUPPORT_TIMEZONE: 'Europe/Amsterdam' };
+// Resolution from registration: the due instants across the clock edge are the subject, not the root-cause start.
+const CONFIG = { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', COMPLETENESS_RULES: 'none', SUPPORT_TIMEZONE: 'Europe/Amsterdam', RESOLUTION_CLOCK_START: 'created' };
 
 // Redis of its own, on its own port, with append-only persistence: restarts keep its timers.
 let redis: RedisServer;

@@ -54,7 +54,8 @@ beforeAll(async () => {
   const clock = createManualClock(VIRTUAL_NOW);
   pipeline = await startPipeline({
     // Timeouts: a 1 s answer is slow but in time, a 2.5 s hang is not. No Retry-After: wait 1.5 s (60 s in production).
-    config: { COMPLETENESS_RULES: 'none', XURRENT_TIMEOUT_MS: String(TIMEOUT_MS), XURRENT_DEFAULT_RETRY_AFTER_MS: String(DEFAULT_RETRY_AFTER_MS) },
+    // Resolution from registration, so the reference shows both due instants.
+    config: { COMPLETENESS_RULES: 'none', RESOLUTION_CLOCK_START: 'created', XURRENT_TIMEOUT_MS: String(TIMEOUT_MS), XURRENT_DEFAULT_RETRY_AFTER_MS: String(DEFAULT_RETRY_AFTER_MS) },
     clock, redisUrl: redis.url, prefix, logger,
     // Xurrent's burst limit as it is (20 per 2 s); hourly budgets out of the way of a long soak.
     simulatorBudgets: { hourlyRequests: 1_000_000, hourlyCost: 100_000_000 },

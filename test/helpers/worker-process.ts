@@ -24,6 +24,8 @@ const { redis, queue, xurrentLimits, webhooks, sla, workflow, problems, registra
   QUEUE_PREFIX: prefix,
   // These tests count the workflow's writes; first-line registration has tests of its own.
   COMPLETENESS_RULES: 'none',
+  // They count the resolution ladder's writes from registration, not the root-cause start.
+  RESOLUTION_CLOCK_START: 'created',
   XURRENT_BURST_LIMIT: process.env['BURST_LIMIT'],
   XURRENT_BURST_WINDOW_MS: process.env['BURST_WINDOW_MS'],
   // The fault tests shorten job locks so a killed worker's jobs come back within seconds.

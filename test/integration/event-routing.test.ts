@@ -35,9 +35,11 @@ describe('event routing (unsigned bodies explicitly allowed)', () => {
     },
   );
 
-  it('queues request.status-changed with its status', async () => {
-    const response = await deliver(requestEnvelope({ event: 'request.status-changed', payload: { status: 'completed', previous_status: 'assigned' } }), 'route-status');
+  it('queues request.status-changed with its status and who changed it (ids only)', async () => {
+    const response = await deliver(requestEnvelope({ event: 'request.status-changed', person_nodeID: 'UGVyc29uLzc', payload: { status: 'completed', previous_status: 'assigned' } }), 'route-status');
     expect(response.status).toBe(202);
+    const job = await intake.queues.events.getJob('delivery-route-status');
+    expect(job?.data).toMatchObject({ event: 'request.status-changed', actor: { personNodeId: 'UGVyc29uLzc', status: 'completed' } });
   });
 
   it('accepts events of a customer account', async () => {

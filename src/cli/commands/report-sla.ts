@@ -48,19 +48,15 @@ export const reportSlaCommand = defineCommand({
       const source = createReportStore(redis, config.queue.prefix, config.reports.retentionDays, logger);
       if (flags.rebuild) {
         if (!config.xurrent) throw new Error('--rebuild needs Xurrent: set XURRENT_ACCOUNT and XURRENT_TOKEN (or the OAuth client)');
-        const [{ createXurrentClient }, { createBusinessCalendar }, { fillMissing, rebuildFromXurrent }] = await Promise.all([
+        const [{ createXurrentClient }, { createWorkflowPolicy }, { fillMissing, rebuildFromXurrent }] = await Promise.all([
           import('../../xurrent/client.js'),
-          import('../../domain/calendar/business-calendar.js'),
+          import('../../../workers/workflow-policy.js'),
           import('../../reports/rebuild-from-xurrent.js'),
         ]);
         const nowMs = systemClock.now();
         const untilMs = period.period?.toMs ?? nowMs;
-        const deps = {
-          xurrent: createXurrentClient({ config: config.xurrent, logger }),
-          triage: { priorityRules: config.workflow.priorityRules, xurrentServiceInstanceIds: config.workflow.xurrentServiceInstanceIds },
-          sla: config.sla,
-          calendar: createBusinessCalendar(config.sla.calendar),
-        };
+        const policy = createWorkflowPolicy(config);
+        const deps = { xurrent: createXurrentClient({ config: config.xurrent, logger }), triage: policy.triage, sla: policy.sla, calendar: policy.calendar, workflow: policy };
         const progress = createProgress(io, { label: 'requests read from Xurrent' });
         const rebuilt = await rebuildFromXurrent(deps, untilMs, nowMs, (read, total) => progress.update(read, total));
         progress.finish();

@@ -47,13 +47,18 @@ const FIELD_LABELS: Record<FactChange['field'], string> = {
 };
 
 /** The first note on a request: how it was classified and, for an incident, when it is due. */
-export function renderStartNote(facts: TicketFacts, format: FormatInstant, marker: string): string {
+export function renderStartNote(facts: TicketFacts, format: FormatInstant, marker: string, options: { rootCauseTags?: readonly string[] } = {}): string {
   const lines = [`Support worker: ${describeKind(facts)}.`];
   if (facts.kind === 'incident') {
     lines.push(`Priority: ${facts.priority ? capitalise(facts.priority) : 'not set yet'} — ${facts.priorityReason}.`);
-    if (facts.priority) {
+    if (facts.flags.includes('outside_sla')) {
+      lines.push('Outside the section 3 SLA (it applies to the IV Integratiedienst only): no response or resolution targets.');
+    } else if (facts.priority) {
       lines.push(`Response due: ${format(facts.responseDueMs)}.`, `Resolution due: ${format(facts.resolutionDueMs)}.`);
       lines.push('SLA clocks run in support hours only and stop while waiting for the customer.');
+      if (options.rootCauseTags) {
+        lines.push(`The resolution clock starts once the root cause is determined: record it with a note holding ${options.rootCauseTags.join(' or ')} and the cause, or set the linked problem to analyzed.`);
+      }
     }
   } else {
     lines.push(`${capitalise(facts.priorityReason)}.`);

@@ -1,3 +1,4 @@
+import { matchesCue } from '../text/match-cues.js';
 import type { CompletenessRules, Requirement } from './completeness-rules.js';
 
 export interface RegistrationFacts {
@@ -50,14 +51,9 @@ export function findMissing(facts: RegistrationFacts, rules: CompletenessRules, 
   return missing;
 }
 
-/** True when the text names a reproduction cue as a whole word, or lists numbered steps (1. … 2. …). */
+/** True when the text names a reproduction cue (see match-cues: whole words, any case, not negated), or lists numbered steps (1. … 2. …). */
 export function describesReproduction(text: string, cues: readonly string[]): boolean {
-  const lower = text.toLowerCase();
-  const hasCue = cues.some((cue) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(cue.toLowerCase())}($|[^\\p{L}])`, 'u').test(lower));
+  const hasCue = matchesCue(text, cues);
   const numbered = (text.match(/^\s*\d+[.)]\s+\S/gm) ?? []).length >= 2;
   return hasCue || numbered;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

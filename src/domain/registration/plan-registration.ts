@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { hasMarker, noteMarker, NOTE_MARKER_PREFIX } from '../notes/render-notes.js';
 import type { RequestEvent } from '../sla/request-history.js';
+import type { Priority } from '../sla/sla-policy.js';
 import { findMissing, type Missing } from './check-completeness.js';
 import type { CompletenessRules } from './completeness-rules.js';
 import type { SupportLanguage } from './missing-message.js';
@@ -13,6 +14,12 @@ export interface CompletenessPolicy {
   cues: readonly string[];
   /** Put an incomplete request in waiting_for_customer (the SLA clock pauses). */
   pause: boolean;
+  /**
+   * Priorities whose incidents are paused when incomplete (`COMPLETENESS_PAUSE_PRIORITIES`; absent:
+   * all). A Top incident is never paused by default: it is asked, its clocks run and its escalations
+   * proceed. Requests without a priority (no impact yet, RFI, RFC) pause as `pause` says.
+   */
+  pausePriorities?: readonly Priority[];
   reminder: ReminderDelay;
   language: SupportLanguage;
   calendar: BusinessCalendar;
@@ -27,6 +34,8 @@ export interface RegistrationInput {
   serviceInstanceId: string | null;
   status: string;
   noteTexts: readonly string[];
+  /** The request's priority now (incidents with an impact), else null/absent. */
+  priority?: Priority | null;
 }
 
 export interface RegistrationPlan {
@@ -71,7 +80,9 @@ export function planRegistration(input: RegistrationInput, previous: Registratio
 }
 
 function ask(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
-  const pause = policy.pause && !NO_PAUSE_FROM.has(input.status);
+  const priority = input.priority ?? null;
+  const pausedPriority = priority === null || !policy.pausePriorities || policy.pausePriorities.includes(priority);
+  const pause = policy.pause && pausedPriority && !NO_PAUSE_FROM.has(input.status);
   const state: RegistrationState = {
     ...prev,
     status: 'incomplete',
@@ -83,7 +94,7 @@ function ask(input: RegistrationInput, prev: RegistrationState, missing: Missing
   return {
     state,
     status: pause ? 'waiting_for_customer' : null,
-    event: pause ? { kind: 'status-changed', at: nowMs, status: 'waiting_for_customer', reason: 'incomplete_request' } : null,
+    event: pause ? { kind: 'status-changed', at: nowMs, status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' } : null,
     publicNote: renderAskNote(missing, policy.language, noteMarker('incomplete', input.id)),
     internalNotes: [renderIncompleteInternalNote(missing, pause, noteMarker('incomplete-internal', input.id))],
     reminderAtMs: reminderDueAtMs(nowMs, policy.reminder, policy.calendar),
@@ -97,7 +108,7 @@ function complete(input: RegistrationInput, prev: RegistrationState, nowMs: numb
   return {
     state: { ...prev, status: 'completed', missing: [], pauses: closePauses(prev, nowMs) },
     status: resume ? 'assigned' : null,
-    event: resume ? { kind: 'status-changed', at: nowMs, status: 'assigned' } : null,
+    event: resume ? { kind: 'status-changed', at: nowMs, status: 'assigned', by: 'worker' } : null,
     publicNote: null,
     internalNotes: hasMarker(input.noteTexts, marker) ? [] : [renderCompletedInternalNote(resume, marker)],
     reminderAtMs: null,

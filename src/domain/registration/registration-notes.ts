@@ -18,7 +18,7 @@ export function renderIncompleteInternalNote(missing: readonly Missing[], paused
     `Registration incomplete: missing ${missing.map((m) => m.requirement).join(', ')}.`,
     paused
       ? 'The requester has been asked for it; the request waits for the customer (SLA clock paused, reason incomplete_request).'
-      : 'The requester has been asked for it; the SLA clock keeps running (COMPLETENESS_PAUSE=false).',
+      : 'The requester has been asked for it; the SLA clock keeps running (not paused for this request: COMPLETENESS_PAUSE / COMPLETENESS_PAUSE_PRIORITIES).',
     marker,
   ].join('\n');
 }

@@ -5,7 +5,7 @@ import type { SlaPolicy } from '../sla/sla-policy.js';
 import { trackClocks, type ClockTrack } from '../sla/track-clocks.js';
 import type { Priority } from '../triage/categories.js';
 import type { SlaRecord, TargetKind } from './sla-record.js';
-import { statusAt, statusStretches } from './status-stretches.js';
+import { NOT_ACCOUNTABLE, statusAt, statusStretches } from './status-stretches.js';
 
 /** Ids only: what a record says about the request besides its clock. */
 export interface RecordRequest {
@@ -23,7 +23,7 @@ export interface RecordEscalation {
 const RESPONDED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']);
 
 /** Paused time of statuses the clock rules pause on; anything else (a recorded pause reason) stays in the total. */
-const PAUSE_REASON_OF_STATUS: Readonly<Record<string, string>> = { waiting_for_customer: 'waiting_for_customer', completed: 'completed_then_reopened' };
+const PAUSE_REASON_OF_STATUS: Readonly<Record<string, string>> = { waiting_for_customer: 'waiting_for_customer', completed: 'completed_then_reopened', [NOT_ACCOUNTABLE]: NOT_ACCOUNTABLE };
 
 /**
  * The SLA records of one incident at `nowMs`, from the same history and engine as its clock: one
@@ -42,7 +42,7 @@ export function slaRecordsOfHistory(
   policy: SlaPolicy,
 ): SlaRecord[] {
   if (request.category !== 'incident') return [];
-  const tracked = trackClocks(events, nowMs, policy.resolutionClockStart);
+  const tracked = trackClocks(events, nowMs, policy);
   if (!tracked) return [];
   const ordered = events.filter((e) => e.at <= nowMs).sort((a, b) => a.at - b.at);
   const stretches = statusStretches(ordered, nowMs);
@@ -53,7 +53,7 @@ export function slaRecordsOfHistory(
     const allowedMs = policy.targets[tracked.priority][`${target}Ms`];
     const clock = evaluateTarget(track, allowedMs, policy.warningPercent, calendar);
     const startMs = track.stretches[0]?.from ?? createdAt(ordered);
-    const actualMs = clock.stopped ? stopInstant(target, ordered) : null;
+    const actualMs = clock.stopped ? stopInstant(target, ordered, policy.responseBy ?? 'status') : null;
     const dueMs = clock.dueAt ?? clock.shownDueAt ?? startMs;
     const endMs = actualMs ?? nowMs;
     const pausedBusinessMs = Math.max(0, calendar.businessMillisBetween(startMs, endMs) - clock.elapsedMs);
@@ -84,12 +84,23 @@ function createdAt(events: readonly RequestEvent[]): number {
   return events.find((e) => e.kind === 'created')?.at ?? 0;
 }
 
-/** Response: the first responding status. Resolution: the last completion (the request is completed now). */
-function stopInstant(target: TargetKind, events: readonly RequestEvent[]): number | null {
-  const changes = events.filter((e) => e.kind === 'status-changed');
-  const stops = changes.filter((e) => (target === 'response' ? RESPONDED.has(e.status) : e.status === 'completed'));
-  const stop = target === 'response' ? stops[0] : stops[stops.length - 1];
-  return stop?.at ?? null;
+/** Response: the first response under the rule (track-clocks.ts). Resolution: the last completion (the request is completed now). */
+function stopInstant(target: TargetKind, events: readonly RequestEvent[], responseBy: 'person' | 'status'): number | null {
+  if (target === 'response') return respondedAtOf(events, responseBy);
+  const stops = events.filter((e) => e.kind === 'status-changed' && e.status === 'completed');
+  return stops[stops.length - 1]?.at ?? null;
+}
+
+/**
+ * The instant of a request's response under the rule, from its history (events in time order):
+ * the first responding status change (under `person` not the worker's own), or under `person` a
+ * provider person's public note, whichever came first. Null while there is none.
+ */
+export function respondedAtOf(events: readonly RequestEvent[], responseBy: 'person' | 'status'): number | null {
+  const first = events.find((e) =>
+    e.kind === 'status-changed' ? RESPONDED.has(e.status) && (responseBy === 'status' || e.by === undefined) : e.kind === 'responded' && responseBy === 'person',
+  );
+  return first?.at ?? null;
 }
 
 function lastStop(track: ClockTrack): number | null {

@@ -30,6 +30,12 @@ export interface SlaRecord {
   escalations: readonly string[];
   /** Why the target was breached, when an agent or the worker recorded it. */
   breachReason?: string | null;
+  /**
+   * A provider person excused the request's breaches after the fact (§3.3: the customer's systems,
+   * access, an incomplete request, the internet): the latest reason, who (person node id) and when.
+   * The breach stays a breach; the review shows it apart. Absent or null: not excused.
+   */
+  excused?: { reason: string; by: string; at: number } | null;
 }
 
 export type Outcome = 'met' | 'breached' | 'running';

@@ -1,14 +1,15 @@
 import type { EscalationLevel, TargetKind } from '../escalation/ladder.js';
 import { NOTE_MARKER_PREFIX } from '../notes/render-notes.js';
-import { ASK_MATCH_MS, incompleteAsksFromNotes } from '../reports/history-from-xurrent.js';
-import type { RequestEvent, RequestStatus } from '../sla/request-history.js';
+import { ASK_MATCH_MS, incompleteAsksFromNotes, workerStatusWritesFromNotes } from '../reports/history-from-xurrent.js';
+import type { RequestEvent } from '../sla/request-history.js';
 import type { EscalationRecord, WorkflowState } from '../workflow/workflow-state.js';
 
 /** A request's SLA history as Xurrent keeps it on its affected SLA, instants in epoch ms. */
 export interface SlaHistoryFacts {
   actualResponseAtMs: number | null;
   actualResolutionAtMs: number | null;
-  stoppedPeriods: readonly { fromMs: number; toMs: number | null }[];
+  /** `notAccountable`: Xurrent's `providerNotAccountable` period (not a wait for the customer). */
+  stoppedPeriods: readonly { fromMs: number; toMs: number | null; notAccountable?: boolean }[];
 }
 
 /** What the worker can read back from Xurrent about a request it has no memory of. */
@@ -42,17 +43,25 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * own notes (dated at the note). The `created` event and the priority come from the next observation
  * (current impact, from registration): earlier priorities are not needed, since a priority change
  * re-evaluates both targets from registration (sla-clock.ts). What cannot be recovered is listed in
- * `history.gaps`: completions before a reopen, and everything when there is no affected SLA.
+ * `history.gaps`: completions before a reopen, a person's status change after the worker's own first
+ * write, and everything when there is no affected SLA. A rebuilt request is held to today's settings
+ * (decided-rule.ts): the ones at its registration were in the lost state.
  */
 export function rebuildWorkflowState(input: RequestHistoryInput, nowMs: number): RebuiltState {
   const gaps: string[] = [];
   const ownNotes = input.notes.filter((n) => n.text.includes(`[${NOTE_MARKER_PREFIX}`) && n.text.includes(input.requestNodeId));
   if (input.sla === null) gaps.push('no_affected_sla: status history unknown, changes dated at the last update');
   if (input.reopenCount > 0) gaps.push('reopened: completions before the last reopen are unknown and counted as running');
+  const dated = input.notes.flatMap((n) => (n.createdAtMs === null ? [] : [{ text: n.text, atMs: n.createdAtMs }]));
+  const ownWrites = workerStatusWritesFromNotes(input.requestNodeId, dated);
+  const firstResponse = input.sla?.actualResponseAtMs ?? null;
+  if (firstResponse !== null && ownWrites.some((at) => Math.abs(at - firstResponse) <= ASK_MATCH_MS)) {
+    gaps.push("response_after_own_write: Xurrent's first response was the worker's own status change; a person's later status change is unknown (their public notes still count)");
+  }
   return {
     version: 1,
     observed: input.sla === null ? null : { status: input.status, category: input.category, priority: null, updatedAtMs: input.updatedAtMs },
-    events: input.sla === null ? [] : statusEventsOf(input.sla, input.status, asksOf(input)),
+    events: input.sla === null ? [] : statusEventsOf(input.sla, input.status, asksOf(input), ownWrites),
     facts: null,
     factsVersion: lastFactsVersion(ownNotes, input.requestNodeId),
     escalations: escalationsOf(ownNotes, input.requestNodeId),
@@ -70,25 +79,37 @@ function asksOf(input: RequestHistoryInput): number[] {
 /**
  * The clock-relevant status changes: which responding status is recorded does not matter to the
  * clock, only responded / waiting for the customer / completed and when (the most telling wins
- * when two fall on one instant). A stopped period that starts at the worker's ask is its pause for
- * an incomplete registration (`incomplete_request`, as the worker recorded it; for reports).
+ * when two fall on one instant). The same reading as the report rebuild (history-from-xurrent.ts):
+ * a response at the worker's own status write is the worker's (`by: 'worker'`), a stopped period
+ * that starts at the worker's ask is its `incomplete_request` pause, a period's end is `assigned`
+ * (who ended the wait Xurrent does not say, so it is no response), and a period in which the
+ * provider was not accountable is that switch, not a wait.
  */
-function statusEventsOf(sla: SlaHistoryFacts, status: string, asksAtMs: readonly number[]): RequestEvent[] {
-  const at = new Map<number, { rank: number; status: RequestStatus; asked?: boolean }>();
-  const put = (ms: number | null, rank: number, s: RequestStatus, asked = false) => {
+function statusEventsOf(sla: SlaHistoryFacts, status: string, asksAtMs: readonly number[], ownWritesAtMs: readonly number[]): RequestEvent[] {
+  const near = (list: readonly number[], ms: number) => list.some((at) => Math.abs(at - ms) <= ASK_MATCH_MS);
+  const at = new Map<number, { rank: number; event: RequestEvent }>();
+  const put = (ms: number | null, rank: number, event: (ms: number) => RequestEvent) => {
     if (ms === null) return;
     const current = at.get(ms);
-    if (!current || current.rank < rank) at.set(ms, { rank, status: s, ...(asked ? { asked } : {}) });
+    if (!current || current.rank < rank) at.set(ms, { rank, event: event(ms) });
   };
-  put(sla.actualResponseAtMs, 0, 'in_progress');
+  const own = (ms: number) => (near(ownWritesAtMs, ms) ? { by: 'worker' as const } : {});
+  put(sla.actualResponseAtMs, 0, (ms) => ({ kind: 'status-changed', at: ms, status: 'in_progress', ...own(ms) }));
+  const accountability: RequestEvent[] = [];
   for (const period of sla.stoppedPeriods) {
-    put(period.toMs, 1, 'in_progress');
-    put(period.fromMs, 2, 'waiting_for_customer', asksAtMs.some((ask) => Math.abs(ask - period.fromMs) <= ASK_MATCH_MS));
+    if (period.notAccountable) {
+      accountability.push({ kind: 'accountability-changed', at: period.fromMs, notAccountable: true });
+      if (period.toMs !== null) accountability.push({ kind: 'accountability-changed', at: period.toMs, notAccountable: false });
+      continue;
+    }
+    put(period.toMs, 1, (ms) => ({ kind: 'status-changed', at: ms, status: 'assigned', ...own(ms) }));
+    put(period.fromMs, 2, (ms) =>
+      near(asksAtMs, ms) ? { kind: 'status-changed', at: ms, status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' } : { kind: 'status-changed', at: ms, status: 'waiting_for_customer' },
+    );
   }
-  if (status === 'completed') put(sla.actualResolutionAtMs, 3, 'completed');
-  return [...at.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([ms, e]): RequestEvent => (e.asked ? { kind: 'status-changed', at: ms, status: e.status, reason: 'incomplete_request' } : { kind: 'status-changed', at: ms, status: e.status }));
+  if (status === 'completed') put(sla.actualResolutionAtMs, 3, (ms) => ({ kind: 'status-changed', at: ms, status: 'completed' }));
+  const statusEvents = [...at.entries()].sort(([a], [b]) => a - b).map(([, e]) => e.event);
+  return [...statusEvents, ...accountability].map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map(({ e }) => e);
 }
 
 function lastFactsVersion(notes: RequestHistoryInput['notes'], id: string): number {

@@ -5,18 +5,18 @@ import type { Priority, SlaPolicy } from './sla-policy.js';
 import { trackClocks } from './track-clocks.js';
 
 export type SlaClock =
-  | { readonly hasClock: false; readonly reason: 'not-an-incident' | 'not-created' }
-  | { readonly hasClock: true; readonly priority: Priority; readonly response: TargetClock; readonly resolution: TargetClock };
+  | { readonly hasClock: false; readonly reason: 'not-an-incident' | 'not-created' | 'outside-sla' }
+  | { readonly hasClock: true; readonly priority: Priority; readonly response: TargetClock; readonly resolution: TargetClock; readonly noRootCause: boolean };
 
 /**
  * The SLA clocks of a request at `now` (epoch ms), computed from its history alone:
  * - only incidents have clocks (a request for information or any other category has none);
  * - both clocks start at creation; with `resolutionClockStart` root_cause the resolution clock
- *   starts when the root cause is first recorded instead;
- * - response stops at the first status change to accepted, in_progress, waiting_for,
- *   waiting_for_customer or completed;
+ *   starts when the root cause is first recorded instead (completed without one: from creation);
+ * - response stops at the response (`responseBy`, see track-clocks.ts: a person's, or any
+ *   responding status change under the old reading);
  * - resolution stops when the status becomes completed (a workaround counts) and resumes on reopen;
- * - both are paused while the status is waiting_for_customer;
+ * - both are paused while the status is waiting_for_customer or the provider is not accountable;
  * - a priority change re-evaluates both targets with the new priority's targets, from the
  *   original start and keeping the time spent paused (elapsed business time does not change,
  *   only the target it is compared with), also for a clock that already stopped;
@@ -24,7 +24,7 @@ export type SlaClock =
  */
 export function computeSlaClock(history: RequestHistory, now: number, calendar: BusinessCalendar, policy: SlaPolicy): SlaClock {
   if (history.category !== 'incident') return { hasClock: false, reason: 'not-an-incident' };
-  const tracked = trackClocks(history.events, now, policy.resolutionClockStart);
+  const tracked = trackClocks(history.events, now, policy);
   if (!tracked) return { hasClock: false, reason: 'not-created' };
   const target = policy.targets[tracked.priority];
   return {
@@ -32,5 +32,6 @@ export function computeSlaClock(history: RequestHistory, now: number, calendar: 
     priority: tracked.priority,
     response: evaluateTarget(tracked.response, target.responseMs, policy.warningPercent, calendar),
     resolution: evaluateTarget(tracked.resolution, target.resolutionMs, policy.warningPercent, calendar),
+    noRootCause: tracked.noRootCause,
   };
 }

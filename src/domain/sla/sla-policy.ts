@@ -17,10 +17,19 @@ export type SlaGoals = Readonly<Record<Priority, number>>;
 export const RESOLUTION_CLOCK_STARTS = ['created', 'root_cause'] as const;
 export type ResolutionClockStart = (typeof RESOLUTION_CLOCK_STARTS)[number];
 
+/**
+ * What ends the response clock: `person` (§3.2 read as a person's response: a provider person's
+ * public note or status change, never the worker's own writes), or `status` (the reading before
+ * issue 16: the first responding status change by anyone; kept for records decided under it).
+ */
+export type ResponseBy = 'person' | 'status';
+
 /** Everything the SLA clock needs besides the calendar. */
 export interface SlaPolicy {
   readonly targets: SlaTargets;
   /** Percent of a target after which the clock warns (e.g. 75). */
   readonly warningPercent: number;
   readonly resolutionClockStart: ResolutionClockStart;
+  /** Absent: `status` (the old reading), so histories and tests written before it read as they did. */
+  readonly responseBy?: ResponseBy;
 }

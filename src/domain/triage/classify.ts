@@ -4,7 +4,11 @@ import type { PriorityRule } from './priority-rules.js';
 /** The contract's mapping: top = down for several users … low = degraded for one user. */
 const PRIORITY_OF_IMPACT: Record<Impact, Priority> = { top: 'top', high: 'high', medium: 'medium', low: 'low' };
 
-export type Flag = 'outside_standard_support' | 'forwarded_to_xurrent';
+/**
+ * `outside_sla`: an incident outside the section 3 SLA's scope (§3, see decided-rule.ts);
+ * `no_root_cause_recorded`: completed under the root-cause start without a root cause (resolution counted from registration).
+ */
+export type Flag = 'outside_standard_support' | 'forwarded_to_xurrent' | 'outside_sla' | 'no_root_cause_recorded';
 
 export interface TriageInput {
   category: string | null | undefined;

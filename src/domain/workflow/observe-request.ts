@@ -1,6 +1,7 @@
 import type { RequestEvent, RequestStatus } from '../sla/request-history.js';
 import type { Priority } from '../sla/sla-policy.js';
 import type { RequestSnapshot } from './request-snapshot.js';
+import { workerPersonIdsOf } from '../notes/note-signals.js';
 import type { WorkflowState } from './workflow-state.js';
 
 const STATUSES: ReadonlySet<string> = new Set<RequestStatus>([
@@ -22,7 +23,8 @@ const STATUSES: ReadonlySet<string> = new Set<RequestStatus>([
  * request's current state, not each change, so a change is dated at the request's `updatedAt`
  * (kept between the last event and now, so history never runs backwards). The clock starts at
  * the request's registration once it is an incident with a priority; a new priority later is a
- * priority change from the original start.
+ * priority change from the original start. A status change seen here was not the worker's (its own
+ * are recorded when it makes them, `by: 'worker'`), so it is a person's.
  */
 export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, priority: Priority | null, nowMs: number): RequestEvent[] {
   const events = [...state.events];
@@ -38,9 +40,29 @@ export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, 
 
   const previousStatus = state.observed?.status ?? 'assigned';
   if (snapshot.status !== previousStatus && STATUSES.has(snapshot.status)) {
-    events.push({ kind: 'status-changed', at: changeAt, status: snapshot.status as RequestStatus });
+    const by = statusAuthor(snapshot);
+    events.push({ kind: 'status-changed', at: changeAt, status: snapshot.status as RequestStatus, ...(by ? { by } : {}) });
+  }
+  // Xurrent's own "provider not accountable" switch pauses both clocks while it is on (§3.3).
+  const notAccountable = snapshot.providerNotAccountable ?? false;
+  if (notAccountable !== (state.observed?.notAccountable ?? false) && (notAccountable || state.observed !== null)) {
+    events.push({ kind: 'accountability-changed', at: changeAt, notAccountable });
   }
   return events;
+}
+
+/**
+ * Who made the status change now observed, from the webhook envelope recorded when it came in (the
+ * newest record of this status): the worker's own API user (the person of its marked notes) or one of
+ * the request's requesters. Undefined: a person of the provider, or nothing recorded (a lost webhook:
+ * not the worker's, whose own writes are recorded when it makes them, so read as the provider's).
+ */
+function statusAuthor(snapshot: RequestSnapshot): 'worker' | 'requester' | undefined {
+  const actor = (snapshot.statusActors ?? []).filter((a) => a.status === snapshot.status).sort((a, b) => b.atMs - a.atMs)[0];
+  if (!actor) return undefined;
+  if (workerPersonIdsOf(snapshot.notes ?? []).has(actor.personNodeId)) return 'worker';
+  if ((snapshot.requesterIds ?? []).includes(actor.personNodeId)) return 'requester';
+  return undefined;
 }
 
 function currentPriority(events: readonly RequestEvent[]): Priority | null {

@@ -3,7 +3,7 @@ import { dueEscalations, nextEscalation, type LadderPolicy, type TargetKind, typ
 import { diffTicketFacts, type FormatInstant, type TicketFacts } from '../notes/ticket-facts.js';
 import { hasMarker, noteMarker, renderChangeNote, renderStartNote } from '../notes/render-notes.js';
 import type { TargetClock } from '../sla/evaluate-target.js';
-import type { RequestCategory } from '../sla/request-history.js';
+import type { RequestCategory, RequestEvent, RequestStatus } from '../sla/request-history.js';
 import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 import { planFirstLine, type FirstLinePolicy } from '../registration/plan-first-line.js';
@@ -15,6 +15,11 @@ import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
 import { toTicketFacts } from './ticket-facts-of.js';
 import type { EscalationRecord, WorkflowState } from './workflow-state.js';
+import { inSlaScope, policyOfRule, ruleOf, type SlaScope } from './decided-rule.js';
+import { readNoteSignals, workerPersonIdsOf, type SignalTags } from '../notes/note-signals.js';
+import { withSignals, problemRootCauseAtMs, readSignalMarkers, signalMarkersToWrite } from './request-signals.js';
+import { respondedAtOf } from '../reports/records-of-history.js';
+import { planRootCauseReminder } from './root-cause-reminder.js';
 
 export interface EscalationPolicy {
   serviceSupportManagerId: string | null;
@@ -36,7 +41,17 @@ export interface WorkflowPolicy {
   xurrentEscalationMode?: 'supplier' | 'request';
   /** First-line registration: completeness check and routing (absent: first line does nothing). */
   firstLine?: FirstLinePolicy;
+  /** `SLA_SERVICE_INSTANCE_IDS` (null: unset); the Xurrent Service's instances come from `triage`. Absent: null. */
+  slaServiceInstanceIds?: readonly string[] | null;
+  /** The provider's Xurrent account (`XURRENT_ACCOUNT`): whose people's notes and status changes are the provider's. */
+  providerAccountId?: string | null;
+  /** `ROOT_CAUSE_TAGS`, `EXCUSE_TAGS` and the withdrawal tag. Absent: the defaults. */
+  signalTags?: SignalTags;
+  /** `ROOT_CAUSE_REMINDER` in business ms (null: no nudge). Absent: null. */
+  rootCauseReminderMs?: number | null;
 }
+
+export const DEFAULT_SIGNAL_TAGS: SignalTags = { rootCause: ['#rootcause', '#hoofdoorzaak'], excuse: ['#excused', '#uitgesloten'], unexcuse: ['#unexcused'] };
 
 /** What the worker should write to the request, remember, and schedule. */
 export interface ReconcilePlan {
@@ -57,6 +72,8 @@ export interface ReconcilePlan {
   teamId: string | null;
   /** When the completeness reminder should wake the request; null: no timer. */
   reminderAtMs: number | null;
+  /** When the root-cause nudge of a Top incident is due; null: none pending. */
+  rootCauseReminderAtMs?: number | null;
   /** When each target's clock next needs a look (its next escalation threshold); null: no timer. */
   timers: Record<TargetKind, number | null>;
   escalated: EscalationRecord[];
@@ -74,13 +91,35 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     { category: snapshot.category, impact: snapshot.impact, serviceInstanceId: snapshot.serviceInstanceId, teamId: snapshot.teamId },
     policy.triage,
   );
-  const observed = observeRequest(snapshot, previous, triage.kind === 'incident' ? triage.priority : null, nowMs);
-  const firstLine = planFirstLine(snapshot, previous, observed, nowMs, policy.firstLine);
-  const events = firstLine.events;
-  const clock = computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, policy.sla);
-  const facts = toTicketFacts(triage, clock);
-  const notes: string[] = [];
+  const priority = triage.kind === 'incident' ? triage.priority : null;
+  const scope: SlaScope = { slaServiceInstanceIds: policy.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds };
+  const rule = ruleOf(previous, policy.sla, scope);
+  const inSla = inSlaScope(snapshot.serviceInstanceId, rule);
+  const observed = observeRequest(snapshot, previous, priority, nowMs);
+  const firstLine = planFirstLine({ ...snapshot, priority }, previous, observed, nowMs, policy.firstLine);
+  const notes = snapshot.notes ?? [];
+  const signals = readNoteSignals(
+    notes,
+    { providerAccountId: policy.providerAccountId ?? null, workerPersonIds: workerPersonIdsOf(notes), requesterIds: new Set(snapshot.requesterIds ?? []) },
+    policy.signalTags ?? DEFAULT_SIGNAL_TAGS,
+  );
+  // What the worker decided live and marked on the request counts too: a rebuild after a loss converges on it.
+  const marked = readSignalMarkers(snapshot.id, snapshot.noteTexts);
+  const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  const withNotes = withSignals(
+    firstLine.events,
+    { respondedAtMs: earliest(signals.respondedAtMs, marked.respondedAtMs), rootCauseAtMs: earliest(signals.rootCauseAtMs, marked.rootCauseAtMs), problemRootCauseAtMs: problemRootCauseAtMs(snapshot, nowMs) },
+    nowMs,
+  );
+  const events = withNotes;
+  const slaPolicy = policyOfRule(rule, policy.sla);
+  const clock: SlaClock = inSla
+    ? computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, slaPolicy)
+    : { hasClock: false, reason: 'outside-sla' };
+  const facts = toTicketFacts(triage, clock, { outsideSla: !inSla });
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
+  const reminder = planRootCauseReminder(snapshot, previous, { inSla, rule, clock, events, nowMs }, { ...policy, rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause });
+  const notesToWrite: string[] = [];
 
   let factsVersion = previous.factsVersion;
   const changes = previous.facts === null ? [] : diffTicketFacts(previous.facts, facts, policy.formatInstant);
@@ -88,40 +127,54 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   if (triage.kind !== 'other') {
     const startMarker = noteMarker('start', snapshot.id);
     if (previous.facts === null && !written(startMarker)) {
-      notes.push(renderStartNote(facts, policy.formatInstant, startMarker));
+      notesToWrite.push(renderStartNote(facts, policy.formatInstant, startMarker, inSla && rule.resolutionClockStart === 'root_cause' ? { rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause } : {}));
     } else if (previous.facts !== null) {
       const marker = noteMarker('facts', `${snapshot.id}:${factsVersion + 1}`);
       if (changes.length > 0) {
         factsVersion += 1;
-        if (!written(marker)) notes.push(renderChangeNote(changes, marker));
+        if (!written(marker)) notesToWrite.push(renderChangeNote(changes, marker));
       }
     }
   }
 
-  notes.push(...firstLine.internalNotes);
+  notesToWrite.push(...firstLine.internalNotes);
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
-  notes.push(...escalation.notes);
+  notesToWrite.push(...escalation.notes);
+  if (reminder.note) notesToWrite.push(reminder.note);
+  const watchersToAdd = [...new Set([...escalation.watchers, ...reminder.watchers])];
   // Work on an incomplete request waits until first line has what it needs.
   const breakFix = firstLine.incomplete ? NO_BREAK_FIX : planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
     policy: { xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds, supplierOrganizationId: policy.xurrentSupplierId, mode: policy.xurrentEscalationMode ?? 'supplier' },
     calendar: policy.calendar,
   });
-  if (breakFix.internalNote) notes.push(breakFix.internalNote);
+  if (breakFix.internalNote) notesToWrite.push(breakFix.internalNote);
+  // Write down the response and root-cause instants decided now, for a rebuild (request-signals.ts).
+  const decided = decidedSignals(events, rule.responseBy);
+  const toMark = { respondedAtMs: rule.responseBy === 'person' ? decided.respondedAtMs : null, rootCauseAtMs: rule.resolutionClockStart === 'root_cause' ? decided.rootCauseAtMs : null };
+  const markers = inSla && clock.hasClock ? signalMarkersToWrite(snapshot.id, toMark, snapshot.noteTexts) : [];
+  if (markers.length > 0 && notesToWrite.length > 0) notesToWrite[notesToWrite.length - 1] += `\n${markers.join('\n')}`;
+  else if (markers.length > 0) notesToWrite.push(['Support worker: SLA instants recorded.', ...markers].join('\n'));
   const publicNotes = [firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
+  // The worker's own status writes are recorded as its own (they never count as the response).
+  const ownStatus = breakFix.status ?? firstLine.status;
+  const stateEvents = breakFix.status ? [...events, { kind: 'status-changed' as const, at: nowMs, status: breakFix.status as RequestStatus, by: 'worker' as const }] : events;
   return {
     state: {
       version: 1,
-      observed: { status: firstLine.status ?? snapshot.status, category: snapshot.category, priority: facts.priority, updatedAtMs: snapshot.updatedAtMs },
-      events,
+      observed: { status: ownStatus ?? snapshot.status, category: snapshot.category, priority: facts.priority, updatedAtMs: snapshot.updatedAtMs, notAccountable: snapshot.providerNotAccountable ?? false },
+      events: stateEvents,
       facts,
       factsVersion,
       escalations: [...previous.escalations, ...escalation.records, ...breakFix.records],
-      notesWritten: previous.notesWritten + notes.length + publicNotes.length,
+      notesWritten: previous.notesWritten + notesToWrite.length + publicNotes.length,
       registration: firstLine.state,
+      rule,
+      excused: signals.excused,
+      rootCauseRemindedAtMs: reminder.remindedAtMs,
     },
     facts,
-    internalNote: notes.length > 0 ? notes.join('\n\n') : null,
-    watchersToAdd: escalation.watchers,
+    internalNote: notesToWrite.length > 0 ? notesToWrite.join('\n\n') : null,
+    watchersToAdd,
     assignMemberId: escalation.assignee,
     customFields: triage.kind !== 'other' && factsChanged ? customFieldsFor(facts, policy.customFields) : [],
     timers: escalation.timers,
@@ -132,7 +185,23 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     status: breakFix.status ?? firstLine.status,
     teamId: firstLine.teamId,
     reminderAtMs: firstLine.reminderAtMs,
+    rootCauseReminderAtMs: reminder.atMs,
   };
+}
+
+/** The response and the root cause that count, from the history (sorted), as the clock reads them. */
+function decidedSignals(events: readonly RequestEvent[], responseBy: 'person' | 'status'): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
+  const ordered = [...events].sort((a, b) => a.at - b.at);
+  let completed = false;
+  let rootCauseAtMs: number | null = null;
+  for (const event of ordered) {
+    if (event.kind === 'status-changed') completed = event.status === 'completed';
+    if (event.kind === 'root-cause-recorded' && !completed) {
+      rootCauseAtMs = event.at;
+      break;
+    }
+  }
+  return { respondedAtMs: respondedAtOf(ordered, responseBy), rootCauseAtMs };
 }
 
 const NO_BREAK_FIX = { internalNote: null, publicNote: null, supplierId: null, status: null, records: [] } as const;

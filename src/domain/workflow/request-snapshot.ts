@@ -1,3 +1,5 @@
+import type { AuthoredNote } from '../notes/note-signals.js';
+
 /** A request as the worker read it from Xurrent just now: plain values, instants in epoch ms. */
 export interface RequestSnapshot {
   /** Xurrent node id. */
@@ -15,4 +17,23 @@ export interface RequestSnapshot {
   memberId: string | null;
   /** Texts of the request's notes, where the worker finds the markers of what it already wrote. */
   noteTexts: readonly string[];
+  /** The same notes with their authors (absent: read as notes of unknown authors). */
+  notes?: readonly AuthoredNote[];
+  /** Xurrent's `providerNotAccountable` (absent: false). */
+  providerNotAccountable?: boolean;
+  /** The request's requested-for, requested-by and created-by persons (node ids). */
+  requesterIds?: readonly string[];
+  /** Who changed the status to what, as the webhook envelopes said (newest first; absent: none recorded). */
+  statusActors?: readonly { status: string; personNodeId: string; atMs: number }[];
+  /** The linked problem as far as the root cause goes, or null/absent. */
+  problem?: LinkedProblem | null;
+}
+
+/** A problem linked to the request: its analysis tells when the root cause was determined. */
+export interface LinkedProblem {
+  id: string;
+  status: string | null;
+  knownError: boolean;
+  workaround: string | null;
+  updatedAtMs: number | null;
 }

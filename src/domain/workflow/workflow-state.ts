@@ -4,6 +4,8 @@ import type { TicketFacts } from '../notes/ticket-facts.js';
 import type { RequestEvent } from '../sla/request-history.js';
 import type { HistoryRebuild } from '../resync/rebuild-state.js';
 import type { Priority } from '../sla/sla-policy.js';
+import type { Excuse } from '../notes/note-signals.js';
+import type { DecidedRule } from './decided-rule.js';
 
 export interface EscalationRecord {
   key: string;
@@ -21,7 +23,7 @@ export interface EscalationRecord {
 export interface WorkflowState {
   version: 1;
   /** The request as last observed; null before the first run. */
-  observed: { status: string; category: string | null; priority: Priority | null; updatedAtMs: number } | null;
+  observed: { status: string; category: string | null; priority: Priority | null; updatedAtMs: number; notAccountable?: boolean } | null;
   events: RequestEvent[];
   facts: TicketFacts | null;
   /** Counts fact-change notes, so each note's marker is unique. */
@@ -36,6 +38,12 @@ export interface WorkflowState {
   lastWriteAtMs?: number;
   /** The instant of the request's pending wake-up timer (null: none), so a reschedule finds the one it replaces. */
   wakeUpAtMs?: number | null;
+  /** The contract settings the request is held to, kept from its registration (absent: saved before they were kept). */
+  rule?: DecidedRule;
+  /** A breach excuse standing on the request (§3.3), from a provider person's tagged note; null: none. */
+  excused?: Excuse | null;
+  /** When the worker nudged first line for a Top incident's missing root cause (once). */
+  rootCauseRemindedAtMs?: number | null;
 }
 
 export const INITIAL_WORKFLOW_STATE: WorkflowState = {

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
 import { collectReport } from '../../../src/scenario/collect-report.js';
 import { performStep } from '../../../src/scenario/perform-step.js';
-import { withRegistrationDefault } from '../../../src/scenario/registration-default.js';
 import { runDueTimers } from '../../../src/scenario/run-due-timers.js';
 import { parseScenario } from '../../../src/scenario/scenario-schema.js';
 import { startPipeline, type Pipeline } from '../../../src/scenario/start-pipeline.js';
@@ -34,7 +33,8 @@ const refs = new Map<string, string>();
 
 const description = 'Mail does not open. Steps to reproduce: 1. start the mail client; 2. sign in; 3. an error appears every time.';
 const scenario = parseScenario({
-  config: { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO' },
+  // Resolution from registration: this test needs the resolution ladder up to the CTO, not the root-cause start.
+  config: { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', RESOLUTION_CLOCK_START: 'created' },
   steps: (['top', 'high', 'medium', 'low'] as const).map((impact) => ({ at: '2026-11-30T09:00:00Z', create: { ref: impact, impact, subject: `Mail ${impact}`, serviceInstance: 'Mail', description } })),
 });
 
@@ -48,7 +48,7 @@ const fireAt = (job: { data: unknown }) => (job.data as { fireAtMs: number }).fi
 const clock = createManualClock(START);
 
 beforeAll(async () => {
-  pipeline = await startPipeline({ config: withRegistrationDefault(scenario), clock, redisUrl: TEST_REDIS_URL, prefix, logger, problemWebhooks: true });
+  pipeline = await startPipeline({ config: scenario.config, clock, redisUrl: TEST_REDIS_URL, prefix, logger, problemWebhooks: true });
   await settle();
   for (const step of scenario.steps) {
     await performStep(step, { sim: pipeline.sim, names: pipeline.names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => pipeline.wipe() });

@@ -9,7 +9,8 @@ import { waitFor } from '../../helpers/wait-for.js';
 
 const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
 // Registration pauses are covered by their own tests; here the records follow the SLA clock alone.
-const world = await startProblemWorld({ env: { COMPLETENESS_RULES: 'none' } });
+// Both SLA records from registration (resolution not waiting for a root cause).
+const world = await startProblemWorld({ env: { COMPLETENESS_RULES: 'none', RESOLUTION_CLOCK_START: 'created' } });
 const store = createReportStore(redis, world.prefix, 400, createLogCapture().logger);
 afterAll(async () => {
   await world.close();

@@ -38,7 +38,8 @@ const steps = (disaster: boolean) => [
   { at: '2026-03-30T08:00:00Z', update: { ref: 'r2', status: 'in_progress' } },
   { at: '2026-03-30T11:00:00Z' },
 ];
-const config = { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO' };
+// Resolution from registration: r4's resolution ladder across the wipe is part of the test.
+const config = { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', RESOLUTION_CLOCK_START: 'created' };
 
 interface Outcome {
   report: ScenarioReport;

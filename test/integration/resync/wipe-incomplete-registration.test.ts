@@ -5,6 +5,7 @@ import { createRedis } from '../../../src/redis/connection.js';
 import { urlTarget } from '../../../src/redis/redis-target.js';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { runScenario } from '../../../src/scenario/run-scenario.js';
+import { ScenarioReportSchema } from '../../../src/scenario/report.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
@@ -19,12 +20,13 @@ const scenarioFile = (name: string) => JSON.parse(readFileSync(new URL(`../../sc
  */
 describe('a Redis wiped while a registration waits for the customer', () => {
   it('ends with the undisturbed report, each note once, and the pause still for an incomplete request', async () => {
-    const [create, reply, end] = scenarioFile('registration-incomplete-resumes-on-note.json').steps;
-    const expected = scenarioFile('registration-incomplete-resumes-on-note.expected.json') as unknown as { requests: Record<string, unknown> };
+    const scenario = scenarioFile('registration-incomplete-resumes-on-note.json') as { config?: Record<string, string>; steps: unknown[] };
+    const [create, reply, end] = scenario.steps;
+    const expected = ScenarioReportSchema.parse(scenarioFile('registration-incomplete-resumes-on-note.expected.json'));
     let markers: string[] = [];
     let records: SlaRecord[] = [];
     const report = await runScenario(
-      { steps: [create, { at: '2026-03-25T12:00:00Z', wipe: true }, reply, end] },
+      { config: scenario.config ?? {}, steps: [create, { at: '2026-03-25T12:00:00Z', wipe: true }, reply, end] },
       {
         redisUrl: TEST_REDIS_URL,
         logger: createLogCapture('warn').logger,
@@ -40,7 +42,10 @@ describe('a Redis wiped while a registration waits for the customer', () => {
     );
     expect(report.requests).toEqual(expected.requests);
     // Start note with first line's internal note, the ask, and the completion: each written once.
-    expect([...markers].sort()).toEqual(['[xsw:facts:ID:1]', '[xsw:incomplete-internal:ID]', '[xsw:incomplete:ID]', '[xsw:registration-complete:ID]', '[xsw:start:ID]'].sort());
+    // The ask is no response (§3.2, a person's): nobody responds, so the response warns and breaches (each once).
+    expect([...markers].sort()).toEqual(
+      ['[xsw:facts:ID:1]', '[xsw:facts:ID:2]', '[xsw:incomplete-internal:ID]', '[xsw:incomplete:ID]', '[xsw:registration-complete:ID]', '[xsw:start:ID]', '[xsw:esc:ID:response:warning]', '[xsw:esc:ID:response:service_support_manager]'].sort(),
+    );
     // Wed 25 March 10:00–16:00 CET, within support hours: 6 business hours, all for the incomplete registration.
     expect(records.find((r) => r.target === 'resolution')).toMatchObject({ pausedBusinessMs: 6 * 3_600_000, pausedByReason: { incomplete_request: 6 * 3_600_000 } });
   }, 60_000);

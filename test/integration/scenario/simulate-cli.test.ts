@@ -25,7 +25,7 @@ function simulate(scenario: unknown): Promise<{ code: number | null; stdout: str
 describe('npm run simulate', () => {
   it('prints one JSON report on stdout and nothing else', async () => {
     const description = 'Calendar sync fails. Steps to reproduce: 1. open the calendar; 2. add an appointment; 3. it never reaches the phone.';
-    const { code, stdout } = await simulate({ steps: [{ at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'high', serviceInstance: 'Mail', description } }] });
+    const { code, stdout } = await simulate({ config: { RESOLUTION_CLOCK_START: 'created' }, steps: [{ at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'high', serviceInstance: 'Mail', description } }] });
     expect(code).toBe(0);
     const report = ScenarioReportSchema.parse(JSON.parse(stdout));
     expect(report.requests['r1']).toMatchObject({ priority: 'high', responseDue: '2026-03-30T14:00:00Z', resolutionDue: '2026-03-31T14:00:00Z', notes: 1 });

@@ -53,7 +53,7 @@ describe('simulator: requests changed since (updatedAt range) and affected-SLA h
     expect(await read()).toEqual({
       id,
       reopenCount: 0,
-      affectedSlas: { nodes: [{ startedAt: iso(20), actualResponseAt: iso(30), actualResolutionAt: iso(50), stoppedClockPeriods: [{ from: iso(30), to: iso(40) }] }] },
+      affectedSlas: { nodes: [{ startedAt: iso(20), actualResponseAt: iso(30), actualResolutionAt: iso(50), stoppedClockPeriods: [{ from: iso(30), to: iso(40), providerNotAccountable: false }] }] },
     });
     clock.set(at(60));
     update(id, { status: 'in_progress' });

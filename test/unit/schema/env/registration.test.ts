@@ -6,7 +6,7 @@ import { configProblemsOf } from '../../../helpers/config-problems.js';
 describe('first-line registration configuration', () => {
   it('defaults to the contract: rules per category, pause, one reminder after a business day, no routing', () => {
     expect(loadConfig({}).registration).toEqual({
-      completeness: { rules: DEFAULT_COMPLETENESS_RULES, cues: DEFAULT_REPRODUCTION_CUES, pause: true, reminder: { unit: 'business_days', days: 1 } },
+      completeness: { rules: DEFAULT_COMPLETENESS_RULES, cues: DEFAULT_REPRODUCTION_CUES, pause: true, pausePriorities: ['high', 'medium', 'low'], reminder: { unit: 'business_days', days: 1 } },
       routing: { rules: [], registrationTeamId: null },
     });
   });
@@ -16,6 +16,7 @@ describe('first-line registration configuration', () => {
       COMPLETENESS_RULES: 'incident: impact,description min=20; rfi: subject',
       COMPLETENESS_CUES: 'repro, naspelen',
       COMPLETENESS_PAUSE: 'false',
+      COMPLETENESS_PAUSE_PRIORITIES: 'top, high',
       COMPLETENESS_REMINDER: '4h',
       ROUTING_RULES: 'service_instance:SI1,impact:top => first:T1,second:T2',
       REGISTRATION_TEAM_ID: 'T0',
@@ -25,6 +26,7 @@ describe('first-line registration configuration', () => {
         rules: { incident: { requires: ['impact', 'description'], minDescriptionLength: 20 }, rfi: { requires: ['subject'], minDescriptionLength: 1 } },
         cues: ['repro', 'naspelen'],
         pause: false,
+        pausePriorities: ['top', 'high'],
         reminder: { unit: 'business_minutes', minutes: 240 },
       },
       routing: { rules: [{ serviceInstanceId: 'SI1', category: null, impact: 'top', firstLineTeamId: 'T1', secondLineTeamId: 'T2' }], registrationTeamId: 'T0' },

@@ -36,6 +36,10 @@ describe('reportRequest', () => {
       problem: 'p1',
       notes: 5,
       routedTo: null,
+      // A state without a kept rule is read the old way (created start): no root cause is shown.
+      rootCauseAt: null,
+      excused: null,
+      customer: null,
     });
   });
 
@@ -52,7 +56,7 @@ describe('reportRequest', () => {
     expect(reportRequest({ ref: 'r1', status: 'in_progress', problemRef: null, workerNotes: 0, state }).resolvedAt).toBeNull();
     expect(reportRequest({ ref: 'r1', status: 'assigned', problemRef: null, workerNotes: 0, state: null })).toEqual({
       priority: null, responseDue: null, resolutionDue: null, respondedAt: null, resolvedAt: null, responseBreached: false, resolutionBreached: false,
-      escalations: [], flags: [], problem: null, notes: 0, routedTo: null,
+      escalations: [], flags: [], problem: null, notes: 0, routedTo: null, rootCauseAt: null, excused: null, customer: null,
     });
   });
 });

@@ -20,7 +20,15 @@ describe('parseScenario', () => {
     });
     expect(scenario.config).toEqual({ SLA_WARNING_PERCENT: '80' });
     expect(scenario.steps[0]?.create).toEqual({ ref: 'r1', impact: 'top', category: 'incident', subject: 'Scenario request' });
-    expect(scenario.steps[1]?.note).toEqual({ ref: 'r1', text: 'hi', internal: false });
+    // A public note is the requester's unless the step says `by: agent`.
+    expect(scenario.steps[1]?.note).toEqual({ ref: 'r1', text: 'hi', internal: false, by: 'requester' });
+  });
+
+  it('makes an internal note an agent\'s, and refuses an internal note by the requester', () => {
+    const internal = parseScenario({ steps: [{ at: at('15:00'), note: { ref: 'r1', text: 'x', internal: true } }] });
+    expect(internal.steps[0]?.note?.by).toBe('agent');
+    expect(() => parseScenario({ steps: [{ at: at('15:00'), note: { ref: 'r1', text: 'x', internal: true, by: 'requester' } }] })).toThrow(/steps\.0\.note\.by: a requester cannot write an internal note/);
+    expect(parseScenario({ steps: [{ at: at('15:00'), create: { ref: 'r1', customer: 'Acme' } }] }).steps[0]?.create?.customer).toBe('Acme');
   });
 
   it.each([

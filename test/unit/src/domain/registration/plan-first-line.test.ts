@@ -67,8 +67,8 @@ describe('first line in the reconcile', () => {
     expect(iso(due)).toBe('2026-03-27T15:00:00.000Z');
     expect(calendar.businessMillisBetween(complete.state.facts?.resolutionDueMs as number, due)).toBe(calendar.businessMillisBetween(ms(CREATED), ms(resumedAt)));
     expect(paused.state.events.filter((e) => e.kind === 'status-changed')).toEqual([
-      { kind: 'status-changed', at: ms(CREATED), status: 'waiting_for_customer', reason: 'incomplete_request' },
-      { kind: 'status-changed', at: ms(resumedAt), status: 'assigned' },
+      { kind: 'status-changed', at: ms(CREATED), status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' },
+      { kind: 'status-changed', at: ms(resumedAt), status: 'assigned', by: 'worker' },
     ]);
     expect(paused.request.status).toBe('assigned');
   });
@@ -97,7 +97,10 @@ describe('first line in the reconcile', () => {
     const { plans, state } = run([{ now: CREATED, over: { serviceInstanceId: 'SI-XURRENT' } }, { now: '2026-03-25T15:00:00Z', reply: STEPS, over: { serviceInstanceId: 'SI-XURRENT' } }], VAGUE);
     expect(plans[1]).toMatchObject({ status: 'waiting_for', supplierId: 'ORG-XURRENT' });
     expect(state.escalations.map((e) => e.level)).toEqual(['xurrent']);
-    expect(state.events.filter((e) => e.kind === 'status-changed').map((e) => e.kind === 'status-changed' && e.status)).toEqual(['waiting_for_customer', 'assigned']);
+    // All three are the worker's own writes: none of them is the provider's response.
+    const changes = state.events.flatMap((e) => (e.kind === 'status-changed' ? [e] : []));
+    expect(changes.map((e) => e.status)).toEqual(['waiting_for_customer', 'assigned', 'waiting_for']);
+    expect(changes.every((e) => e.by === 'worker')).toBe(true);
   });
 });
 

@@ -56,7 +56,7 @@ describe('planRegistration', () => {
     expect(plan?.publicNote).toContain('[xsw:incomplete:REQ-1]');
     expect(plan?.internalNotes[0]).toContain('Registration incomplete: missing reproduction_steps.');
     expect(status).toBe('waiting_for_customer');
-    expect(plan?.event).toEqual({ kind: 'status-changed', at: ms(ASKED), status: 'waiting_for_customer', reason: 'incomplete_request' });
+    expect(plan?.event).toEqual({ kind: 'status-changed', at: ms(ASKED), status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' });
     expect(iso(plan?.reminderAtMs as number)).toBe('2026-03-26T09:00:00.000Z');
     expect(state).toMatchObject({ status: 'incomplete', missing: ['reproduction_steps'], pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: null }] });
   });

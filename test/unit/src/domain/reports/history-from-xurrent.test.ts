@@ -17,7 +17,8 @@ describe('historyFromXurrent', () => {
       { kind: 'created', at: t('08:00'), priority: 'high' },
       { kind: 'status-changed', at: t('09:00'), status: 'in_progress' },
       { kind: 'status-changed', at: t('09:00'), status: 'waiting_for_customer' },
-      { kind: 'status-changed', at: t('10:00'), status: 'in_progress' },
+      // Who ended the wait Xurrent does not say: the end is no response of its own.
+      { kind: 'status-changed', at: t('10:00'), status: 'assigned' },
       { kind: 'status-changed', at: t('11:00'), status: 'waiting_for_customer' },
       { kind: 'status-changed', at: t('12:00'), status: 'completed' },
     ]);
@@ -42,7 +43,7 @@ describe('historyFromXurrent: registration pauses', () => {
       incompleteAsksAtMs: [t('08:00')],
     });
     expect(events.filter((e) => e.kind === 'status-changed' && e.status === 'waiting_for_customer')).toEqual([
-      { kind: 'status-changed', at: t('08:00') + 1_000, status: 'waiting_for_customer', reason: 'incomplete_request' },
+      { kind: 'status-changed', at: t('08:00') + 1_000, status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' },
       { kind: 'status-changed', at: t('11:00'), status: 'waiting_for_customer' },
     ]);
   });

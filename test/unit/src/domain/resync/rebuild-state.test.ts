@@ -29,7 +29,8 @@ describe('rebuildWorkflowState: status history from the affected SLA', () => {
       status: 'in_progress',
       events: [
         { kind: 'status-changed', at: at('2026-03-27T15:30:00Z'), status: 'waiting_for_customer' },
-        { kind: 'status-changed', at: at('2026-03-30T08:00:00Z'), status: 'in_progress' },
+        // Who ended the wait Xurrent does not say: the end is no response of its own.
+        { kind: 'status-changed', at: at('2026-03-30T08:00:00Z'), status: 'assigned' },
       ],
     },
     {
@@ -88,10 +89,24 @@ describe('rebuildWorkflowState: what the worker wrote, from its note markers', (
       notes: [{ text: `Please describe how to reproduce it.\n[xsw:incomplete:${ID}]`, createdAtMs: at('2026-03-27T09:00:00Z') }],
     }, NOW);
     expect(state.events).toEqual([
-      { kind: 'status-changed', at: at('2026-03-27T09:00:00Z'), status: 'in_progress' },
-      { kind: 'status-changed', at: at('2026-03-27T09:00:01Z'), status: 'waiting_for_customer', reason: 'incomplete_request' },
-      { kind: 'status-changed', at: at('2026-03-27T11:00:00Z'), status: 'in_progress' },
+      // Xurrent's first response was the worker's own ask: not a person's response.
+      { kind: 'status-changed', at: at('2026-03-27T09:00:00Z'), status: 'in_progress', by: 'worker' },
+      { kind: 'status-changed', at: at('2026-03-27T09:00:01Z'), status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' },
+      { kind: 'status-changed', at: at('2026-03-27T11:00:00Z'), status: 'assigned' },
       { kind: 'status-changed', at: at('2026-03-27T13:00:00Z'), status: 'waiting_for_customer' },
+    ]);
+    expect(state.history.gaps).toEqual([expect.stringMatching(/^response_after_own_write:/)]);
+  });
+
+  it('reads a period in which the provider was not accountable as that switch, not a wait', () => {
+    const state = rebuildWorkflowState({
+      ...base,
+      sla: { actualResponseAtMs: at('2026-03-27T12:00:00Z'), actualResolutionAtMs: null, stoppedPeriods: [{ fromMs: at('2026-03-27T09:00:00Z'), toMs: at('2026-03-27T11:00:00Z'), notAccountable: true }] },
+    }, NOW);
+    expect(state.events).toEqual([
+      { kind: 'accountability-changed', at: at('2026-03-27T09:00:00Z'), notAccountable: true },
+      { kind: 'accountability-changed', at: at('2026-03-27T11:00:00Z'), notAccountable: false },
+      { kind: 'status-changed', at: at('2026-03-27T12:00:00Z'), status: 'in_progress' },
     ]);
   });
 
