@@ -10,6 +10,7 @@ import { registrationEnvSection } from './env/registration.js';
 import { toRegistrationConfig } from './env/registration-config.js';
 import { resyncEnvSection, toResyncConfig } from './env/resync.js';
 import { toProblemsConfig } from './env/problems-config.js';
+import { redisEnvSection, sentinelTargetOf, toReplicaAck } from './env/redis.js';
 import { reportsEnvSection } from './env/reports.js';
 import { parseCustomerSettings, type CustomerSettings } from '../src/domain/reports/customer-settings.js';
 import { slaEnvSection } from './env/sla.js';
@@ -26,10 +27,11 @@ import { toWebhookConfig } from './env/webhooks-config.js';
  * Every environment variable the service reads, in one place. Sections live in `schema/env/`;
  * `.env.example` documents each variable with its default (a test keeps the two in step).
  */
-export const ENV_SECTIONS = [coreEnvSection, httpEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection, resyncEnvSection] as const;
+export const ENV_SECTIONS = [coreEnvSection, redisEnvSection, httpEnvSection, xurrentEnvSection, xurrentLimitsEnvSection, webhookEnvSection, slaEnvSection, workflowEnvSection, breakFixEnvSection, problemsEnvSection, registrationEnvSection, operationsEnvSection, reportsEnvSection, resyncEnvSection] as const;
 
 export const envShape = {
   ...coreEnvSection.shape,
+  ...redisEnvSection.shape,
   ...httpEnvSection.shape,
   ...operationsEnvSection.shape,
   ...xurrentEnvSection.shape,
@@ -54,7 +56,7 @@ export function toConfig(env: Env) {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL },
     http: { host: env.HOST, port: env.PORT, limits: toHttpLimits(env), trustProxy: toTrustProxy(env) },
-    redis: { url: env.REDIS_URL, embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR },
+    redis: { url: env.REDIS_URL, sentinel: sentinelTargetOf(env), embedded: env.REDIS_EMBEDDED, embeddedDir: env.REDIS_EMBEDDED_DIR, replicaAck: toReplicaAck(env) },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, lockMs: env.WORKER_LOCK_MS },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     operations: toOperationsConfig(env),

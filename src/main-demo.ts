@@ -9,6 +9,8 @@ import { QUEUE_NAMES } from './queue/names.js';
 import { createRedis } from './redis/connection.js';
 import { deletePrefixedKeys } from './redis/delete-prefixed-keys.js';
 import { resolveRedis } from './redis/resolve-redis.js';
+import type { RedisTarget } from './redis/redis-target.js';
+import { describeRedisUrl } from './redis/describe-redis.js';
 import { createResyncState } from './resync/resync-state.js';
 import { startService } from './runtime/service.js';
 import { runShutdown } from './runtime/shutdown.js';
@@ -58,8 +60,8 @@ const out = (text: string) => process.stdout.write(text);
 // Redis first, so the demo's world can be marked as holding the worker's state before the worker
 // starts: the embedded simulator is new on every run, so there is nothing to resync (no cold start).
 const redis = await resolveRedis(loadConfig(env).redis, logger);
-const config = loadConfig({ ...env, REDIS_URL: redis.url });
-const marker = createRedis(redis.url, 'worker', 'xsw-demo');
+const config = redis.embedded && redis.target.kind === 'url' ? loadConfig({ ...env, REDIS_URL: redis.target.url }) : loadConfig(env);
+const marker = createRedis(redis.target, 'worker', 'xsw-demo');
 await createResyncState(marker, prefix).claimMarker(Date.now());
 
 const service = await startService({ config, logger, roles: { web: true, worker: true } });
@@ -67,7 +69,7 @@ let exitCode = 0;
 try {
   const simulator = service.simulator;
   if (!simulator) throw new Error('the embedded simulator did not start');
-  out(`Xurrent simulator ${simulator.url} · receiver ${service.httpUrl ?? '-'} · Redis ${redisHostOf(redis.url)}\n`);
+  out(`Xurrent simulator ${simulator.url} · receiver ${service.httpUrl ?? '-'} · Redis ${redisWhere(redis.target)}\n`);
   out('A customer registers 3 requests; each fires a request.create webhook into the receiver...\n\n');
   const requests = await replayScenario(simulator, logger);
   // Every echo of the worker's own writes answered and processed: no delivery is shown in flight.
@@ -102,7 +104,8 @@ async function serve(httpUrl: string, zone: string): Promise<void> {
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
 }
 
-function redisHostOf(url: string): string {
-  const { hostname, port } = new URL(url);
-  return `${hostname}:${port || '6379'}`;
+function redisWhere(target: RedisTarget): string {
+  if (target.kind !== 'url') return `Sentinel group ${target.name}`;
+  const address = describeRedisUrl(target.url);
+  return address === 'unparseable' ? 'an unparseable Redis URL' : `${address.host}:${address.port}`;
 }

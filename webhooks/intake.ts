@@ -3,8 +3,9 @@ import type { WebhookConfig } from '../schema/env/webhooks-config.js';
 import type { Logger } from '../src/logger.js';
 import { createDeliveryProducer } from '../src/queue/producer.js';
 import type { Queues } from '../src/queue/queues.js';
+import type { ReplicaAck } from '../src/redis/replica-ack.js';
 import { createWebhookMetrics, type WebhookMetrics } from './metrics.js';
-import { createDeliveryReceiver } from './receive.js';
+import { createDeliveryReceiver, type OwnEcho } from './receive.js';
 import { createSignatureVerifier } from './signature.js';
 import { createXurrentWebhookHandlers } from './xurrent-route.js';
 
@@ -16,20 +17,24 @@ export interface IntakeDeps {
   queuePrefix: string;
   logger: Logger;
   metrics?: WebhookMetrics;
+  /** REDIS_MIN_REPLICAS_ACK: 202 only once that many replicas hold the job; none by default. */
+  replicaAck?: ReplicaAck;
+  /** Tells the worker's own echoes (answered 200, not queued); none are told apart without it. */
+  ownEcho?: OwnEcho;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
 }
 
 /** Wires the Xurrent webhook intake: verifier, producer, receiver and route handlers. Says at start what it will refuse. */
-export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), fetch, now }: IntakeDeps) {
+export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), replicaAck, ownEcho, fetch, now }: IntakeDeps) {
   const log = logger.child({ component: 'webhook' });
   warnAboutSettings(config, log);
   const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}), ...(now ? { now: () => now().getTime() } : {}) });
   // Harmless for the delivery (queued, and deduplicated while its job exists), but worth seeing.
   const onConfirmFailed = (error: unknown, jobId: string) =>
     log.warn('dedup marker left pending', { jobId, error: error instanceof Error ? error.message : String(error) });
-  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds, onConfirmFailed });
-  const receiveDelivery = createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ...(now ? { now } : {}) });
+  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds, onConfirmFailed, ...(replicaAck ? { replicaAck } : {}) });
+  const receiveDelivery = createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ...(ownEcho ? { ownEcho } : {}), ...(now ? { now } : {}) });
   return { handlers: createXurrentWebhookHandlers({ receiveDelivery, metrics, maxBytes: config.maxBytes }), metrics };
 }
 

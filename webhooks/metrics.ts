@@ -1,7 +1,10 @@
 import { ANSWERS, type AnswerName } from './respond.js';
 
-/** Why a delivery ended as it did; `ignored-known` / `ignored-unknown` are acknowledged but not queued. */
-export type DeliveryOutcome = Exclude<AnswerName, 'ignored'> | 'ignored-known' | 'ignored-unknown';
+/**
+ * Why a delivery ended as it did; `ignored-known` / `ignored-unknown` / `ignored-own-echo` (the worker's
+ * own write coming back) are acknowledged but not queued.
+ */
+export type DeliveryOutcome = Exclude<AnswerName, 'ignored'> | 'ignored-known' | 'ignored-unknown' | 'ignored-own-echo';
 
 export interface WebhookMetrics {
   record(outcome: DeliveryOutcome, event?: string): void;
@@ -28,5 +31,5 @@ export function createWebhookMetrics(onDelivery?: OnDelivery): WebhookMetrics {
 }
 
 export function statusOf(outcome: DeliveryOutcome): number {
-  return ANSWERS[outcome === 'ignored-known' || outcome === 'ignored-unknown' ? 'ignored' : outcome].status;
+  return ANSWERS[outcome === 'ignored-known' || outcome === 'ignored-unknown' || outcome === 'ignored-own-echo' ? 'ignored' : outcome].status;
 }

@@ -1,7 +1,9 @@
 import type { WebhookConfig } from '../schema/env/webhooks-config.js';
+import type { RequestEventJob } from '../schema/jobs.js';
 import type { Logger } from '../src/logger.js';
 import type { EnqueueDelivery } from '../src/queue/producer.js';
 import type { Queues } from '../src/queue/queues.js';
+import type { StatusActor } from '../src/state/status-actors.js';
 import { dedupIdsOf, logIdOf, type HeaderReader } from './delivery-id.js';
 import type { DeliveryOutcome } from './metrics.js';
 import { classifyBody } from './read-body.js';
@@ -17,7 +19,20 @@ export interface ReceiverDeps {
   verifySignedToken: ReturnType<typeof createSignatureVerifier>;
   enqueueDelivery: EnqueueDelivery;
   logger: Logger;
+  /** Tells the worker's own echoes (absent: every request event is queued). */
+  ownEcho?: OwnEcho;
   now?: () => Date;
+}
+
+/**
+ * A request event whose envelope names the worker's own API user is the echo of the worker's write:
+ * the write's response already carried the state after it, and the sweep catches anything else, so
+ * it is answered 200 without a reconcile (one Xurrent read fewer per write). Who changed the status is
+ * still recorded, as the events worker would have: the response reading needs it (status-actors.ts).
+ */
+export interface OwnEcho {
+  apiUser(): Promise<string | null>;
+  recordActor(requestNodeId: string, actor: StatusActor): Promise<void>;
 }
 
 export interface Decision {
@@ -31,7 +46,7 @@ export interface Decision {
  * One delivery, from raw bytes to decision: authenticate (the token is verified before anything in
  * it is parsed), validate, plan, enqueue. Every refusal is logged once with its precise reason.
  */
-export function createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, now = () => new Date() }: ReceiverDeps) {
+export function createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ownEcho, now = () => new Date() }: ReceiverDeps) {
   return async function receiveDelivery(header: HeaderReader, raw: Buffer): Promise<Decision> {
     const deliveryId = logIdOf(header, raw);
     const log = logger.child({ component: 'webhook', deliveryId });
@@ -48,6 +63,16 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
       if (plan.kind === 'ignore') {
         log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
         return { answer: 'ignored', outcome: plan.outcome, event };
+      }
+      if (ownEcho && plan.queue === queues.events && envelope.person_nodeID && (await isOwn(ownEcho, envelope.person_nodeID))) {
+        const data = plan.data as RequestEventJob;
+        if (data.actor) {
+          await ownEcho.recordActor(data.requestNodeId, { ...data.actor, atMs: Date.parse(data.receivedAt) }).catch((error: unknown) => {
+            throw new DeliveryRejected('unavailable', `status actor not recorded: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+          });
+        }
+        log.debug('own echo acknowledged, not queued', { event });
+        return { answer: 'ignored', outcome: 'ignored-own-echo', event };
       }
       const enqueued = await enqueueDelivery({ queue: plan.queue, name: plan.name, data: plan.data, ids, ...(plan.options ? { options: plan.options } : {}) }).catch((error: unknown) => {
         throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
@@ -66,3 +91,9 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
   };
 }
 export type ReceiveDelivery = ReturnType<typeof createDeliveryReceiver>;
+
+/** An unreadable API user (Redis away) counts as not own: the event is then queued as before. */
+async function isOwn(ownEcho: OwnEcho, personNodeId: string): Promise<boolean> {
+  const apiUser = await ownEcho.apiUser().catch(() => null);
+  return apiUser !== null && apiUser === personNodeId;
+}

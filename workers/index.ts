@@ -8,6 +8,8 @@ import { QUEUE_NAMES } from '../src/queue/names.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
+import type { RedisTarget } from '../src/redis/redis-target.js';
+import { createReplicaAck, type ReplicaAckSettings } from '../src/redis/replica-ack.js';
 import { observeWorkflowStore } from '../src/metrics/observe-workflow.js';
 import type { ServiceMetrics } from '../src/metrics/service-metrics.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
@@ -37,7 +39,7 @@ export interface Workers {
 
 export interface WorkersDeps {
   config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix']; xurrent?: Config['xurrent'] };
-  redisUrl: string;
+  redis: RedisTarget;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
   support?: { client: XurrentClient; customerAccount: string };
@@ -46,16 +48,18 @@ export interface WorkersDeps {
   fetch?: typeof globalThis.fetch;
   /** Counts SLA warnings and breaches as reconciles save state, and keeps the open-clock sets. */
   metrics?: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'>;
+  /** REDIS_MIN_REPLICAS_ACK: workflow state (and the timers saved with it) counts as saved once that many replicas hold it. */
+  replicaAck?: ReplicaAckSettings;
   /** What is left of Xurrent's hourly budgets (the sweep stops early when cost runs low); unknown by default. */
   budgetLeft?: () => Promise<BudgetLeft>;
 }
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redisUrl, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}) }: WorkersDeps): Workers {
+export function createWorkers({ config, redis, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}), replicaAck }: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   const lockMs = config.queue.lockMs;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
-  const connection = createRedis(redisUrl, 'worker', 'xsw-worker');
+  const connection = createRedis(redis, 'worker', 'xsw-worker');
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
   const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -66,7 +70,7 @@ export function createWorkers({ config, redisUrl, xurrent, support, logger, cloc
   const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore, reconcile: (requestNodeId, reason) => enqueueReconcile(requests, { requestNodeId, reason }) });
   const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
   const policy = createWorkflowPolicy(config);
-  const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays));
+  const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays, replicaAck ? createReplicaAck(replicaAck) : undefined));
   const resync = createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger });
   const statusActors = createStatusActorStore(connection, prefix, config.reports.retentionDays);
   const reconcile = createReconcileProcessor({

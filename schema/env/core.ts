@@ -17,14 +17,15 @@ export const coreEnvShape = {
 };
 
 /**
- * In production the service must run on the Redis it is given: falling back to whatever answers on
+ * In production the service must run on the Redis it is given (REDIS_URL, or the Sentinels of
+ * REDIS_SENTINELS, whose own checks are in redis.ts): falling back to whatever answers on
  * 127.0.0.1:6379, or to an embedded redis-server on the local disk, would keep jobs and SLA clocks
  * where nobody backs them up or watches them, and a restarted container would lose them.
  */
 export const coreEnvSection = defineEnvSection({
   shape: coreEnvShape,
-  check: (env) =>
-    env.NODE_ENV === 'production' && !env.REDIS_URL
-      ? [{ key: 'REDIS_URL', message: 'is required in production (no fallback to 127.0.0.1:6379 or an embedded redis-server there)' }]
+  check: (env, raw) =>
+    env.NODE_ENV === 'production' && !env.REDIS_URL && (raw['REDIS_SENTINELS'] ?? '').trim() === ''
+      ? [{ key: 'REDIS_URL', message: 'is required in production, or REDIS_SENTINELS (no fallback to 127.0.0.1:6379 or an embedded redis-server there)' }]
       : [],
 });

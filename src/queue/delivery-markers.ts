@@ -11,11 +11,20 @@ for _, key in ipairs(KEYS) do
   local seen = redis.call('GET', key)
   if seen then
     local state, jobKey = string.match(seen, '^(%a+)|(.*)$')
-    if state == 'done' or (jobKey and redis.call('EXISTS', jobKey) == 1) then return 0 end
+    if state == 'done' or (jobKey and redis.call('EXISTS', jobKey) == 1) then
+      if ARGV[3] == 'touch' then redis.call('EXPIRE', key, ARGV[2]) end
+      return 0
+    end
   end
 end
 for _, key in ipairs(KEYS) do redis.call('SET', key, 'pending|' .. ARGV[1], 'EX', ARGV[2]) end
 return 1`;
+
+/**
+ * With `touch` (REDIS_MIN_REPLICAS_ACK > 0) a duplicate renews its marker's TTL: a write, so the
+ * WAIT that follows on this connection covers everything the primary held when the duplicate was
+ * found, including another web process's add of the same delivery (replication is in order).
+ */
 
 /** ARGV[1] is the TTL and ARGV[i + 1] the job key of KEYS[i], so one call confirms many deliveries. */
 const CONFIRM = `for i, key in ipairs(KEYS) do redis.call('SET', key, 'done|' .. ARGV[i + 1], 'EX', ARGV[1]) end
@@ -23,7 +32,7 @@ return 1`;
 
 export interface DeliveryMarkers {
   /** True when this delivery may be added (and its markers are now pending), false for a duplicate. */
-  claim(keys: readonly string[], jobKey: string): Promise<boolean>;
+  claim(keys: readonly string[], jobKey: string, options?: { touchDuplicate?: boolean }): Promise<boolean>;
   /** Marks each of `keys` done; `jobKeys[i]` is the job key of `keys[i]`. */
   confirm(keys: readonly string[], jobKeys: readonly string[]): Promise<void>;
 }
@@ -46,7 +55,7 @@ export function createDeliveryMarkers(redis: Redis, ttlSeconds: number): Deliver
   }
   const commands = redis as Redis & MarkerCommands;
   return {
-    claim: async (keys, jobKey) => (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl)) === 1,
+    claim: async (keys, jobKey, options) => (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl, options?.touchDuplicate ? 'touch' : '')) === 1,
     confirm: async (keys, jobKeys) => void (await commands.xswConfirmDeliveries(keys.length, ...keys, ttl, ...jobKeys)),
   };
 }

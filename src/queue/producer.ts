@@ -2,6 +2,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createConfirmBatch, type ConfirmFailed } from './confirm-batch.js';
 import { createDeliveryMarkers, type DeliveryMarkers } from './delivery-markers.js';
+import { NO_REPLICA_ACK, type ReplicaAck } from '../redis/replica-ack.js';
 
 export interface EnqueueResult {
   outcome: 'queued' | 'duplicate';
@@ -27,6 +28,8 @@ export interface DeliveryProducerDeps {
   onConfirmFailed?: ConfirmFailed;
   /** Tests pass markers whose confirm they control; defaults to the Redis scripts. */
   markers?: DeliveryMarkers;
+  /** REDIS_MIN_REPLICAS_ACK: the answer waits until this many replicas hold the job (WAIT), else throws. */
+  replicaAck?: ReplicaAck;
 }
 
 export interface DeliveryJob {
@@ -55,15 +58,24 @@ const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
  * first, the marker stays pending with its job present: the state a failed confirm left when it was
  * awaited (that delivery got 503 although its job was queued, and was then answered duplicate).
  */
-export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfirmFailed = () => undefined, markers = createDeliveryMarkers(redis, dedupTtlSeconds) }: DeliveryProducerDeps) {
+export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfirmFailed = () => undefined, markers = createDeliveryMarkers(redis, dedupTtlSeconds), replicaAck = NO_REPLICA_ACK }: DeliveryProducerDeps) {
+  const touchDuplicate = replicaAck.replicas > 0;
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
   const confirmSoon = createConfirmBatch(markers, onConfirmFailed);
   return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueResult> {
     const keys = ids.map(markerKey);
     const jobId = toJobId('delivery', ids[0]);
     const jobKey = queue.toKey(jobId);
-    if (!(await markers.claim(keys, jobKey))) return { outcome: 'duplicate', jobId };
+    if (!(await markers.claim(keys, jobKey, { touchDuplicate }))) {
+      // A duplicate is answered 200 only once what the primary holds of it is replicated too.
+      await replicaAck.confirm(redis);
+      return { outcome: 'duplicate', jobId };
+    }
     await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
+    // WAIT after the add, before the answer: a 202 then means the job is on REDIS_MIN_REPLICAS_ACK
+    // replicas. When WAIT falls short the job stays (and its marker pending): the redelivery that the
+    // 503 causes is a duplicate if the job survived, or is added again if a failover lost it.
+    await replicaAck.confirm(redis);
     confirmSoon(keys, jobKey, jobId);
     return { outcome: 'queued', jobId };
   };

@@ -2,7 +2,7 @@ import { loadConfigOrExit, warnContractSettings, warnIfXurrentMissing } from './
 import { startService, type ServiceRoles } from './service.js';
 import { usesEmbeddedSimulator } from './xurrent.js';
 import { exitOnSignals } from './shutdown.js';
-import { describeRedisUrl } from '../redis/describe-redis.js';
+import { describeRedisTarget } from '../redis/redis-target.js';
 
 /** Shared body of the entrypoints: configuration, service, signal handling. */
 export async function runMain(roles: ServiceRoles): Promise<void> {
@@ -19,8 +19,8 @@ export async function runMain(roles: ServiceRoles): Promise<void> {
   exitOnSignals(async () => (await starting.catch(() => undefined))?.shutdownSteps() ?? [], config.shutdown.timeoutMs, logger);
   try {
     const service = await starting;
-    // Host and port only: REDIS_URL may carry a password (`redis://:secret@host`, `?password=`).
-    logger.info('ready', { component: 'main', redis: describeRedisUrl(service.redisUrl), http: service.httpUrl });
+    // Addresses only: REDIS_URL may carry a password (`redis://:secret@host`, `?password=`), and so may the Sentinel settings.
+    logger.info('ready', { component: 'main', redis: describeRedisTarget(service.redis), http: service.httpUrl });
   } catch (error) {
     logger.error('could not start', { component: 'main', error: error instanceof Error ? error.message : String(error) });
     process.exit(1);

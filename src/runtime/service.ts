@@ -14,6 +14,11 @@ import { createQueues } from '../queue/queues.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
+import type { RedisTarget } from '../redis/redis-target.js';
+import { createReplicaAck } from '../redis/replica-ack.js';
+import { createStatusActorStore } from '../state/status-actors.js';
+import { createApiUserStore } from '../xurrent/api-user.js';
+import type { OwnEcho } from '../../webhooks/receive.js';
 import { createResyncState } from '../resync/resync-state.js';
 import type { Simulator } from '../simulator/index.js';
 import type { XurrentCall } from '../xurrent/client.js';
@@ -32,7 +37,8 @@ export interface ServiceRoles {
 }
 
 export interface RunningService {
-  redisUrl: string;
+  /** Where this process's Redis is (log it with describeRedisTarget: never the object itself). */
+  redis: RedisTarget;
   /** Base URL of the HTTP server when the web role runs. */
   httpUrl: string | undefined;
   workers: Workers | undefined;
@@ -57,7 +63,7 @@ export interface ServiceDeps {
 /** The composition root: builds every real dependency once and wires the roles this process runs. */
 export async function startService({ config, logger, roles, fetch, clock = systemClock }: ServiceDeps): Promise<RunningService> {
   const redis = await resolveRedis(config.redis, logger);
-  const producer = createRedis(redis.url, 'producer', 'xsw-producer');
+  const producer = createRedis(redis.target, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
   await waitUntilReady(producer);
   try {
@@ -77,9 +83,11 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   let xurrent: XurrentConnection | undefined;
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
-    xurrent = await connectXurrent({ config, roles, redisUrl: redis.url, logger, onCall, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redisUrl: redis.url, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
+    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, ...(fetch ? { fetch } : {}) });
+    if (xurrent) workers = createWorkers({ config, redis: redis.target, replicaAck: config.redis.replicaAck, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
     if (workers) observeWorkers(workers.all, metrics);
+    // Who the token acts as, for the web processes to tell the worker's own echoes (one call per start).
+    if (xurrent) await createApiUserStore(producer, config.queue.prefix).learn(xurrent.client).catch((error: unknown) => logger.warn('could not read the API user (me): own echoes are processed like any event', { component: 'xurrent', error: error instanceof Error ? error.message : String(error) }));
     await workers?.start();
   }
 
@@ -108,6 +116,8 @@ export async function startService({ config, logger, roles, fetch, clock = syste
       readiness,
       metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
       trustProxy: config.http.trustProxy,
+      replicaAck: createReplicaAck(config.redis.replicaAck),
+      ownEcho: ownEchoOf(producer, config),
       admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile, webhookHealth: () => resyncState.status() }), availability.route()]),
       ...(fetch ? { fetch } : {}),
     });
@@ -122,7 +132,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : undefined;
 
   return {
-    redisUrl: redis.url,
+    redis: redis.target,
     httpUrl,
     workers,
     simulator: xurrent?.simulator,
@@ -180,4 +190,11 @@ function closeServer(server: Server | undefined): Promise<void> {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
+}
+
+/** The worker's own echoes: its API user as a worker stored it, and the status-actor record the events worker would have made. */
+function ownEchoOf(redis: Redis, config: Readonly<Config>): OwnEcho {
+  const apiUser = createApiUserStore(redis, config.queue.prefix);
+  const actors = createStatusActorStore(redis, config.queue.prefix, config.reports.retentionDays);
+  return { apiUser: () => apiUser.personNodeId(), recordActor: (requestNodeId, actor) => actors.record(requestNodeId, actor) };
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
+import type { RedisTarget } from '../redis/redis-target.js';
 import { clientConfigFor } from '../simulator/client-config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
 import { createXurrentClient, type XurrentClient, type XurrentClientDeps } from '../xurrent/client.js';
@@ -38,7 +39,7 @@ export function usesEmbeddedSimulator(config: Pick<Config, 'env' | 'xurrent' | '
 export async function connectXurrent(deps: {
   config: Readonly<Config>;
   roles: ServiceRoles;
-  redisUrl: string;
+  redis: RedisTarget;
   logger: Logger;
   fetch?: typeof globalThis.fetch;
   onCall?: XurrentClientDeps['onCall'];
@@ -50,7 +51,7 @@ export async function connectXurrent(deps: {
   if (!xurrent) return undefined;
   if (simulator) logger.info('embedded Xurrent simulator started', { component: 'xurrent', url: simulator.url, account: simulator.account });
 
-  const redis: Redis = createRedis(deps.redisUrl, 'worker', 'xsw-xurrent-limiter');
+  const redis: Redis = createRedis(deps.redis, 'worker', 'xsw-xurrent-limiter');
   redis.on('error', (error) => logger.warn('limiter redis connection error', { component: 'xurrent', error: error.message }));
   const limiterKey = limiterKeyOfConfig(xurrent);
   const limiter = createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKey, settings: config.xurrentLimits });

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
 import { deletePrefixedKeys } from '../redis/delete-prefixed-keys.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
+import type { RedisTarget } from '../redis/redis-target.js';
 
 export interface ScratchRedis {
   url: string;
@@ -20,13 +21,13 @@ export interface ScratchRedis {
  * share a Redis, and are deleted at the end.
  */
 export async function openScratchRedis(redisUrl: string | undefined, logger: Logger): Promise<ScratchRedis> {
-  const resolved = await resolveRedis({ url: redisUrl, embedded: 'auto', embeddedDir: join(tmpdir(), `xsw-scenario-${randomUUID().slice(0, 8)}`) }, logger);
+  const resolved = await resolveRedis({ url: redisUrl, sentinel: undefined, embedded: 'auto', embeddedDir: join(tmpdir(), `xsw-scenario-${randomUUID().slice(0, 8)}`) }, logger);
   const prefix = `scenario-${randomUUID().slice(0, 8)}`;
   return {
-    url: resolved.url,
+    url: urlOf(resolved.target),
     prefix,
     async cleanUp() {
-      const redis = createRedis(resolved.url, 'worker', 'xsw-scenario-cleanup');
+      const redis = createRedis(resolved.target, 'worker', 'xsw-scenario-cleanup');
       try {
         await deletePrefixedKeys(redis, prefix);
       } finally {
@@ -35,4 +36,10 @@ export async function openScratchRedis(redisUrl: string | undefined, logger: Log
       }
     },
   };
+}
+
+/** The scenario runner passes its Redis on as REDIS_URL: it resolves only ever to one URL (no Sentinels). */
+function urlOf(target: RedisTarget): string {
+  if (target.kind !== 'url') throw new Error('the scenario runner needs a single Redis URL');
+  return target.url;
 }

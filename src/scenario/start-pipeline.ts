@@ -6,6 +6,7 @@ import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { QUEUE_NAMES } from '../queue/names.js';
 import { createRedis } from '../redis/connection.js';
+import { urlTarget } from '../redis/redis-target.js';
 import { deletePrefixedKeys } from '../redis/delete-prefixed-keys.js';
 import { createResyncState } from '../resync/resync-state.js';
 import { findFreePort } from '../redis/probe.js';
@@ -73,7 +74,7 @@ export async function startPipeline(options: PipelineOptions) {
   };
   let deps: ServiceDeps;
   let service: RunningService;
-  const connection = createRedis(redisUrl, 'worker', 'xsw-scenario-runner');
+  const connection = createRedis(urlTarget(redisUrl), 'worker', 'xsw-scenario-runner');
   connection.on('error', (error) => logger.warn('scenario runner redis error', { component: 'scenario', error: error.message }));
   // A new world: the simulator is empty, so this Redis holds all of the worker's state there is (no cold start).
   await createResyncState(connection, prefix).claimMarker(clock.now());

@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../src/logger.js';
+import { createRedis } from '../../src/redis/connection.js';
+import type { RedisTarget } from '../../src/redis/redis-target.js';
 import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/names.js';
 import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { collectReport } from '../../src/scenario/collect-report.js';
@@ -79,8 +81,9 @@ export async function enqueueEvents(queues: Queues, sim: Simulator, refs: Readon
 }
 
 /** Producer-side handles on one prefix: queues to add to, an idle check and the end-state report. */
-export function openPipeline(redisUrl: string, prefix: string) {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+export function openPipeline(where: string | RedisTarget, prefix: string) {
+  // A URL: one command attempt (a restarted Redis fails fast); a Sentinel target waits out a failover.
+  const redis = typeof where === 'string' ? new Redis(where, { maxRetriesPerRequest: 1 }) : createRedis(where, 'worker', 'test-pipeline');
   const queues = createQueues(redis, prefix);
   const open = (name: string) => new Queue(name, { connection: redis, prefix });
   const work = [queues.events, open(QUEUE_NAMES.requests), open(QUEUE_NAMES.problems)];

@@ -4,7 +4,10 @@ import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { createRedis } from '../../src/redis/connection.js';
+import { urlTarget } from '../../src/redis/redis-target.js';
+import type { ReplicaAck } from '../../src/redis/replica-ack.js';
 import { createWebApp } from '../../webhooks/app.js';
+import type { OwnEcho } from '../../webhooks/receive.js';
 import { createWebhookMetrics, type WebhookMetrics } from '../../webhooks/metrics.js';
 import { createLogCapture } from './log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis.js';
@@ -26,11 +29,11 @@ export async function waitForReady(redis: Redis): Promise<void> {
 }
 
 /** The real web app on a real Redis under a unique prefix, configured from environment variables. */
-export async function startTestIntake(env: Record<string, string>, options: { redisUrl?: string; fetch?: typeof fetch; now?: () => Date; logLevel?: 'error' | 'warn' | 'info' | 'debug' } = {}): Promise<TestIntake> {
+export async function startTestIntake(env: Record<string, string>, options: { redisUrl?: string; replicaAck?: ReplicaAck; ownEcho?: OwnEcho; fetch?: typeof fetch; now?: () => Date; logLevel?: 'error' | 'warn' | 'info' | 'debug' } = {}): Promise<TestIntake> {
   const config = loadConfig(env);
   const prefix = uniquePrefix('intake');
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
-  const redis = createRedis(redisUrl, 'producer', 'test-producer');
+  const redis = createRedis(urlTarget(redisUrl), 'producer', 'test-producer');
   redis.on('error', () => undefined);
   await waitForReady(redis);
   const queues = createQueues(redis, prefix);
@@ -46,6 +49,8 @@ export async function startTestIntake(env: Record<string, string>, options: { re
     readiness: [],
     metrics,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.replicaAck ? { replicaAck: options.replicaAck } : {}),
+    ...(options.ownEcho ? { ownEcho: options.ownEcho } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const jobCount = async () => {

@@ -1,3 +1,4 @@
+import { urlTarget } from '../../src/redis/redis-target.js';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { systemClock } from '../../src/clock.js';
@@ -34,7 +35,7 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   let workers: Workers | undefined;
   if (options.workers !== false) {
     const xurrent = createXurrentClient({ config: simulatorConfig(sim), logger });
-    workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 4, lockMs: 30_000 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
+    workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 4, lockMs: 30_000 } }, redis: urlTarget(TEST_REDIS_URL), xurrent, logger, clock: systemClock });
   }
   let reconciled = 0;
 

@@ -5,6 +5,7 @@ import { exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenario/run-scenario.js';
 import { createRedis } from '../../src/redis/connection.js';
+import { urlTarget } from '../../src/redis/redis-target.js';
 import { createWebhookVerifyWorker } from '../../workers/webhook-verify.js';
 import { HOSTILE_CASES, JSON_TYPE } from '../helpers/hostile-cases.js';
 import { signedBody, type HostileKit } from '../helpers/hostile-tokens.js';
@@ -67,7 +68,7 @@ describe('logs hold no token, secret, key or Authorization value', () => {
     expect((await postRaw(server.url, signedBody(verify), JSON_TYPE)).status).toBe(200);
     const called: string[] = [];
     const fetch = (async (input: string | URL | Request) => (called.push(String(input)), new Response(null, { status: 200 }))) as typeof globalThis.fetch;
-    const connection = createRedis(TEST_REDIS_URL, 'worker', 'test-log-scan');
+    const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-log-scan');
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     await events.waitUntilReady();
     const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, callbackDomains: [DOMAIN], fetch, logger: intake.logs.logger });

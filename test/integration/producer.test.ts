@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryMarkers, type DeliveryMarkers } from '../../src/queue/delivery-markers.js';
 import { createDeliveryProducer } from '../../src/queue/producer.js';
 import { createRedis } from '../../src/redis/connection.js';
+import { urlTarget } from '../../src/redis/redis-target.js';
 import { waitForReady } from '../helpers/intake.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -13,7 +14,7 @@ let queue: Queue;
 let prefix: string;
 beforeEach(async () => {
   prefix = uniquePrefix('producer');
-  redis = createRedis(TEST_REDIS_URL, 'producer', 'test-producer');
+  redis = createRedis(urlTarget(TEST_REDIS_URL), 'producer', 'test-producer');
   await waitForReady(redis);
   queue = new Queue('events', { connection: redis, prefix });
 });

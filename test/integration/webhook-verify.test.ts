@@ -3,6 +3,7 @@ import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../src/redis/connection.js';
+import { urlTarget } from '../../src/redis/redis-target.js';
 import { createWebhookVerifyWorker } from '../../workers/webhook-verify.js';
 import { listen, postRaw, type Listening } from '../helpers/http.js';
 import { startTestIntake, type TestIntake } from '../helpers/intake.js';
@@ -34,7 +35,7 @@ describe('webhook.verify end to end', () => {
     expect(response.json()).toEqual({ status: 'verification scheduled' });
     expect(called).toEqual([]);
 
-    const connection = createRedis(TEST_REDIS_URL, 'worker', 'test-verify-worker');
+    const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-verify-worker');
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     // Subscribed before the worker starts, so the job cannot finish before we listen.
     await events.waitUntilReady();
@@ -68,7 +69,7 @@ describe('webhook.verify end to end', () => {
     expect(JSON.stringify(waiting!.data)).toContain(code);
 
     const fetch = (async () => new Response(null, { status })) as typeof globalThis.fetch;
-    const connection = createRedis(TEST_REDIS_URL, 'worker', 'test-verify-worker');
+    const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-verify-worker');
     const events = new QueueEvents(queue.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     await events.waitUntilReady();
     const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, callbackDomains: [DOMAIN], fetch, logger: intake.logs.logger });

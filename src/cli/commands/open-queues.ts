@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { loadConfig, readEnvWithDotenv, type Config } from '../../config.js';
 import { createQueueViews, type QueueViews } from '../../queue/queue-views.js';
-import { DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
+import { createRedis } from '../../redis/connection.js';
+import { cliRedisTarget, DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
 import type { CliIo } from '../command.js';
 import { UsageError } from '../command.js';
 
@@ -11,12 +11,12 @@ import { UsageError } from '../command.js';
  */
 export async function withQueues<T>(io: CliIo, use: (queues: QueueViews, config: Readonly<Config>) => Promise<T>): Promise<T> {
   const config = loadConfig(readEnvWithDotenv(io.env));
-  const redis = new Redis(config.redis.url ?? DEFAULT_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2_000, connectionName: 'xsw-cli' });
+  const redis = createRedis(cliRedisTarget(config.redis), 'cli', 'xsw-cli');
   redis.on('error', () => undefined);
   try {
     await redis.connect();
   } catch (error) {
-    throw new Error(`Cannot reach Redis at ${config.redis.url ? 'REDIS_URL' : DEFAULT_REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Cannot reach Redis at ${config.redis.sentinel ? 'REDIS_SENTINELS' : config.redis.url ? 'REDIS_URL' : DEFAULT_REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const queues = createQueueViews(redis, config.queue.prefix);
   try {

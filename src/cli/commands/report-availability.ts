@@ -12,8 +12,8 @@ export const reportAvailabilityCommand = defineCommand({
   },
   async run(flags, io) {
     if (!FORMATS.includes(flags.format)) throw new UsageError('--format must be table or json');
-    const [{ Redis }, { availabilityToJson }, { availabilityToText }, { readAvailabilityReport }, { systemClock }, { loadConfig, readEnvWithDotenv }, { monthPeriod, previousMonthOf }, { DEFAULT_REDIS_URL }] = await Promise.all([
-      import('ioredis'),
+    const [{ createRedis }, { availabilityToJson }, { availabilityToText }, { readAvailabilityReport }, { systemClock }, { loadConfig, readEnvWithDotenv }, { monthPeriod, previousMonthOf }, { cliRedisTarget }] = await Promise.all([
+      import('../../redis/connection.js'),
       import('../../availability/availability-json.js'),
       import('../../availability/availability-text.js'),
       import('../../availability/read-availability.js'),
@@ -30,7 +30,7 @@ export const reportAvailabilityCommand = defineCommand({
     if (!period) throw new UsageError('--month must be YYYY-MM');
     if (period.fromMs > nowMs) throw new UsageError('--month has not started yet');
 
-    const redis = new Redis(config.redis.url ?? DEFAULT_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true, connectionName: 'xsw-cli' });
+    const redis = createRedis(cliRedisTarget(config.redis), 'cli', 'xsw-cli');
     redis.on('error', () => undefined);
     try {
       await redis.connect();

@@ -8,7 +8,7 @@ export const TABLES: readonly CsvTable[] = ['goals', 'customers', 'priorities', 
 
 /**
  * `report sla [--from <date> --to <date>] [--customer <id or name>] [--format table|csv|json|html] [--table goals|customers|priorities|breaches|weeks] [--rebuild]`:
- * the SLA report from the records in Redis (REDIS_URL, else 127.0.0.1:6379), previous month by default.
+ * the SLA report from the records in Redis (REDIS_SENTINELS or REDIS_URL, else 127.0.0.1:6379), previous month by default.
  * `--format html` writes one self-contained page for one customer, to hand to them.
  * `--rebuild` first re-reads the requests from Xurrent and fills in those the records lack.
  */
@@ -26,9 +26,9 @@ export const reportSlaCommand = defineCommand({
   async run(flags, io) {
     const format = choice(flags.format, FORMATS, 'format');
     const table = choice(flags.table, TABLES, 'table');
-    const [{ Redis }, { loadConfig, readEnvWithDotenv }, { reportToJson }, { createReportStore }, { reportToCsv, reportToTable }, { createSlaReports, parsePeriodQuery, periodDates, reportAvailabilityOf, UnknownCustomerError }, { createLogger }, { DEFAULT_REDIS_URL }, { systemClock }, { createBusinessCalendar }] =
+    const [{ createRedis }, { loadConfig, readEnvWithDotenv }, { reportToJson }, { createReportStore }, { reportToCsv, reportToTable }, { createSlaReports, parsePeriodQuery, periodDates, reportAvailabilityOf, UnknownCustomerError }, { createLogger }, { cliRedisTarget }, { systemClock }, { createBusinessCalendar }] =
       await Promise.all([
-        import('ioredis'),
+        import('../../redis/connection.js'),
         import('../../config.js'),
         import('../../reports/report-json.js'),
         import('../../reports/report-store.js'),
@@ -45,7 +45,7 @@ export const reportSlaCommand = defineCommand({
     if (!period.ok) throw new UsageError(`--${period.parameter}: ${period.message.replace(/^(from|to)\b/, '').trim()}`);
 
     const logger = createLogger({ level: 'error', stream: io.stderr });
-    const redis = new Redis(config.redis.url ?? DEFAULT_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+    const redis = createRedis(cliRedisTarget(config.redis), 'cli', 'xsw-cli');
     redis.on('error', () => undefined);
     try {
       await redis.connect();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../../../src/redis/connection.js';
+import { urlTarget } from '../../../src/redis/redis-target.js';
 import { runScenario } from '../../../src/scenario/run-scenario.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
@@ -51,7 +52,7 @@ describe('privacy: nothing personal at rest beyond Xurrent ids', () => {
         logger: capture.logger,
         onFinish: async ({ redisUrl, prefix, sim }) => {
           people = [...sim.store.people.values()];
-          const redis = createRedis(redisUrl, 'worker', 'xsw-test');
+          const redis = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');
           stored = await dumpPrefix(redis, prefix);
           redis.disconnect();
         },

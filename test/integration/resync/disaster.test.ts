@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../../../src/redis/connection.js';
+import { urlTarget } from '../../../src/redis/redis-target.js';
 import { createWorkflowStore } from '../../../src/state/workflow-store.js';
 import { findFreePort } from '../../../src/redis/probe.js';
 import type { ScenarioReport } from '../../../src/scenario/report.js';
@@ -76,7 +77,7 @@ async function run(disaster: boolean): Promise<Outcome> {
         const texts = request.noteIds.map((id) => sim.store.notes.get(id)).filter((n) => n?.personId === sim.demo.apiUserId).map((n) => n?.text ?? '');
         markers[`#${index}`] = texts.flatMap((text) => text.match(/\[xsw:[^\]]+\]/g) ?? []);
       }
-      const connection = createRedis(redisUrl, 'worker', 'xsw-test');
+      const connection = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');
       const rca = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix });
       const rcaTimers = await rca.getDelayedCount();
       await rca.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedis } from '../../../src/redis/connection.js';
+import { urlTarget } from '../../../src/redis/redis-target.js';
 import { createResyncState, type ResyncStatus } from '../../../src/resync/resync-state.js';
 import type { ScenarioReport } from '../../../src/scenario/report.js';
 import { runScenario } from '../../../src/scenario/run-scenario.js';
@@ -56,7 +57,7 @@ async function run(lose: boolean): Promise<Run> {
     settle: 'instant',
     simulatorBudgets: { burstLimit: 100, burstWindowMs: 500 },
     onFinish: async ({ redisUrl, prefix, sim }) => {
-      const redis = createRedis(redisUrl, 'worker', 'xsw-test');
+      const redis = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');
       status = await createResyncState(redis, prefix).status();
       redis.disconnect();
       const ids = [...sim.store.requests.keys()];

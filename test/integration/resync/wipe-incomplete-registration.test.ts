@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SlaRecord } from '../../../src/domain/reports/sla-record.js';
 import { createRedis } from '../../../src/redis/connection.js';
+import { urlTarget } from '../../../src/redis/redis-target.js';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { runScenario } from '../../../src/scenario/run-scenario.js';
 import { ScenarioReportSchema } from '../../../src/scenario/report.js';
@@ -33,7 +34,7 @@ describe('a Redis wiped while a registration waits for the customer', () => {
           const request = [...sim.store.requests.values()][0];
           const texts = (request?.noteIds ?? []).map((id) => sim.store.notes.get(id)).filter((n) => n?.personId === sim.demo.apiUserId).map((n) => n?.text ?? '');
           markers = texts.flatMap((text) => text.match(/\[xsw:[^\]]+\]/g) ?? []).map((m) => m.replace(request?.id ?? '?', 'ID'));
-          const connection = createRedis(redisUrl, 'worker', 'xsw-test');
+          const connection = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');
           records = (await createReportStore(connection, prefix, 400, createLogCapture().logger).readUntil(Number.MAX_SAFE_INTEGER)).records;
           connection.disconnect();
         },

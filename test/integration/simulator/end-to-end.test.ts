@@ -1,3 +1,4 @@
+import { urlTarget } from '../../../src/redis/redis-target.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
@@ -61,7 +62,7 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
 
     const workerConfig = simulatorConfig(sim);
     const xurrent = createXurrentClient({ config: workerConfig, logger });
-    const workers: Workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 2, lockMs: 30_000 } }, redisUrl: TEST_REDIS_URL, xurrent, logger, clock: systemClock });
+    const workers: Workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 2, lockMs: 30_000 } }, redis: urlTarget(TEST_REDIS_URL), xurrent, logger, clock: systemClock });
     cleanups.push(() => workers.close(true));
 
     const customer = createXurrentClient({ config: simulatorConfig(sim, { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } }), logger });

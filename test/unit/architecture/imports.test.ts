@@ -81,4 +81,16 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
     );
     expect(offences).toEqual([]);
   });
+
+  it('opens every Redis connection through src/redis/connection.ts, so Sentinel settings reach each one', () => {
+    const offences: string[] = [];
+    for (const file of ['src', 'workers', 'webhooks', 'scripts'].flatMap(sourceFiles)) {
+      // The factory, and its Sentinel watch (connections to the Sentinels themselves, not to Redis data).
+      if (file === join('src', 'redis', 'connection.ts') || file === join('src', 'redis', 'sentinel-switch.ts')) continue;
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      // A Redis made elsewhere, or a BullMQ connection given as options (BullMQ would build its own client).
+      if (/new (?:Redis|IORedis|Cluster)\(|connection:\s*\{/.test(text)) offences.push(file);
+    }
+    expect(offences).toEqual([]);
+  });
 });

@@ -87,9 +87,10 @@ describe('loadConfig in production', () => {
     ]);
   });
 
-  it('requires REDIS_URL: no silent fallback to the local or an embedded Redis', () => {
+  it('requires REDIS_URL or REDIS_SENTINELS: no silent fallback to the local or an embedded Redis', () => {
     const { REDIS_URL: _unset, ...withoutRedis } = PRODUCTION;
-    expect(problemsOf(withoutRedis)).toEqual(['REDIS_URL: is required in production (no fallback to 127.0.0.1:6379 or an embedded redis-server there)']);
+    expect(problemsOf(withoutRedis)).toEqual(['REDIS_URL: is required in production, or REDIS_SENTINELS (no fallback to 127.0.0.1:6379 or an embedded redis-server there)']);
+    expect(problemsOf({ ...withoutRedis, REDIS_SENTINELS: 's1:26379,s2:26379,s3:26379', REDIS_SENTINEL_NAME: 'xsw' })).toEqual([]);
     expect(problemsOf({ ...withoutRedis, REDIS_EMBEDDED: 'always' })).toEqual([expect.stringMatching(/^REDIS_URL: is required in production/)]);
     expect(problemsOf({ ...withoutRedis, NODE_ENV: 'development' })).toEqual([]);
   });
