@@ -53,6 +53,17 @@ export async function rebuildFromXurrent(deps: RebuildDeps, untilMs: number, now
   return data;
 }
 
+/** The request's notes with who wrote them, as the note-signal rules read them. */
+function authoredNotesOf(request: ReportSourceRequest): AuthoredNote[] {
+  return (request.notes?.nodes ?? []).map((n) => ({
+    text: n.text ?? '',
+    createdAtMs: ms(n.createdAt),
+    internal: n.internal === true,
+    personId: n.person?.id ?? null,
+    accountId: n.account?.id ?? n.person?.account?.id ?? null,
+  }));
+}
+
 /**
  * The review's escalations as the live worker keeps them (§2.8): the breach ladder's SSM and CTO steps
  * from the markers of its notes (dated by the note), the customer's from the customer's notes
@@ -63,13 +74,7 @@ function reviewEscalationsOf(request: ReportSourceRequest, deps: RebuildDeps): R
   const breach = escalationsFromNotes(request.id, notes).flatMap((e) =>
     e.level === 'service_support_manager' || e.level === 'cto' ? [{ level: e.level as ReportEscalation['level'], reason: 'breach' as const, atMs: e.atMs }] : [],
   );
-  const authored: AuthoredNote[] = (request.notes?.nodes ?? []).map((n) => ({
-    text: n.text ?? '',
-    createdAtMs: ms(n.createdAt),
-    internal: n.internal === true,
-    personId: n.person?.id ?? null,
-    accountId: n.account?.id ?? n.person?.account?.id ?? null,
-  }));
+  const authored = authoredNotesOf(request);
   const ctx = {
     providerAccountId: deps.workflow?.providerAccountId ?? null,
     workerPersonIds: workerPersonIdsOf(authored),
@@ -110,13 +115,7 @@ function rebuildRequest(request: ReportSourceRequest, createdAtMs: number, nowMs
   const sla = request.affectedSlas?.nodes[0];
   const xurrentDues = xurrentDuesOf(request.affectedSlas?.nodes ?? []);
   const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? createdAtMs }));
-  const authored: AuthoredNote[] = (request.notes?.nodes ?? []).map((n) => ({
-    text: n.text ?? '',
-    createdAtMs: ms(n.createdAt),
-    internal: n.internal === true,
-    personId: n.person?.id ?? null,
-    accountId: n.account?.id ?? n.person?.account?.id ?? null,
-  }));
+  const authored = authoredNotesOf(request);
   const signals = readNoteSignals(
     authored,
     {
