@@ -88,9 +88,9 @@ const oldStyleText = (snap: Map<string, string>, key: string) => `${key}\n${snap
 /**
  * Keys that change by themselves while the service runs, whatever the command does: the Xurrent
  * limiter's counters, the availability heartbeats (written on a timer), BullMQ's stalled-check
- * flags and wake-up markers (TTL'd and consumed by the workers).
+ * flags, wake-up markers and rate-limit keys (TTL'd and consumed by the workers).
  */
-const VOLATILE = new RegExp(`^${prefix}:(xurrent-limiter|uptime|uptime-first-beat)(:|$)|:stalled-check$|:marker$`);
+const VOLATILE = new RegExp(`^${prefix}:(xurrent-limiter|uptime|uptime-first-beat)(:|$)|:stalled-check$|:marker$|:limiter$`);
 const stable = (snap: Map<string, string>) => new Map([...snap].filter(([key]) => !VOLATILE.test(key) && !key.startsWith(`${prefix}:${FIXTURE_QUEUE}:`)));
 
 describe('privacy forget after a run with open clocks and delayed timers', () => {

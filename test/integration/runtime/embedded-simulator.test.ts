@@ -45,7 +45,7 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
     const prefix = uniquePrefix('embedded-request-mode');
     // The demo account's Xurrent service instance: deterministic, the second service instance seeded.
     const xurrentInstance = Buffer.from('demo.xurrent.sim/SerI/2').toString('base64url');
-    const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SERVICE_INSTANCE_IDS: xurrentInstance, XURRENT_ESCALATION_MODE: 'request', XURRENT_SUPPORT_ACCOUNT: 'xurrent-support', COMPLETENESS_RULES: 'none' };
+    const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SERVICE_INSTANCE_IDS: xurrentInstance, XURRENT_ESCALATION_MODE: 'request', XURRENT_ESCALATION_TRIGGER: 'automatic', XURRENT_SUPPORT_ACCOUNT: 'xurrent-support', COMPLETENESS_RULES: 'none' };
     const service = await startService({ config: loadConfig(env), logger: createLogCapture().logger, roles: { web: true, worker: true } });
     running = { service, prefix };
     const sim = service.simulator ?? expect.unreachable('no embedded simulator');
