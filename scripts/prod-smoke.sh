@@ -43,7 +43,7 @@ if [ -e node_modules/tsx ]; then echo "prod-smoke: tsx is still installed after 
 pem="$(node -e 'const { generateKeyPairSync } = require("node:crypto"); process.stdout.write(generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" }))')"
 port="$(node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { process.stdout.write(String(s.address().port)); s.close(); })')"
 export NODE_ENV=production REDIS_URL="$redis_url" QUEUE_PREFIX="$prefix" HOST=127.0.0.1 PORT="$port" LOG_LEVEL=info \
-  XURRENT_ACCOUNT=smoke XURRENT_TOKEN=smoke-token-not-used XURRENT_GRAPHQL_URL=http://127.0.0.1:9/graphql \
+  XURRENT_ACCOUNT=smoke XURRENT_TOKEN=smoke-token-not-used XURRENT_GRAPHQL_URL=https://127.0.0.1:9/graphql \
   XURRENT_WEBHOOK_AUDIENCE=smoke XURRENT_WEBHOOK_PUBLIC_KEY="$pem" ADMIN_TOKEN=smoke-admin-token-0123456789
 
 step "config check (through the xsw bin)"
