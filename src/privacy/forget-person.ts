@@ -1,5 +1,5 @@
 import { Queue, type Job, type JobType } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { QUEUE_NAMES } from '../queue/names.js';
 import { decodeState, encodeState } from '../state/state-codec.js';
 import { namesPerson, withoutPerson } from './person-fields.js';
@@ -150,56 +150,82 @@ async function forgetInJob(queue: Queue, job: Job, personId: string): Promise<bo
   return true;
 }
 
+/** How often a key is read again when a worker wrote it between our read and our write. */
+const MAX_ATTEMPTS = 20;
+
 /**
  * Takes the person out of one stored value in place, in the encoding it was written in, keeping its
  * TTL and every element that does not name them (a list keeps its order, a sorted set its scores).
+ * The service keeps writing while this runs (a reconcile saves the workflow state, an event pushes a
+ * status author), so the key is read under WATCH and written in one MULTI: a write in between makes
+ * the EXEC fail and the key is read again, never an older value written over a newer one.
  */
 async function forgetInKey(redis: Redis, key: string, personId: string): Promise<void> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await redis.watch(key);
+    const tx = await plannedRewrite(redis, key, personId);
+    if (!tx) {
+      await redis.unwatch();
+      return;
+    }
+    if ((await tx.exec()) !== null) return;
+  }
+  throw new Error(`${key} kept changing while the person was taken out of it; run the command again`);
+}
+
+/** The MULTI that writes the key without the person, or undefined when it does not name them. */
+async function plannedRewrite(redis: Redis, key: string, personId: string): Promise<ChainableCommander | undefined> {
   const rewrite = (text: string): string | undefined => {
-    const parsed = parseText(text);
-    const result = withoutPerson(parsed, personId);
+    const result = withoutPerson(parseText(text), personId);
     return result.changed ? JSON.stringify(result.value) : undefined;
   };
   switch (await redis.type(key)) {
     case 'string': {
       const raw = await redis.getBuffer(key);
-      if (!raw) return;
-      const result = withoutPerson(decodeState(raw), personId);
-      if (!result.changed) return;
-      const encoded = raw[0] === 0x7b ? JSON.stringify(result.value) : encodeState(result.value);
-      await redis.set(key, encoded, 'KEEPTTL');
-      return;
+      const result = raw ? withoutPerson(decodeState(raw), personId) : undefined;
+      if (!raw || !result?.changed) return undefined;
+      return redis.multi().set(key, raw[0] === 0x7b ? JSON.stringify(result.value) : encodeState(result.value), 'KEEPTTL');
     }
-    case 'hash':
-      for (const [field, text] of Object.entries(await redis.hgetall(key))) {
+    case 'hash': {
+      const changed = Object.entries(await redis.hgetall(key)).flatMap(([field, text]) => {
         const next = rewrite(text);
-        if (next !== undefined) await redis.hset(key, field, next);
-      }
-      return;
+        return next === undefined ? [] : [[field, next] as const];
+      });
+      return changed.length === 0 ? undefined : redis.multi().hset(key, Object.fromEntries(changed));
+    }
     case 'list': {
+      // The whole list again, in order, with its TTL: an index would point elsewhere after a push.
       const items = await redis.lrange(key, 0, -1);
-      for (const [index, text] of items.entries()) {
-        const next = rewrite(text);
-        if (next !== undefined) await redis.lset(key, index, next);
-      }
-      return;
+      const next = items.map((text) => rewrite(text) ?? text);
+      if (next.every((text, i) => text === items[i])) return undefined;
+      const ttlMs = await redis.pttl(key);
+      const tx = redis.multi().del(key).rpush(key, ...next);
+      return ttlMs > 0 ? tx.pexpire(key, ttlMs) : tx;
     }
-    case 'set':
-      for (const text of await redis.smembers(key)) {
+    case 'set': {
+      const changed = (await redis.smembers(key)).flatMap((text) => {
         const next = rewrite(text);
-        if (next !== undefined) await redis.multi().srem(key, text).sadd(key, next).exec();
-      }
-      return;
+        return next === undefined ? [] : [[text, next] as const];
+      });
+      if (changed.length === 0) return undefined;
+      const tx = redis.multi();
+      for (const [old, next] of changed) tx.srem(key, old).sadd(key, next);
+      return tx;
+    }
     case 'zset': {
       const flat = await redis.zrange(key, '0', '-1', 'WITHSCORES');
+      const changed: [string, string, string][] = [];
       for (let i = 0; i < flat.length; i += 2) {
         const next = rewrite(flat[i] as string);
-        if (next !== undefined) await redis.multi().zrem(key, flat[i] as string).zadd(key, flat[i + 1] as string, next).exec();
+        if (next !== undefined) changed.push([flat[i] as string, flat[i + 1] as string, next]);
       }
-      return;
+      if (changed.length === 0) return undefined;
+      const tx = redis.multi();
+      for (const [old, score, next] of changed) tx.zrem(key, old).zadd(key, score, next);
+      return tx;
     }
     default:
       // Streams are BullMQ's event logs (skipped above as queue keys); nothing else of the service is one.
-      return;
+      return undefined;
   }
 }
