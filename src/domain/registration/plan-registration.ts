@@ -6,7 +6,7 @@ import { findMissing, type Missing } from './check-completeness.js';
 import type { CompletenessRules } from './completeness-rules.js';
 import type { SupportLanguage } from './missing-message.js';
 import { INITIAL_REGISTRATION_STATE, type RegistrationState } from './registration-state.js';
-import { renderAskNote, renderCompletedInternalNote, renderIncompleteInternalNote } from './registration-notes.js';
+import { renderAskNote, renderCompletedInternalNote, renderIncompleteInternalNote, renderResumedInternalNote } from './registration-notes.js';
 import { reminderDueAtMs, type ReminderDelay } from './reminder-delay.js';
 
 export interface CompletenessPolicy {
@@ -128,6 +128,7 @@ function complete(input: RegistrationInput, prev: RegistrationState, nowMs: numb
 function followUp(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
   const plan = followUpNotes(input, prev, missing, replies, nowMs, policy);
   if (!liftsPause(input, plan.state, policy)) return plan;
+  const marker = noteMarker('registration-resumed', input.id);
   // The priority was raised out of the paused ones (say to Top) while the worker held the request
   // for the customer: its clocks run again now, as completion resumes them. The ask stays open (still
   // incomplete; the requester's reply still completes it). Once: the closed pause is not lifted again.
@@ -136,6 +137,7 @@ function followUp(input: RegistrationInput, prev: RegistrationState, missing: Mi
     state: { ...plan.state, pauses: closePauses(plan.state, nowMs) },
     status: 'assigned',
     event: { kind: 'status-changed', at: nowMs, status: 'assigned', by: 'worker' },
+    internalNotes: hasMarker(input.noteTexts, marker) ? plan.internalNotes : [...plan.internalNotes, renderResumedInternalNote(input.priority as Priority, marker)],
   };
 }
 

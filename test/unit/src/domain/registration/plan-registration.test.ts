@@ -123,8 +123,11 @@ describe('planRegistration', () => {
       );
       expect(plans[0]?.status).toBe('waiting_for_customer');
       expect(plans[1]).toMatchObject({ status: 'assigned', event: { kind: 'status-changed', at: ms(RAISED), status: 'assigned', by: 'worker' }, publicNote: null });
+      expect(plans[1]?.internalNotes).toHaveLength(1);
+      expect(plans[1]?.internalNotes[0]).toContain('the priority is now top');
+      expect(plans[1]?.internalNotes[0]).toContain('[xsw:registration-resumed:REQ-1]');
       // A late or duplicate webhook still showing waiting_for_customer lifts nothing a second time.
-      expect(plans[2]).toMatchObject({ status: null, event: null, publicNote: null });
+      expect(plans[2]).toMatchObject({ status: null, event: null, publicNote: null, internalNotes: [] });
       expect(state).toMatchObject({ status: 'incomplete', missing: ['reproduction_steps'], pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(RAISED) }] });
     });
 
