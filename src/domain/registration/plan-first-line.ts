@@ -40,7 +40,7 @@ export function planFirstLine(
   // A request the worker already knew before it checked registrations is not asked for anything now.
   const asked = hasMarker(input.noteTexts, noteMarker('incomplete', input.id));
   const known = previous.registration ?? (previous.observed !== null && !asked ? { ...INITIAL_REGISTRATION_STATE, status: 'complete' as const } : undefined);
-  const registration = planRegistration(input, known, nowMs, policy.completeness);
+  const registration = planRegistration({ ...input, waitingByWorker: waitingByWorker(events) }, known, nowMs, policy.completeness);
   const routing = planRouting(input, registration.state, policy.routing);
   return {
     ...registration,
@@ -49,4 +49,15 @@ export function planFirstLine(
     teamId: routing.teamId,
     incomplete: routing.state.status === 'incomplete',
   };
+}
+
+/**
+ * Whether the request's last status change on record is the worker's own waiting_for_customer (its
+ * ask). False when the last one is someone else's (an agent's own wait is never lifted); undefined
+ * when nothing is on record (a rebuilt state: read as the worker's while its pause is open).
+ */
+function waitingByWorker(events: readonly RequestEvent[]): boolean | undefined {
+  const last = [...events].reverse().find((e) => e.kind === 'status-changed');
+  if (!last || last.kind !== 'status-changed') return undefined;
+  return last.status === 'waiting_for_customer' && last.by === 'worker';
 }

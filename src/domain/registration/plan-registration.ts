@@ -6,7 +6,7 @@ import { findMissing, type Missing } from './check-completeness.js';
 import type { CompletenessRules } from './completeness-rules.js';
 import type { SupportLanguage } from './missing-message.js';
 import { INITIAL_REGISTRATION_STATE, type RegistrationState } from './registration-state.js';
-import { renderAskNote, renderCompletedInternalNote, renderIncompleteInternalNote } from './registration-notes.js';
+import { renderAskNote, renderCompletedInternalNote, renderIncompleteInternalNote, renderResumedInternalNote } from './registration-notes.js';
 import { reminderDueAtMs, type ReminderDelay } from './reminder-delay.js';
 
 export interface CompletenessPolicy {
@@ -36,6 +36,12 @@ export interface RegistrationInput {
   noteTexts: readonly string[];
   /** The request's priority now (incidents with an impact), else null/absent. */
   priority?: Priority | null;
+  /**
+   * Whether the request's current waiting_for_customer is the worker's own (its last status change
+   * was the worker's). False when an agent set it: an agent's own wait is never lifted. Absent: read
+   * as the worker's while the worker's pause is open (as completion reads it).
+   */
+  waitingByWorker?: boolean;
 }
 
 export interface RegistrationPlan {
@@ -79,10 +85,14 @@ export function planRegistration(input: RegistrationInput, previous: Registratio
   return followUp(input, prev, missing, replies.length, nowMs, policy);
 }
 
-function ask(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+/** Whether the request's priority now is one paused for completeness (null: not known yet, paused). */
+function pausedPriority(input: RegistrationInput, policy: CompletenessPolicy): boolean {
   const priority = input.priority ?? null;
-  const pausedPriority = priority === null || !policy.pausePriorities || policy.pausePriorities.includes(priority);
-  const pause = policy.pause && pausedPriority && !NO_PAUSE_FROM.has(input.status);
+  return priority === null || !policy.pausePriorities || policy.pausePriorities.includes(priority);
+}
+
+function ask(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+  const pause = policy.pause && pausedPriority(input, policy) && !NO_PAUSE_FROM.has(input.status);
   const state: RegistrationState = {
     ...prev,
     status: 'incomplete',
@@ -116,6 +126,29 @@ function complete(input: RegistrationInput, prev: RegistrationState, nowMs: numb
 }
 
 function followUp(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+  const plan = followUpNotes(input, prev, missing, replies, nowMs, policy);
+  if (!liftsPause(input, plan.state, policy)) return plan;
+  const marker = noteMarker('registration-resumed', input.id);
+  // The priority was raised out of the paused ones (say to Top) while the worker held the request
+  // for the customer: its clocks run again now, as completion resumes them. The ask stays open (still
+  // incomplete; the requester's reply still completes it). Once: the closed pause is not lifted again.
+  return {
+    ...plan,
+    state: { ...plan.state, pauses: closePauses(plan.state, nowMs) },
+    status: 'assigned',
+    event: { kind: 'status-changed', at: nowMs, status: 'assigned', by: 'worker' },
+    internalNotes: hasMarker(input.noteTexts, marker) ? plan.internalNotes : [...plan.internalNotes, renderResumedInternalNote(input.priority as Priority, marker)],
+  };
+}
+
+/** The worker's own incomplete_request wait is open, and the request's priority now is not paused. */
+function liftsPause(input: RegistrationInput, state: RegistrationState, policy: CompletenessPolicy): boolean {
+  if (pausedPriority(input, policy)) return false;
+  if (input.status !== 'waiting_for_customer' || input.waitingByWorker === false) return false;
+  return state.pauses.some((p) => p.reason === 'incomplete_request' && p.toMs === null);
+}
+
+function followUpNotes(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
   // Someone else took the request out of waiting_for_customer: the worker's pause ended then.
   const pauses = input.status === 'waiting_for_customer' ? prev.pauses : closePauses(prev, nowMs);
   const state: RegistrationState = { ...prev, missing: missing.map((m) => m.requirement), pauses };

@@ -31,3 +31,12 @@ export function renderCompletedInternalNote(resumed: boolean, marker: string): s
     marker,
   ].join('\n');
 }
+
+/** First line's internal note when a raised priority (say Top) ends the worker's wait for the customer. */
+export function renderResumedInternalNote(priority: string, marker: string): string {
+  return [
+    `Registration still incomplete, but the priority is now ${priority}, which is not paused for completeness (COMPLETENESS_PAUSE_PRIORITIES).`,
+    "The request is assigned again and the SLA clock runs; the requester's answer is still awaited and completes the registration.",
+    marker,
+  ].join('\n');
+}

@@ -136,4 +136,46 @@ describe('pausedIncompleteBusinessMs', () => {
     expect(pausedIncompleteBusinessMs(state, ms('2026-03-30T07:30:00Z'), calendar)).toBe(7.5 * 3_600_000);
     expect(pausedIncompleteBusinessMs(undefined, ms('2026-03-30T07:30:00Z'), calendar)).toBe(0);
   });
+
+});
+
+describe('raised to Top while paused for completeness (issue 16.3)', () => {
+  const topRuns: WorkflowPolicy = { ...policy, firstLine: { ...policy.firstLine!, completeness: { ...policy.firstLine!.completeness, pausePriorities: ['high', 'medium', 'low'] } } };
+  /** Each step: what an agent changes (impact, status) and when; the worker's status writes are fed back. */
+  function raise(steps: { now: string; impact: string; status?: string }[]) {
+    let state: WorkflowState = INITIAL_WORKFLOW_STATE;
+    let status = 'assigned';
+    const notes = [VAGUE];
+    const plans: ReconcilePlan[] = [];
+    for (const step of steps) {
+      status = step.status ?? status;
+      const plan = planReconcile(snapshot({ impact: step.impact, status, noteTexts: [...notes], updatedAtMs: ms(step.now) }), state, ms(step.now), topRuns);
+      notes.push(...[plan.internalNote, plan.publicNote].filter((n): n is string => n !== null));
+      status = plan.status ?? status;
+      state = plan.state;
+      plans.push(plan);
+    }
+    return { plans, state, status };
+  }
+
+  it('resumes a Medium incident asked and paused at 10:00 once an agent sets Top at 11:00: Top targets from registration plus the hour paused', () => {
+    const { plans, state, status } = raise([{ now: CREATED, impact: 'medium' }, { now: '2026-03-25T10:00:00Z', impact: 'top' }, { now: '2026-03-25T10:00:00Z', impact: 'top' }]);
+    // The second 11:00 run is the webhook of the worker's own write (or a duplicate): nothing more.
+    expect(plans.map((p) => p.status)).toEqual(['waiting_for_customer', 'assigned', null]);
+    expect(status).toBe('assigned');
+    expect(state.registration).toMatchObject({ status: 'incomplete', pauses: [{ fromMs: ms(CREATED), toMs: ms('2026-03-25T10:00:00Z') }] });
+    // Top 1 h / 4 h from Wed 10:00 CET with 10:00-11:00 paused: response 12:00, resolution 15:00 CET.
+    expect(iso(state.facts?.responseDueMs as number)).toBe('2026-03-25T11:00:00.000Z');
+    expect(iso(state.facts?.resolutionDueMs as number)).toBe('2026-03-25T14:00:00.000Z');
+  });
+
+  it('leaves an agent\'s own waiting_for_customer on a Top incident paused', () => {
+    const { plans } = raise([
+      { now: CREATED, impact: 'medium' },
+      { now: '2026-03-25T09:30:00Z', impact: 'medium', status: 'in_progress' },
+      { now: '2026-03-25T09:45:00Z', impact: 'medium', status: 'waiting_for_customer' },
+      { now: '2026-03-25T10:00:00Z', impact: 'top' },
+    ]);
+    expect(plans.map((p) => p.status)).toEqual(['waiting_for_customer', null, null, null]);
+  });
 });
