@@ -1,11 +1,13 @@
 import { PROBLEM_CREATE, ProblemCreateResultSchema } from '../schema/graphql/problem-create.js';
 import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/graphql/problem-follow-up.js';
+import { PROBLEM_INCIDENT_NOTES, ProblemIncidentNotesSchema } from '../schema/graphql/problem-incident.js';
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
 import type { IncidentRow } from '../src/domain/problems/incident-row.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs } from '../src/domain/problems/rca-follow-up.js';
-import { planCustomerRca, type CustomerRcaTarget, type RcaRequest } from '../src/domain/problems/rca-request.js';
+import { hasMarker } from '../src/domain/notes/render-notes.js';
+import { planCustomerRca, rcaConfirmedMarker, type CustomerRcaTarget, type RcaRequest } from '../src/domain/problems/rca-request.js';
 import { isImpact } from '../src/domain/triage/categories.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { CountedXurrentClient } from '../src/xurrent/client.js';
@@ -25,6 +27,12 @@ async function readTarget(calls: CountedXurrentClient, id: string): Promise<Cust
     noteTexts: (node?.notes?.nodes ?? []).map((n) => n.text ?? ''),
     requestIds: (node?.requests?.nodes ?? []).map((r) => r.id),
   };
+}
+
+/** True when the request already holds the RCA confirmation to the requester (its marker). */
+async function hasConfirmation(calls: CountedXurrentClient, requestId: string): Promise<boolean> {
+  const { node } = await calls.request(PROBLEM_INCIDENT_NOTES, { id: requestId }, ProblemIncidentNotesSchema);
+  return hasMarker((node?.notes?.nodes ?? []).map((n) => n.text ?? ''), rcaConfirmedMarker(requestId));
 }
 
 /**
@@ -82,6 +90,9 @@ export async function handleCustomerRca(
     await deps.rcaTimers.schedule({ problemNodeId: problemId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(plan.promise.dueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
     await deps.rcaTimers.schedule({ problemNodeId: problemId, stage: 'overdue', fireAtMs: plan.promise.dueMs });
   }
-  await calls.request(REQUEST_UPDATE, { input: { id: incident.id, note: plan.confirmation(label) } }, RequestUpdateResultSchema);
+  // Once: a second check of the same request (another job, or a retry after the note) finds the marker.
+  if (!(await hasConfirmation(calls, incident.id))) {
+    await calls.request(REQUEST_UPDATE, { input: { id: incident.id, note: plan.confirmation(label) } }, RequestUpdateResultSchema);
+  }
   return { action, problemId, requestIds: [incident.id], rcaDueMs: plan.promise.dueMs };
 }

@@ -17,7 +17,7 @@ import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
-import { findOpenProblem, readGroupIncidents, readIncident } from './problem-reads.js';
+import { findOpenProblem, readGroupIncidents, readIncident, readLinkedProblem } from './problem-reads.js';
 import { handleCustomerRca } from './customer-rca.js';
 import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
@@ -77,15 +77,19 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
         log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
         return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
       }
-      // Read again under the lock: another worker may have linked this incident meanwhile.
+      // Read again under the lock: another worker may have linked this incident meanwhile. A Top
+      // incident already linked needs no group read: only its linked problem's promises matter.
       const instanceId = first.serviceInstanceId;
-      const rows = instanceId ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();
+      const linkedTop = first.problemId !== null && firstFacts.priority === 'top';
+      const rows = instanceId && !linkedTop ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();
       const incident = rows.get(requestNodeId) ?? (await readIncident(calls, requestNodeId));
       const facts = incident && toIncidentFacts(incident, policy.groupBy, policy.triage);
       if (!incident || !facts) return { action: 'none' };
-      const open = instanceId && facts.groupKey ? await findOpenProblem(calls, instanceId, sourceId) : null;
+      // §2.3/§3.3: a Top incident linked by hand, raised to Top after its link, or linked as another's repeat still owes its own RCA.
+      const linked = incident.problemId && facts.priority === 'top' ? await readLinkedProblem(calls, incident.problemId, incident.id) : null;
+      const open = !incident.problemId && instanceId && facts.groupKey ? await findOpenProblem(calls, instanceId, sourceId) : null;
       const recent = [...rows.values()].flatMap((row) => toIncidentFacts(row, policy.groupBy, policy.triage) ?? []);
-      const decision = decideProblem(facts, recent, open?.id ?? null, policy.detect);
+      const decision = decideProblem(facts, recent, open?.id ?? null, policy.detect, linked);
 
       const states = new Map<string, WorkflowState>();
       if (decision.action === 'create') for (const id of decision.requestIds) states.set(id, await store.load(id));
@@ -95,9 +99,9 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
           incident,
           rows,
           sourceId,
-          linkedRequestIds: (open?.requests?.nodes ?? []).map((r) => r.id),
+          linkedRequestIds: linked ? linked.requestIds : (open?.requests?.nodes ?? []).map((r) => r.id),
           timelineOf: (row) => timelineOf(row, states.get(row.id)),
-          openRcaDueMs: open?.analysisTargetAt ? Date.parse(open.analysisTargetAt) : null,
+          openRcaDueMs: linked ? linked.analysisTargetAtMs : open?.analysisTargetAt ? Date.parse(open.analysisTargetAt) : null,
         },
         policy.write,
       );

@@ -1,6 +1,9 @@
 import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema, type OpenProblem } from '../schema/graphql/open-problems-page.js';
+import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/graphql/problem-follow-up.js';
 import { GROUP_INCIDENTS_PAGE, GroupIncidentsPageSchema, PROBLEM_INCIDENT_BY_ID, ProblemIncidentByIdSchema, type ProblemIncident } from '../schema/graphql/problem-incident.js';
+import type { LinkedProblem } from '../src/domain/problems/detect-problem.js';
 import type { IncidentRow } from '../src/domain/problems/incident-row.js';
+import { hasTopPromise } from '../src/domain/problems/rca-promises.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import type { CountedXurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
@@ -53,4 +56,23 @@ export async function findOpenProblem(xurrent: CountedXurrentClient, serviceInst
   });
   for await (const problem of pages) if (problem.source === PROBLEM_SOURCE && problem.sourceID === sourceId) return problem;
   return null;
+}
+
+/**
+ * The problem an incident is linked to (by whomever): open or not, whether it holds the incident's
+ * own `top_incident` promise, its requests and RCA target. Null when Xurrent does not return it.
+ */
+export async function readLinkedProblem(
+  xurrent: CountedXurrentClient,
+  problemNodeId: string,
+  requestNodeId: string,
+): Promise<(LinkedProblem & { requestIds: string[]; analysisTargetAtMs: number | null }) | null> {
+  const { node } = await xurrent.request(PROBLEM_FOLLOW_UP_BY_ID, { id: problemNodeId }, ProblemFollowUpByIdSchema);
+  if (!node) return null;
+  return {
+    open: !(closedProblemStatuses as readonly string[]).includes(node.status ?? ''),
+    hasTopPromise: hasTopPromise((node.notes?.nodes ?? []).map((n) => n.text ?? ''), requestNodeId),
+    requestIds: (node.requests?.nodes ?? []).map((r) => r.id),
+    analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
+  };
 }

@@ -12,9 +12,9 @@ import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
 const CHECKED_TTL_SECONDS = 400 * 24 * 60 * 60;
 
 /**
- * Queues a problem check after a reconcile, only for incidents that could lead to a problem (Top,
- * or impact in PROBLEM_IMPACTS, not yet linked) and only when that incident's priority or impact
- * changed since its last check: a later incident's own check finds the earlier ones of its group,
+ * Queues a problem check after a reconcile, only for incidents that could lead to a problem write
+ * (Top, or impact in PROBLEM_IMPACTS and not yet linked) and only when that incident's priority,
+ * impact or linked problem changed since its last check: a later incident's own check finds the earlier ones of its group,
  * so re-checking an unchanged incident on every event would only cost Xurrent calls. A separate
  * queue keeps the reconcile at one query and one update, and a failed problem write retries alone.
  */
@@ -30,7 +30,9 @@ export function createProblemTrigger({ queue, redis, prefix, impacts }: { queue:
     const candidate = { priority: facts.priority, impact: isImpact(request.impact) ? request.impact : null, problemId: request.problem?.id ?? null };
     if (!mayNeedProblem(candidate, impacts)) return;
     const key = `${prefix}:problem-checked:${request.id}`;
-    const checked = `${candidate.priority ?? ''}|${candidate.impact ?? ''}`;
+    // The link is part of what was checked: a Top incident linked since (by hand, or as another's repeat) is checked
+    // once more for its own RCA promise; the check adds it at most once (its marker on the problem).
+    const checked = `${candidate.priority ?? ''}|${candidate.impact ?? ''}|${candidate.problemId ?? ''}`;
     if ((await redis.get(key)) === checked) return;
     await enqueueProblemCheck(queue, { requestNodeId: request.id });
     await redis.set(key, checked, 'EX', CHECKED_TTL_SECONDS);

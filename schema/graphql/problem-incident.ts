@@ -49,3 +49,16 @@ export type ProblemIncident = z.infer<typeof ProblemIncidentSchema>;
 
 export const ProblemIncidentByIdSchema = z.object({ node: ProblemIncidentSchema.nullable() });
 export const GroupIncidentsPageSchema = z.object({ requests: connectionSchema(ProblemIncidentSchema) });
+
+/**
+ * The texts of a request's notes (the first 100), to find a marker the worker wrote before: the
+ * customer's RCA confirmation is written once, whatever job or retry runs again.
+ */
+export const PROBLEM_INCIDENT_NOTES = /* GraphQL */ `
+  query ProblemIncidentNotes($id: ID!) {
+    node(id: $id) { ... on Request { id notes(first: 100) { nodes { text } } } }
+  }
+`;
+export const ProblemIncidentNotesSchema = z.object({
+  node: z.object({ notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish() }).nullable(),
+});

@@ -24,6 +24,16 @@ export interface ProblemPolicy {
 
 export type ProblemReason = 'top_incident' | 'repeated_incidents';
 
+/**
+ * The problem an incident is already linked to, as read from Xurrent: whether it is still open and
+ * whether its notes hold this incident's own `top_incident` promise (marker
+ * `rca-promise:top_incident:<request>:…`). Absent: unknown (treated as nothing to add).
+ */
+export interface LinkedProblem {
+  open: boolean;
+  hasTopPromise: boolean;
+}
+
 export type ProblemDecision =
   | { action: 'none'; why: string }
   | { action: 'link'; problemId: string; requestIds: string[]; why: string; /** `top_incident`: the link brings its own RCA promise (§3.3). */ reason?: ProblemReason }
@@ -41,11 +51,19 @@ export function decideProblem(
   recent: readonly IncidentFacts[],
   openProblemId: string | null,
   policy: ProblemPolicy,
+  linked?: LinkedProblem | null,
 ): ProblemDecision {
   const isTop = incident.priority === 'top';
   const disrupts = incident.impact !== null && policy.impacts.includes(incident.impact);
   if (!isTop && !disrupts) return { action: 'none', why: 'not a Top incident and its impact does not disrupt production' };
-  if (incident.problemId) return { action: 'none', why: `already linked to problem ${incident.problemId}` };
+  if (incident.problemId) {
+    // A Top incident linked by hand, raised to Top after its link, or linked first by another incident's
+    // check as a repeat: its own RCA promise is still owed (§2.3, §3.3), once (found by its marker).
+    if (isTop && linked?.open && !linked.hasTopPromise) {
+      return { action: 'link', problemId: incident.problemId, requestIds: [incident.id], why: 'a Top incident linked to this problem adds its own root-cause analysis', reason: 'top_incident' };
+    }
+    return { action: 'none', why: `already linked to problem ${incident.problemId}` };
+  }
 
   const repeats = incident.groupKey === null ? [incident] : qualifyingInWindow(incident, recent, policy);
   const isRepeat = repeats.length >= policy.repeatThreshold;

@@ -36,8 +36,12 @@ export function toIncidentFacts(row: IncidentRow, groupBy: GroupKind, triage: Tr
   };
 }
 
-/** True when the incident could lead to a problem at all (Top, or impact disrupting production, and not linked yet). */
+/**
+ * True when the incident could lead to a problem write at all: Top, or impact disrupting production,
+ * and not linked yet; or a Top incident already linked (its own RCA promise may be missing on that
+ * problem, which only the problem's notes tell: the check reads them and adds it once).
+ */
 export function mayNeedProblem(facts: Pick<IncidentFacts, 'priority' | 'impact' | 'problemId'>, impacts: readonly string[]): boolean {
-  const qualifies = facts.priority === 'top' || (facts.impact !== null && impacts.includes(facts.impact));
-  return qualifies && facts.problemId === null;
+  if (facts.priority === 'top') return true;
+  return facts.impact !== null && impacts.includes(facts.impact) && facts.problemId === null;
 }

@@ -50,3 +50,8 @@ export function reasonsOf(promises: readonly RcaPromise[]): RcaReason[] {
 export function earliestDueMs(promises: readonly RcaPromise[]): number | null {
   return promises.length === 0 ? null : Math.min(...promises.map((p) => p.dueMs));
 }
+
+/** True when the problem's notes hold this request's own `top_incident` promise (§3.3). */
+export function hasTopPromise(noteTexts: readonly string[], requestId: string): boolean {
+  return rcaPromisesOf(noteTexts).some((p) => p.reason === 'top_incident' && p.subject === requestId);
+}

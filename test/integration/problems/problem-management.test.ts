@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkflowStore } from '../../../src/state/workflow-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
-import { problemUpdate } from '../../../src/simulator/problem-mutations.js';
+import { problemCreate, problemUpdate } from '../../../src/simulator/problem-mutations.js';
 import { startProblemWorld } from '../../helpers/problem-world.js';
 
 type World = Awaited<ReturnType<typeof startProblemWorld>>;
@@ -107,6 +107,65 @@ describe('problem management through the workers (simulator, real Redis)', () =>
     await w.reconcile(r2);
     expect(w.problems()).toHaveLength(1);
     expect(w.problems()[0]?.requestIds).toEqual([r1, r2]);
+  });
+});
+
+describe('a Top incident already linked to a problem gets its own RCA promise (§2.3, §3.3)', () => {
+  const notesOf = (w: World, problemId: string) => (w.sim.store.problems.get(problemId)?.noteIds ?? []).map((id) => w.sim.store.notes.get(id)?.text ?? '');
+  const topPromises = (w: World, problemId: string, requestId: string) => notesOf(w, problemId).filter((t) => t.includes(`[xsw:rca-promise:top_incident:${requestId}:`));
+
+  it('an incident raised to Top after it was linked as a repeat: promise added once, RCA target moved to a month after its registration', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const r1 = w.incident('high', si, 3);
+    const r2 = w.incident('high', si, 1);
+    await w.reconcile(r1, r2);
+    const problem = w.problems()[0] ?? expect.unreachable('no problem');
+    expect(problem.requestIds).toEqual([r1, r2]);
+    const repeatDue = Date.parse(problem.analysisTargetAt ?? '');
+    const record = w.sim.store.requests.get(r1) ?? expect.unreachable('no r1');
+    record.impact = 'top';
+    await w.reconcile(r1);
+    expect(topPromises(w, problem.id, r1)).toHaveLength(1);
+    const registered = Date.parse(record.createdAt);
+    const topDue = DateTime.fromMillis(registered, { zone: 'Europe/Amsterdam' }).plus({ months: 1 }).toMillis();
+    expect(topDue).toBeLessThan(repeatDue);
+    expect(Date.parse(w.sim.store.problems.get(problem.id)?.analysisTargetAt ?? '')).toBe(topDue);
+    expect(w.sim.store.problems.get(problem.id)?.requestIds).toEqual([r1, r2]);
+    // Any later check of the same incident finds the marker and writes nothing.
+    record.subject = 'still down';
+    await w.reconcile(r1, r2);
+    expect(topPromises(w, problem.id, r1)).toHaveLength(1);
+    expect(w.problems()).toHaveLength(1);
+  });
+
+  it('a Top incident linked first by another incident\'s check as a repeat gets its promise on its own check', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const top = w.incident('top', si, 1);
+    const high = w.incident('high', si);
+    await w.reconcile(high); // the High's check finds the Top as the earlier repeat and links both
+    const problem = w.problems()[0] ?? expect.unreachable('no problem');
+    expect(problem.requestIds).toEqual([top, high]);
+    expect(topPromises(w, problem.id, top)).toHaveLength(0);
+    await w.reconcile(top);
+    expect(topPromises(w, problem.id, top)).toHaveLength(1);
+    expect(w.problems()).toHaveLength(1);
+  });
+
+  it('a Top incident an agent linked by hand to an open problem (not the worker\'s) gets its promise there', async () => {
+    const w = await world();
+    const si = w.sim.demo.serviceInstanceIds.email;
+    const top = w.incident('top', si);
+    const ctx = { personId: w.sim.demo.apiUserId, changes: [] };
+    const manual = problemCreate(w.sim.store, ctx, { subject: 'Mail relay analysis', serviceId: w.sim.demo.serviceIds.email, requestIds: [top] }) as { problem?: { id: string } };
+    const problemId = manual.problem?.id ?? expect.unreachable('no problem');
+    await w.reconcile(top);
+    expect(w.problems()).toHaveLength(1);
+    expect(topPromises(w, problemId, top)).toHaveLength(1);
+    expect(w.sim.store.problems.get(problemId)?.analysisTargetAt).toBeTruthy();
+    await w.reconcile(top);
+    expect(topPromises(w, problemId, top)).toHaveLength(1);
   });
 });
 

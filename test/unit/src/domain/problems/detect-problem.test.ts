@@ -87,4 +87,26 @@ describe('decideProblem', () => {
     const top = incident('r1', { impact: 'top', priority: 'top', groupKey: null });
     expect(decideProblem(top, [], 'P-unrelated', policy)).toMatchObject({ action: 'create', reason: 'top_incident', groupKey: null });
   });
+
+  describe('a Top incident already linked to a problem (§2.3, §3.3: its own RCA, always)', () => {
+    const top = incident('r7', { impact: 'top', priority: 'top', problemId: 'P3' });
+
+    it('adds its own promise to the open problem that lacks it, linking nothing else', () => {
+      expect(decideProblem(top, [incident('r1'), incident('r2')], 'P3', policy, { open: true, hasTopPromise: false })).toEqual({
+        action: 'link', problemId: 'P3', requestIds: ['r7'], reason: 'top_incident', why: expect.any(String),
+      });
+      // Linked by hand to a problem that is not the group's own: the promise goes to the linked one.
+      expect(decideProblem(top, [], null, policy, { open: true, hasTopPromise: false })).toMatchObject({ action: 'link', problemId: 'P3', reason: 'top_incident' });
+    });
+
+    it('does nothing once the promise is there, on a closed problem, or when the problem was not read', () => {
+      expect(decideProblem(top, [], 'P3', policy, { open: true, hasTopPromise: true })).toMatchObject({ action: 'none' });
+      expect(decideProblem(top, [], null, policy, { open: false, hasTopPromise: false })).toMatchObject({ action: 'none' });
+      expect(decideProblem(top, [], 'P3', policy)).toMatchObject({ action: 'none' });
+    });
+
+    it('leaves a linked incident that is not Top alone', () => {
+      expect(decideProblem(incident('r1', { problemId: 'P3' }), [], 'P3', policy, { open: true, hasTopPromise: false })).toMatchObject({ action: 'none' });
+    });
+  });
 });
