@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { FollowUpXurrentJobSchema } from '../schema/break-fix-jobs.js';
 import { LINKED_REQUEST_BY_ID, LinkedRequestByIdSchema } from '../schema/graphql/linked-request.js';
-import { REQUEST_BY_ID, RequestByIdResultSchema } from '../schema/graphql/request-by-id.js';
+import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
 import type { Clock } from '../src/clock.js';
 import { planLinkedFollowUp } from '../src/domain/break-fix/follow-up.js';
@@ -31,7 +31,7 @@ export function createFollowUpProcessor({ xurrent, support, followUps, intervalM
     const { requestNodeId } = parsed.data;
     const calls = xurrent.counted();
     const supportCalls = support.counted();
-    const { node } = await calls.request(REQUEST_BY_ID, { id: requestNodeId }, RequestByIdResultSchema);
+    const node = await readRequest(calls, requestNodeId);
     const linkedId = node?.supplierRequestID ?? null;
     if (!node || !linkedId) {
       await followUps.schedule(requestNodeId, null);

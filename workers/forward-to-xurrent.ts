@@ -1,7 +1,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import { ForwardToXurrentJobSchema } from '../schema/break-fix-jobs.js';
 import { LINKED_REQUEST_CREATE, LINKED_REQUESTS_PAGE, LinkedRequestCreateSchema, LinkedRequestsPageSchema, type LinkedRequestNode } from '../schema/graphql/linked-request.js';
-import { REQUEST_BY_ID, RequestByIdResultSchema } from '../schema/graphql/request-by-id.js';
+import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
 import type { Clock } from '../src/clock.js';
 import { isClosedStatus, linkedStatusMarker } from '../src/domain/break-fix/follow-up.js';
@@ -57,7 +57,7 @@ export function createForwardProcessor({ xurrent, support, locks, followUps, pol
     try {
       const calls = xurrent.counted();
       const supportCalls = support.counted();
-      const { node } = await calls.request(REQUEST_BY_ID, { id: requestNodeId }, RequestByIdResultSchema);
+      const node = await readRequest(calls, requestNodeId);
       // Closed meanwhile: Xurrent need not look at it any more.
       if (!node || isClosedStatus(node.status ?? 'assigned')) return { action: 'none' };
       if (node.supplierRequestID) {

@@ -1,5 +1,6 @@
 import { DelayedError, type Job } from 'bullmq';
-import { REQUEST_BY_ID, RequestByIdResultSchema, type RequestDetail } from '../schema/graphql/request-by-id.js';
+import type { RequestDetail } from '../schema/graphql/request-by-id.js';
+import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
 import { ReconcileRequestJobSchema } from '../schema/jobs.js';
 import type { Clock } from '../src/clock.js';
@@ -56,7 +57,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
     const log = logger.child({ component: 'reconcile', jobId: job.id, requestNodeId, reason });
     try {
       const calls = xurrent.counted();
-      const { node } = await calls.request(REQUEST_BY_ID, { id: requestNodeId }, RequestByIdResultSchema);
+      const node = await readRequest(calls, requestNodeId);
       if (!node) {
         log.warn('request not found or not visible to this account', { xurrentCalls: calls.calls() });
         return { notes: 0, escalations: 0 };
