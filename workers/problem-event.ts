@@ -39,7 +39,8 @@ const BUSY_RETRY_MS = 500;
 /**
  * Any event about a problem the worker opened: read the problem as it is now; while it is open,
  * (re)schedule its RCA timers at its current target; once it is solved, tell every linked incident
- * the outcome (one internal note each, found again by marker).
+ * the outcome (one internal note each, found again by marker). Any problem, the worker's or an agent's,
+ * that shows its root cause reconciles its linked incidents at once.
  * Under a lock per problem, so a burst of events writes each note once.
  */
 export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports, reconcileLinked, rcaReportTags }: ProblemEventDeps) {
@@ -71,7 +72,9 @@ export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, fo
       }
       if (ours && node.status === 'solved' && node.solvedAt) await reports?.markProblemSolved(node.id, Date.parse(node.solvedAt));
       for (const note of notes) await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
-      const rootCause = ours && (ANALYZED.has(node.status ?? '') || node.knownError === true || Boolean(node.workaround?.trim()));
+      // Any problem, an agent's too: the incidents' resolution clocks start at that change (§3.2), and a
+      // reconcile now dates it at the problem's state as the event brings it, not at a later update.
+      const rootCause = node !== null && (ANALYZED.has(node.status ?? '') || node.knownError === true || Boolean(node.workaround?.trim()));
       if (rootCause) await reconcileLinked?.((node.requests?.nodes ?? []).map((r) => r.id));
       logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
       return { notes: notes.length };
