@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startFlood } from '../helpers/flood.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { createSlaTimers } from '../../src/queue/sla-timers.js';
@@ -57,8 +58,6 @@ describe('Redis restarted during a webhook flood', () => {
       const timers = createSlaTimers({ queue: pipeline.timerQueue, clock: systemClock });
       for (const [i, id] of timed.entries()) await timers.reschedule(id, undefined, fireAt[i] ?? 0);
 
-      let sent = 0;
-      const answers: { id: string; requestNodeId: string; sentAt: number; answeredAt: number; status: number }[] = [];
       const deliver = async (id: string, requestNodeId: string) => {
         // A redelivery resends the same token: the jti is the delivery's identity (webhooks/delivery-id.ts).
         const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope({ object_nodeID: requestNodeId }), { jti: id }) });
@@ -66,13 +65,8 @@ describe('Redis restarted during a webhook flood', () => {
         const { status } = await postRaw(server!.url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': id });
         return { id, requestNodeId, sentAt, answeredAt: Date.now(), status };
       };
-      let flooding = true;
-      const senders = Array.from({ length: SENDERS }, async () => {
-        while (flooding) {
-          const n = (sent += 1);
-          answers.push(await deliver(`flood-${n}`, flooded[n % FLOODED] ?? ''));
-        }
-      });
+      const flood = startFlood(SENDERS, (n) => deliver(`flood-${n}`, flooded[n % FLOODED] ?? ''));
+      const { answers } = flood;
 
       await sleep(FLOOD_MS);
       const stoppedAt = Date.now();
@@ -83,8 +77,7 @@ describe('Redis restarted during a webhook flood', () => {
       const readyAt = Date.now();
       const restartMs = readyAt - stoppedAt;
       await sleep(FLOOD_MS);
-      flooding = false;
-      await Promise.all(senders);
+      await flood.stop();
 
       // Xurrent redelivers what was refused, under the same delivery id.
       const refused = answers.filter((a) => a.status !== 202);

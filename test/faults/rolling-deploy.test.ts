@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startFlood } from '../helpers/flood.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAvailabilityReport } from '../../src/availability/read-availability.js';
 import { loadConfig } from '../../src/config.js';
@@ -53,16 +54,8 @@ describe('rolling deploy: two web and two worker processes restarted in turn wit
       await sleep(500);
       const start = Date.now();
 
-      const answers: Answer[] = [];
-      let sent = 0;
-      let flooding = true;
-      const senders = Array.from({ length: SENDERS }, async () => {
-        while (flooding) {
-          const n = (sent += 1);
-          answers.push(await deliver(`roll-${n}`, flooded[n % FLOODED] ?? ''));
-          await sleep(PACE_MS);
-        }
-      });
+      const flood = startFlood<Answer>(SENDERS, (n) => deliver(`roll-${n}`, flooded[n % FLOODED] ?? ''), PACE_MS);
+      const { answers } = flood;
       const exits: { entry: string; code: number | null; stopMs: number }[] = [];
       for (const slot of slots) {
         await sleep(SETTLE_MS);
@@ -73,8 +66,7 @@ describe('rolling deploy: two web and two worker processes restarted in turn wit
         slot.process = await startEntrypoint(slot.entry, envOf(slot.entry, slot.slot), running);
       }
       await sleep(SETTLE_MS);
-      flooding = false;
-      await Promise.all(senders);
+      await flood.stop();
       await pipeline.idle(Math.max(60_000, FAULT_TIMEOUT_MS - 60_000));
       const endMs = Date.now();
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startFlood } from '../helpers/flood.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAvailabilityReport } from '../../src/availability/read-availability.js';
 import { systemClock } from '../../src/clock.js';
@@ -80,16 +81,8 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
       for (const [i, id] of timed.entries()) await timers.reschedule(id, undefined, fireAt[i] ?? 0);
       expect(Number(await pipeline.redis.call('WAIT', '2', '5000'))).toBe(2);
 
-      const answers: Answer[] = [];
-      let sent = 0;
-      let flooding = true;
-      const senders = Array.from({ length: SENDERS }, async () => {
-        while (flooding) {
-          const n = (sent += 1);
-          answers.push(await deliver(`flood-${n}`, flooded[n % FLOODED] ?? ''));
-          await sleep(PACE_MS);
-        }
-      });
+      const flood = startFlood<Answer>(SENDERS, (n) => deliver(`flood-${n}`, flooded[n % FLOODED] ?? ''), PACE_MS);
+      const { answers } = flood;
 
       await sleep(FLOOD_MS);
       const oldPort = group.primary.port;
@@ -101,8 +94,7 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
       await waitFor(() => answers.some((a) => a.sentAt > promotedAt && a.status === 202), 'intake to answer 202 again', 30_000);
       const backAt = Math.min(...answers.filter((a) => a.sentAt > promotedAt && a.status === 202).map((a) => a.answeredAt));
       await sleep(FLOOD_MS);
-      flooding = false;
-      await Promise.all(senders);
+      await flood.stop();
 
       // Xurrent redelivers what was refused, under the same id, until it is accepted.
       const refused = answers.filter((a) => a.status !== 202);
