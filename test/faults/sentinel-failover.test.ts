@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readAvailabilityReport } from '../../src/availability/read-availability.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
+import { toJobId } from '../../src/queue/producer.js';
 import { createSlaTimers } from '../../src/queue/sla-timers.js';
 import { findFreePort } from '../../src/redis/probe.js';
 import type { RedisTarget } from '../../src/redis/redis-target.js';
@@ -110,8 +111,9 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
       const endMs = Date.now();
 
       const refusedWindow = refused.length === 0 ? null : { from: Math.min(...refused.map((a) => a.sentAt)) - killedAt, to: Math.max(...refused.map((a) => a.answeredAt)) - killedAt };
-      const calls = sim.calls.filter((c) => c.operationName === 'RequestById');
-      const lateness = timed.map((id, i) => Math.min(...calls.filter((c) => c.variables['id'] === id && c.at >= (fireAt[i] ?? 0) - 50).map((c) => c.at)) - (fireAt[i] ?? 0));
+      // When each timer job went active (not any read of its request: a sweep may read it any time).
+      const starts = await pipeline.timerStarts();
+      const lateness = timed.map((id, i) => (starts.get(toJobId('sla', `${id}-${fireAt[i] ?? 0}`)) ?? Infinity) - (fireAt[i] ?? 0));
       const completed = new Set((await pipeline.queues.events.getJobs(['completed'])).map((job) => job.id));
       const failed = await Promise.all([pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']));
       const config = loadConfig({ QUEUE_PREFIX: prefix, HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS) });

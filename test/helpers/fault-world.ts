@@ -98,6 +98,22 @@ export function openPipeline(where: string | RedisTarget, prefix: string) {
     requests: work[1] as Queue,
     problems: work[2] as Queue,
     timerQueue: timers[0] as Queue,
+    /**
+     * When each timer job first went active, by job id, read from the timer queue's event stream
+     * (Redis server time): exact, whatever else reconciled the same request meanwhile.
+     */
+    timerStarts: async (): Promise<Map<string, number>> => {
+      const queue = timers[0] as Queue;
+      const entries = await redis.xrange(queue.keys['events'] ?? '', '-', '+');
+      const starts = new Map<string, number>();
+      for (const [streamId, fields] of entries) {
+        const field = (name: string) => fields[fields.indexOf(name) + 1];
+        const jobId = field('jobId');
+        const at = Number(streamId.split('-')[0]);
+        if (field('event') === 'active' && jobId !== undefined && !((starts.get(jobId) ?? Infinity) <= at)) starts.set(jobId, at);
+      }
+      return starts;
+    },
     idle: (timeoutMs: number) => waitUntilIdle({ webhooksIdle: async () => undefined, work, timers, pollMs: 100, timeoutMs }),
     report: (sim: Simulator, refs: ReadonlyMap<string, string>) => collectReport({ sim, store, refs }),
     close: async () => {
