@@ -48,6 +48,8 @@ export interface ScaleRun {
   lateness: number[];
   timersDue: number;
   windowMs: number;
+  /** Xurrent calls in the window by operation name. */
+  byOperation: Record<string, number>;
 }
 
 const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
@@ -141,6 +143,7 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
       latencies: reconcileLatencies(events, completions), eventsSent: events.length,
       lateness: latenessOf(timersDue, started), timersDue: timersDue.size,
       windowMs,
+      byOperation: Object.fromEntries([...new Set(calls.map((c) => c.operationName ?? '?'))].map((name) => [name, calls.filter((c) => (c.operationName ?? '?') === name).length])),
     };
   } finally {
     await Promise.all(running.map(async (p) => {
