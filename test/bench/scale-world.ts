@@ -80,7 +80,8 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
 
     const token = sim.issueToken();
     const env = { ...simulatorWorkerEnv(sim), XURRENT_TOKEN: token, NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, RESYNC_INTERVAL: s.sweepInterval, XURRENT_BURST_LIMIT: '18', XURRENT_BURST_WINDOW_MS: '2500' };
-    await Promise.all(Array.from({ length: s.workers }, () => startEntrypoint('src/main-worker.ts', env, running)));
+    // One after another: on a loaded 2-core machine four starting at once can miss the start timeout.
+    for (let w = 0; w < s.workers; w += 1) await startEntrypoint('src/main-worker.ts', env, running);
     let sent = 0;
     const send = async (requestNodeId: string): Promise<SentEvent> => {
       requestUpdate(sim.store, { personId: sim.demo.customerId, changes: [] }, { id: requestNodeId, note: 'Any news? Still cannot send mail.' });
