@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUIREMENTS } from '../src/domain/registration/completeness-rules.js';
+import { REQUIREMENTS } from '../domain/registration/completeness-rules.js';
 
 const priority = z.enum(['top', 'high', 'medium', 'low']);
 const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
