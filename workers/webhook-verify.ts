@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { checkVerifyCallback, describeCallback } from '../schema/webhook-callback.js';
+import { checkVerifyCallback, describeCallback } from '../src/webhook-verify/callback-policy.js';
 import { WebhookVerifyJobSchema } from '../schema/webhook-jobs.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
