@@ -13,6 +13,15 @@ const requestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('accountability-changed'), at: z.number(), notAccountable: z.boolean() }),
 ]);
 
+/**
+ * State saved before the registration statuses were renamed says `complete` (nothing had to be asked)
+ * or `completed` (complete after asking); it keeps its meaning under the new names when read back.
+ */
+const LEGACY_REGISTRATION_STATUS = { complete: 'complete-without-asking', completed: 'completed-after-asking' } as const;
+const registrationStatus = z
+  .enum(['unchecked', 'complete-without-asking', 'incomplete', 'completed-after-asking', 'complete', 'completed'])
+  .transform((status) => (status === 'complete' || status === 'completed' ? LEGACY_REGISTRATION_STATUS[status] : status));
+
 const targetPair = z.object({ responseMs: z.number(), resolutionMs: z.number() });
 
 /** The rule a request was decided under (src/domain/workflow/decided-rule.ts). */
@@ -57,7 +66,7 @@ export const WorkflowStateSchema = z.object({
   notesWritten: z.number().int(),
   registration: z
     .object({
-      status: z.enum(['unchecked', 'complete', 'incomplete', 'completed']),
+      status: registrationStatus,
       missing: z.array(z.enum(REQUIREMENTS)),
       askedAtMs: z.number().nullable(),
       notesAtAsk: z.number().int(),
