@@ -7,9 +7,9 @@ import { printBenchSummary } from './bench-summary.js';
 /**
  * What a log line below the level costs: our logger (createLogger) against plain winston with the
  * same format chain and level (the baseline), which formats every line and drops it at the transport.
- * Workers log at `info`/`debug` on every job and run at LOG_LEVEL=warn or error in production, so
- * most of their calls are of this kind. Written lines are measured too: dropping early must not make
- * them dearer. `CALLS` (default 200 000) per round, 7 rounds interleaved.
+ * Every `debug` line is of this kind at the default LOG_LEVEL=info, and the per-job `info` lines too
+ * at `warn`. Written lines are measured too: dropping early must not make them dearer.
+ * `CALLS` (default 200 000) per round, 7 rounds interleaved.
  */
 const CALLS = Number(process.env['CALLS'] ?? 200_000);
 const ROUNDS = 7;
