@@ -3,7 +3,7 @@ import { z } from 'zod';
 const IdSchema = z.union([z.number().int(), z.string().min(1).max(200)]);
 
 /**
- * Xurrent's webhook envelope (developer.xurrent.com/v1/webhooks, "Webhook message"; API-NOTES §6.3).
+ * Xurrent's webhook envelope (developer.xurrent.com/v1/webhooks, "Webhook message"; docs/xurrent-api.md#webhook-delivery).
  * Unknown keys are kept: Xurrent adds fields over time and we must not refuse them.
  */
 export const WebhookEnvelopeSchema = z.looseObject({

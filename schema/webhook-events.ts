@@ -1,6 +1,6 @@
 /**
  * Every event a Xurrent webhook can carry: the GraphQL enum `WebhookEvent` (83 values; the REST list
- * lacks only `project_task.delete`). Source: API-NOTES §6.2, schema-subset.json `WebhookEvent`.
+ * lacks only `project_task.delete`). Source: docs/xurrent-api.md#webhook-events.
  */
 export const XURRENT_WEBHOOK_EVENTS = [
   'app_instance.create', 'app_instance.delete', 'app_instance.secrets-update', 'app_instance.update',

@@ -6,7 +6,7 @@ export const ProblemEventJobSchema = RequestEventJobSchema.omit({ requestNodeId:
 export type ProblemEventJob = z.infer<typeof ProblemEventJobSchema>;
 
 /**
- * Call Xurrent's verification callback (API-NOTES §6.4). The callback carries a one-time code that
+ * Call Xurrent's verification callback (docs/xurrent-api.md#verification-handshake). The callback carries a one-time code that
  * only proves endpoint ownership; it is never logged (only its host and path are).
  */
 export const WebhookVerifyJobSchema = z.object({

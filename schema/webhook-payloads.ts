@@ -15,7 +15,7 @@ const AssigneeSchema = z
   })
   .nullish();
 
-/** Keys present "only when applicable" (API-NOTES §6.3), so each is optional unless the event guarantees it. */
+/** Keys present "only when applicable" (docs/xurrent-api.md#webhook-delivery), so each is optional unless the event guarantees it. */
 export const ChangePayloadSchema = z.looseObject({
   audit_line_id: IdSchema.optional(),
   audit_line_nodeID: z.string().max(200).optional(),
@@ -32,7 +32,7 @@ export const ChangePayloadSchema = z.looseObject({
 /** `*.status-changed` always carries the new status. */
 export const StatusChangedPayloadSchema = ChangePayloadSchema.extend({ status: z.string().min(1).max(100) });
 
-/** `webhook.verify`: the URL to call to prove we own the endpoint (API-NOTES §6.4). */
+/** `webhook.verify`: the URL to call to prove we own the endpoint (docs/xurrent-api.md#verification-handshake). */
 export const WebhookVerifyPayloadSchema = z.looseObject({
   callback: z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2_000),
 });

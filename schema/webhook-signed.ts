@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Compact JWS: three base64url segments. */
 export const compactJwsPattern = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-/** A body signed by a webhook policy: `{"jwt": "<compact JWS>"}`, nothing else (API-NOTES §6.6). */
+/** A body signed by a webhook policy: `{"jwt": "<compact JWS>"}`, nothing else (docs/xurrent-api.md#webhook-signing). */
 export const SignedBodySchema = z.strictObject({
   jwt: z.string().regex(compactJwsPattern, 'must be a compact JWS'),
 });

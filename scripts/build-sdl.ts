@@ -1,6 +1,6 @@
 /**
  * Turns Xurrent's schema-subset.json (data reconstructed from the .NET SDKs, see
- * ../shared/xurrent/API-NOTES.md §8) into SDL that graphql-js can build. Pure: JSON in, text out.
+ * docs/xurrent-api.md#the-schema-subset) into SDL that graphql-js can build. Pure: JSON in, text out.
  */
 export interface SubsetField {
   name: string;
@@ -22,7 +22,7 @@ const OPAQUE_SCALARS = ['ActivityID', 'Currency', 'ServiceOfferingChargeType', '
 const PAGING_ARGS = 'first: Int, last: Int, after: String, before: String';
 
 /**
- * Filters are not part of the subset; these follow the documented shape (API-NOTES §2). Range
+ * Filters are not part of the subset; these follow the documented shape (docs/xurrent-api.md#pagination-and-filters). Range
  * filters on timestamps (`updatedAt: { greaterThanOrEqualTo: … }`) as klaasvandeweerdt/works4me-xurrent-graphql
  * Builders/ExecutionBuilder.cs renders them (RequestFilterField `updatedAt`: "Updated in supplied range");
  * the input's type name is ours (documents never name it).

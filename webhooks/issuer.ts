@@ -1,6 +1,6 @@
 /**
  * Issuers we accept: the account URL `https://<account>.<domain>` and, with key discovery, the
- * webhook-policy URL `https://<account>.<domain>/webhook_policies/<name>` (API-NOTES §6.6).
+ * webhook-policy URL `https://<account>.<domain>/webhook_policies/<name>` (docs/xurrent-api.md#webhook-signing).
  * Returns the issuer when it is one of ours, else undefined.
  */
 export function acceptedIssuer(iss: unknown, accountUrl: string | undefined): string | undefined {

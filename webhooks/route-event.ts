@@ -1,5 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import { checkVerifyCallback } from '../schema/webhook-callback.js';
+import { checkVerifyCallback } from '../src/webhook-verify/callback-policy.js';
 import type { WebhookEnvelope } from '../schema/webhook-envelope.js';
 import { isKnownEvent, isProblemEvent, isRequestEvent } from '../schema/webhook-events.js';
 import type { RequestEventJob } from '../schema/jobs.js';

@@ -1,7 +1,7 @@
 /**
  * Size caps on a signed delivery, checked on the raw bytes before anything is decoded or parsed.
  *
- * Xurrent's own iPaaS connector refuses JWTs over 8 KB (API-NOTES §6.6); real deliveries are ~1.3 KB
+ * Xurrent's own iPaaS connector refuses JWTs over 8 KB (docs/xurrent-api.md#webhook-signing); real deliveries are ~1.3 KB
  * (test/fixtures/real-webhook-deliveries.json). The cap here is 64 KiB, eight times that: room for
  * a verbose envelope without letting a 256 KiB body reach a decoder.
  */

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { checkVerifyCallback, describeCallback } from '../schema/webhook-callback.js';
+import { checkVerifyCallback, describeCallback } from '../src/webhook-verify/callback-policy.js';
 import { WebhookVerifyJobSchema } from '../schema/webhook-jobs.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
@@ -19,7 +19,7 @@ export interface WebhookVerifyDeps {
 const RETRIABLE_4XX = new Set([408, 425, 429]);
 
 /**
- * The verification handshake (API-NOTES §6.4): GET Xurrent's callback URL. 2xx verifies the webhook;
+ * The verification handshake (docs/xurrent-api.md#verification-handshake): GET Xurrent's callback URL. 2xx verifies the webhook;
  * 5xx and network errors are thrown so BullMQ retries with backoff; past `expiresAt` or on a
  * definite refusal the job fails for good. Safe to run twice: a verified code just answers again.
  */

@@ -2,7 +2,7 @@ import { enumWithDefault, intWithDefault } from './fields.js';
 import { defineEnvSection } from './section.js';
 
 /**
- * How hard this service may use its Xurrent token (API-NOTES §2), and whether to fall back to the
+ * How hard this service may use its Xurrent token (docs/xurrent-api.md#rate-and-cost-limits), and whether to fall back to the
  * embedded simulator when no Xurrent credentials are set (never in production).
  */
 export const xurrentLimitsEnvShape = {

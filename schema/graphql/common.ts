@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Xurrent's special values for `ISO8601Timestamp` targets (API-NOTES §2 "Special timestamp values"). */
+/** Xurrent's special values for `ISO8601Timestamp` targets (docs/xurrent-api.md#special-timestamp-values). */
 export const SPECIAL_TIMESTAMPS = ['best_effort', 'no_target', 'clock_stopped'] as const;
 export type SpecialTimestamp = (typeof SPECIAL_TIMESTAMPS)[number];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The query-cost budget in band (API-NOTES §2). */
+/** The query-cost budget in band (docs/xurrent-api.md#rate-and-cost-limits). */
 export const RATE_LIMIT = /* GraphQL */ `
   query RateLimit {
     rateLimit { cost limit remaining resetAt }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A request's SLA history as Xurrent keeps it on its affected SLAs (API-NOTES §5.1): when the
+ * A request's SLA history as Xurrent keeps it on its affected SLAs (docs/xurrent-api.md#affected-slas): when the
  * clock started, the actual response and resolution, the periods the clock was stopped, and how
  * often the request was reopened. Read only when the worker has lost its own memory of the request.
  */

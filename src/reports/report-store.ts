@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
-import { ReportProblemSchema, ReportRequestSchema, SlaRecordSchema } from '../../schema/report-records.js';
+import { ReportProblemSchema, ReportRequestSchema, SlaRecordSchema } from './report-records.js';
 import type { ReportProblem, ReportRequest } from '../domain/reports/report-entities.js';
 import type { SlaRecord } from '../domain/reports/sla-record.js';
 import type { Logger } from '../logger.js';

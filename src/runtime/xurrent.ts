@@ -22,7 +22,7 @@ export interface XurrentConnection {
   close(): Promise<void>;
 }
 
-/** The limiter key of a configured credential: limits are per token (API-NOTES §2). */
+/** The limiter key of a configured credential: limits are per token (docs/xurrent-api.md#rate-and-cost-limits). */
 export function limiterKeyOfConfig(xurrent: NonNullable<Config['xurrent']>): string {
   return limiterKeyFor(xurrent.auth.kind === 'token' ? xurrent.auth.token : xurrent.auth.clientId);
 }

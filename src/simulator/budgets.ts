@@ -1,5 +1,5 @@
 /**
- * Xurrent's limits as the simulator enforces them, per token (API-NOTES §2): a short burst window
+ * Xurrent's limits as the simulator enforces them, per token (docs/xurrent-api.md#rate-and-cost-limits): a short burst window
  * (20 requests per 2 s), an hourly request budget and an hourly query-cost budget.
  */
 export interface BudgetSettings {

@@ -75,7 +75,7 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
 }
 
 /**
- * Simplified target rule (API-NOTES §3.3): completed → none; waiting for the customer → the clock
+ * Simplified target rule (docs/xurrent-api.md#request-status-and-targets): completed → none; waiting for the customer → the clock
  * is stopped; otherwise the response target until someone responded (a note), then the resolution target.
  */
 function nextTargetOf(status: string, response: string | null, resolution: string | null, noteCount: number): string | null {

@@ -64,7 +64,7 @@ export function problemUpdate(store: SimStore, ctx: SimContext, input: Input) {
   if (typeof input['knownError'] === 'boolean') problem.knownError = input['knownError'];
   problem.updatedAt = store.nowIso();
   if (problem.status === 'solved' && previousStatus !== 'solved') problem.solvedAt = problem.updatedAt;
-  linkRequests(store, problem, ids(input['requestIds'])); // appends: the documented semantics are unknown (API-NOTES, uncertain 9)
+  linkRequests(store, problem, ids(input['requestIds'])); // appends: the documented semantics are unknown (docs/xurrent-api.md#open-questions)
   addNote(store, ctx, problem, input['note']);
   const base = { objectId: problem.id, objectNumber: numberOf(problem.id), personId: ctx.personId };
   ctx.changes.push({ ...base, event: 'problem.update', payload: { status: problem.status } });

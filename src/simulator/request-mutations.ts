@@ -92,7 +92,7 @@ export function requestUpdate(store: SimStore, ctx: SimContext, input: Input) {
   return { request: toGraph(store, 'Request', record), errors: [], ...(input.clientMutationId ? { clientMutationId: input.clientMutationId } : {}) };
 }
 
-/** The `payload` of a request webhook (API-NOTES §6.3): status, team, source. */
+/** The `payload` of a request webhook (docs/xurrent-api.md#webhook-delivery): status, team, source. */
 export function payloadOf(store: SimStore, record: RequestRecord): Record<string, unknown> {
   const team = record.teamId ? store.teams.get(record.teamId) : undefined;
   return {

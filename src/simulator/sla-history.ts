@@ -1,7 +1,7 @@
 import type { RequestRecord } from './store.js';
 
 /**
- * What Xurrent keeps on a request's affected SLA (API-NOTES §5.1): when the clock started, the
+ * What Xurrent keeps on a request's affected SLA (docs/xurrent-api.md#affected-slas): when the clock started, the
  * actual response and resolution, and the periods the clock was stopped (waiting for the customer).
  * Simplified: one affected SLA per request; a response is the first change to accepted,
  * in_progress, waiting_for, waiting_for_customer or completed; a reopen clears the resolution.

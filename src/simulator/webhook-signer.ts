@@ -12,7 +12,7 @@ export interface WebhookPolicy {
 export interface WebhookSigner {
   /** The policy's public key, as Xurrent returns it once in `publicKeyPem`. */
   publicKeyPem: string;
-  /** The compact JWS whose `data` claim is the envelope (API-NOTES §6.6). */
+  /** The compact JWS whose `data` claim is the envelope (docs/xurrent-api.md#webhook-signing). */
   sign(envelope: Record<string, unknown>, claims: { issuer: string; webhookId: number }): Promise<string>;
 }
 

@@ -31,7 +31,7 @@ function linkOf(account: string, change: SimChange): string {
 }
 
 /**
- * Sends Xurrent webhook deliveries for changes, as Xurrent does (API-NOTES §6.3, §6.6): a JSON
+ * Sends Xurrent webhook deliveries for changes, as Xurrent does (docs/xurrent-api.md#webhook-delivery, #webhook-signing): a JSON
  * envelope, or `{"jwt": "<compact JWS>"}` under a policy; retried a few times on non-2xx.
  */
 export function createWebhookSender(deps: { store: SimStore; fetch?: typeof globalThis.fetch; retryDelayMs?: number; maxAttempts?: number }) {

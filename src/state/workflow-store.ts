@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { WorkflowStateSchema } from '../../schema/workflow-state.js';
+import { WorkflowStateSchema } from './workflow-state-schema.js';
 import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../domain/workflow/workflow-state.js';
 import type { Logger } from '../logger.js';
 import { NO_REPLICA_ACK, type ReplicaAck } from '../redis/replica-ack.js';

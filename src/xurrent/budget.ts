@@ -1,5 +1,5 @@
 /**
- * What Xurrent says is left of a token's budgets after a call (API-NOTES §2): the hourly request
+ * What Xurrent says is left of a token's budgets after a call (docs/xurrent-api.md#rate-and-cost-limits): the hourly request
  * budget (`X-RateLimit-*`) and the hourly query-cost budget (`X-CostLimit-*`). Resets are epoch seconds.
  */
 export interface XurrentBudget {

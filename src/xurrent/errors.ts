@@ -6,7 +6,7 @@ export const DEFAULT_RETRY_AFTER_MS = 60_000;
 /**
  * Maps a failed call to the service's error classes, where the retry decision is made:
  * 429/503 → RateLimitedError (pause the queue); 5xx, timeouts, network failures → retriable;
- * 401/403, other 4xx and GraphQL errors in a 200 → not retriable. (API-NOTES §1.4)
+ * 401/403, other 4xx and GraphQL errors in a 200 → not retriable. (docs/xurrent-api.md#errors-and-http-statuses)
  */
 export function toXurrentError(error: unknown, context: { operation: string; timeoutMs: number; now?: number; defaultRetryAfterMs?: number }): Error {
   const what = `Xurrent ${context.operation}`;

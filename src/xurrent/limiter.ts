@@ -42,7 +42,7 @@ export interface RedisLimiterDeps {
   now?: () => number;
 }
 
-/** A stable, non-secret id for a credential: limits are per token (API-NOTES §2). */
+/** A stable, non-secret id for a credential: limits are per token (docs/xurrent-api.md#rate-and-cost-limits). */
 export function limiterKeyFor(secretOrClientId: string): string {
   return createHash('sha256').update(secretOrClientId).digest('hex').slice(0, 16);
 }

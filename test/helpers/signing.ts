@@ -42,7 +42,7 @@ export function signedEnv(signer: TestSigner, overrides: Record<string, string> 
 }
 
 let objectId = 1_000;
-/** A realistic request event envelope (API-NOTES §6.3). */
+/** A realistic request event envelope (docs/xurrent-api.md#webhook-delivery). */
 export function requestEnvelope(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   objectId += 1;
   return {

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../../src/domain/workflow/workflow-state.js';
+import { decodeState, encodeState } from '../../src/state/state-codec.js';
 import { createWorkflowStore } from '../../src/state/workflow-store.js';
 import { createLogCapture } from '../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
@@ -31,6 +32,17 @@ describe('workflow store', () => {
     await store.save('REQ-1', state);
     expect(await store.load('REQ-1')).toEqual(state);
     expect(await redis.ttl(`${prefix}:workflow:REQ-1`)).toBeGreaterThan(300 * 24 * 3600);
+  });
+
+  it("reads state saved before the registration statuses were renamed with the new names, meaning kept", async () => {
+    const registration = { missing: [], askedAtMs: null, notesAtAsk: 0, remindedAtMs: null, pauses: [], routedTeamId: null };
+    // As written then: 'complete' when nothing had to be asked, 'completed' once the answers completed it.
+    await redis.set(`${prefix}:workflow:REQ-OLD-1`, encodeState({ ...INITIAL_WORKFLOW_STATE, registration: { ...registration, status: 'complete' } }));
+    await redis.set(`${prefix}:workflow:REQ-OLD-2`, encodeState({ ...INITIAL_WORKFLOW_STATE, registration: { ...registration, status: 'completed', askedAtMs: 7 } }));
+    expect((await store.load('REQ-OLD-1')).registration).toEqual({ ...registration, status: 'complete-without-asking' });
+    expect((await store.load('REQ-OLD-2')).registration).toEqual({ ...registration, status: 'completed-after-asking', askedAtMs: 7 });
+    await store.save('REQ-OLD-2', await store.load('REQ-OLD-2'));
+    expect((decodeState((await redis.getBuffer(`${prefix}:workflow:REQ-OLD-2`)) as Buffer) as WorkflowState).registration?.status).toBe('completed-after-asking');
   });
 
   it('treats unreadable state as missing and says so', async () => {

@@ -39,7 +39,7 @@ export function planFirstLine(
   }
   // A request the worker already knew before it checked registrations is not asked for anything now.
   const asked = hasMarker(input.noteTexts, noteMarker('incomplete', input.id));
-  const known = previous.registration ?? (previous.observed !== null && !asked ? { ...INITIAL_REGISTRATION_STATE, status: 'complete' as const } : undefined);
+  const known = previous.registration ?? (previous.observed !== null && !asked ? { ...INITIAL_REGISTRATION_STATE, status: 'complete-without-asking' as const } : undefined);
   const registration = planRegistration({ ...input, waitingByWorker: waitingByWorker(events) }, known, nowMs, policy.completeness);
   const routing = planRouting(input, registration.state, policy.routing);
   return {

@@ -5,7 +5,7 @@ import type { Priority } from '../sla/sla-policy.js';
 import { findMissing, type Missing } from './check-completeness.js';
 import type { CompletenessRules } from './completeness-rules.js';
 import type { SupportLanguage } from './missing-message.js';
-import { INITIAL_REGISTRATION_STATE, type RegistrationState } from './registration-state.js';
+import { INITIAL_REGISTRATION_STATE, isRegistered, type RegistrationState } from './registration-state.js';
 import { renderAskNote, renderCompletedInternalNote, renderIncompleteInternalNote, renderResumedInternalNote } from './registration-notes.js';
 import { reminderDueAtMs, type ReminderDelay } from './reminder-delay.js';
 
@@ -72,13 +72,13 @@ const NO_PAUSE_FROM = new Set([...CLOSED, 'waiting_for', 'waiting_for_customer']
 export function planRegistration(input: RegistrationInput, previous: RegistrationState | undefined, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
   const prev = recoverFromMarkers(input, previous ?? INITIAL_REGISTRATION_STATE, nowMs);
   const none: RegistrationPlan = { state: prev, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: null };
-  if (prev.status === 'complete' || prev.status === 'completed') return none;
+  if (isRegistered(prev)) return none;
 
   const replies = notesOfOthers(input);
   const description = replies.join('\n');
   const missing = findMissing({ ...input, description }, policy.rules, policy.cues);
   if (prev.status === 'unchecked') {
-    if (missing.length === 0 || CLOSED.has(input.status)) return { ...none, state: { ...prev, status: 'complete' } };
+    if (missing.length === 0 || CLOSED.has(input.status)) return { ...none, state: { ...prev, status: 'complete-without-asking' } };
     return ask(input, prev, missing, replies.length, nowMs, policy);
   }
   if (missing.length === 0) return complete(input, prev, nowMs);
@@ -116,7 +116,7 @@ function complete(input: RegistrationInput, prev: RegistrationState, nowMs: numb
   const resume = open !== undefined && input.status === 'waiting_for_customer';
   const marker = noteMarker('registration-complete', input.id);
   return {
-    state: { ...prev, status: 'completed', missing: [], pauses: closePauses(prev, nowMs) },
+    state: { ...prev, status: 'completed-after-asking', missing: [], pauses: closePauses(prev, nowMs) },
     status: resume ? 'assigned' : null,
     event: resume ? { kind: 'status-changed', at: nowMs, status: 'assigned', by: 'worker' } : null,
     publicNote: null,
@@ -180,7 +180,7 @@ function closePauses(prev: RegistrationState, nowMs: number): RegistrationState[
 function recoverFromMarkers(input: RegistrationInput, state: RegistrationState, nowMs: number): RegistrationState {
   if (state.status !== 'unchecked') return state;
   const marked = (kind: string) => hasMarker(input.noteTexts, noteMarker(kind, input.id));
-  if (marked('registration-complete')) return { ...state, status: 'completed' };
+  if (marked('registration-complete')) return { ...state, status: 'completed-after-asking' };
   if (!marked('incomplete')) return state;
   const replies = notesOfOthers(input).length;
   const paused = input.status === 'waiting_for_customer';

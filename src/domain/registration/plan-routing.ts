@@ -1,4 +1,4 @@
-import type { RegistrationState } from './registration-state.js';
+import { isRegistered, type RegistrationState } from './registration-state.js';
 import { routeRequest } from './route-request.js';
 import type { RoutingRule } from './routing-rules.js';
 
@@ -25,7 +25,7 @@ const CLOSED = new Set(['completed', 'declined', 'rejected']);
  */
 export function planRouting(input: RoutingInput, registration: RegistrationState, policy: RoutingPolicy): { teamId: string | null; state: RegistrationState } {
   if (policy.rules.length === 0 || CLOSED.has(input.status)) return { teamId: null, state: registration };
-  const registered = registration.status === 'complete' || registration.status === 'completed';
+  const registered = isRegistered(registration);
   const decision = routeRequest({ ...input, registered }, policy.rules, {
     registrationTeamId: policy.registrationTeamId,
     lastRoutedTeamId: registration.routedTeamId,

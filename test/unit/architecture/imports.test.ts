@@ -45,6 +45,16 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
     expect(offences).toEqual([]);
   });
 
+  it('keeps src/domain independent of schema/ (configuration may parse with the domain, not the other way round)', () => {
+    const offences = sourceFiles('src/domain').flatMap((file) =>
+      importsOf(file)
+        .map((spec) => target(file, spec))
+        .filter((to) => to.startsWith('schema'))
+        .map((to) => `${file} imports ${to}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
   it('keeps webhooks/ away from workers and the Xurrent client', () => {
     const offences = sourceFiles('webhooks').flatMap((file) =>
       importsOf(file)

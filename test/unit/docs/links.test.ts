@@ -44,6 +44,20 @@ describe('links in the README and docs/', () => {
     expect(broken.map((b) => b.raw)).toEqual([]);
   });
 
+  it('points code comments only at sections of docs/ that exist (`docs/<file>.md#<anchor>`)', () => {
+    const code = ['src', 'schema', 'webhooks', 'workers', 'scripts', 'test'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(dir, f)),
+    );
+    const broken = code.flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/docs\/([\w-]+\.md)#([\w-]+)/g)]
+        .filter((m) => !existsSync(join(ROOT, 'docs', m[1] as string)) || !anchorsOf(`docs/${m[1] as string}`).has(m[2] as string))
+        .map((m) => `${file}: ${m[0]}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
   it('keeps the README a front door', () => {
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').length).toBeLessThanOrEqual(150);
   });

@@ -44,7 +44,7 @@ describe('reportRequest', () => {
   });
 
   it('adds the registration flags and the team the worker routed to', () => {
-    const registration = { status: 'completed' as const, missing: [], askedAtMs: null, notesAtAsk: 0, remindedAtMs: null, pauses: [], routedTeamId: 'T1' };
+    const registration = { status: 'completed-after-asking' as const, missing: [], askedAtMs: null, notesAtAsk: 0, remindedAtMs: null, pauses: [], routedTeamId: 'T1' };
     const report = reportRequest({ ref: 'r1', status: 'assigned', problemRef: null, workerNotes: 3, state: { ...state, registration }, routedTo: 'Mail second line' });
     expect(report.flags).toEqual(['completed_registration']);
     expect(report.routedTo).toBe('Mail second line');

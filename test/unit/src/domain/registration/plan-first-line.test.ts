@@ -109,7 +109,7 @@ describe('requests the worker knew before first line existed', () => {
     const known: WorkflowState = { ...INITIAL_WORKFLOW_STATE, observed: { status: 'in_progress', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) } };
     const plan = planReconcile(snapshot({ status: 'in_progress', noteTexts: [VAGUE] }), known, ms('2026-03-26T09:00:00Z'), policy);
     expect(plan).toMatchObject({ publicNote: null, status: null, teamId: 'T-MAIL-2' });
-    expect(plan.state.registration?.status).toBe('complete');
+    expect(plan.state.registration?.status).toBe('complete-without-asking');
   });
 
   it('but a state rebuilt after a wipe, on a request that carries the worker\'s ask, is recovered from the markers and resumes on the reply', () => {
@@ -118,7 +118,7 @@ describe('requests the worker knew before first line existed', () => {
     const ask = 'Please tell us how to reproduce the problem.\n[xsw:incomplete:REQ-1]';
     const plan = planReconcile(snapshot({ status: 'waiting_for_customer', noteTexts: [VAGUE, ask, STEPS] }), rebuilt, ms('2026-03-25T15:00:00Z'), policy);
     expect(plan).toMatchObject({ status: 'assigned', publicNote: null });
-    expect(plan.state.registration?.status).toBe('completed');
+    expect(plan.state.registration?.status).toBe('completed-after-asking');
   });
 });
 

@@ -45,7 +45,7 @@ describe('planRegistration', () => {
   it('leaves a complete incident alone and never checks it again', () => {
     const { plans, state } = run([{ now: ASKED, over: { noteTexts: [`${VAGUE} ${STEPS}`] } }, { now: '2026-03-27T09:00:00Z', over: { noteTexts: [] } }]);
     expect(plans.map((p) => [p.status, p.publicNote, p.internalNotes.length, p.reminderAtMs])).toEqual([[null, null, 0, null], [null, null, 0, null]]);
-    expect(state.status).toBe('complete');
+    expect(state.status).toBe('complete-without-asking');
   });
 
   it('asks for exactly what is missing, pauses with reason incomplete_request, and times the reminder a business day later', () => {
@@ -66,7 +66,7 @@ describe('planRegistration', () => {
     const { plans, state } = run([{ now: ASKED }, { now: resumed, reply: STEPS }]);
     expect(plans[1]).toMatchObject({ status: 'assigned', event: { kind: 'status-changed', at: ms(resumed), status: 'assigned' }, publicNote: null, reminderAtMs: null });
     expect(plans[1]?.internalNotes[0]).toContain('Registration complete');
-    expect(state).toMatchObject({ status: 'completed', pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(resumed) }] });
+    expect(state).toMatchObject({ status: 'completed-after-asking', pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(resumed) }] });
   });
 
   it('reminds once when nothing came back, and never again', () => {
@@ -95,7 +95,7 @@ describe('planRegistration', () => {
   it('writes in Dutch with SUPPORT_LOCALE=nl and recognises Dutch cues', () => {
     expect(run([{ now: ASKED }], { language: 'nl' }).publicNotes[0]).toContain('de stappen om het probleem te reproduceren');
     const dutch = 'Outlook geeft een foutmelding bij het versturen van berichten. Stappen: Outlook openen, bericht sturen, fout.';
-    expect(run([{ now: ASKED, over: { noteTexts: [dutch] } }], { language: 'nl' }).state.status).toBe('complete');
+    expect(run([{ now: ASKED, over: { noteTexts: [dutch] } }], { language: 'nl' }).state.status).toBe('complete-without-asking');
   });
 
   it('converges after losing its state: the markers on the request count as written', () => {
@@ -109,7 +109,7 @@ describe('planRegistration', () => {
   it('leaves the status alone when an agent took the request out of waiting, and closes the pause then', () => {
     const { plans, state } = run([{ now: ASKED }, { now: '2026-03-25T11:00:00Z', over: { status: 'in_progress' } }, { now: '2026-03-25T12:00:00Z', over: { status: 'in_progress' }, reply: STEPS }]);
     expect(plans[2]?.status).toBeNull();
-    expect(state).toMatchObject({ status: 'completed', pauses: [{ fromMs: ms(ASKED), toMs: ms('2026-03-25T11:00:00Z') }] });
+    expect(state).toMatchObject({ status: 'completed-after-asking', pauses: [{ fromMs: ms(ASKED), toMs: ms('2026-03-25T11:00:00Z') }] });
   });
 
   describe('raised to Top while the worker holds it for the customer (issue 16.3)', () => {
@@ -138,7 +138,7 @@ describe('planRegistration', () => {
       );
       expect(plans.map((p) => p.status)).toEqual(['waiting_for_customer', 'assigned', null]);
       expect(plans[2]?.internalNotes[0]).toContain('Registration complete');
-      expect(state).toMatchObject({ status: 'completed', pauses: [{ fromMs: ms(ASKED), toMs: ms(RAISED) }] });
+      expect(state).toMatchObject({ status: 'completed-after-asking', pauses: [{ fromMs: ms(ASKED), toMs: ms(RAISED) }] });
     });
 
     it('never lifts an agent\'s own waiting_for_customer on a Top incident', () => {

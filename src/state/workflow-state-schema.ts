@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUIREMENTS } from '../src/domain/registration/completeness-rules.js';
+import { REQUIREMENTS } from '../domain/registration/completeness-rules.js';
 
 const priority = z.enum(['top', 'high', 'medium', 'low']);
 const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
@@ -12,6 +12,15 @@ const requestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('responded'), at: z.number(), via: z.literal('note') }),
   z.object({ kind: z.literal('accountability-changed'), at: z.number(), notAccountable: z.boolean() }),
 ]);
+
+/**
+ * State saved before the registration statuses were renamed says `complete` (nothing had to be asked)
+ * or `completed` (complete after asking); it keeps its meaning under the new names when read back.
+ */
+const LEGACY_REGISTRATION_STATUS = { complete: 'complete-without-asking', completed: 'completed-after-asking' } as const;
+const registrationStatus = z
+  .enum(['unchecked', 'complete-without-asking', 'incomplete', 'completed-after-asking', 'complete', 'completed'])
+  .transform((status) => (status === 'complete' || status === 'completed' ? LEGACY_REGISTRATION_STATUS[status] : status));
 
 const targetPair = z.object({ responseMs: z.number(), resolutionMs: z.number() });
 
@@ -57,7 +66,7 @@ export const WorkflowStateSchema = z.object({
   notesWritten: z.number().int(),
   registration: z
     .object({
-      status: z.enum(['unchecked', 'complete', 'incomplete', 'completed']),
+      status: registrationStatus,
       missing: z.array(z.enum(REQUIREMENTS)),
       askedAtMs: z.number().nullable(),
       notesAtAsk: z.number().int(),

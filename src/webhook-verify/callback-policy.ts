@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { MS_PER_DAY } from '../src/domain/calendar/weekly-hours.js';
+import { MS_PER_DAY } from '../domain/calendar/weekly-hours.js';
 
 /** Printable ASCII only: the URL parser silently drops tabs and CR/LF, so they are refused before it runs. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;

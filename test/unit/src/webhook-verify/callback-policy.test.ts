@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVerifyCallback, describeCallback } from '../../../schema/webhook-callback.js';
+import { checkVerifyCallback, describeCallback } from '../../../../src/webhook-verify/callback-policy.js';
 
 const POLICY = { accountId: 'wdc', domains: ['4me-staging.com'] };
 const RECEIVED = new Date('2026-11-27T03:00:00Z');
