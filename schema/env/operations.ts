@@ -17,7 +17,6 @@ const shape = {
   DEPLOYMENT: enumWithDefault(['cloud', 'on_premise'], 'cloud'),
 };
 
-
 export interface AdminCredentials {
   token: string | undefined;
   basic: { user: string; password: string } | undefined;

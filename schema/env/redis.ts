@@ -44,7 +44,7 @@ function checkRedisEnv(env: FieldsOf<typeof shape>, raw: RawEnv): EnvProblem[] {
   return problems;
 }
 
-/** The Sentinel target when REDIS_SENTINELS is set. */
+/** The Sentinel target when REDIS_SENTINELS is set (the check has required REDIS_SENTINEL_NAME with it). */
 function sentinelTargetOf(env: RedisEnv): RedisTarget | undefined {
   if (!env.REDIS_SENTINELS) return undefined;
   return { kind: 'sentinel', sentinels: env.REDIS_SENTINELS, name: env.REDIS_SENTINEL_NAME ?? '', password: env.REDIS_PASSWORD, sentinelPassword: env.REDIS_SENTINEL_PASSWORD };

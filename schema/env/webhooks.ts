@@ -122,7 +122,7 @@ function checkWebhookEnv(env: WebhookEnv, raw: RawEnv): EnvProblem[] {
 
 function toWebhookConfig(env: WebhookEnv & Pick<SectionFields<typeof xurrentEnvSection>, 'XURRENT_ACCOUNT' | 'XURRENT_DOMAIN'>): WebhookConfig {
   const account = env.XURRENT_ACCOUNT?.trim().toLowerCase();
-  const domains = [env.XURRENT_DOMAIN.trim().toLowerCase(), ...env.XURRENT_WEBHOOK_CALLBACK_DOMAINS].filter(Boolean);
+  const domains = [env.XURRENT_DOMAIN.trim().toLowerCase(), ...env.XURRENT_WEBHOOK_CALLBACK_DOMAINS];
   return {
     maxBytes: env.WEBHOOK_MAX_BYTES,
     dedupTtlSeconds: env.WEBHOOK_DEDUP_TTL_SECONDS,
