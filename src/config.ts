@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { EnvSchema, findEnvProblems, toConfig, type Config } from '../schema/env.js';
+import { parseConfig, type Config } from '../schema/env.js';
 import { ConfigError } from './errors.js';
 
 export type { Config } from '../schema/env.js';
@@ -12,9 +12,9 @@ type RawEnv = Record<string, string | undefined>;
  * every bad or missing variable and why (never its value: it may be a secret).
  */
 export function loadConfig(env: RawEnv = process.env): Readonly<Config> {
-  const problems = findEnvProblems(env);
-  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${p.key}: ${p.message}`));
-  return deepFreeze(toConfig(EnvSchema.parse(env)));
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new ConfigError(parsed.problems.map((p) => `${p.key}: ${p.message}`));
+  return deepFreeze(parsed.config);
 }
 
 /** Variables from `.env` (when present) under those already in the environment, which win. */

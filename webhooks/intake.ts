@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { WebhookConfig } from '../schema/env/webhooks-config.js';
+import type { WebhookConfig } from '../schema/env/webhooks.js';
 import type { Logger } from '../src/logger.js';
 import { createDeliveryProducer } from '../src/queue/producer.js';
 import type { Queues } from '../src/queue/queues.js';

@@ -1,4 +1,4 @@
-import type { WebhookConfig } from '../schema/env/webhooks-config.js';
+import type { WebhookConfig } from '../schema/env/webhooks.js';
 import type { RequestEventJob } from '../schema/jobs.js';
 import type { Logger } from '../src/logger.js';
 import type { EnqueueDelivery } from '../src/queue/producer.js';

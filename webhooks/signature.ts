@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { base64url, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
-import type { WebhookAlgorithm, WebhookConfig } from '../schema/env/webhooks-config.js';
+import type { WebhookAlgorithm, WebhookConfig } from '../schema/env/webhooks.js';
 import { WebhookClaimsSchema, type WebhookClaims } from '../schema/webhook-signed.js';
 import { acceptedIssuer } from './issuer.js';
 import { createKeyDiscovery } from './key-discovery.js';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { ParseResult } from '../../src/domain/parse-result.js';
 
 /**
  * Building blocks for environment variables: every variable arrives as a string (or is missing),
  * and an empty string counts as missing so `FOO=` in .env falls back to the default.
  */
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const optionalString = () => z.preprocess(blankToUndefined, z.string().optional());
 
@@ -51,5 +52,22 @@ export const optionalUrl = (protocols: readonly string[] = ['http:', 'https:']) 
       .optional(),
   );
 
-/** The parsed type of one section of the environment. */
-export type EnvOf<S extends z.ZodRawShape> = z.output<z.ZodObject<S>>;
+/**
+ * A transform through one of the domain's parsers: the typed value, or an issue naming the bad part
+ * of the text (the parsers' messages quote only the part they refuse, never a whole secret).
+ */
+export const parsedBy =
+  <T>(parse: (text: string) => ParseResult<T>) =>
+  (text: string, ctx: z.RefinementCtx): T => {
+    const result = parse(text);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  };
+
+/** A comma-separated list, each entry trimmed, empty entries dropped. */
+export const commaList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);

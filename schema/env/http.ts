@@ -1,10 +1,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { intWithDefault } from './fields.js';
-import type { EnvOf } from './fields.js';
-import { defineEnvSection, type EnvProblem } from './section.js';
-
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+import type { coreEnvSection } from './core.js';
+import { blankToUndefined, intWithDefault } from './fields.js';
+import { defineEnvSection, type EnvProblem, type FieldsOf, type SectionFields } from './section.js';
 
 /** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
 const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -46,22 +44,13 @@ const trustProxy = z.preprocess(
 );
 
 /** The HTTP server's limits (see src/http/http-server.ts) and who may forward the client's address. */
-export const httpEnvShape = {
+const shape = {
   HTTP_HEADERS_TIMEOUT_MS: intWithDefault(10_000, { min: 1_000, max: 600_000 }),
   HTTP_REQUEST_TIMEOUT_MS: intWithDefault(15_000, { min: 1_000, max: 600_000 }),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: intWithDefault(5_000, { min: 1_000, max: 600_000 }),
   HTTP_MAX_CONNECTIONS: intWithDefault(500, { min: 10, max: 100_000 }),
   TRUST_PROXY: trustProxy,
 };
-
-type HttpEnv = EnvOf<typeof httpEnvShape>;
-
-export const httpEnvSection = defineEnvSection({
-  shape: httpEnvShape,
-  check: (env): EnvProblem[] =>
-    // Node refuses a server whose headers may take longer than the whole request.
-    env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS ? [{ key: 'HTTP_HEADERS_TIMEOUT_MS', message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' }] : [],
-});
 
 export interface HttpLimits {
   headersTimeoutMs: number;
@@ -70,14 +59,20 @@ export interface HttpLimits {
   maxConnections: number;
 }
 
-export function toHttpLimits(env: HttpEnv): HttpLimits {
-  return {
-    headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
-    requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
-    keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    maxConnections: env.HTTP_MAX_CONNECTIONS,
-  };
-}
-
-/** Express's `trust proxy` value: false (the socket's address) unless TRUST_PROXY names the proxies. */
-export const toTrustProxy = (env: HttpEnv): false | number | string[] => env.TRUST_PROXY ?? false;
+export const httpEnvSection = defineEnvSection({
+  shape,
+  check: (env): EnvProblem[] =>
+    // Node refuses a server whose headers may take longer than the whole request.
+    env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS ? [{ key: 'HTTP_HEADERS_TIMEOUT_MS', message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' }] : [],
+  config: (env: FieldsOf<typeof shape> & Pick<SectionFields<typeof coreEnvSection>, 'HOST' | 'PORT'>) => {
+    const limits: HttpLimits = {
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
+    };
+    /** Express's `trust proxy` value: false (the socket's address) unless TRUST_PROXY names the proxies. */
+    const trustProxy: false | number | string[] = env.TRUST_PROXY ?? false;
+    return { http: { host: env.HOST, port: env.PORT, limits, trustProxy } };
+  },
+});

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { enumWithDefault, intWithDefault, optionalString } from './fields.js';
-import type { EnvOf } from './fields.js';
-import { defineEnvSection, type EnvProblem } from './section.js';
-
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+import { blankToUndefined, enumWithDefault, intWithDefault, optionalString } from './fields.js';
+import { defineEnvSection, type EnvProblem, type FieldsOf } from './section.js';
 
 /** Operator surface: admin credentials, metrics, availability heartbeats and the hosting model. */
-export const operationsEnvShape = {
+const shape = {
   ADMIN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   ADMIN_USER: optionalString(),
   ADMIN_PASSWORD: z.preprocess(blankToUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
@@ -20,24 +17,12 @@ export const operationsEnvShape = {
   DEPLOYMENT: enumWithDefault(['cloud', 'on_premise'], 'cloud'),
 };
 
-type OperationsEnv = EnvOf<typeof operationsEnvShape>;
-
-export const operationsEnvSection = defineEnvSection({
-  shape: operationsEnvShape,
-  check: (env): EnvProblem[] => {
-    // A user without a password (or the reverse) would silently leave basic auth off: say so.
-    if ((env.ADMIN_USER === undefined) === (env.ADMIN_PASSWORD === undefined)) return [];
-    const key = env.ADMIN_USER === undefined ? 'ADMIN_USER' : 'ADMIN_PASSWORD';
-    return [{ key, message: 'is required when the other of ADMIN_USER / ADMIN_PASSWORD is set' }];
-  },
-});
-
 export interface AdminCredentials {
   token: string | undefined;
   basic: { user: string; password: string } | undefined;
 }
 
-export function toOperationsConfig(env: OperationsEnv) {
+function toOperationsConfig(env: FieldsOf<typeof shape>) {
   const admin: AdminCredentials = {
     token: env.ADMIN_TOKEN,
     basic: env.ADMIN_USER !== undefined && env.ADMIN_PASSWORD !== undefined ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD } : undefined,
@@ -53,3 +38,14 @@ export function toOperationsConfig(env: OperationsEnv) {
   };
 }
 export type OperationsConfig = ReturnType<typeof toOperationsConfig>;
+
+export const operationsEnvSection = defineEnvSection({
+  shape,
+  check: (env): EnvProblem[] => {
+    // A user without a password (or the reverse) would silently leave basic auth off: say so.
+    if ((env.ADMIN_USER === undefined) === (env.ADMIN_PASSWORD === undefined)) return [];
+    const key = env.ADMIN_USER === undefined ? 'ADMIN_USER' : 'ADMIN_PASSWORD';
+    return [{ key, message: 'is required when the other of ADMIN_USER / ADMIN_PASSWORD is set' }];
+  },
+  config: (env) => ({ operations: toOperationsConfig(env) }),
+});

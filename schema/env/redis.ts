@@ -1,13 +1,14 @@
-import { parseSentinelList, type RedisTarget } from './redis-target.js';
-import { defineEnvSection, type EnvProblem } from './section.js';
-import { intWithDefault, optionalString, type EnvOf } from './fields.js';
+import type { coreEnvSection } from './core.js';
+import { intWithDefault, optionalString } from './fields.js';
+import type { redisSentinelsEnvSection } from './redis-sentinels.js';
+import type { RedisTarget } from './redis-target.js';
+import { defineEnvSection, type EnvProblem, type FieldsOf, type RawEnv, type SectionFields } from './section.js';
 
 /**
  * Redis high availability (docs/high-availability.md): a Sentinel-managed primary instead of one
  * REDIS_URL, and how many replicas must hold a write before it counts as acknowledged.
  */
-export const redisEnvShape = {
-  REDIS_SENTINELS: optionalString(),
+const shape = {
   REDIS_SENTINEL_NAME: optionalString(),
   REDIS_SENTINEL_PASSWORD: optionalString(),
   REDIS_PASSWORD: optionalString(),
@@ -15,11 +16,13 @@ export const redisEnvShape = {
   REDIS_MIN_REPLICAS_ACK: intWithDefault(0, { min: 0, max: 16 }),
   REDIS_REPLICA_ACK_TIMEOUT_MS: intWithDefault(1_000, { min: 10, max: 30_000 }),
 };
-type RedisEnv = EnvOf<typeof redisEnvShape>;
+type RedisEnv = FieldsOf<typeof shape> &
+  SectionFields<typeof redisSentinelsEnvSection> &
+  Pick<SectionFields<typeof coreEnvSection>, 'REDIS_URL' | 'REDIS_EMBEDDED' | 'REDIS_EMBEDDED_DIR'>;
 
-const given = (raw: Record<string, string | undefined>, key: string) => (raw[key] ?? '').trim() !== '';
+const given = (raw: RawEnv, key: string) => (raw[key] ?? '').trim() !== '';
 
-function checkRedisEnv(env: RedisEnv, raw: Record<string, string | undefined>): EnvProblem[] {
+function checkRedisEnv(env: FieldsOf<typeof shape>, raw: RawEnv): EnvProblem[] {
   const problems: EnvProblem[] = [];
   if (env.REDIS_CLUSTER_NODES) {
     problems.push({
@@ -27,9 +30,7 @@ function checkRedisEnv(env: RedisEnv, raw: Record<string, string | undefined>): 
       message: 'Redis Cluster is not supported (several queues and scripts span keys that Cluster would put in different slots; see docs/high-availability.md): use REDIS_SENTINELS or REDIS_URL',
     });
   }
-  if (env.REDIS_SENTINELS) {
-    const list = parseSentinelList(env.REDIS_SENTINELS);
-    if (typeof list === 'string') problems.push({ key: 'REDIS_SENTINELS', message: list });
+  if (given(raw, 'REDIS_SENTINELS')) {
     if (!env.REDIS_SENTINEL_NAME) problems.push({ key: 'REDIS_SENTINEL_NAME', message: 'is required with REDIS_SENTINELS (the master group name the Sentinels monitor)' });
     if (given(raw, 'REDIS_URL')) problems.push({ key: 'REDIS_URL', message: 'must be unset with REDIS_SENTINELS (the Sentinels name the primary)' });
   } else {
@@ -37,23 +38,29 @@ function checkRedisEnv(env: RedisEnv, raw: Record<string, string | undefined>): 
       if (env[key]) problems.push({ key, message: `is only used with REDIS_SENTINELS${key === 'REDIS_PASSWORD' ? ' (with REDIS_URL the password goes in the URL)' : ''}` });
     }
   }
-  if (env.REDIS_MIN_REPLICAS_ACK > 0 && !env.REDIS_SENTINELS && !given(raw, 'REDIS_URL')) {
+  if (env.REDIS_MIN_REPLICAS_ACK > 0 && !given(raw, 'REDIS_SENTINELS') && !given(raw, 'REDIS_URL')) {
     problems.push({ key: 'REDIS_MIN_REPLICAS_ACK', message: 'needs a replicated Redis (REDIS_SENTINELS or REDIS_URL): the local or embedded one has no replicas, so every write would be refused' });
   }
   return problems;
 }
 
-export const redisEnvSection = defineEnvSection({ shape: redisEnvShape, check: checkRedisEnv });
-
-/** The Sentinel target when REDIS_SENTINELS is set (the section's check has vouched for the list). */
-export function sentinelTargetOf(env: RedisEnv): RedisTarget | undefined {
+/** The Sentinel target when REDIS_SENTINELS is set (the check has required REDIS_SENTINEL_NAME with it). */
+function sentinelTargetOf(env: RedisEnv): RedisTarget | undefined {
   if (!env.REDIS_SENTINELS) return undefined;
-  const sentinels = parseSentinelList(env.REDIS_SENTINELS);
-  if (typeof sentinels === 'string') return undefined;
-  return { kind: 'sentinel', sentinels, name: env.REDIS_SENTINEL_NAME ?? '', password: env.REDIS_PASSWORD, sentinelPassword: env.REDIS_SENTINEL_PASSWORD };
+  return { kind: 'sentinel', sentinels: env.REDIS_SENTINELS, name: env.REDIS_SENTINEL_NAME ?? '', password: env.REDIS_PASSWORD, sentinelPassword: env.REDIS_SENTINEL_PASSWORD };
 }
 
-/** Writes that must survive a failover wait for this many replicas (0: acknowledged by the primary alone). */
-export function toReplicaAck(env: RedisEnv) {
-  return { replicas: env.REDIS_MIN_REPLICAS_ACK, timeoutMs: env.REDIS_REPLICA_ACK_TIMEOUT_MS };
-}
+export const redisEnvSection = defineEnvSection({
+  shape,
+  check: checkRedisEnv,
+  config: (env: RedisEnv) => ({
+    redis: {
+      url: env.REDIS_URL,
+      sentinel: sentinelTargetOf(env),
+      embedded: env.REDIS_EMBEDDED,
+      embeddedDir: env.REDIS_EMBEDDED_DIR,
+      /** Writes that must survive a failover wait for this many replicas (0: acknowledged by the primary alone). */
+      replicaAck: { replicas: env.REDIS_MIN_REPLICAS_ACK, timeoutMs: env.REDIS_REPLICA_ACK_TIMEOUT_MS },
+    },
+  }),
+});

@@ -1,4 +1,4 @@
-import type { WebhookConfig } from '../../schema/env/webhooks-config.js';
+import type { WebhookConfig } from '../../schema/env/webhooks.js';
 import type { Simulator } from '../simulator/index.js';
 
 /** The request events the workflow reacts to, as the embedded simulator should announce them. */

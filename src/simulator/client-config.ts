@@ -1,4 +1,4 @@
-import type { XurrentConfig } from '../../schema/env/xurrent-config.js';
+import type { XurrentConfig } from '../../schema/env/xurrent.js';
 import type { Simulator } from './index.js';
 
 /** How a client reaches this simulator: its account and URLs, with a fresh personal access token. */

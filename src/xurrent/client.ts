@@ -1,6 +1,6 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import type { z } from 'zod';
-import type { XurrentConfig } from '../../schema/env/xurrent-config.js';
+import type { XurrentConfig } from '../../schema/env/xurrent.js';
 import { RateLimitedError, XurrentApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { readBudget } from './budget.js';

@@ -1,4 +1,4 @@
-import type { XurrentConfig } from '../../schema/env/xurrent-config.js';
+import type { XurrentConfig } from '../../schema/env/xurrent.js';
 import { XurrentApiError } from '../errors.js';
 
 const RENEW_BEFORE_MS = 2 * 60_000;

@@ -1,4 +1,4 @@
-import type { XurrentConfig } from '../../schema/env/xurrent-config.js';
+import type { XurrentConfig } from '../../schema/env/xurrent.js';
 import type { Logger } from '../../src/logger.js';
 import { clientConfigFor } from '../../src/simulator/client-config.js';
 import type { Simulator } from '../../src/simulator/index.js';

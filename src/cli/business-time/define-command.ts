@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar.js';
-import type { SlaConfig } from '../../../schema/env/sla-config.js';
+import type { SlaConfig } from '../../../schema/env/sla.js';
 import { defineCommand, UsageError, type CliCommand, type FlagSpec } from '../command.js';
 import type { FieldReader } from './input-fields.js';
 

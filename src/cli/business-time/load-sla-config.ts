@@ -1,4 +1,4 @@
-import type { SlaConfig } from '../../../schema/env/sla-config.js';
+import type { SlaConfig } from '../../../schema/env/sla.js';
 import { loadConfig, readEnvWithDotenv } from '../../config.js';
 import { ConfigError } from '../../errors.js';
 import { UsageError } from '../command.js';

@@ -87,6 +87,14 @@ describe('loadConfig in production', () => {
     ]);
   });
 
+  it('refuses a simulator setting, naming it: production never runs the simulator (issue 20 point 5)', () => {
+    expect(problemsOf({ ...PRODUCTION, XURRENT_SIMULATOR: 'off' })).toEqual(['XURRENT_SIMULATOR: must be unset in production: the simulator is a development tool and never runs there']);
+    expect(problemsOf({ ...PRODUCTION, XURRENT_SIMULATOR: 'auto' })).toEqual([expect.stringMatching(/^XURRENT_SIMULATOR: must be unset in production/)]);
+    expect(problemsOf({ ...PRODUCTION, XURRENT_SIMULATOR: ' ' })).toEqual([]);
+    expect(problemsOf({ ...PRODUCTION, NODE_ENV: 'development', XURRENT_SIMULATOR: 'off' })).toEqual([]);
+    expect(loadConfig({ XURRENT_SIMULATOR: 'off' }).xurrentSimulator).toBe('off');
+  });
+
   it('requires REDIS_URL or REDIS_SENTINELS: no silent fallback to the local or an embedded Redis', () => {
     const { REDIS_URL: _unset, ...withoutRedis } = PRODUCTION;
     expect(problemsOf(withoutRedis)).toEqual(['REDIS_URL: is required in production, or REDIS_SENTINELS (no fallback to 127.0.0.1:6379 or an embedded redis-server there)']);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { XurrentConfig } from '../../../../schema/env/xurrent-config.js';
+import type { XurrentConfig } from '../../../../schema/env/xurrent.js';
 import { REQUEST_BY_ID, RequestByIdResultSchema } from '../../../../schema/graphql/request-by-id.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../../../../schema/graphql/request-update.js';
 import { RateLimitedError, XurrentApiError } from '../../../../src/errors.js';
