@@ -1,15 +1,13 @@
-import type { Job, Queue } from 'bullmq';
+import type { Job } from 'bullmq';
 import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema } from '../schema/graphql/open-problems-page.js';
 import { closedRequestStatuses, REQUESTS_UPDATED_PAGE, RequestsUpdatedPageSchema } from '../schema/graphql/requests-updated-page.js';
-import { ResyncJobSchema, type ResyncJob } from '../schema/jobs.js';
+import type { ResyncJob } from '../schema/jobs.js';
 import type { ResyncConfig } from '../schema/env/resync.js';
 import type { ProblemEventJob } from '../schema/webhook-jobs.js';
 import type { Clock } from '../src/clock.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
-import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import { JOB_NAMES } from '../src/queue/names.js';
-import { toJobId } from '../src/queue/producer.js';
+import { JOBS, RESYNC_PRIORITY, toJobId, type OpenQueues } from '../src/queue/jobs.js';
 import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
 import type { ResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
@@ -21,8 +19,7 @@ export interface ResyncDeps {
   xurrent: XurrentClient;
   store: Pick<WorkflowStore, 'find'>;
   state: ResyncState;
-  requests: Queue;
-  problemEvents: Queue;
+  queues: Pick<OpenQueues, 'enqueue' | 'requests'>;
   config: ResyncConfig;
   accountId: string;
   /** True when Xurrent's cost budget is too low for the sweep (webhook work keeps the rest). */
@@ -42,8 +39,6 @@ export interface ResyncResult {
   xurrentCalls: number;
 }
 
-/** Behind every webhook-driven reconcile (jobs without a priority run first). */
-export const RESYNC_PRIORITY = 10;
 /** A guard against endless cursors: 200 pages of 100 requests per pass. */
 const MAX_PAGES = 200;
 /** Progress is stored (one Redis write) once per this many requests. */
@@ -62,15 +57,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function createResyncProcessor(deps: ResyncDeps) {
   const { state, config, clock, logger } = deps;
   return async function processResync(job: Job): Promise<ResyncResult> {
-    const parsed = ResyncJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad resync data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { kind, reason } = parsed.data;
+    // Sweeps and full passes share one payload schema.
+    const data = JOBS.resyncFull.parse(job);
+    const { kind, reason } = data;
     const startedAt = clock.now();
     const log = logger.child({ component: 'resync', jobId: job.id, kind, reason });
     const calls = deps.xurrent.counted();
     const result: ResyncResult = { kind, since: null, requests: 0, enqueued: 0, missed: 0, problems: 0, stoppedEarly: false, xurrentCalls: 0 };
 
-    let sinceMs = parsed.data.sinceMs;
+    let sinceMs = data.sinceMs;
     if (kind === 'sweep') {
       const mark = await state.highWater();
       // No mark yet: nothing to compare with; the sweep only starts counting from now.
@@ -106,7 +101,7 @@ export function createResyncProcessor(deps: ResyncDeps) {
           if (hit === 'known') continue;
           if (hit === 'missed-webhook') result.missed += 1;
         }
-        await enqueueReconcile(deps.requests, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
+        await enqueueReconcile(deps.queues, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
         result.enqueued += 1;
       }
     }
@@ -134,7 +129,7 @@ async function restoreProblems(calls: CountedXurrentClient, deps: ResyncDeps, st
     if (problem.source !== PROBLEM_SOURCE) continue;
     const deliveryId = toJobId('resync', `${problem.id}-${startedAt}`);
     const data: ProblemEventJob = { deliveryId, event: 'resync', accountId: deps.accountId, problemNodeId: problem.id, receivedAt: iso(startedAt) };
-    await deps.problemEvents.add(JOB_NAMES.problemEvent, data, { jobId: deliveryId, priority: RESYNC_PRIORITY });
+    await deps.queues.enqueue.resyncProblemEvent(data);
     restored += 1;
   }
   return restored;

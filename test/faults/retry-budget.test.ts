@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JOB_OPTIONS } from '../../src/queue/queues.js';
+import { DEFAULT_JOB_OPTIONS, RESYNC_JOB_OPTIONS } from '../../src/queue/jobs.js';
 import { MAX_STARTED_ATTEMPTS, MIN_THROTTLE_PAUSE_MS, minRetrySpanMs, OUTAGE_BUDGET_MS, RETRY_OPTIONS } from '../../src/queue/retry-budget.js';
 import { Backoffs } from 'bullmq';
-import { RESYNC_JOB_OPTIONS } from '../../workers/resync-workers.js';
 
 const TEN_MINUTES = 10 * 60_000;
 

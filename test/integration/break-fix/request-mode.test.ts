@@ -1,10 +1,10 @@
-import { Queue, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
 import { LINKED_REQUEST_SOURCE } from '../../../src/domain/break-fix/linked-request.js';
 import { createFollowUpTimers } from '../../../src/queue/follow-up-timers.js';
-import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { createKeyedLocks } from '../../../src/redis/request-lock.js';
 import { requestCreate, requestUpdate } from '../../../src/simulator/request-mutations.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
@@ -27,7 +27,8 @@ async function world() {
   const clock = createManualClock(Date.parse('2026-06-02T08:00:00Z'));
   const sim: Simulator = await startSimulator({ extraAccounts: ['xurrent-support'], clock });
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE_NAMES.xurrentFollowUp, { connection: redis, prefix });
+  const queues = openQueues(redis, prefix);
+  const queue = queues.xurrentFollowUp;
   cleanups.push(async () => {
     await queue.close();
     redis.disconnect();
@@ -39,7 +40,7 @@ async function world() {
   const supportInstance = support.demo.serviceInstanceIds.xurrent;
   const xurrent = simulatorClient(sim, logger);
   const supportClient = simulatorClient(sim, logger, { config: { account: 'xurrent-support' } });
-  const followUps = createFollowUpTimers({ queue, redis, prefix, clock });
+  const followUps = createFollowUpTimers({ queues, redis, prefix, clock });
   const policy = { customerAccount: sim.account, supportAccount: 'xurrent-support', supportServiceInstanceId: supportInstance, followUpIntervalMs: HOUR };
   const forward = createForwardProcessor({ xurrent, support: supportClient, locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }), followUps, policy, clock, logger });
   const followUp = createFollowUpProcessor({ xurrent, support: supportClient, followUps, intervalMs: HOUR, clock, logger });
