@@ -1,14 +1,13 @@
 import type { Job } from 'bullmq';
-import { FollowUpXurrentJobSchema } from '../schema/break-fix-jobs.js';
 import { LINKED_REQUEST_BY_ID, LinkedRequestByIdSchema } from '../schema/graphql/linked-request.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
 import type { Clock } from '../src/clock.js';
 import { planLinkedFollowUp } from '../src/domain/break-fix/follow-up.js';
-import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { FollowUpTimers } from '../src/queue/follow-up-timers.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import { JOBS } from '../src/queue/jobs.js';
 
 export interface FollowUpDeps {
   xurrent: XurrentClient;
@@ -26,9 +25,7 @@ export interface FollowUpDeps {
  */
 export function createFollowUpProcessor({ xurrent, support, followUps, intervalMs, clock, logger }: FollowUpDeps) {
   return async function processFollowUp(job: Job): Promise<{ next: 'continue' | 'stop'; wrote: boolean }> {
-    const parsed = FollowUpXurrentJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad follow-up data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId } = parsed.data;
+    const { requestNodeId } = JOBS.followUpXurrent.parse(job);
     const calls = xurrent.counted();
     const supportCalls = support.counted();
     const node = await readRequest(calls, requestNodeId);

@@ -1,5 +1,4 @@
-import { DelayedError, type Job } from 'bullmq';
-import { ForwardToXurrentJobSchema } from '../schema/break-fix-jobs.js';
+import type { Job } from 'bullmq';
 import { LINKED_REQUEST_CREATE, LINKED_REQUESTS_PAGE, LinkedRequestCreateSchema, LinkedRequestsPageSchema, type LinkedRequestNode } from '../schema/graphql/linked-request.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
@@ -7,12 +6,14 @@ import type { Clock } from '../src/clock.js';
 import { isClosedStatus, linkedStatusMarker } from '../src/domain/break-fix/follow-up.js';
 import { LINKED_REQUEST_SOURCE, planLinkedRequest, type LinkedRequestInput } from '../src/domain/break-fix/linked-request.js';
 import { noteMarker } from '../src/domain/notes/render-notes.js';
-import { PayloadError, XurrentApiError } from '../src/errors.js';
+import { XurrentApiError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { FollowUpTimers } from '../src/queue/follow-up-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { CountedXurrentClient, XurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
+import { JOBS } from '../src/queue/jobs.js';
+import { jobControl } from './job-control.js';
 
 export interface ForwardPolicy {
   /** The customer's account (this service's XURRENT_ACCOUNT): part of the linked request's sourceID. */
@@ -46,15 +47,8 @@ const MAX_SEARCH_PAGES = 5;
  */
 export function createForwardProcessor({ xurrent, support, locks, followUps, policy, clock, logger }: ForwardDeps) {
   return async function processForward(job: Job, token?: string): Promise<{ action: 'none' | 'known' | 'found' | 'created'; linkedId?: string }> {
-    const parsed = ForwardToXurrentJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad forward data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId } = parsed.data;
-    const lock = await locks.tryAcquire(`break-fix:${requestNodeId}`);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
-    }
-    try {
+    const { requestNodeId } = JOBS.forwardToXurrent.parse(job);
+    return jobControl(job, token).withRequestLock(locks, `break-fix:${requestNodeId}`, BUSY_RETRY_MS, async () => {
       const calls = xurrent.counted();
       const supportCalls = support.counted();
       const node = await readRequest(calls, requestNodeId);
@@ -82,9 +76,7 @@ export function createForwardProcessor({ xurrent, support, locks, followUps, pol
       const action = found ? 'found' : 'created';
       logger.info('forwarded to xurrent', { component: 'break-fix', jobId: job.id, requestNodeId, action, linkedId: linked.id, xurrentCalls: calls.calls() + supportCalls.calls() });
       return { action, linkedId: linked.id };
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

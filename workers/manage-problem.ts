@@ -1,7 +1,6 @@
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { PROBLEM_CREATE, ProblemCreateResultSchema } from '../schema/graphql/problem-create.js';
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
-import { ManageProblemJobSchema } from '../schema/problem-jobs.js';
 import { decideProblem } from '../src/domain/problems/detect-problem.js';
 import { responseAndResolutionOf, type IncidentTimeline } from '../src/domain/problems/incident-timeline.js';
 import { mayNeedProblem, toIncidentFacts, type IncidentRow } from '../src/domain/problems/incident-row.js';
@@ -9,7 +8,6 @@ import { planProblemWrite } from '../src/domain/problems/plan-problem-write.js';
 import { problemSourceIdOf } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs } from '../src/domain/problems/rca-follow-up.js';
 import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
-import { PayloadError } from '../src/errors.js';
 import type { Clock } from '../src/clock.js';
 import type { Logger } from '../src/logger.js';
 import type { ReportStore } from '../src/reports/report-store.js';
@@ -21,6 +19,8 @@ import { findOpenProblem, readGroupIncidents, readIncident, readLinkedProblem } 
 import { handleCustomerRca } from './customer-rca.js';
 import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
+import { JOBS } from '../src/queue/jobs.js';
+import { jobControl } from './job-control.js';
 
 export interface ManageProblemDeps {
   xurrent: XurrentClient;
@@ -49,9 +49,7 @@ const BUSY_RETRY_MS = 300;
  */
 export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, reports, clock }: ManageProblemDeps) {
   return async function processManageProblem(job: Job, token?: string): Promise<ManageProblemResult> {
-    const parsed = ManageProblemJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad problem job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId } = parsed.data;
+    const { requestNodeId } = JOBS.manageProblem.parse(job);
     const log = logger.child({ component: 'problems', jobId: job.id, requestNodeId });
     const calls = xurrent.counted();
 
@@ -62,12 +60,8 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
     if (!firstFacts || (!rcaRequest && !mayNeedProblem(firstFacts, policy.detect.impacts))) return { action: 'none' };
 
     const sourceId = problemSourceIdOf(firstFacts.groupKey, requestNodeId);
-    const lock = await locks.tryAcquire(`problem:${sourceId}`);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS), token);
-      throw new DelayedError();
-    }
-    try {
+    // Jittered: the incidents of one group wait for the same lock.
+    return jobControl(job, token).withRequestLock(locks, `problem:${sourceId}`, BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS), async (): Promise<ManageProblemResult> => {
       if (rcaRequest) {
         const incident = (await readIncident(calls, requestNodeId)) ?? first;
         const result = await handleCustomerRca(calls, incident, rcaRequest, sourceId, { policy, rcaTimers });
@@ -122,9 +116,7 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
       }
       log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
       return result;
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

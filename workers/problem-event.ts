@@ -1,19 +1,19 @@
 import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
 import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { PROBLEM_OUTCOME_BY_ID, ProblemOutcomeByIdSchema, type ProblemOutcome } from '../schema/graphql/problem-outcome.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
-import { ProblemEventJobSchema } from '../schema/webhook-jobs.js';
 import type { FormatInstant } from '../src/domain/notes/ticket-facts.js';
 import { planOutcomeNotes, type SolvedProblem } from '../src/domain/problems/plan-outcome-notes.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
-import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { ReportStore } from '../src/reports/report-store.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import { JOBS } from '../src/queue/jobs.js';
+import { jobControl } from './job-control.js';
 
 export interface ProblemEventDeps {
   xurrent: XurrentClient;
@@ -45,15 +45,8 @@ const BUSY_RETRY_MS = 500;
  */
 export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports, reconcileLinked, rcaReportTags }: ProblemEventDeps) {
   return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
-    const parsed = ProblemEventJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { problemNodeId, event } = parsed.data;
-    const lock = await locks.tryAcquire(`problem-outcome:${problemNodeId}`);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
-    }
-    try {
+    const { problemNodeId, event } = JOBS.problemEvent.parse(job);
+    return jobControl(job, token).withRequestLock(locks, `problem-outcome:${problemNodeId}`, BUSY_RETRY_MS, async () => {
       const calls = xurrent.counted();
       const { node } = await calls.request(PROBLEM_OUTCOME_BY_ID, { id: problemNodeId }, ProblemOutcomeByIdSchema);
       // Only the worker's own problems: others are the problem manager's business alone.
@@ -78,9 +71,7 @@ export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, fo
       if (rootCause) await reconcileLinked?.((node.requests?.nodes ?? []).map((r) => r.id));
       logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
       return { notes: notes.length };
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

@@ -1,17 +1,17 @@
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/graphql/problem-follow-up.js';
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
-import { RcaFollowUpJobSchema } from '../schema/problem-jobs.js';
 import type { Clock } from '../src/clock.js';
 import { rcaOverdueApplies, withRcaOverdueEscalation } from '../src/domain/problems/rca-escalation.js';
 import { planRcaFollowUp, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
 import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
-import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import { JOBS } from '../src/queue/jobs.js';
+import { jobControl } from './job-control.js';
 
 export interface RcaFollowUpDeps {
   xurrent: XurrentClient;
@@ -35,9 +35,7 @@ const BUSY_RETRY_MS = 500;
  */
 export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLocks, policy, clock, logger }: RcaFollowUpDeps) {
   return async function processRcaFollowUp(job: Job, token?: string): Promise<{ action: string; escalated: number }> {
-    const parsed = RcaFollowUpJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad RCA follow-up data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { problemNodeId, stage } = parsed.data;
+    const { problemNodeId, stage } = JOBS.rcaFollowUp.parse(job);
     const calls = xurrent.counted();
     const { node } = await calls.request(PROBLEM_FOLLOW_UP_BY_ID, { id: problemNodeId }, ProblemFollowUpByIdSchema);
     if (!node) return { action: 'none', escalated: 0 };
@@ -57,8 +55,7 @@ export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLock
     const escalated = await recordEscalations(incidents, problemNodeId, nowMs, { store, requestLocks });
     if (escalated === 'busy') {
       // The note is written (its marker stops a second one); the retry only adds the records.
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
+      return jobControl(job, token).retryLater(BUSY_RETRY_MS);
     }
     logger.info('rca follow-up', { component: 'problems', jobId: job.id, problemNodeId, stage, action: plan.action, escalated, xurrentCalls: calls.calls() });
     return { action: plan.action, escalated };

@@ -1,13 +1,11 @@
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { RequestDetail } from '../schema/graphql/request-by-id.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
-import { ReconcileRequestJobSchema } from '../schema/jobs.js';
 import type { Clock } from '../src/clock.js';
 import type { ReconcilePlan, WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 import { planReconcile } from '../src/domain/workflow/plan-reconcile.js';
 import { INITIAL_WORKFLOW_STATE } from '../src/domain/workflow/workflow-state.js';
-import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { SlaTimers } from '../src/queue/sla-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
@@ -18,6 +16,8 @@ import { nextWakeUpMs } from '../src/domain/workflow/next-wake-up.js';
 import type { ReportWriter } from './report-writer.js';
 import { hasHistory, readRebuiltState } from './rebuild-history.js';
 import { toRequestSnapshot } from './request-snapshot.js';
+import { JOBS } from '../src/queue/jobs.js';
+import { jobControl } from './job-control.js';
 
 export interface ReconcileDeps {
   xurrent: XurrentClient;
@@ -46,16 +46,9 @@ const BUSY_RETRY_MS = 500;
  */
 export function createReconcileProcessor({ xurrent, store, locks, timers, policy, policyFor, clock, logger, reports, onReconciled, statusActors }: ReconcileDeps) {
   return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
-    const parsed = ReconcileRequestJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId, reason } = parsed.data;
-    const lock = await locks.tryAcquire(requestNodeId);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
-    }
+    const { requestNodeId, reason } = JOBS.reconcileRequest.parse(job);
     const log = logger.child({ component: 'reconcile', jobId: job.id, requestNodeId, reason });
-    try {
+    return jobControl(job, token).withRequestLock(locks, requestNodeId, BUSY_RETRY_MS, async () => {
       const calls = xurrent.counted();
       const node = await readRequest(calls, requestNodeId);
       if (!node) {
@@ -81,9 +74,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
       return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 
