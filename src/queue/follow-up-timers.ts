@@ -18,7 +18,7 @@ export interface FollowUpTimers {
 export function createFollowUpTimers({ queues, redis, prefix, clock }: { queues: Pick<OpenQueues, 'enqueue' | 'xurrentFollowUp'>; redis: Redis; prefix: string; clock: Clock }): FollowUpTimers {
   const indexKey = `${prefix}:xurrent-follow-up:current`;
   const schedule: FollowUpTimers['schedule'] = async (requestNodeId, fireAtMs) => {
-    const jobId = fireAtMs === null ? null : (JOBS.followUpXurrent.jobId?.({ requestNodeId, fireAtMs }) ?? null);
+    const jobId = fireAtMs === null ? null : JOBS.followUpXurrent.jobId({ requestNodeId, fireAtMs });
     const previous = await redis.hget(indexKey, requestNodeId);
     if (previous === jobId) return;
     // The running poll cannot be removed; it is the one rescheduling, so that is harmless.

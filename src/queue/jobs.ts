@@ -90,7 +90,8 @@ export interface JobDef<T> extends Readonly<JobSpec<T>> {
   optionsFor(data: T, extra?: JobsOptions): JobsOptions;
 }
 
-function defineJob<T>(spec: JobSpec<T>): JobDef<T> {
+/** A definition; one given a `jobId` rule keeps it non-optional, so its timers can name the job they replace. */
+function defineJob<T, const S extends JobSpec<T> = JobSpec<T>>(spec: S & JobSpec<T>): JobDef<T> & Pick<S, 'jobId'> {
   return {
     ...spec,
     parse(job) {

@@ -15,7 +15,7 @@ export interface SlaTimerDeps {
  * remembers the instant, so the timer being replaced is found without an index.
  */
 export function createSlaTimers({ queues, clock }: SlaTimerDeps) {
-  const jobIdOf = (requestNodeId: string, fireAtMs: number) => JOBS.slaTimer.jobId?.({ requestNodeId, fireAtMs }) ?? '';
+  const jobIdOf = (requestNodeId: string, fireAtMs: number) => JOBS.slaTimer.jobId({ requestNodeId, fireAtMs });
   return {
     /**
      * Replaces the wake-up at `previousAtMs` (what the saved state remembers; undefined when it

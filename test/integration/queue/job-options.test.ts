@@ -87,7 +87,7 @@ describe('job options come from the registry, whichever entry point adds the job
 
     const fireAtMs = Date.now() + 3_600_000;
     await createSlaTimers({ queues, clock: systemClock }).reschedule('req-1', undefined, fireAtMs);
-    expectRegistryOptions('slaTimer', await queues.slaTimers.getJob(JOBS.slaTimer.jobId?.({ requestNodeId: 'req-1', fireAtMs }) ?? ''));
+    expectRegistryOptions('slaTimer', await queues.slaTimers.getJob(JOBS.slaTimer.jobId({ requestNodeId: 'req-1', fireAtMs })));
 
     await enqueueProblemCheck(queues, { requestNodeId: 'req-1' });
     expectRegistryOptions('manageProblem', (await queues.problems.getJobs(['waiting']))[0]);
