@@ -4,8 +4,7 @@ import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { createFollowUpTimers } from '../src/queue/follow-up-timers.js';
-import type { OpenQueues } from '../src/queue/jobs.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
+import { JOBS, type OpenQueues } from '../src/queue/jobs.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { createBreakFixTrigger } from './break-fix-trigger.js';
@@ -38,11 +37,11 @@ export function createBreakFixWorkers({ config, connection, queues, xurrent, sup
     supportServiceInstanceId: breakFix.supportServiceInstanceId,
     followUpIntervalMs: breakFix.followUpIntervalMs,
   };
-  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  const base = { connection, prefix, logger, clock, xurrent, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
   // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const workers: Worker[] = [
-    startWorker(createForwardProcessor({ xurrent, support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentForward }),
-    startWorker(createFollowUpProcessor({ xurrent, support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentFollowUp }),
+    startWorker(JOBS.forwardToXurrent, createForwardProcessor({ support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy }), base),
+    startWorker(JOBS.followUpXurrent, createFollowUpProcessor({ support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs }), base),
   ];
   return {
     trigger: createBreakFixTrigger({ queues, followUps, intervalMs: breakFix.followUpIntervalMs, clock }),

@@ -4,8 +4,7 @@ import type { Worker } from 'bullmq';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import { openQueues } from '../src/queue/jobs.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
+import { JOBS, openQueues } from '../src/queue/jobs.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
 import type { RedisTarget } from '../src/redis/redis-target.js';
@@ -73,7 +72,6 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
   const resync = createResyncWorkers({ config, connection, xurrent, store, queues, budgetLeft, clock, logger });
   const statusActors = createStatusActorStore(connection, prefix, config.reports.retentionDays);
   const reconcile = createReconcileProcessor({
-    xurrent,
     store,
     statusActors,
     // Kept alive by a heartbeat rather than a long expiry: a killed worker must not hold a request for
@@ -82,19 +80,17 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
     timers: createSlaTimers({ queues, clock }),
     policy,
     policyFor: createCustomerPolicies(policy, { zone: config.sla.calendar.zone, locale: config.workflow.locale, customerSettings: config.reports.customerSettings, providerAccountId: config.xurrent?.account ?? null }),
-    clock,
-    logger,
     reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla, providerAccountId: config.xurrent?.account ?? null }),
     onReconciled: async (request, facts, state) => {
       await problems.trigger(request, facts, state);
       await breakFix?.trigger(request, facts, state);
     },
   });
-  const base = { connection, prefix, logger, lockMs };
+  const base = { connection, prefix, logger, clock, xurrent, lockMs };
   const all = [
-    startWorker(createRequestEventProcessor({ queues, logger, statusActors }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
-    startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
-    startWorker(createSlaTimerProcessor({ queues }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
+    startWorker(JOBS.requestEvent, createRequestEventProcessor({ queues, statusActors }), { ...base, concurrency: config.queue.concurrency }),
+    startWorker(JOBS.reconcileRequest, reconcile, { ...base, concurrency: config.queue.concurrency, callsXurrent: true }),
+    startWorker(JOBS.slaTimer, createSlaTimerProcessor({ queues }), { ...base, concurrency: config.queue.concurrency }),
     ...problems.workers,
     ...(breakFix?.workers ?? []),
     ...resync.workers,

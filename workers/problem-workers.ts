@@ -4,8 +4,7 @@ import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { ReportStore } from '../src/reports/report-store.js';
-import type { OpenQueues } from '../src/queue/jobs.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
+import { JOBS, type OpenQueues } from '../src/queue/jobs.js';
 import { createRcaTimers } from '../src/queue/rca-timers.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
@@ -40,18 +39,19 @@ export function createProblemWorkers({ config, connection, queues, xurrent, cloc
   const locks = createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true });
   const rcaTimers = createRcaTimers({ queues, clock });
   const store = createWorkflowStore(connection, prefix, logger);
-  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  const base = { connection, prefix, logger, clock, xurrent, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
   const workers: Worker[] = [
-    startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, clock, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problems }),
+    startWorker(JOBS.manageProblem, createManageProblemProcessor({ store, locks, rcaTimers, policy, ...(reports ? { reports } : {}) }), base),
     startWorker(
+      JOBS.problemEvent,
       createProblemEventProcessor({
-        xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger, ...(reports ? { reports } : {}),
+        locks, rcaTimers, rca: policy.rca, format: policy.write.format, ...(reports ? { reports } : {}),
         ...(reconcile ? { reconcileLinked: async (ids: readonly string[]) => { for (const id of ids) await reconcile(id, 'problem.root-cause'); } } : {}),
       }),
-      { ...base, queue: QUEUE_NAMES.problemEvents },
+      base,
     ),
     // `locks` share the reconcile's key space, so `requestLocks` takes the very lock a reconcile holds.
-    startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, store, requestLocks: locks, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
+    startWorker(JOBS.rcaFollowUp, createRcaFollowUpProcessor({ timers: rcaTimers, store, requestLocks: locks, policy: policy.rca }), base),
   ];
   return {
     /** For the reconcile worker's `onReconciled`: queues a check for incidents that could need a problem. */

@@ -5,7 +5,6 @@ import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { JOBS, type OpenQueues } from '../src/queue/jobs.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
 import { createResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
@@ -37,12 +36,12 @@ export function createResyncWorkers({ config, connection, xurrent, store, queues
   const prefix = config.queue.prefix;
   const state = createResyncState(connection, prefix);
   const processor = createResyncProcessor({
-    xurrent, store, state, queues, clock, logger,
+    store, state, queues,
     config: config.resync,
     accountId: config.webhooks.accounts[0] ?? 'unknown',
     budgetLow: async () => ((await budgetLeft()).cost ?? Number.POSITIVE_INFINITY) < config.resync.costFloor,
   });
-  const worker: Worker = startWorker(processor, { queue: QUEUE_NAMES.resync, connection, prefix, logger, concurrency: 1, callsXurrent: true });
+  const worker: Worker = startWorker(JOBS.resyncFull, processor, { connection, prefix, logger, clock, xurrent, concurrency: 1, callsXurrent: true });
   let watch: NodeJS.Timeout | undefined;
 
   async function start(): Promise<void> {

@@ -1,22 +1,20 @@
-import type { Job } from 'bullmq';
 import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema } from '../schema/graphql/open-problems-page.js';
 import { closedRequestStatuses, REQUESTS_UPDATED_PAGE, RequestsUpdatedPageSchema } from '../schema/graphql/requests-updated-page.js';
 import type { ResyncJob } from '../schema/jobs.js';
 import type { ResyncConfig } from '../schema/env/resync.js';
 import type { ProblemEventJob } from '../schema/webhook-jobs.js';
-import type { Clock } from '../src/clock.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import type { Logger } from '../src/logger.js';
-import { JOBS, RESYNC_PRIORITY, toJobId, type OpenQueues } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
+import { RESYNC_PRIORITY, toJobId, type OpenQueues } from '../src/queue/jobs.js';
 import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
 import type { ResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
-import type { CountedXurrentClient, XurrentClient } from '../src/xurrent/client.js';
+import type { CountedXurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
 import { classifySweepHit } from '../src/domain/resync/classify-sweep-hit.js';
 
 export interface ResyncDeps {
-  xurrent: XurrentClient;
   store: Pick<WorkflowStore, 'find'>;
   state: ResyncState;
   queues: Pick<OpenQueues, 'enqueue' | 'requests'>;
@@ -24,8 +22,6 @@ export interface ResyncDeps {
   accountId: string;
   /** True when Xurrent's cost budget is too low for the sweep (webhook work keeps the rest). */
   budgetLow: () => Promise<boolean>;
-  clock: Clock;
-  logger: Logger;
 }
 
 export interface ResyncResult {
@@ -55,14 +51,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * restores their RCA timers. Both stop early, keeping the old mark, when the cost budget runs low.
  */
 export function createResyncProcessor(deps: ResyncDeps) {
-  const { state, config, clock, logger } = deps;
-  return async function processResync(job: Job): Promise<ResyncResult> {
-    // Sweeps and full passes share one payload schema.
-    const data = JOBS.resyncFull.parse(job);
+  const { state, config } = deps;
+  return async function processResync(data: ResyncJob, ctx: JobContext): Promise<ResyncResult> {
     const { kind, reason } = data;
-    const startedAt = clock.now();
-    const log = logger.child({ component: 'resync', jobId: job.id, kind, reason });
-    const calls = deps.xurrent.counted();
+    const startedAt = ctx.clock.now();
+    const log = ctx.log.child({ component: 'resync', kind, reason });
+    const calls = ctx.xurrent;
     const result: ResyncResult = { kind, since: null, requests: 0, enqueued: 0, missed: 0, problems: 0, stoppedEarly: false, xurrentCalls: 0 };
 
     let sinceMs = data.sinceMs;
@@ -82,7 +76,7 @@ export function createResyncProcessor(deps: ResyncDeps) {
     const seen = new Set<string>();
     // For `resync --wait`'s progress bar: requests seen of the filters' totals (the filters overlap, so the total is an upper bound).
     const totals = filters.map(() => 0);
-    const reportProgress = () => job.updateProgress({ done: seen.size, total: totals.reduce((a, b) => a + b, 0) }).catch(() => undefined);
+    const reportProgress = () => ctx.progress({ done: seen.size, total: totals.reduce((a, b) => a + b, 0) }).catch(() => undefined);
     for (const [f, filter] of filters.entries()) {
       if (result.stoppedEarly) break;
       let index = 0;

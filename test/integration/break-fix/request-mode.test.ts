@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { createForwardProcessor } from '../../../workers/forward-to-xurrent.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 const HOUR = 3_600_000;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -42,9 +42,9 @@ async function world() {
   const supportClient = simulatorClient(sim, logger, { config: { account: 'xurrent-support' } });
   const followUps = createFollowUpTimers({ queues, redis, prefix, clock });
   const policy = { customerAccount: sim.account, supportAccount: 'xurrent-support', supportServiceInstanceId: supportInstance, followUpIntervalMs: HOUR };
-  const forward = createForwardProcessor({ xurrent, support: supportClient, locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }), followUps, policy, clock, logger });
-  const followUp = createFollowUpProcessor({ xurrent, support: supportClient, followUps, intervalMs: HOUR, clock, logger });
-  const job = (data: object) => ({ id: 'test-job', data }) as unknown as Job;
+  const forward = createForwardProcessor({ support: supportClient, locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }), followUps, policy });
+  const followUp = createFollowUpProcessor({ support: supportClient, followUps, intervalMs: HOUR });
+  const jobContext = () => testJobContext({ xurrent, logger, clock });
 
   const ctx = (personId: string) => ({ personId, changes: [] });
   const created = requestCreate(sim.store, ctx(sim.demo.customerId), { subject: 'Search returns nothing', impact: 'high', serviceInstanceId: sim.demo.serviceInstanceIds.xurrent, note: 'Every search in self-service returns nothing.' }) as { request?: { id: string } };
@@ -52,7 +52,7 @@ async function world() {
   const notesOf = () => (sim.store.requests.get(incident)?.noteIds ?? []).map((id) => sim.store.notes.get(id)?.text ?? '');
   const pending = async () => (await queue.getDelayed()).map((j) => j.data as { requestNodeId: string; fireAtMs: number });
   const setLinkedStatus = (id: string, status: string) => requestUpdate(support.store, ctx(support.demo.apiUserId), { id, status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) });
-  return { sim, clock, support, supportInstance, incident, notesOf, pending, setLinkedStatus, forward: () => forward(job({ requestNodeId: incident })), poll: () => followUp(job({ requestNodeId: incident, fireAtMs: clock.now() })) };
+  return { sim, clock, support, supportInstance, incident, notesOf, pending, setLinkedStatus, forward: () => forward({ requestNodeId: incident }, jobContext()), poll: () => followUp({ requestNodeId: incident, fireAtMs: clock.now() }, jobContext()) };
 }
 
 describe('break-fix request mode (simulator with a support account, real Redis)', () => {

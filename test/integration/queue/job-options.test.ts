@@ -24,6 +24,7 @@ import { runCliCapture } from '../../helpers/run-cli.js';
 import { requestEnvelope, verifyEnvelope } from '../../helpers/signing.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
 import { waitFor } from '../../helpers/wait-for.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 /**
  * Every entry point that adds jobs (web intake, workers and their timers, the resync worker, the
@@ -82,7 +83,7 @@ describe('job options come from the registry, whichever entry point adds the job
     const queues = queuesOnNewPrefix('opts-workers');
     const { logger } = createLogCapture('error');
     const event = { deliveryId: 'd1', event: 'request.update', accountId: 'acme', requestNodeId: 'req-1', receivedAt: new Date().toISOString() };
-    await createRequestEventProcessor({ queues, logger })({ id: 'e1', data: event } as unknown as Job);
+    await createRequestEventProcessor({ queues })(event, testJobContext({ xurrent: simulatorClient(sim, logger), logger }));
     expectRegistryOptions('reconcileRequest', (await queues.requests.getJobs(['waiting']))[0]);
 
     const fireAtMs = Date.now() + 3_600_000;

@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { createResyncProcessor, type ResyncDeps } from '../../../workers/resync.
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 const T0 = Date.parse('2026-03-27T15:00:00Z');
 const MIN = 60_000;
@@ -42,15 +42,15 @@ function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<str
   const state = createResyncState(redis, prefix);
   const capture = createLogCapture('info');
   const observed = options.observed ?? new Map<string, number>();
+  const xurrent = simulatorClient(sim, capture.logger);
   const deps: ResyncDeps = {
-    xurrent: simulatorClient(sim, capture.logger),
     store: { find: async (id) => (observed.has(id) ? ({ ...INITIAL_WORKFLOW_STATE, observed: { status: 'assigned', category: 'incident', priority: 'low', updatedAtMs: observed.get(id) as number }, ...(options.lastWrites?.has(id) ? { lastWriteAtMs: options.lastWrites.get(id) } : {}) } as WorkflowState) : null) },
-    state, queues, config, accountId: sim.account, clock, logger: capture.logger,
+    state, queues, config, accountId: sim.account,
     budgetLow: options.budgetLow ?? (async () => false),
   };
   const process = createResyncProcessor(deps);
   const progress: unknown[] = [];
-  const run = (data: ResyncJob) => process({ id: 'job-1', data, updateProgress: async (figures: unknown) => void progress.push(figures) } as unknown as Job);
+  const run = (data: ResyncJob) => process(data, testJobContext({ xurrent, logger: capture.logger, clock, jobId: 'job-1', onProgress: (figures) => void progress.push(figures) }));
   const queued = async () => (await requests.getJobs(['prioritized', 'waiting'])).map((j) => j.data.requestNodeId as string).sort();
   return { run, state, queued, queues, requests, capture, progress, close: () => queues.close() };
 }
