@@ -29,9 +29,10 @@ import { RETRY_OPTIONS } from './retry-budget.js';
  * | resyncSweep         | resync           | workers/resync-workers.ts (worker start, the RESYNC_INTERVAL scheduler) | workers/resync.ts         |
  * | resyncFull          | resync           | workers/resync-workers.ts (cold start), `cli resync` (src/cli/commands/resync.ts) | workers/resync.ts |
  *
- * Which processor runs on which queue is wired in workers/index.ts. The scenario runner
- * (src/scenario) and the operator tools (src/cli, src/privacy, the queue board) open the same queues
- * to watch, promote, retry or edit jobs; they add none.
+ * Which processor runs on which queue is wired in workers/index.ts (startWorker(JOBS.<job>, …)). The
+ * scenario runner (src/scenario) and the other operator tools (`cli jobs`, src/privacy, the queue
+ * board) open the same queues to watch, promote, retry or edit jobs; they add none.
+ * test/integration/queue/job-options.test.ts checks that every entry point's jobs carry these options.
  */
 
 const DAY_SECONDS = 24 * 60 * 60;
