@@ -85,8 +85,8 @@ interface JobSpec<T> {
 }
 
 export interface JobDef<T> extends Readonly<JobSpec<T>> {
-  /** The job's data, or a PayloadError (the error policy fails the job for good: it can never succeed). */
-  parse(job: Pick<Job, 'data'>): T;
+  /** The job's data, or a PayloadError naming the job (the error policy fails the job for good: it can never succeed). */
+  parse(job: Pick<Job, 'data'> & { name?: string }): T;
   /** Everything `queue.add` is given: the options, the id rule, then `extra` (a delay, a priority, a delivery's id). */
   optionsFor(data: T, extra?: JobsOptions): JobsOptions;
 }
@@ -97,7 +97,7 @@ function defineJob<T, const S extends JobSpec<T> = JobSpec<T>>(spec: S & JobSpec
     ...spec,
     parse(job) {
       const parsed = spec.schema.safeParse(job.data);
-      if (!parsed.success) throw new PayloadError(`Bad ${spec.name} data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      if (!parsed.success) throw new PayloadError(`Bad ${job.name ?? spec.name} data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       return parsed.data;
     },
     optionsFor(data, extra = {}) {
