@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { WebhookConfig } from '../schema/env/webhooks.js';
 import type { Logger } from '../src/logger.js';
 import { createDeliveryProducer } from '../src/queue/producer.js';
-import type { Queues } from '../src/queue/queues.js';
+import type { OpenQueues as Queues } from '../src/queue/jobs.js';
 import type { ReplicaAck } from '../src/redis/replica-ack.js';
 import { createWebhookMetrics, type WebhookMetrics } from './metrics.js';
 import { createDeliveryReceiver, type OwnEcho } from './receive.js';

@@ -1,8 +1,8 @@
 import type { WebhookConfig } from '../schema/env/webhooks.js';
 import type { RequestEventJob } from '../schema/jobs.js';
 import type { Logger } from '../src/logger.js';
-import type { EnqueueDelivery } from '../src/queue/producer.js';
-import type { Queues } from '../src/queue/queues.js';
+import type { DeliveryJob, EnqueueDelivery } from '../src/queue/producer.js';
+import type { OpenQueues as Queues } from '../src/queue/jobs.js';
 import type { StatusActor } from '../src/state/status-actors.js';
 import { dedupIdsOf, logIdOf, type HeaderReader } from './delivery-id.js';
 import type { DeliveryOutcome } from './metrics.js';
@@ -74,7 +74,7 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
         log.debug('own echo acknowledged, not queued', { event });
         return { answer: 'ignored', outcome: 'ignored-own-echo', event };
       }
-      const enqueued = await enqueueDelivery({ queue: plan.queue, name: plan.name, data: plan.data, ids, ...(plan.options ? { options: plan.options } : {}) }).catch((error: unknown) => {
+      const enqueued = await enqueueDelivery({ queue: plan.queue, job: plan.job as DeliveryJob['job'], data: plan.data, ids }).catch((error: unknown) => {
         throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
       });
       const answer = enqueued.outcome === 'duplicate' ? 'duplicate' : plan.answer;

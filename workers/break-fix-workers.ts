@@ -1,11 +1,10 @@
-import { Queue, type Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { createFollowUpTimers } from '../src/queue/follow-up-timers.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
-import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { JOBS, type OpenQueues } from '../src/queue/jobs.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
 import { createBreakFixTrigger } from './break-fix-trigger.js';
@@ -16,6 +15,7 @@ import { startWorker } from './start-worker.js';
 export interface BreakFixWorkersDeps {
   config: Pick<Config, 'queue'> & { breakFix: Config['breakFix'] };
   connection: Redis;
+  queues: OpenQueues;
   xurrent: XurrentClient;
   /** The client of the account that reaches Xurrent's support, and this service's own account name. */
   support: { client: XurrentClient; customerAccount: string };
@@ -27,30 +27,24 @@ export interface BreakFixWorkersDeps {
  * Break-fix in request mode: the forward queue (register the linked request at Xurrent) and the
  * follow-up polls, plus the trigger the reconcile calls. Only wired when XURRENT_ESCALATION_MODE=request.
  */
-export function createBreakFixWorkers({ config, connection, xurrent, support, clock, logger }: BreakFixWorkersDeps) {
+export function createBreakFixWorkers({ config, connection, queues, xurrent, support, clock, logger }: BreakFixWorkersDeps) {
   const prefix = config.queue.prefix;
   const { breakFix } = config;
-  const forwardQueue = new Queue(QUEUE_NAMES.xurrentForward, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const followUpQueue = new Queue(QUEUE_NAMES.xurrentFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const queue of [forwardQueue, followUpQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'break-fix', error: error.message }));
-  const followUps = createFollowUpTimers({ queue: followUpQueue, redis: connection, prefix, clock });
+  const followUps = createFollowUpTimers({ queues, redis: connection, prefix, clock });
   const policy = {
     customerAccount: support.customerAccount,
     supportAccount: breakFix.supportAccount ?? '',
     supportServiceInstanceId: breakFix.supportServiceInstanceId,
     followUpIntervalMs: breakFix.followUpIntervalMs,
   };
-  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  const base = { connection, prefix, logger, clock, xurrent, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
   // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const workers: Worker[] = [
-    startWorker(createForwardProcessor({ xurrent, support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentForward }),
-    startWorker(createFollowUpProcessor({ xurrent, support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs, clock, logger }), { ...base, queue: QUEUE_NAMES.xurrentFollowUp }),
+    startWorker(JOBS.forwardToXurrent, createForwardProcessor({ support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy }), base),
+    startWorker(JOBS.followUpXurrent, createFollowUpProcessor({ support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs }), base),
   ];
   return {
-    trigger: createBreakFixTrigger({ queue: forwardQueue, followUps, intervalMs: breakFix.followUpIntervalMs, clock }),
+    trigger: createBreakFixTrigger({ queues, followUps, intervalMs: breakFix.followUpIntervalMs, clock }),
     workers,
-    closeQueues: async () => {
-      await Promise.all([forwardQueue.close(), followUpQueue.close()]);
-    },
   };
 }

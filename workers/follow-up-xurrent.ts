@@ -1,22 +1,16 @@
-import type { Job } from 'bullmq';
-import { FollowUpXurrentJobSchema } from '../schema/break-fix-jobs.js';
 import { LINKED_REQUEST_BY_ID, LinkedRequestByIdSchema } from '../schema/graphql/linked-request.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
-import type { Clock } from '../src/clock.js';
 import { planLinkedFollowUp } from '../src/domain/break-fix/follow-up.js';
-import { PayloadError } from '../src/errors.js';
-import type { Logger } from '../src/logger.js';
 import type { FollowUpTimers } from '../src/queue/follow-up-timers.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
+import type { JobData } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
 
 export interface FollowUpDeps {
-  xurrent: XurrentClient;
   support: XurrentClient;
   followUps: FollowUpTimers;
   intervalMs: number;
-  clock: Clock;
-  logger: Logger;
 }
 
 /**
@@ -24,12 +18,10 @@ export interface FollowUpDeps {
  * notes) and the linked request, notes a status not noted before, sets the request back to
  * `assigned` once Xurrent completed it, and schedules the next poll or stops following.
  */
-export function createFollowUpProcessor({ xurrent, support, followUps, intervalMs, clock, logger }: FollowUpDeps) {
-  return async function processFollowUp(job: Job): Promise<{ next: 'continue' | 'stop'; wrote: boolean }> {
-    const parsed = FollowUpXurrentJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad follow-up data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId } = parsed.data;
-    const calls = xurrent.counted();
+export function createFollowUpProcessor({ support, followUps, intervalMs }: FollowUpDeps) {
+  return async function processFollowUp(data: JobData<'followUpXurrent'>, ctx: JobContext): Promise<{ next: 'continue' | 'stop'; wrote: boolean }> {
+    const { requestNodeId } = data;
+    const calls = ctx.xurrent;
     const supportCalls = support.counted();
     const node = await readRequest(calls, requestNodeId);
     const linkedId = node?.supplierRequestID ?? null;
@@ -45,8 +37,8 @@ export function createFollowUpProcessor({ xurrent, support, followUps, intervalM
     const input: RequestUpdateInput = { id: node.id, ...(plan.internalNote ? { internalNote: plan.internalNote } : {}), ...(plan.status ? { status: plan.status } : {}) };
     const wrote = Object.keys(input).length > 1;
     if (wrote) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
-    await followUps.schedule(requestNodeId, plan.next === 'continue' ? clock.now() + intervalMs : null);
-    logger.info('xurrent follow-up', { component: 'break-fix', jobId: job.id, requestNodeId, linkedStatus: linked?.status, next: plan.next, wrote, xurrentCalls: calls.calls() + supportCalls.calls() });
+    await followUps.schedule(requestNodeId, plan.next === 'continue' ? ctx.clock.now() + intervalMs : null);
+    ctx.log.info('xurrent follow-up', { component: 'break-fix', requestNodeId, linkedStatus: linked?.status, next: plan.next, wrote, xurrentCalls: calls.calls() + supportCalls.calls() });
     return { next: plan.next, wrote };
   };
 }

@@ -1,18 +1,16 @@
-import { DelayedError, type Job } from 'bullmq';
-import { ForwardToXurrentJobSchema } from '../schema/break-fix-jobs.js';
 import { LINKED_REQUEST_CREATE, LINKED_REQUESTS_PAGE, LinkedRequestCreateSchema, LinkedRequestsPageSchema, type LinkedRequestNode } from '../schema/graphql/linked-request.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
-import type { Clock } from '../src/clock.js';
 import { isClosedStatus, linkedStatusMarker } from '../src/domain/break-fix/follow-up.js';
 import { LINKED_REQUEST_SOURCE, planLinkedRequest, type LinkedRequestInput } from '../src/domain/break-fix/linked-request.js';
 import { noteMarker } from '../src/domain/notes/render-notes.js';
-import { PayloadError, XurrentApiError } from '../src/errors.js';
-import type { Logger } from '../src/logger.js';
+import { XurrentApiError } from '../src/errors.js';
 import type { FollowUpTimers } from '../src/queue/follow-up-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { CountedXurrentClient, XurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
+import type { JobData } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
 
 export interface ForwardPolicy {
   /** The customer's account (this service's XURRENT_ACCOUNT): part of the linked request's sourceID. */
@@ -23,15 +21,11 @@ export interface ForwardPolicy {
 }
 
 export interface ForwardDeps {
-  /** The customer's account. */
-  xurrent: XurrentClient;
   /** The account that reaches Xurrent's support. */
   support: XurrentClient;
   locks: KeyedLocks;
   followUps: FollowUpTimers;
   policy: ForwardPolicy;
-  clock: Clock;
-  logger: Logger;
 }
 
 const BUSY_RETRY_MS = 500;
@@ -44,24 +38,17 @@ const MAX_SEARCH_PAGES = 5;
  * following it. Safe to run twice: a recorded id ends the job, and before creating, the worker
  * looks for its own request by `source`/`sourceID` (a retry after a lost answer finds it).
  */
-export function createForwardProcessor({ xurrent, support, locks, followUps, policy, clock, logger }: ForwardDeps) {
-  return async function processForward(job: Job, token?: string): Promise<{ action: 'none' | 'known' | 'found' | 'created'; linkedId?: string }> {
-    const parsed = ForwardToXurrentJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad forward data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId } = parsed.data;
-    const lock = await locks.tryAcquire(`break-fix:${requestNodeId}`);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
-    }
-    try {
-      const calls = xurrent.counted();
+export function createForwardProcessor({ support, locks, followUps, policy }: ForwardDeps) {
+  return async function processForward(data: JobData<'forwardToXurrent'>, ctx: JobContext): Promise<{ action: 'none' | 'known' | 'found' | 'created'; linkedId?: string }> {
+    const { requestNodeId } = data;
+    return ctx.withRequestLock(locks, `break-fix:${requestNodeId}`, BUSY_RETRY_MS, async () => {
+      const calls = ctx.xurrent;
       const supportCalls = support.counted();
       const node = await readRequest(calls, requestNodeId);
       // Closed meanwhile: Xurrent need not look at it any more.
       if (!node || isClosedStatus(node.status ?? 'assigned')) return { action: 'none' };
       if (node.supplierRequestID) {
-        await followUps.ensure(requestNodeId, clock.now() + policy.followUpIntervalMs);
+        await followUps.ensure(requestNodeId, ctx.clock.now() + policy.followUpIntervalMs);
         return { action: 'known', linkedId: node.supplierRequestID };
       }
       const forwarded = {
@@ -78,13 +65,11 @@ export function createForwardProcessor({ xurrent, support, locks, followUps, pol
         linkedStatusMarker(requestNodeId, linked.status ?? 'assigned'),
       ].join('\n');
       await calls.request(REQUEST_UPDATE, { input: { id: requestNodeId, supplierRequestID: linked.id, internalNote: note } }, RequestUpdateResultSchema);
-      await followUps.schedule(requestNodeId, clock.now() + policy.followUpIntervalMs);
+      await followUps.schedule(requestNodeId, ctx.clock.now() + policy.followUpIntervalMs);
       const action = found ? 'found' : 'created';
-      logger.info('forwarded to xurrent', { component: 'break-fix', jobId: job.id, requestNodeId, action, linkedId: linked.id, xurrentCalls: calls.calls() + supportCalls.calls() });
+      ctx.log.info('forwarded to xurrent', { component: 'break-fix', requestNodeId, action, linkedId: linked.id, xurrentCalls: calls.calls() + supportCalls.calls() });
       return { action, linkedId: linked.id };
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

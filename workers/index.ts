@@ -1,11 +1,10 @@
 import { createStatusActorStore } from '../src/state/status-actors.js';
 import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
-import { Queue, type Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
-import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { JOBS, openQueues } from '../src/queue/jobs.js';
 import { createSlaTimers } from '../src/queue/sla-timers.js';
 import { createRedis } from '../src/redis/connection.js';
 import type { RedisTarget } from '../src/redis/redis-target.js';
@@ -61,41 +60,37 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redis, 'worker', 'xsw-worker');
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
-  const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const slaTimerQueue = new Queue(QUEUE_NAMES.slaTimers, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const queue of [requests, slaTimerQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'workers', error: error.message }));
+  // The producer side of every queue the processors add to: each job's options come from the registry.
+  const queues = openQueues(connection, prefix, { onError: (error, queue) => logger.warn('queue error', { component: 'workers', queue, error: error.message }) });
   const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
 
   const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
-  const problems = createProblemWorkers({ config, connection, xurrent, clock, logger, reports: reportStore, reconcile: (requestNodeId, reason) => enqueueReconcile(requests, { requestNodeId, reason }) });
-  const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, xurrent, support, clock, logger }) : undefined;
+  const problems = createProblemWorkers({ config, connection, queues, xurrent, clock, logger, reports: reportStore, reconcile: (requestNodeId, reason) => enqueueReconcile(queues, { requestNodeId, reason }) });
+  const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, queues, xurrent, support, clock, logger }) : undefined;
   const policy = createWorkflowPolicy(config);
   const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays, replicaAck ? createReplicaAck(replicaAck) : undefined));
-  const resync = createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger });
+  const resync = createResyncWorkers({ config, connection, xurrent, store, queues, budgetLeft, clock, logger });
   const statusActors = createStatusActorStore(connection, prefix, config.reports.retentionDays);
   const reconcile = createReconcileProcessor({
-    xurrent,
     store,
     statusActors,
     // Kept alive by a heartbeat rather than a long expiry: a killed worker must not hold a request for
     // longer than its BullMQ jobs take to come back (see test/faults/worker-killed.test.ts).
     locks: createKeyedLocks(connection, { prefix, ttlMs: lockMs, heartbeat: true }),
-    timers: createSlaTimers({ queue: slaTimerQueue, clock }),
+    timers: createSlaTimers({ queues, clock }),
     policy,
     policyFor: createCustomerPolicies(policy, { zone: config.sla.calendar.zone, locale: config.workflow.locale, customerSettings: config.reports.customerSettings, providerAccountId: config.xurrent?.account ?? null }),
-    clock,
-    logger,
     reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla, providerAccountId: config.xurrent?.account ?? null }),
     onReconciled: async (request, facts, state) => {
       await problems.trigger(request, facts, state);
       await breakFix?.trigger(request, facts, state);
     },
   });
-  const base = { connection, prefix, logger, lockMs };
+  const base = { connection, prefix, logger, clock, xurrent, lockMs };
   const all = [
-    startWorker(createRequestEventProcessor({ requests, logger, statusActors }), { ...base, queue: QUEUE_NAMES.events, concurrency: config.queue.concurrency }),
-    startWorker(reconcile, { ...base, queue: QUEUE_NAMES.requests, concurrency: config.queue.concurrency, callsXurrent: true }),
-    startWorker(createSlaTimerProcessor({ requests }), { ...base, queue: QUEUE_NAMES.slaTimers, concurrency: config.queue.concurrency }),
+    startWorker(JOBS.requestEvent, createRequestEventProcessor({ queues, statusActors }), { ...base, concurrency: config.queue.concurrency }),
+    startWorker(JOBS.reconcileRequest, reconcile, { ...base, concurrency: config.queue.concurrency, callsXurrent: true }),
+    startWorker(JOBS.slaTimer, createSlaTimerProcessor({ queues }), { ...base, concurrency: config.queue.concurrency }),
     ...problems.workers,
     ...(breakFix?.workers ?? []),
     ...resync.workers,
@@ -107,7 +102,8 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
     start: () => resync.start(),
     close: async (force = false) => {
       await Promise.all(all.map((w) => w.close(force)));
-      await Promise.all([requests.close(), slaTimerQueue.close(), problems.closeQueues(), breakFix?.closeQueues(), resync.closeQueues()]);
+      resync.stop();
+      await queues.close();
       connection.disconnect();
     },
   };

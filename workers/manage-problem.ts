@@ -1,7 +1,5 @@
-import { DelayedError, type Job } from 'bullmq';
 import { PROBLEM_CREATE, ProblemCreateResultSchema } from '../schema/graphql/problem-create.js';
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
-import { ManageProblemJobSchema } from '../schema/problem-jobs.js';
 import { decideProblem } from '../src/domain/problems/detect-problem.js';
 import { responseAndResolutionOf, type IncidentTimeline } from '../src/domain/problems/incident-timeline.js';
 import { mayNeedProblem, toIncidentFacts, type IncidentRow } from '../src/domain/problems/incident-row.js';
@@ -9,9 +7,6 @@ import { planProblemWrite } from '../src/domain/problems/plan-problem-write.js';
 import { problemSourceIdOf } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs } from '../src/domain/problems/rca-follow-up.js';
 import type { WorkflowState } from '../src/domain/workflow/workflow-state.js';
-import { PayloadError } from '../src/errors.js';
-import type { Clock } from '../src/clock.js';
-import type { Logger } from '../src/logger.js';
 import type { ReportStore } from '../src/reports/report-store.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
@@ -21,20 +16,18 @@ import { findOpenProblem, readGroupIncidents, readIncident, readLinkedProblem } 
 import { handleCustomerRca } from './customer-rca.js';
 import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
+import type { JobData } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
 
 export interface ManageProblemDeps {
-  xurrent: XurrentClient;
   /** Read only: the SLA history and escalations each incident's timeline is told from, and the customer's RCA request. */
   store: Pick<WorkflowStore, 'load'>;
   locks: KeyedLocks;
   /** The RCA follow-up of each problem opened: a warning before its target, an escalation after it. */
   rcaTimers: RcaTimers;
   policy: ProblemManagementPolicy;
-  logger: Logger;
   /** Keeps each problem opened (reason, RCA target) for the SLA review. */
   reports?: Pick<ReportStore, 'saveProblem'>;
-  /** When a problem counts as opened, for reporting. */
-  clock?: Clock;
 }
 
 export type ManageProblemResult = { action: 'none' | 'skip' | 'create' | 'link'; problemId?: string; problemNumber?: string; requestIds?: string[] };
@@ -47,13 +40,11 @@ const BUSY_RETRY_MS = 300;
  * (by sourceID), lets the rules decide, and creates or links the problem in one call. Safe to run
  * twice: linked incidents are skipped, and an open problem is found again in Xurrent.
  */
-export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, reports, clock }: ManageProblemDeps) {
-  return async function processManageProblem(job: Job, token?: string): Promise<ManageProblemResult> {
-    const parsed = ManageProblemJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad problem job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId } = parsed.data;
-    const log = logger.child({ component: 'problems', jobId: job.id, requestNodeId });
-    const calls = xurrent.counted();
+export function createManageProblemProcessor({ store, locks, rcaTimers, policy, reports }: ManageProblemDeps) {
+  return async function processManageProblem(data: JobData<'manageProblem'>, ctx: JobContext): Promise<ManageProblemResult> {
+    const { requestNodeId } = data;
+    const log = ctx.log.child({ component: 'problems', requestNodeId });
+    const calls = ctx.xurrent;
 
     const first = await readIncident(calls, requestNodeId);
     const firstFacts = first && toIncidentFacts(first, policy.groupBy, policy.triage);
@@ -62,17 +53,13 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
     if (!firstFacts || (!rcaRequest && !mayNeedProblem(firstFacts, policy.detect.impacts))) return { action: 'none' };
 
     const sourceId = problemSourceIdOf(firstFacts.groupKey, requestNodeId);
-    const lock = await locks.tryAcquire(`problem:${sourceId}`);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS), token);
-      throw new DelayedError();
-    }
-    try {
+    // Jittered: the incidents of one group wait for the same lock.
+    return ctx.withRequestLock(locks, `problem:${sourceId}`, BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS), async (): Promise<ManageProblemResult> => {
       if (rcaRequest) {
         const incident = (await readIncident(calls, requestNodeId)) ?? first;
         const result = await handleCustomerRca(calls, incident, rcaRequest, sourceId, { policy, rcaTimers });
         if (result.action === 'create' && result.problemId) {
-          await reports?.saveProblem({ problemId: result.problemId, number: null, reason: 'customer_request', rcaDueMs: result.rcaDueMs, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: [requestNodeId], rcaReportAtMs: null, promises: [{ reason: 'customer_request', subject: requestNodeId, dueMs: result.rcaDueMs }] });
+          await reports?.saveProblem({ problemId: result.problemId, number: null, reason: 'customer_request', rcaDueMs: result.rcaDueMs, createdAtMs: ctx.clock.now(), solvedAtMs: null, requestIds: [requestNodeId], rcaReportAtMs: null, promises: [{ reason: 'customer_request', subject: requestNodeId, dueMs: result.rcaDueMs }] });
         }
         log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
         return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
@@ -112,7 +99,7 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
         await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: write.rcaDueMs });
         if (decision.action === 'create') {
           const opened = { problemId: problemNodeId, number: result.problemNumber ?? null, reason: decision.reason, rcaDueMs: write.rcaDueMs };
-          await reports?.saveProblem({ ...opened, createdAtMs: clock?.now() ?? Date.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [], rcaReportAtMs: null, promises: rcaPromisesOf([write.input.note]) });
+          await reports?.saveProblem({ ...opened, createdAtMs: ctx.clock.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [], rcaReportAtMs: null, promises: rcaPromisesOf([write.input.note]) });
         }
       }
       if (write.kind === 'link' && write.rcaDueMs !== undefined) {
@@ -122,9 +109,7 @@ export function createManageProblemProcessor({ xurrent, store, locks, rcaTimers,
       }
       log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
       return result;
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

@@ -1,28 +1,23 @@
 import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
 import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
-import { DelayedError, type Job } from 'bullmq';
 import { PROBLEM_OUTCOME_BY_ID, ProblemOutcomeByIdSchema, type ProblemOutcome } from '../schema/graphql/problem-outcome.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
-import { ProblemEventJobSchema } from '../schema/webhook-jobs.js';
 import type { FormatInstant } from '../src/domain/notes/ticket-facts.js';
 import { planOutcomeNotes, type SolvedProblem } from '../src/domain/problems/plan-outcome-notes.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import { computeRcaWarningAtMs, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
-import { PayloadError } from '../src/errors.js';
-import type { Logger } from '../src/logger.js';
 import type { ReportStore } from '../src/reports/report-store.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
-import type { XurrentClient } from '../src/xurrent/client.js';
+import type { JobData } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
 
 export interface ProblemEventDeps {
-  xurrent: XurrentClient;
   locks: KeyedLocks;
   /** Scheduled again on every event (same ids: no duplicates), so a lost timer is restored by the next event. */
   rcaTimers: RcaTimers;
   rca: Pick<RcaFollowUpPolicy, 'warningBusinessDays' | 'calendar' | 'reportTags'>;
   format: FormatInstant;
-  logger: Logger;
   /** Marks the worker's problems solved (RCA done) for the SLA review. */
   reports?: Pick<ReportStore, 'markProblemSolved'> & Partial<Pick<ReportStore, 'markProblemRca'>>;
   /** `RCA_REPORT_TAGS` (absent: `#rca`). */
@@ -43,18 +38,11 @@ const BUSY_RETRY_MS = 500;
  * that shows its root cause reconciles its linked incidents at once.
  * Under a lock per problem, so a burst of events writes each note once.
  */
-export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, format, logger, reports, reconcileLinked, rcaReportTags }: ProblemEventDeps) {
-  return async function processProblemEvent(job: Job, token?: string): Promise<{ notes: number }> {
-    const parsed = ProblemEventJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad problem event data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { problemNodeId, event } = parsed.data;
-    const lock = await locks.tryAcquire(`problem-outcome:${problemNodeId}`);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
-    }
-    try {
-      const calls = xurrent.counted();
+export function createProblemEventProcessor({ locks, rcaTimers, rca, format, reports, reconcileLinked, rcaReportTags }: ProblemEventDeps) {
+  return async function processProblemEvent(data: JobData<'problemEvent'>, ctx: JobContext): Promise<{ notes: number }> {
+    const { problemNodeId, event } = data;
+    return ctx.withRequestLock(locks, `problem-outcome:${problemNodeId}`, BUSY_RETRY_MS, async () => {
+      const calls = ctx.xurrent;
       const { node } = await calls.request(PROBLEM_OUTCOME_BY_ID, { id: problemNodeId }, ProblemOutcomeByIdSchema);
       // Only the worker's own problems: others are the problem manager's business alone.
       const ours = node !== null && node.source === PROBLEM_SOURCE;
@@ -76,11 +64,9 @@ export function createProblemEventProcessor({ xurrent, locks, rcaTimers, rca, fo
       // reconcile now dates it at the problem's state as the event brings it, not at a later update.
       const rootCause = node !== null && (ANALYZED.has(node.status ?? '') || node.knownError === true || Boolean(node.workaround?.trim()));
       if (rootCause) await reconcileLinked?.((node.requests?.nodes ?? []).map((r) => r.id));
-      logger.info('problem event', { component: 'problems', jobId: job.id, event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
+      ctx.log.info('problem event', { component: 'problems', event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
       return { notes: notes.length };
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

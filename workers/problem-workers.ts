@@ -1,11 +1,10 @@
-import { Queue, type Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { ReportStore } from '../src/reports/report-store.js';
-import { QUEUE_NAMES } from '../src/queue/names.js';
-import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
+import { JOBS, type OpenQueues } from '../src/queue/jobs.js';
 import { createRcaTimers } from '../src/queue/rca-timers.js';
 import { createKeyedLocks } from '../src/redis/request-lock.js';
 import { createWorkflowStore } from '../src/state/workflow-store.js';
@@ -20,6 +19,7 @@ import { startWorker } from './start-worker.js';
 export interface ProblemWorkersDeps {
   config: Pick<Config, 'queue' | 'sla' | 'workflow' | 'problems'>;
   connection: Redis;
+  queues: OpenQueues;
   xurrent: XurrentClient;
   clock: Clock;
   logger: Logger;
@@ -29,40 +29,33 @@ export interface ProblemWorkersDeps {
 }
 
 /**
- * Problem management's queues and workers: the check after each reconcile (`trigger`), RCA
+ * Problem management's workers: the check after each reconcile (`trigger`), RCA
  * follow-up timers, and problem webhook events. Kept apart from the request workflow's wiring.
  */
-export function createProblemWorkers({ config, connection, xurrent, clock, logger, reports, reconcile }: ProblemWorkersDeps) {
+export function createProblemWorkers({ config, connection, queues, xurrent, clock, logger, reports, reconcile }: ProblemWorkersDeps) {
   const prefix = config.queue.prefix;
-  const problemQueue = new Queue(QUEUE_NAMES.problems, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const rcaQueue = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const queue of [problemQueue, rcaQueue]) queue.on('error', (error) => logger.warn('queue error', { component: 'problems', error: error.message }));
-
   const policy = createProblemPolicy(config);
   // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const locks = createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true });
-  const rcaTimers = createRcaTimers({ queue: rcaQueue, clock });
+  const rcaTimers = createRcaTimers({ queues, clock });
   const store = createWorkflowStore(connection, prefix, logger);
-  const base = { connection, prefix, logger, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  const base = { connection, prefix, logger, clock, xurrent, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
   const workers: Worker[] = [
-    startWorker(createManageProblemProcessor({ xurrent, store, locks, rcaTimers, policy, logger, clock, ...(reports ? { reports } : {}) }), { ...base, queue: QUEUE_NAMES.problems }),
+    startWorker(JOBS.manageProblem, createManageProblemProcessor({ store, locks, rcaTimers, policy, ...(reports ? { reports } : {}) }), base),
     startWorker(
+      JOBS.problemEvent,
       createProblemEventProcessor({
-        xurrent, locks, rcaTimers, rca: policy.rca, format: policy.write.format, logger, ...(reports ? { reports } : {}),
+        locks, rcaTimers, rca: policy.rca, format: policy.write.format, ...(reports ? { reports } : {}),
         ...(reconcile ? { reconcileLinked: async (ids: readonly string[]) => { for (const id of ids) await reconcile(id, 'problem.root-cause'); } } : {}),
       }),
-      { ...base, queue: QUEUE_NAMES.problemEvents },
+      base,
     ),
     // `locks` share the reconcile's key space, so `requestLocks` takes the very lock a reconcile holds.
-    startWorker(createRcaFollowUpProcessor({ xurrent, timers: rcaTimers, store, requestLocks: locks, policy: policy.rca, clock, logger }), { ...base, queue: QUEUE_NAMES.rcaFollowUp }),
+    startWorker(JOBS.rcaFollowUp, createRcaFollowUpProcessor({ timers: rcaTimers, store, requestLocks: locks, policy: policy.rca }), base),
   ];
   return {
     /** For the reconcile worker's `onReconciled`: queues a check for incidents that could need a problem. */
-    trigger: createProblemTrigger({ queue: problemQueue, redis: connection, prefix, impacts: config.problems.impacts }),
+    trigger: createProblemTrigger({ queues, redis: connection, prefix, impacts: config.problems.impacts }),
     workers,
-    /** Closes the queues; the caller closes the workers with the others. */
-    closeQueues: async () => {
-      await Promise.all([problemQueue.close(), rcaQueue.close()]);
-    },
   };
 }

@@ -1,28 +1,21 @@
-import { DelayedError, type Job } from 'bullmq';
 import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/graphql/problem-follow-up.js';
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
-import { RcaFollowUpJobSchema } from '../schema/problem-jobs.js';
-import type { Clock } from '../src/clock.js';
 import { rcaOverdueApplies, withRcaOverdueEscalation } from '../src/domain/problems/rca-escalation.js';
 import { planRcaFollowUp, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
 import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
-import { PayloadError } from '../src/errors.js';
-import type { Logger } from '../src/logger.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
-import type { XurrentClient } from '../src/xurrent/client.js';
+import type { JobData } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
 
 export interface RcaFollowUpDeps {
-  xurrent: XurrentClient;
   timers: RcaTimers;
   /** The linked incidents' workflow state, where an overdue RCA is recorded as an escalation. */
   store: WorkflowStore;
   /** The same per-request locks as the reconcile, so a state write never races a reconcile's. */
   requestLocks: KeyedLocks;
   policy: RcaFollowUpPolicy;
-  clock: Clock;
-  logger: Logger;
 }
 
 const BUSY_RETRY_MS = 500;
@@ -33,12 +26,10 @@ const BUSY_RETRY_MS = 500;
  * again by its marker; a moved target gets a new timer instead. An overdue RCA also records the
  * escalation on each linked incident (once per problem; a retry finds the note and the records).
  */
-export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLocks, policy, clock, logger }: RcaFollowUpDeps) {
-  return async function processRcaFollowUp(job: Job, token?: string): Promise<{ action: string; escalated: number }> {
-    const parsed = RcaFollowUpJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad RCA follow-up data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { problemNodeId, stage } = parsed.data;
-    const calls = xurrent.counted();
+export function createRcaFollowUpProcessor({ timers, store, requestLocks, policy }: RcaFollowUpDeps) {
+  return async function processRcaFollowUp(data: JobData<'rcaFollowUp'>, ctx: JobContext): Promise<{ action: string; escalated: number }> {
+    const { problemNodeId, stage } = data;
+    const calls = ctx.xurrent;
     const { node } = await calls.request(PROBLEM_FOLLOW_UP_BY_ID, { id: problemNodeId }, ProblemFollowUpByIdSchema);
     if (!node) return { action: 'none', escalated: 0 };
     const problem = {
@@ -49,7 +40,7 @@ export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLock
       noteTexts: (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
       rcaReportAtMs: rcaReportAtMs((node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null })), policy.reportTags ?? DEFAULT_RCA_REPORT_TAGS),
     };
-    const nowMs = clock.now();
+    const nowMs = ctx.clock.now();
     const plan = planRcaFollowUp(problem, stage, nowMs, policy);
     if (plan.action === 'wait') await timers.schedule({ problemNodeId, stage, fireAtMs: plan.untilMs });
     if (plan.action === 'note') await calls.request(PROBLEM_UPDATE, { input: { id: problemNodeId, note: plan.note } }, ProblemUpdateResultSchema);
@@ -57,10 +48,9 @@ export function createRcaFollowUpProcessor({ xurrent, timers, store, requestLock
     const escalated = await recordEscalations(incidents, problemNodeId, nowMs, { store, requestLocks });
     if (escalated === 'busy') {
       // The note is written (its marker stops a second one); the retry only adds the records.
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
+      return ctx.retryLater(BUSY_RETRY_MS);
     }
-    logger.info('rca follow-up', { component: 'problems', jobId: job.id, problemNodeId, stage, action: plan.action, escalated, xurrentCalls: calls.calls() });
+    ctx.log.info('rca follow-up', { component: 'problems', problemNodeId, stage, action: plan.action, escalated, xurrentCalls: calls.calls() });
     return { action: plan.action, escalated };
   };
 }

@@ -1,34 +1,27 @@
-import { DelayedError, type Job } from 'bullmq';
 import type { RequestDetail } from '../schema/graphql/request-by-id.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema, type RequestUpdateInput } from '../schema/graphql/request-update.js';
-import { ReconcileRequestJobSchema } from '../schema/jobs.js';
-import type { Clock } from '../src/clock.js';
 import type { ReconcilePlan, WorkflowPolicy } from '../src/domain/workflow/plan-reconcile.js';
 import { planReconcile } from '../src/domain/workflow/plan-reconcile.js';
 import { INITIAL_WORKFLOW_STATE } from '../src/domain/workflow/workflow-state.js';
-import { PayloadError } from '../src/errors.js';
-import type { Logger } from '../src/logger.js';
 import type { SlaTimers } from '../src/queue/sla-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { StatusActorStore } from '../src/state/status-actors.js';
-import type { XurrentClient } from '../src/xurrent/client.js';
 import { nextWakeUpMs } from '../src/domain/workflow/next-wake-up.js';
 import type { ReportWriter } from './report-writer.js';
 import { hasHistory, readRebuiltState } from './rebuild-history.js';
 import { toRequestSnapshot } from './request-snapshot.js';
+import type { JobData } from '../src/queue/jobs.js';
+import type { JobContext } from './job-context.js';
 
 export interface ReconcileDeps {
-  xurrent: XurrentClient;
   store: WorkflowStore;
   locks: KeyedLocks;
   timers: SlaTimers;
   policy: WorkflowPolicy;
   /** The policy for a request's customer (CUSTOMER_SETTINGS: its notes' locale); absent: `policy` for every request. */
   policyFor?: (request: RequestDetail) => WorkflowPolicy;
-  clock: Clock;
-  logger: Logger;
   /** Keeps the request's facts and SLA records for reporting, after its state is saved. */
   reports?: ReportWriter;
   /** Who changed the request's status, as the webhooks said (absent: unknown, read by exclusion). */
@@ -44,25 +37,18 @@ const BUSY_RETRY_MS = 500;
  * then reschedules its SLA timers and remembers the new state. Under a per-request lock, so two
  * workers never act on one request at once; safe to run twice (notes carry markers).
  */
-export function createReconcileProcessor({ xurrent, store, locks, timers, policy, policyFor, clock, logger, reports, onReconciled, statusActors }: ReconcileDeps) {
-  return async function processReconcile(job: Job, token?: string): Promise<{ notes: number; escalations: number }> {
-    const parsed = ReconcileRequestJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad reconcile data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { requestNodeId, reason } = parsed.data;
-    const lock = await locks.tryAcquire(requestNodeId);
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-      throw new DelayedError();
-    }
-    const log = logger.child({ component: 'reconcile', jobId: job.id, requestNodeId, reason });
-    try {
-      const calls = xurrent.counted();
+export function createReconcileProcessor({ store, locks, timers, policy, policyFor, reports, onReconciled, statusActors }: ReconcileDeps) {
+  return async function processReconcile(data: JobData<'reconcileRequest'>, ctx: JobContext): Promise<{ notes: number; escalations: number }> {
+    const { requestNodeId, reason } = data;
+    const log = ctx.log.child({ component: 'reconcile', requestNodeId, reason });
+    return ctx.withRequestLock(locks, requestNodeId, BUSY_RETRY_MS, async () => {
+      const calls = ctx.xurrent;
       const node = await readRequest(calls, requestNodeId);
       if (!node) {
         log.warn('request not found or not visible to this account', { xurrentCalls: calls.calls() });
         return { notes: 0, escalations: 0 };
       }
-      const nowMs = clock.now();
+      const nowMs = ctx.clock.now();
       // No state in Redis for a request with a past (Redis lost, or webhooks never came): rebuild it from Xurrent.
       const stored = await store.find(requestNodeId);
       const previous = stored ?? (hasHistory(node) ? await readRebuiltState(calls, node, nowMs, log) : INITIAL_WORKFLOW_STATE);
@@ -81,9 +67,7 @@ export function createReconcileProcessor({ xurrent, store, locks, timers, policy
       const escalations = plan.escalated.map((e) => e.key);
       log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
       return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };
-    } finally {
-      await lock.release();
-    }
+    });
   };
 }
 

@@ -1,12 +1,10 @@
-import { Queue, type Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ResyncJob } from '../schema/jobs.js';
 import type { Clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import { JOB_NAMES, QUEUE_NAMES } from '../src/queue/names.js';
-import { DEFAULT_JOB_OPTIONS } from '../src/queue/queues.js';
-import { RETRY_OPTIONS } from '../src/queue/retry-budget.js';
+import { JOBS, type OpenQueues } from '../src/queue/jobs.js';
 import { createResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
 import type { XurrentClient } from '../src/xurrent/client.js';
@@ -19,7 +17,7 @@ export interface ResyncWorkersDeps {
   connection: Redis;
   xurrent: XurrentClient;
   store: WorkflowStore;
-  requests: Queue;
+  queues: OpenQueues;
   budgetLeft: () => Promise<BudgetLeft>;
   clock: Clock;
   logger: Logger;
@@ -28,48 +26,38 @@ export interface ResyncWorkersDeps {
 }
 
 const SCHEDULER_ID = 'resync-sweep';
-/**
- * Passes are few and small: a week of them is plenty to look back on; failures a month. A pass rides
- * out a Xurrent outage like any other job: a cold start's full resync is queued once, so losing it
- * to exhausted retries would leave the open requests unreconciled until their next webhook.
- */
-export const RESYNC_JOB_OPTIONS = { ...RETRY_OPTIONS, removeOnComplete: { age: 7 * 86_400, count: 2_000 }, removeOnFail: { age: 30 * 86_400, count: 1_000 } };
 
 /**
  * The reconciliation's queue and its one worker (one pass at a time). `start()` runs at worker
  * start: against a Redis without the worker's marker it queues a full resync (cold start); it keeps
  * the sweep's job scheduler at RESYNC_INTERVAL and queues one sweep now, to catch up on downtime.
  */
-export function createResyncWorkers({ config, connection, xurrent, store, requests, budgetLeft, clock, logger, markerCheckMs = 60_000 }: ResyncWorkersDeps) {
+export function createResyncWorkers({ config, connection, xurrent, store, queues, budgetLeft, clock, logger, markerCheckMs = 60_000 }: ResyncWorkersDeps) {
   const prefix = config.queue.prefix;
-  const queue = new Queue(QUEUE_NAMES.resync, { connection, prefix, defaultJobOptions: RESYNC_JOB_OPTIONS });
-  const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  for (const q of [queue, problemEvents]) q.on('error', (error) => logger.warn('queue error', { component: 'resync', error: error.message }));
   const state = createResyncState(connection, prefix);
   const processor = createResyncProcessor({
-    xurrent, store, state, requests, problemEvents, clock, logger,
+    store, state, queues,
     config: config.resync,
     accountId: config.webhooks.accounts[0] ?? 'unknown',
     budgetLow: async () => ((await budgetLeft()).cost ?? Number.POSITIVE_INFINITY) < config.resync.costFloor,
   });
-  const worker: Worker = startWorker(processor, { queue: QUEUE_NAMES.resync, connection, prefix, logger, concurrency: 1, callsXurrent: true });
-  const add = (name: string, data: ResyncJob) => queue.add(name, data);
+  const worker: Worker = startWorker(JOBS.resyncFull, processor, { connection, prefix, logger, clock, xurrent, concurrency: 1, callsXurrent: true });
   let watch: NodeJS.Timeout | undefined;
 
   async function start(): Promise<void> {
     const nowMs = clock.now();
     if (await state.claimMarker(nowMs)) {
       logger.warn('cold start: Redis holds none of the worker state; full resync from Xurrent queued', { component: 'resync' });
-      await add(JOB_NAMES.resyncFull, { kind: 'full', sinceMs: nowMs - config.resync.coldStartWindowMs, reason: 'cold-start' });
+      await queues.enqueue.resyncFull({ kind: 'full', sinceMs: nowMs - config.resync.coldStartWindowMs, reason: 'cold-start' });
     } else if (config.resync.intervalMs !== null) {
-      await add(JOB_NAMES.resyncSweep, { kind: 'sweep', sinceMs: null, reason: 'worker-start' });
+      await queues.enqueue.resyncSweep({ kind: 'sweep', sinceMs: null, reason: 'worker-start' });
     }
     if (config.resync.intervalMs === null) {
-      await queue.removeJobScheduler(SCHEDULER_ID);
+      await queues.resync.removeJobScheduler(SCHEDULER_ID);
       return;
     }
     const data: ResyncJob = { kind: 'sweep', sinceMs: null, reason: 'schedule' };
-    await queue.upsertJobScheduler(SCHEDULER_ID, { every: config.resync.intervalMs }, { name: JOB_NAMES.resyncSweep, data });
+    await queues.resync.upsertJobScheduler(SCHEDULER_ID, { every: config.resync.intervalMs }, { name: JOBS.resyncSweep.name, data, opts: JOBS.resyncSweep.options });
   }
 
   /** A Redis wiped under a running worker loses the marker and the scheduler with it: start again. */
@@ -87,9 +75,7 @@ export function createResyncWorkers({ config, connection, xurrent, store, reques
       await start();
       watch ??= setInterval(() => void checkMarker(), markerCheckMs).unref();
     },
-    closeQueues: async () => {
-      clearInterval(watch);
-      await Promise.all([queue.close(), problemEvents.close()]);
-    },
+    /** Stops the marker check; the queues are closed with the others. */
+    stop: () => clearInterval(watch),
   };
 }

@@ -1,34 +1,27 @@
-import type { Job, Queue } from 'bullmq';
 import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema } from '../schema/graphql/open-problems-page.js';
 import { closedRequestStatuses, REQUESTS_UPDATED_PAGE, RequestsUpdatedPageSchema } from '../schema/graphql/requests-updated-page.js';
-import { ResyncJobSchema, type ResyncJob } from '../schema/jobs.js';
+import type { ResyncJob } from '../schema/jobs.js';
 import type { ResyncConfig } from '../schema/env/resync.js';
 import type { ProblemEventJob } from '../schema/webhook-jobs.js';
-import type { Clock } from '../src/clock.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
-import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import { JOB_NAMES } from '../src/queue/names.js';
-import { toJobId } from '../src/queue/producer.js';
+import type { JobContext } from './job-context.js';
+import { RESYNC_PRIORITY, toJobId, type OpenQueues } from '../src/queue/jobs.js';
 import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
 import type { ResyncState } from '../src/resync/resync-state.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
-import type { CountedXurrentClient, XurrentClient } from '../src/xurrent/client.js';
+import type { CountedXurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
 import { classifySweepHit } from '../src/domain/resync/classify-sweep-hit.js';
 
 export interface ResyncDeps {
-  xurrent: XurrentClient;
   store: Pick<WorkflowStore, 'find'>;
   state: ResyncState;
-  requests: Queue;
-  problemEvents: Queue;
+  queues: Pick<OpenQueues, 'enqueue' | 'requests'>;
   config: ResyncConfig;
   accountId: string;
   /** True when Xurrent's cost budget is too low for the sweep (webhook work keeps the rest). */
   budgetLow: () => Promise<boolean>;
-  clock: Clock;
-  logger: Logger;
 }
 
 export interface ResyncResult {
@@ -42,8 +35,6 @@ export interface ResyncResult {
   xurrentCalls: number;
 }
 
-/** Behind every webhook-driven reconcile (jobs without a priority run first). */
-export const RESYNC_PRIORITY = 10;
 /** A guard against endless cursors: 200 pages of 100 requests per pass. */
 const MAX_PAGES = 200;
 /** Progress is stored (one Redis write) once per this many requests. */
@@ -60,17 +51,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * restores their RCA timers. Both stop early, keeping the old mark, when the cost budget runs low.
  */
 export function createResyncProcessor(deps: ResyncDeps) {
-  const { state, config, clock, logger } = deps;
-  return async function processResync(job: Job): Promise<ResyncResult> {
-    const parsed = ResyncJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad resync data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const { kind, reason } = parsed.data;
-    const startedAt = clock.now();
-    const log = logger.child({ component: 'resync', jobId: job.id, kind, reason });
-    const calls = deps.xurrent.counted();
+  const { state, config } = deps;
+  return async function processResync(data: ResyncJob, ctx: JobContext): Promise<ResyncResult> {
+    const { kind, reason } = data;
+    const startedAt = ctx.clock.now();
+    const log = ctx.log.child({ component: 'resync', kind, reason });
+    const calls = ctx.xurrent;
     const result: ResyncResult = { kind, since: null, requests: 0, enqueued: 0, missed: 0, problems: 0, stoppedEarly: false, xurrentCalls: 0 };
 
-    let sinceMs = parsed.data.sinceMs;
+    let sinceMs = data.sinceMs;
     if (kind === 'sweep') {
       const mark = await state.highWater();
       // No mark yet: nothing to compare with; the sweep only starts counting from now.
@@ -87,7 +76,7 @@ export function createResyncProcessor(deps: ResyncDeps) {
     const seen = new Set<string>();
     // For `resync --wait`'s progress bar: requests seen of the filters' totals (the filters overlap, so the total is an upper bound).
     const totals = filters.map(() => 0);
-    const reportProgress = () => job.updateProgress({ done: seen.size, total: totals.reduce((a, b) => a + b, 0) }).catch(() => undefined);
+    const reportProgress = () => ctx.progress({ done: seen.size, total: totals.reduce((a, b) => a + b, 0) }).catch(() => undefined);
     for (const [f, filter] of filters.entries()) {
       if (result.stoppedEarly) break;
       let index = 0;
@@ -106,7 +95,7 @@ export function createResyncProcessor(deps: ResyncDeps) {
           if (hit === 'known') continue;
           if (hit === 'missed-webhook') result.missed += 1;
         }
-        await enqueueReconcile(deps.requests, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
+        await enqueueReconcile(deps.queues, { requestNodeId: node.id, reason: `resync:${kind}` }, { priority: RESYNC_PRIORITY });
         result.enqueued += 1;
       }
     }
@@ -134,7 +123,7 @@ async function restoreProblems(calls: CountedXurrentClient, deps: ResyncDeps, st
     if (problem.source !== PROBLEM_SOURCE) continue;
     const deliveryId = toJobId('resync', `${problem.id}-${startedAt}`);
     const data: ProblemEventJob = { deliveryId, event: 'resync', accountId: deps.accountId, problemNodeId: problem.id, receivedAt: iso(startedAt) };
-    await deps.problemEvents.add(JOB_NAMES.problemEvent, data, { jobId: deliveryId, priority: RESYNC_PRIORITY });
+    await deps.queues.enqueue.resyncProblemEvent(data);
     restored += 1;
   }
   return restored;

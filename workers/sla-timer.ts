@@ -1,13 +1,11 @@
-import type { Job, Queue } from 'bullmq';
-import { SlaTimerJobSchema } from '../schema/jobs.js';
-import { PayloadError } from '../src/errors.js';
+import type { JobData, OpenQueues } from '../src/queue/jobs.js';
 import { enqueueReconcile } from '../src/queue/reconcile-producer.js';
+import type { JobContext } from './job-context.js';
 
 /** A request's wake-up is due: its reconcile decides what, if anything, it means now. */
-export function createSlaTimerProcessor({ requests }: { requests: Queue }) {
-  return async function processSlaTimer(job: Job): Promise<void> {
-    const parsed = SlaTimerJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad timer data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    await enqueueReconcile(requests, { requestNodeId: parsed.data.requestNodeId, reason: 'sla-timer' });
+export function createSlaTimerProcessor({ queues }: { queues: Pick<OpenQueues, 'enqueue' | 'requests'> }) {
+  return async function processSlaTimer(data: JobData<'slaTimer'>, ctx: JobContext): Promise<void> {
+    const { requestNodeId } = data;
+    await enqueueReconcile(queues, { requestNodeId, reason: 'sla-timer' });
   };
 }

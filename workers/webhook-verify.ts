@@ -1,11 +1,11 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { checkVerifyCallback, describeCallback } from '../src/webhook-verify/callback-policy.js';
-import { WebhookVerifyJobSchema } from '../schema/webhook-jobs.js';
 import { PayloadError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { QUEUE_NAMES } from '../src/queue/names.js';
 import { translateJobError } from './error-policy.js';
+import { JOBS } from '../src/queue/jobs.js';
 
 export interface WebhookVerifyDeps {
   fetch: typeof globalThis.fetch;
@@ -25,9 +25,7 @@ const RETRIABLE_4XX = new Set([408, 425, 429]);
  */
 export function createWebhookVerifyProcessor({ fetch, logger, callbackDomains, now = () => new Date() }: WebhookVerifyDeps) {
   return async function processWebhookVerify(job: Job): Promise<{ status: number }> {
-    const parsed = WebhookVerifyJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new PayloadError(`Bad job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const data = parsed.data;
+    const data = JOBS.webhookVerify.parse(job);
     const check = checkVerifyCallback(data.callback, { accountId: data.accountId, domains: callbackDomains }, new Date(data.receivedAt));
     if (!check.ok) throw new PayloadError(`callback refused: ${check.message}`);
     const log = logger.child({ component: 'worker', jobId: job.id, jobName: job.name, deliveryId: data.deliveryId, callback: describeCallback(check.url) });

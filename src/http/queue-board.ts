@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Router } from 'express';
-import type { QueueViews } from '../queue/queue-views.js';
+import type { OpenQueues as QueueViews } from '../queue/jobs.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { countJobs } from '../queue/dead-letters.js';
-import type { QueueViews } from '../queue/queue-views.js';
+import type { OpenQueues as QueueViews } from '../queue/jobs.js';
 import { openClockKey } from './observe-workflow.js';
 import { OPEN_STATES, TARGETS } from './sla-transitions.js';
 

@@ -1,5 +1,6 @@
-import { Queue, type Job, type JobType } from 'bullmq';
+import type { Job, JobType, Queue } from 'bullmq';
 import type { ChainableCommander, Redis } from 'ioredis';
+import { openQueues } from '../queue/jobs.js';
 import { QUEUE_NAMES } from '../queue/names.js';
 import { decodeState, encodeState } from '../state/state-codec.js';
 import { namesPerson, withoutPerson } from './person-fields.js';
@@ -47,17 +48,18 @@ const PAGE = 500;
 export async function forgetPerson(redis: Redis, prefix: string, personId: string, { apply = false } = {}): Promise<ForgetReport> {
   const report: ForgetReport = { person: personId, applied: apply, jobs: [], keys: [], kept: [], notHeld: NOT_HELD };
   const queueNames = await findQueues(redis, prefix);
-  for (const name of queueNames) {
-    const queue = new Queue(name, { connection: redis, prefix });
-    try {
+  const queues = openQueues(redis, prefix);
+  try {
+    for (const name of queueNames) {
+      const queue = queues.named(name);
       for (const job of await jobsNaming(queue, personId)) {
         const id = `${name}/${job.id}`;
         if (!apply) report.jobs.push(id);
         else ((await forgetInJob(queue, job, personId)) ? report.jobs : report.kept).push(id);
       }
-    } finally {
-      await queue.close();
     }
+  } finally {
+    await queues.close();
   }
   for (const key of await otherKeysNaming(redis, prefix, queueNames, personId)) {
     if (apply) await forgetInKey(redis, key, personId);

@@ -3,7 +3,7 @@ import { Job, type Queue } from 'bullmq';
 export const COUNTED_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
 export type CountedState = (typeof COUNTED_STATES)[number];
 
-/** Jobs per state of each queue (completed and failed: those still kept, see DEFAULT_JOB_OPTIONS). */
+/** Jobs per state of each queue (completed and failed: those still kept, see each job's options in jobs.ts). */
 export async function countJobs(queues: readonly Queue[]): Promise<{ queue: string; counts: Record<CountedState, number> }[]> {
   return Promise.all(
     queues.map(async (queue) => {

@@ -1,20 +1,13 @@
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createConfirmBatch, type ConfirmFailed } from './confirm-batch.js';
 import { createDeliveryMarkers, type DeliveryMarkers } from './delivery-markers.js';
+import { toJobId, type JobDef } from './jobs.js';
 import { NO_REPLICA_ACK, type ReplicaAck } from '../redis/replica-ack.js';
 
 export interface EnqueueResult {
   outcome: 'queued' | 'duplicate';
   jobId: string;
-}
-
-/**
- * BullMQ job ids must not contain ':' and must not be all digits; delivery ids are UUIDs in practice
- * but come from outside, so they are normalised.
- */
-export function toJobId(prefix: string, id: string): string {
-  return `${prefix}-${id.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 }
 
 export interface DeliveryProducerDeps {
@@ -32,17 +25,15 @@ export interface DeliveryProducerDeps {
   replicaAck?: ReplicaAck;
 }
 
-export interface DeliveryJob {
+export interface DeliveryJob<T = unknown> {
+  /** The job's queue, from `openQueues`. */
   queue: Queue;
-  name: string;
-  data: object;
+  /** Its definition in the registry (jobs.ts): name and options. */
+  job: JobDef<T>;
+  data: T;
   /** Ids this delivery is known by, strongest first (delivery header, origin header, jti; else body hash). */
   ids: readonly [string, ...string[]];
-  options?: JobsOptions;
 }
-
-/** Finished jobs go after a day: the small dedup markers, not job bodies, carry the long window. */
-const KEEP_COMPLETED = { age: 24 * 60 * 60, count: 50_000 };
 
 /**
  * Adds a delivery's job exactly once and resolves only when Redis holds it. Markers (see
@@ -62,7 +53,7 @@ export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfi
   const touchDuplicate = replicaAck.replicas > 0;
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
   const confirmSoon = createConfirmBatch(markers, onConfirmFailed);
-  return async function enqueueDelivery({ queue, name, data, ids, options }: DeliveryJob): Promise<EnqueueResult> {
+  return async function enqueueDelivery<T>({ queue, job, data, ids }: DeliveryJob<T>): Promise<EnqueueResult> {
     const keys = ids.map(markerKey);
     const jobId = toJobId('delivery', ids[0]);
     const jobKey = queue.toKey(jobId);
@@ -71,7 +62,7 @@ export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfi
       await replicaAck.confirm(redis);
       return { outcome: 'duplicate', jobId };
     }
-    await queue.add(name, data, { removeOnComplete: KEEP_COMPLETED, ...options, jobId });
+    await queue.add(job.name, data, job.optionsFor(data, { jobId }));
     // WAIT after the add, before the answer: a 202 then means the job is on REDIS_MIN_REPLICAS_ACK
     // replicas. When WAIT falls short the job stays (and its marker pending): the redelivery that the
     // 503 causes is a duplicate if the job survived, or is added again if a failover lost it.

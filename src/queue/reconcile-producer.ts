@@ -1,7 +1,5 @@
-import type { Queue } from 'bullmq';
 import type { ReconcileRequestJob } from '../../schema/jobs.js';
-import { JOB_NAMES } from './names.js';
-import { toJobId } from './producer.js';
+import type { OpenQueues } from './jobs.js';
 
 /**
  * One reconcile per request at a time: while a job for the request waits, new events are absorbed
@@ -11,14 +9,10 @@ import { toJobId } from './producer.js';
  * jobs without a priority first. An event absorbed by such a waiting sweep job lifts it to the
  * front, so webhook work never waits behind a sweep.
  */
-export async function enqueueReconcile(queue: Queue, data: ReconcileRequestJob, options: { priority?: number } = {}): Promise<void> {
-  const job = await queue.add(JOB_NAMES.reconcileRequest, data, {
-    ...options,
-    deduplication: { id: toJobId('reconcile', data.requestNodeId), keepLastIfActive: true },
-    removeOnComplete: { age: 3_600, count: 10_000 },
-  });
+export async function enqueueReconcile(queues: Pick<OpenQueues, 'enqueue' | 'requests'>, data: ReconcileRequestJob, options: { priority?: number } = {}): Promise<void> {
+  const job = await queues.enqueue.reconcileRequest(data, options);
   if (options.priority || !job.id) return;
-  const kept = await queue.getJob(job.id);
+  const kept = await queues.requests.getJob(job.id);
   // It may start meanwhile (then there is nothing to lift): harmless.
   if (kept && kept.priority > 0) await kept.changePriority({ priority: 0 }).catch(() => undefined);
 }

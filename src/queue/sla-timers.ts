@@ -1,11 +1,9 @@
-import type { Queue } from 'bullmq';
 import type { SlaTimerJob } from '../../schema/jobs.js';
 import type { Clock } from '../clock.js';
-import { JOB_NAMES } from './names.js';
-import { toJobId } from './producer.js';
+import { JOBS, type OpenQueues } from './jobs.js';
 
 export interface SlaTimerDeps {
-  queue: Queue;
+  queues: Pick<OpenQueues, 'enqueue' | 'slaTimers'>;
   clock: Clock;
 }
 
@@ -16,8 +14,8 @@ export interface SlaTimerDeps {
  * Redis. The job id names the request and instant, and the request's saved workflow state
  * remembers the instant, so the timer being replaced is found without an index.
  */
-export function createSlaTimers({ queue, clock }: SlaTimerDeps) {
-  const jobIdOf = (requestNodeId: string, atMs: number) => toJobId('sla', `${requestNodeId}-${atMs}`);
+export function createSlaTimers({ queues, clock }: SlaTimerDeps) {
+  const jobIdOf = (requestNodeId: string, fireAtMs: number) => JOBS.slaTimer.jobId({ requestNodeId, fireAtMs });
   return {
     /**
      * Replaces the wake-up at `previousAtMs` (what the saved state remembers; undefined when it
@@ -27,10 +25,10 @@ export function createSlaTimers({ queue, clock }: SlaTimerDeps) {
     async reschedule(requestNodeId: string, previousAtMs: number | null | undefined, fireAtMs: number | null): Promise<void> {
       if (previousAtMs === fireAtMs) return;
       // A timer already running cannot be removed; that is harmless, its reconcile re-reads the state.
-      if (typeof previousAtMs === 'number') await queue.remove(jobIdOf(requestNodeId, previousAtMs)).catch(() => undefined);
+      if (typeof previousAtMs === 'number') await queues.slaTimers.remove(jobIdOf(requestNodeId, previousAtMs)).catch(() => undefined);
       if (fireAtMs === null) return;
       const data: SlaTimerJob = { requestNodeId, fireAtMs };
-      await queue.add(JOB_NAMES.slaTimer, data, { jobId: jobIdOf(requestNodeId, fireAtMs), delay: Math.max(0, fireAtMs - clock.now()), removeOnComplete: true, removeOnFail: { count: 1_000 } });
+      await queues.enqueue.slaTimer(data, { delay: Math.max(0, fireAtMs - clock.now()) });
     },
   };
 }

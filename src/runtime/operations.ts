@@ -20,7 +20,7 @@ import { createServiceMetrics } from '../metrics/service-metrics.js';
 import { registerWebhookHealthMetrics } from '../metrics/webhook-health-gauges.js';
 import { createResyncState } from '../resync/resync-state.js';
 import { QUEUE_NAMES } from '../queue/names.js';
-import { createQueueViews } from '../queue/queue-views.js';
+import { openQueues } from '../queue/jobs.js';
 import { limiterBudgetKey } from '../xurrent/limiter.js';
 import { createHttpServer } from './http-server.js';
 
@@ -38,7 +38,7 @@ export interface OperationsDeps {
 export function createOperations({ config, logger, redis }: OperationsDeps) {
   const registry = new Registry();
   const metrics = createServiceMetrics(registry);
-  const queues = createQueueViews(redis, config.queue.prefix);
+  const queues = openQueues(redis, config.queue.prefix);
   // In Redis, not in memory: several web processes (and worker processes serving /metrics) share
   // one count per address, which a restart does not reset; this process's own while Redis fails.
   const settings = config.operations.loginThrottle;

@@ -10,7 +10,7 @@ import { createWorkers, type Workers } from '../../workers/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createQueues } from '../queue/queues.js';
+import { openQueues } from '../queue/jobs.js';
 import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
@@ -73,8 +73,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     await redis.embedded?.stop();
     throw error;
   }
-  const queues = createQueues(producer, config.queue.prefix);
-  queues.events.on('error', (error) => logger.warn('queue error', { component: 'queue', error: error.message }));
+  const queues = openQueues(producer, config.queue.prefix, { onError: (error, queue) => logger.warn('queue error', { component: 'queue', queue, error: error.message }) });
   const operations = createOperations({ config, logger, redis: producer });
   const { metrics } = operations;
   const availability = createAvailability({ config, logger, redis: producer });

@@ -1,10 +1,9 @@
-import { Queue } from 'bullmq';
 import type { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { scenarioReview } from './scenario-review.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { QUEUE_NAMES } from '../queue/names.js';
+import { openQueues } from '../queue/jobs.js';
 import { createRedis } from '../redis/connection.js';
 import { urlTarget } from '../redis/redis-target.js';
 import { deletePrefixedKeys } from '../redis/delete-prefixed-keys.js';
@@ -87,20 +86,20 @@ export async function startPipeline(options: PipelineOptions) {
     throw error instanceof ConfigError ? new ScenarioError(`config: ${error.message}`) : error;
   }
 
-  const open = (name: string) => new Queue(name, { connection, prefix });
+  const opened = openQueues(connection, prefix);
   const queues = {
-    events: open(QUEUE_NAMES.events),
-    requests: open(QUEUE_NAMES.requests),
-    timers: open(QUEUE_NAMES.slaTimers),
-    rcaTimers: open(QUEUE_NAMES.rcaFollowUp),
+    events: opened.events,
+    requests: opened.requests,
+    timers: opened.slaTimers,
+    rcaTimers: opened.rcaFollowUp,
     // Problem management: checks after reconciles and problem webhooks are work a step waits for.
-    problems: open(QUEUE_NAMES.problems),
-    problemEvents: open(QUEUE_NAMES.problemEvents),
+    problems: opened.problems,
+    problemEvents: opened.problemEvents,
     // Break-fix, request mode: forwards are work a step waits for; follow-up polls are virtual timers.
-    forwards: open(QUEUE_NAMES.xurrentForward),
-    followUps: open(QUEUE_NAMES.xurrentFollowUp),
+    forwards: opened.xurrentForward,
+    followUps: opened.xurrentFollowUp,
     // Sweeps and resyncs (cold start after a wipe) queue reconciles: work a step waits for.
-    resync: open(QUEUE_NAMES.resync),
+    resync: opened.resync,
   };
   const stopService = () => runShutdown(service.shutdownSteps(), 15_000, logger);
 
@@ -127,7 +126,7 @@ export async function startPipeline(options: PipelineOptions) {
     },
     async close(): Promise<void> {
       await stopService();
-      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      await opened.close();
       connection.disconnect();
       await sim.close();
     },

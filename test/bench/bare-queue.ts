@@ -1,5 +1,6 @@
+import { openQueues } from '../../src/queue/jobs.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
 /**
@@ -8,7 +9,7 @@ import { Redis } from 'ioredis';
  */
 export async function bareQueue(redisUrl: string, jobs: number, workers: number, concurrency: number): Promise<number> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue('bare', { connection, prefix: `bare${workers}` });
+  const queue = openQueues(connection, `bare${workers}`).named('bare');
   let done = 0;
   const connections = Array.from({ length: workers }, () => connection.duplicate());
   const running = connections.map((c) => new Worker('bare', async () => undefined, { connection: c, prefix: `bare${workers}`, concurrency }));

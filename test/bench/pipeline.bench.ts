@@ -8,6 +8,7 @@
  * Run: npx tsx test/bench/pipeline.bench.ts   (EVENTS=1000 for a quick look; npm run bench)
  */
 import type { ChildProcess } from 'node:child_process';
+import { openQueues } from '../../src/queue/jobs.js';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAMES } from '../../src/queue/names.js';
 import { findFreePort } from '../../src/redis/probe.js';
@@ -111,7 +111,7 @@ async function pipeline(redisUrl: string, processes: number, run: number): Promi
     XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'),
   };
   const children: ChildProcess[] = [];
-  const queues = [QUEUE_NAMES.events, QUEUE_NAMES.requests].map((name) => new Queue(name, { connection: redis, prefix }));
+  const queues = [QUEUE_NAMES.events, QUEUE_NAMES.requests].map((name) => openQueues(redis, prefix).named(name));
   try {
     children.push(await startChild({ ...env, ROLE: 'web' }));
     children.push(...(await Promise.all(Array.from({ length: processes }, () => startChild({ ...env, ROLE: 'worker' })))));

@@ -5,14 +5,13 @@
  * the caller), with that request's own instants, so a reconcile of any seeded request sees a request
  * it knows.
  */
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { systemClock } from '../../src/clock.js';
 import type { WorkflowState } from '../../src/domain/workflow/workflow-state.js';
 import { createNameResolver } from '../../src/scenario/resolve-names.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { requestCreate } from '../../src/simulator/request-mutations.js';
-import { toJobId } from '../../src/queue/producer.js';
+import { toJobId, type OpenQueues } from '../../src/queue/jobs.js';
 import { createSlaTimers } from '../../src/queue/sla-timers.js';
 import { decodeState, encodeState } from '../../src/state/state-codec.js';
 
@@ -44,7 +43,7 @@ export const timerJobId = (requestNodeId: string, atMs: number) => toJobId('sla'
 export interface SeedRedisOptions {
   redis: Redis;
   prefix: string;
-  timerQueue: Queue;
+  queues: OpenQueues;
   /** The state the workers saved for a request of the same shape. */
   template: Buffer;
   ttlSeconds: number;
@@ -69,7 +68,7 @@ export async function seedRedis(options: SeedRedisOptions): Promise<{ stateBytes
   const stateOf = (i: number): Buffer =>
     encodeState({ ...template, observed: { ...observed, updatedAtMs }, lastWriteAtMs: updatedAtMs, wakeUpAtMs: dueAt(i) } satisfies WorkflowState);
   await inWaves(ids.length, (i) => redis.set(`${prefix}:workflow:${ids[i]}`, stateOf(i), 'EX', options.ttlSeconds));
-  const timers = createSlaTimers({ queue: options.timerQueue, clock: systemClock });
+  const timers = createSlaTimers({ queues: options.queues, clock: systemClock });
   const due = new Map<string, number>();
   await inWaves(ids.length, (i) => {
     const id = ids[i] ?? '';

@@ -4,12 +4,11 @@
  * arriving at `eventsPerSecond` for `windowMs`, and `timersPerSecond` wake-ups falling due. Returns
  * what the run measured; the caller reports it.
  */
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ResyncResult } from '../../workers/resync.js';
 import { REQUESTS_UPDATED_PAGE } from '../../schema/graphql/requests-updated-page.js';
 import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/names.js';
-import { createQueues } from '../../src/queue/queues.js';
+import { openQueues } from '../../src/queue/jobs.js';
 import { createResyncState } from '../../src/resync/resync-state.js';
 import { prepareOperation } from '../../src/simulator/execute.js';
 import { startSimulator } from '../../src/simulator/index.js';
@@ -64,9 +63,8 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
   const prefix = `scale-${s.size}-${process.pid}-${Date.now()}`;
   const sim = await startSimulator(); // Xurrent's own limits: 20 calls per 2 s, 3 600 calls and 5 000 cost points an hour
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queues = createQueues(redis, prefix);
-  const open = (name: string) => new Queue(name, { connection: redis, prefix });
-  const [requests, timerQueue, resync] = [open(QUEUE_NAMES.requests), open(QUEUE_NAMES.slaTimers), open(QUEUE_NAMES.resync)];
+  const queues = openQueues(redis, prefix);
+  const [requests, timerQueue, resync] = [queues.requests, queues.slaTimers, queues.resync];
   const running: SpawnedProcess[] = [];
   try {
     const began = Date.now();
@@ -103,7 +101,7 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
     const memoryBefore = await usedMemory(redis);
     const firstDue = seedFrom + TIMER_LEAD_MS + s.size * SEED_MS_PER_REQUEST;
     const dueAt = (i: number) => Math.round(firstDue + (i * 1_000) / s.timersPerSecond);
-    const seeded = await seedRedis({ redis, prefix, timerQueue, template, ttlSeconds: await redis.ttl(templateKey), ids, updatedAtMs, dueAt });
+    const seeded = await seedRedis({ redis, prefix, queues, template, ttlSeconds: await redis.ttl(templateKey), ids, updatedAtMs, dueAt });
     const seededBytes = (await usedMemory(redis)) - memoryBefore;
     const seedSeconds = (Date.now() - seedFrom) / 1_000;
     log(`  states and wake-ups of ${s.size} requests in Redis in ${seedSeconds.toFixed(1)} s (${(seededBytes / s.size).toFixed(0)} B each); measuring for ${s.windowMs / 1_000} s...`);
@@ -154,7 +152,6 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
     }));
     const deleted = await deletePrefix(redis, prefix);
     log(`  deleted ${deleted} keys under ${prefix}`);
-    await Promise.all([requests, timerQueue, resync].map((q) => q.close()));
     await queues.close();
     redis.disconnect();
     await sim.close();

@@ -7,6 +7,7 @@
  * Run: npx tsx test/bench/timers.bench.ts   (CLOCKS=20000 for a quick look)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { JOBS, openQueues } from '../../src/queue/jobs.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
@@ -14,10 +15,11 @@ import { Redis } from 'ioredis';
 import { createSlaTimerProcessor } from '../../workers/sla-timer.js';
 import { createSlaTimers } from '../../src/queue/sla-timers.js';
 import { openClockKey } from '../../src/metrics/observe-workflow.js';
-import { QUEUE_NAMES } from '../../src/queue/names.js';
-import { DEFAULT_JOB_OPTIONS } from '../../src/queue/queues.js';
 import { findFreePort } from '../../src/redis/probe.js';
 import { systemClock } from '../../src/clock.js';
+import { createLogger } from '../../src/logger.js';
+import type { XurrentClient } from '../../src/xurrent/client.js';
+import { testJobContext } from '../helpers/job-context.js';
 import { startRedisServer } from '../helpers/redis-server.js';
 import { captureOpenClock } from './capture-open-clock.js';
 import { printBenchSummary } from './bench-summary.js';
@@ -61,10 +63,10 @@ async function main(): Promise<void> {
 
     const prefix = 'bench';
     // The same queue options as the worker's own timer queue (workers/index.ts): retries are stored in each job.
-    const timersQueue = new Queue(QUEUE_NAMES.slaTimers, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    const requests = new Queue(QUEUE_NAMES.requests, { connection: redis, prefix });
-    const timers = createSlaTimers({ queue: timersQueue, clock: systemClock });
-    const bareQueue = new Queue('bare-timers', { connection: redis, prefix: 'bare' });
+    const queues = openQueues(redis, prefix);
+    const timersQueue = queues.slaTimers;
+    const timers = createSlaTimers({ queues, clock: systemClock });
+    const bareQueue = openQueues(redis, 'bare').named('bare-timers');
 
     const beforeBare = await usedMemory(redis);
     await inBatches(CLOCKS, 500, (i) => bareQueue.add('t', {}, { jobId: `bare-${i}`, delay: FAR_FUTURE_MS, removeOnComplete: true }));
@@ -90,7 +92,9 @@ async function main(): Promise<void> {
     const dueAt = Date.now() + 3_000;
     await inBatches(DUE_TOGETHER, 200, (i) => timers.reschedule(`due-${i}`, undefined, dueAt + (i % 1_000)));
     await inBatches(DUE_TOGETHER, 200, (i) => bareQueue.add('t', { fireAtMs: dueAt + (i % 1_000) }, { jobId: `bare-due-${i}`, delay: dueAt + (i % 1_000) - Date.now() }));
-    const slaProcessor = createSlaTimerProcessor({ requests });
+    const processSlaTimer = createSlaTimerProcessor({ queues });
+    // The SLA timer processor calls no Xurrent: its context's client is never used.
+    const slaProcessor = (job: Job) => processSlaTimer(JOBS.slaTimer.parse(job), testJobContext({ xurrent: { counted: () => ({}) } as unknown as XurrentClient, logger: createLogger({ level: 'error' }) }));
     const [ours, bare] = await Promise.all([
       measureLateness(timersQueue, redis.duplicate(), slaProcessor, (job) => (job.data as { fireAtMs: number }).fireAtMs, DUE_TOGETHER),
       measureLateness(bareQueue, redis.duplicate(), async () => undefined, (job) => (job.data as { fireAtMs: number }).fireAtMs, DUE_TOGETHER),
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
       },
     });
     if (!ok) process.exitCode = 1;
-    await Promise.all([timersQueue.close(), requests.close(), bareQueue.close()]);
+    await Promise.all([queues.close(), bareQueue.close()]);
   } finally {
     redis.disconnect();
     await server.stop();

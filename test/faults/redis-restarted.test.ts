@@ -55,7 +55,7 @@ describe('Redis restarted during a webhook flood', () => {
       const start = Date.now();
       // Timers the reconcile would schedule, due while Redis is down and just after it is back.
       const fireAt = timed.map((_, i) => start + FLOOD_MS + 500 + i * Math.round(OUTAGE_MS / 2));
-      const timers = createSlaTimers({ queue: pipeline.timerQueue, clock: systemClock });
+      const timers = createSlaTimers({ queues: pipeline.queues, clock: systemClock });
       for (const [i, id] of timed.entries()) await timers.reschedule(id, undefined, fireAt[i] ?? 0);
 
       const deliver = async (id: string, requestNodeId: string) => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readAvailabilityReport } from '../../src/availability/read-availability.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { toJobId } from '../../src/queue/producer.js';
+import { toJobId } from '../../src/queue/jobs.js';
 import { createSlaTimers } from '../../src/queue/sla-timers.js';
 import { findFreePort } from '../../src/redis/probe.js';
 import type { RedisTarget } from '../../src/redis/redis-target.js';
@@ -78,7 +78,7 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
       // SLA timers the reconciles would have scheduled, due just before and during the failover; on two
       // replicas before the kill, as any acknowledged write is.
       const fireAt = timed.map((_, i) => start + FLOOD_MS - 500 + i * 750);
-      const timers = createSlaTimers({ queue: pipeline.timerQueue, clock: systemClock });
+      const timers = createSlaTimers({ queues: pipeline.queues, clock: systemClock });
       for (const [i, id] of timed.entries()) await timers.reschedule(id, undefined, fireAt[i] ?? 0);
       expect(Number(await pipeline.redis.call('WAIT', '2', '5000'))).toBe(2);
 

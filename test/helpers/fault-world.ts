@@ -1,10 +1,10 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../src/logger.js';
 import { createRedis } from '../../src/redis/connection.js';
 import type { RedisTarget } from '../../src/redis/redis-target.js';
-import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/names.js';
-import { createQueues, type Queues } from '../../src/queue/queues.js';
+import { openQueues, type OpenQueues as Queues } from '../../src/queue/jobs.js';
+import { JOB_NAMES } from '../../src/queue/names.js';
 import { collectReport } from '../../src/scenario/collect-report.js';
 import type { ScenarioReport } from '../../src/scenario/report.js';
 import { waitUntilIdle } from '../../src/scenario/wait-idle.js';
@@ -84,12 +84,10 @@ export async function enqueueEvents(queues: Queues, sim: Simulator, refs: Readon
 export function openPipeline(where: string | RedisTarget, prefix: string) {
   // A URL: one command attempt (a restarted Redis fails fast); a Sentinel target waits out a failover.
   const redis = typeof where === 'string' ? new Redis(where, { maxRetriesPerRequest: 1 }) : createRedis(where, 'worker', 'test-pipeline');
-  const queues = createQueues(redis, prefix);
-  const open = (name: string) => new Queue(name, { connection: redis, prefix });
-  const work = [queues.events, open(QUEUE_NAMES.requests), open(QUEUE_NAMES.problems)];
-  const timers = [open(QUEUE_NAMES.slaTimers), open(QUEUE_NAMES.rcaFollowUp)];
   // A restarted Redis is part of some tests: its connection errors are expected, not unhandled.
-  for (const queue of [...work, ...timers, queues.problemEvents, queues.webhookVerify]) queue.on('error', () => undefined);
+  const queues = openQueues(redis, prefix, { onError: () => undefined });
+  const work = [queues.events, queues.requests, queues.problems];
+  const timers = [queues.slaTimers, queues.rcaFollowUp];
   redis.on('error', () => undefined);
   const store = createWorkflowStore(redis, prefix, createLogger({ level: 'error' }));
   return {
@@ -117,7 +115,6 @@ export function openPipeline(where: string | RedisTarget, prefix: string) {
     idle: (timeoutMs: number) => waitUntilIdle({ webhooksIdle: async () => undefined, work, timers, pollMs: 100, timeoutMs }),
     report: (sim: Simulator, refs: ReadonlyMap<string, string>) => collectReport({ sim, store, refs }),
     close: async () => {
-      await Promise.all([...work.slice(1), ...timers].map((q) => q.close()));
       await queues.close();
       redis.disconnect();
     },

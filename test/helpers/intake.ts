@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
-import { createQueues, type Queues } from '../../src/queue/queues.js';
+import { openQueues, type OpenQueues as Queues } from '../../src/queue/jobs.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { urlTarget } from '../../src/redis/redis-target.js';
 import type { ReplicaAck } from '../../src/redis/replica-ack.js';
@@ -36,8 +36,7 @@ export async function startTestIntake(env: Record<string, string>, options: { re
   const redis = createRedis(urlTarget(redisUrl), 'producer', 'test-producer');
   redis.on('error', () => undefined);
   await waitForReady(redis);
-  const queues = createQueues(redis, prefix);
-  for (const queue of [queues.events, queues.problemEvents, queues.webhookVerify]) queue.on('error', () => undefined);
+  const queues = openQueues(redis, prefix, { onError: () => undefined });
   const logs = createLogCapture(options.logLevel);
   const metrics = createWebhookMetrics();
   const app = createWebApp({

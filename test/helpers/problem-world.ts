@@ -1,9 +1,9 @@
 import { urlTarget } from '../../src/redis/redis-target.js';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/names.js';
+import { openQueues } from '../../src/queue/jobs.js';
+import { JOB_NAMES } from '../../src/queue/names.js';
 import { enqueueReconcile } from '../../src/queue/reconcile-producer.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { requestCreate } from '../../src/simulator/request-mutations.js';
@@ -25,10 +25,8 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   const prefix = uniquePrefix('problems');
   const sim: Simulator = await startSimulator({ budgets: { burstLimit: 10_000, burstWindowMs: 2_000 } });
   const producer = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  const requests = new Queue(QUEUE_NAMES.requests, { connection: producer, prefix });
-  const problems = new Queue(QUEUE_NAMES.problems, { connection: producer, prefix });
-  const rca = new Queue(QUEUE_NAMES.rcaFollowUp, { connection: producer, prefix });
-  const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection: producer, prefix });
+  const queues = openQueues(producer, prefix);
+  const { requests, problems, rcaFollowUp: rca, problemEvents } = queues;
   let eventsSent = 0;
   const { logger } = createLogCapture('error');
   const config = loadConfig({ QUEUE_PREFIX: prefix, PROBLEM_MANAGER_ID: sim.demo.apiUserId, PROBLEM_TEAM_ID: sim.demo.teamIds.serviceDesk, ...options.env });
@@ -55,7 +53,7 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   };
   /** Reconciles the requests (as their webhooks would) and waits until every follow-up job is done. */
   const reconcile = async (...ids: string[]): Promise<void> => {
-    for (const id of ids) await enqueueReconcile(requests, { requestNodeId: id, reason: 'test' });
+    for (const id of ids) await enqueueReconcile(queues, { requestNodeId: id, reason: 'test' });
     reconciled += ids.length;
     await waitFor(
       async () => {
@@ -85,7 +83,7 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   const problemList = (): ProblemRecord[] => [...sim.store.problems.values()];
   const close = async () => {
     await workers?.close(true);
-    await Promise.all([requests.close(), problems.close(), rca.close(), problemEvents.close()]);
+    await queues.close();
     producer.disconnect();
     await deleteKeys(prefix);
     await sim.close();

@@ -1,9 +1,9 @@
+import { openQueues } from '../../src/queue/jobs.js';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { loadConfig } from '../../src/config.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded.js';
 import { startService, type RunningService } from '../../src/runtime/service.js';
@@ -77,7 +77,7 @@ describe('service lifecycle', () => {
     const { init } = await envelope('lifecycle-1');
     expect((await fetch(`${service.httpUrl}/webhooks/xurrent`, init)).status).toBe(202);
 
-    const queue = new Queue(QUEUE_NAMES.requests, { connection: { url: TEST_REDIS_URL } as never, prefix });
+    const queue = openQueues({ url: TEST_REDIS_URL } as never, prefix).named(QUEUE_NAMES.requests);
     try {
       await waitFor(async () => (await queue.getActiveCount()) === 1, 'the job to be active');
       const clean = await runShutdown(service.shutdownSteps(), 5_000, capture.logger);

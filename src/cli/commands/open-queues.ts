@@ -1,5 +1,5 @@
 import { loadConfig, readEnvWithDotenv, type Config } from '../../config.js';
-import { createQueueViews, type QueueViews } from '../../queue/queue-views.js';
+import { openQueues, type OpenQueues as QueueViews } from '../../queue/jobs.js';
 import { createRedis } from '../../redis/connection.js';
 import { cliRedisTarget, DEFAULT_REDIS_URL } from '../../redis/resolve-redis.js';
 import type { CliIo } from '../command.js';
@@ -18,7 +18,7 @@ export async function withQueues<T>(io: CliIo, use: (queues: QueueViews, config:
   } catch (error) {
     throw new Error(`Cannot reach Redis at ${config.redis.sentinel ? 'REDIS_SENTINELS' : config.redis.url ? 'REDIS_URL' : DEFAULT_REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const queues = createQueueViews(redis, config.queue.prefix);
+  const queues = openQueues(redis, config.queue.prefix);
   try {
     return await use(queues, config);
   } finally {

@@ -29,14 +29,15 @@ export const resyncCommand = defineCommand({
   async run(flags, io) {
     if (flags.since === undefined) throw new UsageError('--since <ISO instant|ISO duration> is required');
     const sinceMs = parseSince(flags.since, Date.now());
-    const [{ Queue, QueueEvents }, { JOB_NAMES, QUEUE_NAMES }, { withServiceRedis }] = await Promise.all([import('bullmq'), import('../../queue/names.js'), import('../service-redis.js')]);
+    const [{ QueueEvents }, { openQueues }, { QUEUE_NAMES }, { withServiceRedis }] = await Promise.all([import('bullmq'), import('../../queue/jobs.js'), import('../../queue/names.js'), import('../service-redis.js')]);
     return withServiceRedis(io, async (redis, prefix) => {
-      const queue = new Queue(QUEUE_NAMES.resync, { connection: redis, prefix });
+      const queues = openQueues(redis, prefix);
       const events = flags.wait ? new QueueEvents(QUEUE_NAMES.resync, { connection: redis.duplicate(), prefix }) : undefined;
       try {
         await events?.waitUntilReady();
         const data: ResyncJob = { kind: 'full', sinceMs, reason: 'cli' };
-        const job = await queue.add(JOB_NAMES.resyncFull, data, { removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } });
+        // The registry's options: a full resync rides out a Xurrent outage like the worker's own.
+        const job = await queues.enqueue.resyncFull(data);
         const queued = { queued: job.id, kind: 'full', since: new Date(sinceMs).toISOString() };
         if (!events) {
           io.stdout.write(`${JSON.stringify(queued)}\n`);
@@ -54,7 +55,7 @@ export const resyncCommand = defineCommand({
         }
         return 0;
       } finally {
-        await queue.close();
+        await queues.close();
         await events?.close();
       }
     });

@@ -1,10 +1,9 @@
-import { Queue, type Job } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
 import { LINKED_REQUEST_SOURCE } from '../../../src/domain/break-fix/linked-request.js';
 import { createFollowUpTimers } from '../../../src/queue/follow-up-timers.js';
-import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { createKeyedLocks } from '../../../src/redis/request-lock.js';
 import { requestCreate, requestUpdate } from '../../../src/simulator/request-mutations.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
@@ -13,6 +12,7 @@ import { createForwardProcessor } from '../../../workers/forward-to-xurrent.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 const HOUR = 3_600_000;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -27,7 +27,8 @@ async function world() {
   const clock = createManualClock(Date.parse('2026-06-02T08:00:00Z'));
   const sim: Simulator = await startSimulator({ extraAccounts: ['xurrent-support'], clock });
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE_NAMES.xurrentFollowUp, { connection: redis, prefix });
+  const queues = openQueues(redis, prefix);
+  const queue = queues.xurrentFollowUp;
   cleanups.push(async () => {
     await queue.close();
     redis.disconnect();
@@ -39,11 +40,11 @@ async function world() {
   const supportInstance = support.demo.serviceInstanceIds.xurrent;
   const xurrent = simulatorClient(sim, logger);
   const supportClient = simulatorClient(sim, logger, { config: { account: 'xurrent-support' } });
-  const followUps = createFollowUpTimers({ queue, redis, prefix, clock });
+  const followUps = createFollowUpTimers({ queues, redis, prefix, clock });
   const policy = { customerAccount: sim.account, supportAccount: 'xurrent-support', supportServiceInstanceId: supportInstance, followUpIntervalMs: HOUR };
-  const forward = createForwardProcessor({ xurrent, support: supportClient, locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }), followUps, policy, clock, logger });
-  const followUp = createFollowUpProcessor({ xurrent, support: supportClient, followUps, intervalMs: HOUR, clock, logger });
-  const job = (data: object) => ({ id: 'test-job', data }) as unknown as Job;
+  const forward = createForwardProcessor({ support: supportClient, locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }), followUps, policy });
+  const followUp = createFollowUpProcessor({ support: supportClient, followUps, intervalMs: HOUR });
+  const jobContext = () => testJobContext({ xurrent, logger, clock });
 
   const ctx = (personId: string) => ({ personId, changes: [] });
   const created = requestCreate(sim.store, ctx(sim.demo.customerId), { subject: 'Search returns nothing', impact: 'high', serviceInstanceId: sim.demo.serviceInstanceIds.xurrent, note: 'Every search in self-service returns nothing.' }) as { request?: { id: string } };
@@ -51,7 +52,7 @@ async function world() {
   const notesOf = () => (sim.store.requests.get(incident)?.noteIds ?? []).map((id) => sim.store.notes.get(id)?.text ?? '');
   const pending = async () => (await queue.getDelayed()).map((j) => j.data as { requestNodeId: string; fireAtMs: number });
   const setLinkedStatus = (id: string, status: string) => requestUpdate(support.store, ctx(support.demo.apiUserId), { id, status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) });
-  return { sim, clock, support, supportInstance, incident, notesOf, pending, setLinkedStatus, forward: () => forward(job({ requestNodeId: incident })), poll: () => followUp(job({ requestNodeId: incident, fireAtMs: clock.now() })) };
+  return { sim, clock, support, supportInstance, incident, notesOf, pending, setLinkedStatus, forward: () => forward({ requestNodeId: incident }, jobContext()), poll: () => followUp({ requestNodeId: incident, fireAtMs: clock.now() }, jobContext()) };
 }
 
 describe('break-fix request mode (simulator with a support account, real Redis)', () => {

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSince } from '../../../src/cli/commands/resync.js';
@@ -31,7 +31,7 @@ describe('cli resync', () => {
     const { code, out } = await cli(['resync', '--since', 'P30D']);
     expect(code).toBe(0);
     const answer = JSON.parse(out) as { queued: string; since: string };
-    const queue = new Queue(QUEUE_NAMES.resync, { connection: redis, prefix });
+    const queue = openQueues(redis, prefix).named(QUEUE_NAMES.resync);
     const job = await queue.getJob(answer.queued);
     await queue.close();
     expect(job?.name).toBe('resync-full');
@@ -47,7 +47,7 @@ describe('cli resync', () => {
 describe('cli privacy forget', () => {
   it('lists the jobs and keys whose person fields name the person, takes the person out only with --apply, and leaves the rest', async () => {
     const person = 'ZGVtby54dXJyZW50LnNpbS9QZXJzb24vNDI';
-    const queue = new Queue('xurrent-events', { connection: redis, prefix });
+    const queue = openQueues(redis, prefix).named('xurrent-events');
     await queue.add('request-event', { requestNodeId: 'req-1', watchers: [{ personId: person }] }, { jobId: 'job-with-person', delay: 60_000 });
     // Free text and ids that merely contain the person id are not about the person.
     await queue.add('request-event', { requestNodeId: 'req-2', note: `watcher ${person}` }, { jobId: 'job-without', delay: 60_000 });

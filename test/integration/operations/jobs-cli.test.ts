@@ -1,4 +1,5 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
@@ -8,8 +9,8 @@ import { runCliCapture } from '../../helpers/run-cli.js';
 
 const prefix = uniquePrefix('jobs-cli');
 const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-const problems = new Queue(QUEUE_NAMES.problems, { connection, prefix });
-const events = new Queue(QUEUE_NAMES.events, { connection, prefix });
+const problems = openQueues(connection, prefix).named(QUEUE_NAMES.problems);
+const events = openQueues(connection, prefix).named(QUEUE_NAMES.events);
 
 async function cli(...argv: string[]) {
   const { code, out, err } = await runCliCapture(argv, { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });

@@ -1,4 +1,5 @@
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
@@ -9,7 +10,7 @@ import { waitFor } from '../../helpers/wait-for.js';
 const prefix = uniquePrefix('board');
 let web: Awaited<ReturnType<typeof startWebOnly>>;
 const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-const problems = new Queue(QUEUE_NAMES.problems, { connection, prefix });
+const problems = openQueues(connection, prefix).named(QUEUE_NAMES.problems);
 
 beforeAll(async () => {
   web = await startWebOnly(prefix);

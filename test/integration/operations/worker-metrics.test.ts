@@ -1,4 +1,5 @@
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ describe('job outcomes from BullMQ worker events (real Redis)', () => {
   it('counts a retried attempt, a completion, and jobs past their retries or unrecoverable as failed', async () => {
     const prefix = fresh('jobs');
     const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    const queue = new Queue('ops-test', { connection, prefix });
+    const queue = openQueues(connection, prefix).named('ops-test');
     const attempts = new Map<string, number>();
     const worker = new Worker(
       'ops-test',

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
@@ -33,7 +33,7 @@ describe('privacy forget and the contract data of issue 16', () => {
     const actors = createStatusActorStore(redis, prefix);
     await actors.record(REQUEST, { status: 'in_progress', personNodeId: OTHER, atMs: 10 });
     await actors.record(REQUEST, { status: 'waiting_for', personNodeId: AGENT, atMs: 20 });
-    const events = new Queue(QUEUE_NAMES.events, { connection: redis, prefix });
+    const events = openQueues(redis, prefix).named(QUEUE_NAMES.events);
     const job = await events.add('request-event', { requestNodeId: REQUEST, actor: { personNodeId: AGENT, status: 'waiting_for' } }, { delay: 60_000 });
 
     const dry = await runCliCapture(['privacy', 'forget', '--person', AGENT], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });

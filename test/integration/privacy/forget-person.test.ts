@@ -7,7 +7,7 @@
  * and stream ids. Only the two records planted with that id in a person field may go; everything
  * else stays byte for byte, and the timers still fire afterwards.
  */
-import { Queue } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
@@ -115,7 +115,7 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
     id = best.candidate;
 
     // The only records that name the person: a job with the id in a person field, and a stored record.
-    const fixture = new Queue(FIXTURE_QUEUE, { connection: redis, prefix });
+    const fixture = openQueues(redis, prefix).named(FIXTURE_QUEUE);
     namedJobId = (await fixture.add('names-person', { requestNodeId: 'req-x', watchers: [{ personId: id }] }, { delay: 86_400_000 })).id!;
     // A decoy with the id everywhere but in a person field.
     decoyJobId = (await fixture.add('mentions-id', { requestNodeId: `req-${id}`, note: `person ${id}`, fireAtMs: Number(`${id}${id}`) }, { delay: 86_400_000, jobId: `decoy-${id}` })).id!;
@@ -159,7 +159,7 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
     // The record stays, without the person: their id is replaced and their name dropped.
     expect(JSON.parse((await redis.get(recordKey)) ?? 'null')).toEqual({ requested_by: { id: 'forgotten' } });
     expect(await redis.get(decoyKey)).toBe(before.has(decoyKey) ? JSON.stringify({ note: `person ${id}`, count: Number(id), person_name: id }) : null);
-    const fixture = new Queue(FIXTURE_QUEUE, { connection: redis, prefix });
+    const fixture = openQueues(redis, prefix).named(FIXTURE_QUEUE);
     // The job still waits for its time, with the person taken out of its data.
     expect((await fixture.getJob(namedJobId))?.data).toEqual({ requestNodeId: 'req-x', watchers: [{ personId: 'forgotten' }] });
     expect((await fixture.getJob(decoyJobId))?.data).toMatchObject({ note: `person ${id}` });

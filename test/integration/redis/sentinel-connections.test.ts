@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +92,7 @@ describe('connections made from a Sentinel target', () => {
   it('reach the CLI through REDIS_SENTINELS', async () => {
     const prefix = uniquePrefix('sentinel-cli');
     const redis = createRedis(target, 'worker', 'test-cli-setup');
-    const queue = new Queue(QUEUE_NAMES.events, { connection: redis, prefix });
+    const queue = openQueues(redis, prefix).named(QUEUE_NAMES.events);
     try {
       await queue.add('job', { requestNodeId: 'r1' });
       const { code, out } = await runCliCapture(['jobs', 'stats', '--queue', QUEUE_NAMES.events, '--format', 'json'], {

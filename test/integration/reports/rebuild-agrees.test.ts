@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
@@ -18,6 +17,7 @@ import { createWorkflowPolicy } from '../../../workers/workflow-policy.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 // Monday 12 January 2026, Amsterdam support hours 08:30–17:30 = 07:30Z–16:30Z.
 const at = (time: string, day = 12) => Date.parse(`2026-01-${day}T${time}:00Z`);
@@ -40,13 +40,10 @@ async function createWorld(env: Record<string, string>) {
   const reports = createReportStore(redis, prefix, 400, log.logger);
   const timers: SlaTimers = { reschedule: async () => undefined };
   const reconcile = createReconcileProcessor({
-    xurrent,
     store: createWorkflowStore(redis, prefix, log.logger),
     locks: createKeyedLocks(redis, { prefix, ttlMs: 60_000 }),
     timers,
     policy,
-    clock,
-    logger: log.logger,
     reports: createReportWriter({ store: reports, calendar: policy.calendar, sla: policy.sla, providerAccountId: policy.providerAccountId ?? null }),
   });
   const ids = new Map<string, string>();
@@ -68,7 +65,7 @@ async function createWorld(env: Record<string, string>) {
     /** What the webhook or SLA timer would do: a reconcile of the request at the clock's instant. */
     async reconcileAt(time: number, ...refs: string[]) {
       clock.nowMs = time;
-      for (const ref of refs) await reconcile({ id: `job-${ref}`, data: { requestNodeId: ids.get(ref), reason: 'test' } } as unknown as Job);
+      for (const ref of refs) await reconcile({ requestNodeId: ids.get(ref) as string, reason: 'test' }, testJobContext({ xurrent, logger: log.logger, clock, jobId: `job-${ref}` }));
     },
     rebuild: (nowMs: number) => rebuildFromXurrent({ xurrent, triage: policy.triage, sla: policy.sla, calendar: policy.calendar, workflow: policy }, nowMs + 1, nowMs),
   };

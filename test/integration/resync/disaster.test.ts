@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../../../src/redis/connection.js';
 import { urlTarget } from '../../../src/redis/redis-target.js';
@@ -78,7 +78,7 @@ async function run(disaster: boolean): Promise<Outcome> {
         markers[`#${index}`] = texts.flatMap((text) => text.match(/\[xsw:[^\]]+\]/g) ?? []);
       }
       const connection = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');
-      const rca = new Queue(QUEUE_NAMES.rcaFollowUp, { connection, prefix });
+      const rca = openQueues(connection, prefix).named(QUEUE_NAMES.rcaFollowUp);
       const rcaTimers = await rca.getDelayedCount();
       await rca.close();
       const store = createWorkflowStore(connection, prefix, capture.logger);

@@ -1,4 +1,4 @@
-import { Queue, type Job } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResyncJob } from '../../../schema/jobs.js';
@@ -7,13 +7,13 @@ import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../../../src/domain/
 import type { SimContext } from '../../../src/simulator/changes.js';
 import { requestCreate, requestUpdate } from '../../../src/simulator/request-mutations.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
-import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { enqueueReconcile } from '../../../src/queue/reconcile-producer.js';
 import { createResyncState } from '../../../src/resync/resync-state.js';
 import { createResyncProcessor, type ResyncDeps } from '../../../workers/resync.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 const T0 = Date.parse('2026-03-27T15:00:00Z');
 const MIN = 60_000;
@@ -37,22 +37,22 @@ afterAll(async () => {
 function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<string, number>; lastWrites?: Map<string, number> } = {}) {
   const prefix = uniquePrefix('resync');
   prefixes.push(prefix);
-  const requests = new Queue(QUEUE_NAMES.requests, { connection: redis, prefix });
-  const problemEvents = new Queue(QUEUE_NAMES.problemEvents, { connection: redis, prefix });
+  const queues = openQueues(redis, prefix);
+  const { requests } = queues;
   const state = createResyncState(redis, prefix);
   const capture = createLogCapture('info');
   const observed = options.observed ?? new Map<string, number>();
+  const xurrent = simulatorClient(sim, capture.logger);
   const deps: ResyncDeps = {
-    xurrent: simulatorClient(sim, capture.logger),
     store: { find: async (id) => (observed.has(id) ? ({ ...INITIAL_WORKFLOW_STATE, observed: { status: 'assigned', category: 'incident', priority: 'low', updatedAtMs: observed.get(id) as number }, ...(options.lastWrites?.has(id) ? { lastWriteAtMs: options.lastWrites.get(id) } : {}) } as WorkflowState) : null) },
-    state, requests, problemEvents, config, accountId: sim.account, clock, logger: capture.logger,
+    state, queues, config, accountId: sim.account,
     budgetLow: options.budgetLow ?? (async () => false),
   };
   const process = createResyncProcessor(deps);
   const progress: unknown[] = [];
-  const run = (data: ResyncJob) => process({ id: 'job-1', data, updateProgress: async (figures: unknown) => void progress.push(figures) } as unknown as Job);
+  const run = (data: ResyncJob) => process(data, testJobContext({ xurrent, logger: capture.logger, clock, jobId: 'job-1', onProgress: (figures) => void progress.push(figures) }));
   const queued = async () => (await requests.getJobs(['prioritized', 'waiting'])).map((j) => j.data.requestNodeId as string).sort();
-  return { run, state, queued, requests, capture, progress, close: () => Promise.all([requests.close(), problemEvents.close()]) };
+  return { run, state, queued, queues, requests, capture, progress, close: () => queues.close() };
 }
 
 function register(subject: string): string {
@@ -113,9 +113,9 @@ describe('reconciliation sweep (against the simulator)', () => {
 
   it('a webhook absorbed by a waiting sweep reconcile lifts it in front of the other sweep work', async () => {
     const w = world();
-    await enqueueReconcile(w.requests, { requestNodeId: 'req-a', reason: 'resync:sweep' }, { priority: 10 });
-    await enqueueReconcile(w.requests, { requestNodeId: 'req-b', reason: 'resync:sweep' }, { priority: 10 });
-    await enqueueReconcile(w.requests, { requestNodeId: 'req-b', reason: 'request.update' });
+    await enqueueReconcile(w.queues, { requestNodeId: 'req-a', reason: 'resync:sweep' }, { priority: 10 });
+    await enqueueReconcile(w.queues, { requestNodeId: 'req-b', reason: 'resync:sweep' }, { priority: 10 });
+    await enqueueReconcile(w.queues, { requestNodeId: 'req-b', reason: 'request.update' });
     expect((await w.requests.getJobs(['waiting'])).map((j) => j.data.requestNodeId)).toEqual(['req-b']);
     expect((await w.requests.getJobs(['prioritized'])).map((j) => j.data.requestNodeId)).toEqual(['req-a']);
     await w.close();

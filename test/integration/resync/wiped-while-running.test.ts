@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { Queue } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { systemClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
-import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { deletePrefixedKeys } from '../../../src/redis/delete-prefixed-keys.js';
 import { createResyncState } from '../../../src/resync/resync-state.js';
 import type { SimContext } from '../../../src/simulator/changes.js';
@@ -28,10 +27,10 @@ describe('a Redis wiped under a running worker', () => {
     const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     const capture = createLogCapture('info');
     const config = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_ACCOUNT: sim.account, RESYNC_INTERVAL: 'PT5M' });
-    const requests = new Queue(QUEUE_NAMES.requests, { connection, prefix });
-    const resyncQueue = new Queue(QUEUE_NAMES.resync, { connection, prefix });
+    const queues = openQueues(connection, prefix);
+    const { requests, resync: resyncQueue } = queues;
     const resync = createResyncWorkers({
-      config, connection, requests, clock: systemClock, logger: capture.logger, markerCheckMs: 100,
+      config, connection, queues, clock: systemClock, logger: capture.logger, markerCheckMs: 100,
       xurrent: simulatorClient(sim, capture.logger),
       store: createWorkflowStore(connection, prefix, capture.logger),
       budgetLeft: async () => ({}),
@@ -62,8 +61,8 @@ describe('a Redis wiped under a running worker', () => {
       expect(progress.at(-1)).toMatchObject({ progress: 'requests read from Xurrent', done: open });
     } finally {
       await Promise.all(resync.workers.map((w) => w.close()));
-      await resync.closeQueues();
-      await Promise.all([requests.close(), resyncQueue.close()]);
+      resync.stop();
+      await queues.close();
       connection.disconnect();
       await sim.close();
     }

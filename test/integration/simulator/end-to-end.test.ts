@@ -10,7 +10,7 @@ import { systemClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import { createWebApp } from '../../../webhooks/app.js';
 import { createWorkers, type Workers } from '../../../workers/index.js';
-import { createQueues, type Queues } from '../../../src/queue/queues.js';
+import { openQueues, type OpenQueues as Queues } from '../../../src/queue/jobs.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
 import { createXurrentClient } from '../../../src/xurrent/client.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
@@ -41,7 +41,7 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
     cleanups.push(() => sim.close());
 
     const producer = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    const queues: Queues = createQueues(producer, prefix);
+    const queues: Queues = openQueues(producer, prefix);
     cleanups.push(async () => {
       await queues.close();
       producer.disconnect();

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JOB_NAMES, QUEUE_NAMES } from '../../../src/queue/names.js';
-import { createQueues } from '../../../src/queue/queues.js';
+import { JOB_NAMES } from '../../../src/queue/names.js';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { startSimulator } from '../../../src/simulator/index.js';
 import { requestCreate } from '../../../src/simulator/request-mutations.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
@@ -22,7 +22,7 @@ describe('reconcile under concurrency', () => {
   it('200 events for 20 requests across two worker processes leave one start note per request and no duplicate escalation', { timeout: 60_000 }, async () => {
     const sim = await startSimulator({ budgets: { burstLimit: 10_000, burstWindowMs: 2_000 } });
     const producer = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    const queues = createQueues(producer, prefix);
+    const queues = openQueues(producer, prefix);
     const children: ChildProcess[] = [];
     try {
       const ssm = sim.demo.customerId;
@@ -54,7 +54,7 @@ describe('reconcile under concurrency', () => {
       );
       await queues.events.addBulk(jobs);
 
-      const requestsQueue = new (await import('bullmq')).Queue(QUEUE_NAMES.requests, { connection: producer, prefix });
+      const requestsQueue = queues.requests;
       await waitFor(
         async () => {
           const [events, reconciles] = await Promise.all([queues.events.getJobCounts(), requestsQueue.getJobCounts()]);
@@ -64,7 +64,6 @@ describe('reconcile under concurrency', () => {
         'all events and reconciles to finish',
         45_000,
       );
-      await requestsQueue.close();
 
       for (const [i, id] of ids.entries()) {
         const record = sim.store.requests.get(id);

@@ -1,17 +1,17 @@
-import { Queue } from 'bullmq';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
-import { QUEUE_NAMES } from '../../../src/queue/names.js';
 import { createSlaTimers } from '../../../src/queue/sla-timers.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 
 describe('SLA timers', () => {
   const prefix = uniquePrefix('timers');
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE_NAMES.slaTimers, { connection: redis, prefix });
+  const queues = openQueues(redis, prefix);
+  const queue = queues.slaTimers;
   const clock = createManualClock(Date.UTC(2026, 2, 27, 15));
-  const timers = createSlaTimers({ queue, clock });
+  const timers = createSlaTimers({ queues, clock });
   const delayed = async () => (await queue.getDelayed()).map((j) => ({ requestNodeId: j.data.requestNodeId, fireAtMs: j.data.fireAtMs, delay: j.delay }));
 
   afterAll(async () => {

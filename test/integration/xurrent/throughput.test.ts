@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createQueues } from '../../../src/queue/queues.js';
+import { openQueues } from '../../../src/queue/jobs.js';
 import { JOB_NAMES } from '../../../src/queue/names.js';
 import { maxCallsInWindow } from '../../../src/simulator/call-log.js';
 import { startSimulator } from '../../../src/simulator/index.js';
@@ -20,7 +20,7 @@ describe('shared limiter under several worker processes', () => {
   it('never lets more than 20 calls of one token reach Xurrent in any 2 s window', { timeout: 30_000 }, async () => {
     const sim = await startSimulator({ budgets: { burstLimit: 20, burstWindowMs: 2_000 } });
     const producer = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    const queues = createQueues(producer, prefix);
+    const queues = openQueues(producer, prefix);
     const children: ChildProcess[] = [];
     try {
       // Set-up goes straight to the store: the customer's calls are not what is measured.

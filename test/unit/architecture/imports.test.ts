@@ -103,4 +103,17 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
     }
     expect(offences).toEqual([]);
   });
+
+  it('makes BullMQ queues only in the job registry (src/queue/jobs.ts openQueues), tests and tooling included', () => {
+    const registry = join('src', 'queue', 'jobs.ts');
+    const offences: string[] = [];
+    for (const file of ['src', 'workers', 'webhooks', 'schema', 'scripts', 'bin', 'test'].flatMap(sourceFiles)) {
+      if (file === registry || file === join('test', 'unit', 'architecture', 'imports.test.ts')) continue;
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      // `new Queue(`, `new Queue<T>(` or `new (await import('bullmq')).Queue(`.
+      if (/new\s+(?:\([^;]*?\)\s*\.\s*)?Queue\s*[(<]/.test(text)) offences.push(file);
+    }
+    expect(offences).toEqual([]);
+    expect(readFileSync(join(ROOT, registry), 'utf8')).toMatch(/new Queue\(/);
+  });
 });

@@ -1,9 +1,9 @@
-import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_OUTCOME_BY_ID } from '../../../schema/graphql/problem-outcome.js';
 import type { XurrentClient } from '../../../src/xurrent/client.js';
 import { createProblemEventProcessor, type ProblemEventDeps } from '../../../workers/problem-event.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
+import { testJobContext } from '../../helpers/job-context.js';
 
 /** A problem as Xurrent answers it, opened by an agent (not the worker's source). */
 function agentProblem(overrides: Record<string, unknown>) {
@@ -22,15 +22,14 @@ async function runEvent(problem: Record<string, unknown>): Promise<string[][]> {
     }),
   } as unknown as XurrentClient;
   const deps: ProblemEventDeps = {
-    xurrent: client,
     locks: { tryAcquire: async () => ({ release: async () => undefined }) } as unknown as ProblemEventDeps['locks'],
     rcaTimers: { schedule: async () => undefined } as unknown as ProblemEventDeps['rcaTimers'],
     rca: { warningBusinessDays: 5, calendar: undefined as unknown as ProblemEventDeps['rca']['calendar'] },
     format: () => '',
-    logger: createLogCapture('error').logger,
     reconcileLinked: async (ids) => void reconciled.push([...ids]),
   };
-  await createProblemEventProcessor(deps)({ id: 'j1', data: { deliveryId: 'd1', event: 'problem.status-changed', accountId: 'acme', problemNodeId: 'prob-1', receivedAt: '2026-03-02T09:00:00.000Z' } } as unknown as Job);
+  const ctx = testJobContext({ xurrent: client, logger: createLogCapture('error').logger, jobId: 'j1' });
+  await createProblemEventProcessor(deps)({ deliveryId: 'd1', event: 'problem.status-changed', accountId: 'acme', problemNodeId: 'prob-1', receivedAt: '2026-03-02T09:00:00.000Z' }, ctx);
   return reconciled;
 }
 
