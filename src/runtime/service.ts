@@ -3,7 +3,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
-import { createWebApp } from '../../webhooks/app.js';
+import { createWebApp } from '../http/app.js';
 import type { ReadinessCheck } from '../../webhooks/health.js';
 import { createWebhookMetrics } from '../../webhooks/metrics.js';
 import { createWorkers, type Workers } from '../../workers/index.js';

@@ -6,7 +6,7 @@ import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { urlTarget } from '../../src/redis/redis-target.js';
 import type { ReplicaAck } from '../../src/redis/replica-ack.js';
-import { createWebApp } from '../../webhooks/app.js';
+import { createWebApp } from '../../src/http/app.js';
 import type { OwnEcho } from '../../webhooks/receive.js';
 import { createWebhookMetrics, type WebhookMetrics } from '../../webhooks/metrics.js';
 import { createLogCapture } from './log-capture.js';

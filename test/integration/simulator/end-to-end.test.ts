@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REQUEST_CREATE, RequestCreateResultSchema } from '../../../schema/graphql/request-create.js';
 import { systemClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
-import { createWebApp } from '../../../webhooks/app.js';
+import { createWebApp } from '../../../src/http/app.js';
 import { createWorkers, type Workers } from '../../../workers/index.js';
 import { createQueues, type Queues } from '../../../src/queue/queues.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';

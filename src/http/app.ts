@@ -1,10 +1,10 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
-import type { Logger } from '../src/logger.js';
-import { createHealthRouter, type ReadinessCheck } from './health.js';
-import { createXurrentIntake, type IntakeDeps } from './intake.js';
-import type { WebhookMetrics } from './metrics.js';
-import { answer } from './respond.js';
-import { XURRENT_WEBHOOK_PATH } from './xurrent-route.js';
+import type { Logger } from '../logger.js';
+import { createHealthRouter, type ReadinessCheck } from '../../webhooks/health.js';
+import { createXurrentIntake, type IntakeDeps } from '../../webhooks/intake.js';
+import type { WebhookMetrics } from '../../webhooks/metrics.js';
+import { answer } from '../../webhooks/respond.js';
+import { XURRENT_WEBHOOK_PATH } from '../../webhooks/xurrent-route.js';
 
 export interface WebAppDeps extends IntakeDeps {
   readiness: readonly ReadinessCheck[];
