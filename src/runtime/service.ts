@@ -3,8 +3,10 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
-import { createWebApp } from '../http/app.js';
-import type { ReadinessCheck } from '../../webhooks/health.js';
+import { createHttpApp } from '../http/app.js';
+import type { ReadinessCheck } from '../http/health.js';
+import { createHttpServer } from '../http/http-server.js';
+import { startMetricsServer } from '../http/metrics-server.js';
 import { createWebhookMetrics } from '../../webhooks/metrics.js';
 import { createWorkers, type Workers } from '../../workers/index.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -25,10 +27,8 @@ import type { XurrentCall } from '../xurrent/client.js';
 import { subscribeToSimulator } from './embedded-webhooks.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
-import { createHttpServer } from './http-server.js';
 import { createOperations, type Operations } from './operations.js';
 import { createAvailability } from './availability.js';
-import { createReportRoutes } from './report-routes.js';
 import { connectXurrent, limiterKeyOfConfig, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
@@ -107,19 +107,29 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     // Missed webhooks found by the sweep (any process's): a warning, not a reason to stop taking webhooks.
     const resyncState = createResyncState(producer, config.queue.prefix);
     readiness.push({ name: 'webhooks', warnOnly: true, check: async () => (await resyncState.status()).warning ?? undefined });
-    const app = createWebApp({
-      config: webhookConfig,
-      queues,
-      redis: producer,
-      queuePrefix: config.queue.prefix,
+    const app = createHttpApp({
       logger,
-      readiness,
-      metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
       trustProxy: config.http.trustProxy,
-      replicaAck: createReplicaAck(config.redis.replicaAck),
-      ownEcho: ownEchoOf(producer, config),
-      admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile, webhookHealth: () => resyncState.status() }), availability.route()]),
-      ...(fetch ? { fetch } : {}),
+      receiver: {
+        config: webhookConfig,
+        queues,
+        redis: producer,
+        queuePrefix: config.queue.prefix,
+        readiness,
+        metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
+        replicaAck: createReplicaAck(config.redis.replicaAck),
+        ownEcho: ownEchoOf(producer, config),
+        ...(fetch ? { fetch } : {}),
+      },
+      admin: {
+        ...adminOf(config, operations),
+        pages: {
+          queues: operations.queues,
+          breakFixMode: config.breakFix.mode,
+          reports: { config, redis: producer, clock, availability: availability.tile, webhookHealth: () => resyncState.status() },
+          availability: availability.route(),
+        },
+      },
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
     handle = app;
@@ -127,7 +137,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     const adminPages = adminEnabled(config.operations.admin) ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` } : {};
     logger.info('listening', { component: 'http', url: httpUrl, ...adminPages });
   }
-  const metricsServer = roles.web ? undefined : await operations.startMetricsServer();
+  const metricsServer = roles.web ? undefined : await startMetricsServer({ config, logger, admin: adminOf(config, operations) });
   const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : undefined;
 
@@ -182,6 +192,11 @@ function readinessChecks(producer: Redis, workers: Workers | null | undefined): 
     });
   }
   return checks;
+}
+
+/** What the admin surface needs from this process, the web process's pages aside. */
+function adminOf(config: Readonly<Config>, operations: Operations) {
+  return { credentials: config.operations.admin, throttle: operations.throttle, registry: operations.registry };
 }
 
 function closeServer(server: Server | undefined): Promise<void> {

@@ -6,7 +6,7 @@ import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { urlTarget } from '../../src/redis/redis-target.js';
 import type { ReplicaAck } from '../../src/redis/replica-ack.js';
-import { createWebApp } from '../../src/http/app.js';
+import { createHttpApp } from '../../src/http/app.js';
 import type { OwnEcho } from '../../webhooks/receive.js';
 import { createWebhookMetrics, type WebhookMetrics } from '../../webhooks/metrics.js';
 import { createLogCapture } from './log-capture.js';
@@ -40,18 +40,20 @@ export async function startTestIntake(env: Record<string, string>, options: { re
   for (const queue of [queues.events, queues.problemEvents, queues.webhookVerify]) queue.on('error', () => undefined);
   const logs = createLogCapture(options.logLevel);
   const metrics = createWebhookMetrics();
-  const app = createWebApp({
-    config: config.webhooks,
-    queues,
-    redis,
-    queuePrefix: prefix,
+  const app = createHttpApp({
     logger: logs.logger,
-    readiness: [],
-    metrics,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.replicaAck ? { replicaAck: options.replicaAck } : {}),
-    ...(options.ownEcho ? { ownEcho: options.ownEcho } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    receiver: {
+      config: config.webhooks,
+      queues,
+      redis,
+      queuePrefix: prefix,
+      readiness: [],
+      metrics,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.replicaAck ? { replicaAck: options.replicaAck } : {}),
+      ...(options.ownEcho ? { ownEcho: options.ownEcho } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    },
   });
   const jobCount = async () => {
     let total = 0;

@@ -55,6 +55,26 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
     expect(offences).toEqual([]);
   });
 
+  it('keeps the HTTP surface (src/http) below the composition root: no runtime, no workers', () => {
+    const offences = sourceFiles('src/http').flatMap((file) =>
+      importsOf(file)
+        .map((spec) => target(file, spec))
+        .filter((to) => to.startsWith('workers') || to.startsWith('src/runtime'))
+        .map((to) => `${file} imports ${to}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('keeps webhooks/ the Xurrent receiver only: the app, health and admin pages live in src/http', () => {
+    const offences = sourceFiles('webhooks').flatMap((file) =>
+      importsOf(file)
+        .map((spec) => target(file, spec))
+        .filter((to) => to.startsWith('src/http') || to === 'helmet' || to.startsWith('@bull-board'))
+        .map((to) => `${file} imports ${to}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
   it('keeps workers/ away from webhooks', () => {
     const offences = sourceFiles('workers').flatMap((file) =>
       importsOf(file)
