@@ -22,9 +22,8 @@ import { createStatusActorStore } from '../state/status-actors.js';
 import { createApiUserStore } from '../xurrent/api-user.js';
 import type { OwnEcho } from '../../webhooks/receive.js';
 import { createResyncState } from '../resync/resync-state.js';
-import type { Simulator } from '../simulator/index.js';
 import type { XurrentCall } from '../xurrent/client.js';
-import { subscribeToSimulator } from './embedded-webhooks.js';
+import type { EmbeddedXurrent, StartEmbeddedXurrent } from './embedded-xurrent.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
 import { createOperations, type Operations } from './operations.js';
@@ -36,14 +35,14 @@ export interface ServiceRoles {
   worker: boolean;
 }
 
-export interface RunningService {
+export interface RunningService<E extends EmbeddedXurrent = EmbeddedXurrent> {
   /** Where this process's Redis is (log it with describeRedisTarget: never the object itself). */
   redis: RedisTarget;
   /** Base URL of the HTTP server when the web role runs. */
   httpUrl: string | undefined;
   workers: Workers | undefined;
-  /** The embedded Xurrent simulator, when the service runs without Xurrent credentials. */
-  simulator: Simulator | undefined;
+  /** The embedded Xurrent (the simulator, in development), when the service runs without Xurrent credentials. */
+  embeddedXurrent: E | undefined;
   /** Metrics registry, queue handles and admin router of this process. */
   operations: Operations;
   /** Base URL of the worker-side metrics server (`METRICS_PORT`), when it runs. */
@@ -51,17 +50,19 @@ export interface RunningService {
   shutdownSteps(): ShutdownStep[];
 }
 
-export interface ServiceDeps {
+export interface ServiceDeps<E extends EmbeddedXurrent = EmbeddedXurrent> {
   config: Readonly<Config>;
   logger: Logger;
   roles: ServiceRoles;
   fetch?: typeof globalThis.fetch;
   /** "Now" for the workflow (a virtual clock in the scenario runner). */
   clock?: Clock;
+  /** Development entry points only (src/main-dev.ts, the demo): starts the embedded Xurrent when no credentials are set. */
+  embeddedXurrent?: StartEmbeddedXurrent<E>;
 }
 
 /** The composition root: builds every real dependency once and wires the roles this process runs. */
-export async function startService({ config, logger, roles, fetch, clock = systemClock }: ServiceDeps): Promise<RunningService> {
+export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>({ config, logger, roles, fetch, clock = systemClock, embeddedXurrent }: ServiceDeps<E>): Promise<RunningService<E>> {
   const redis = await resolveRedis(config.redis, logger);
   const producer = createRedis(redis.target, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
@@ -80,10 +81,10 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   const availability = createAvailability({ config, logger, redis: producer });
 
   let workers: Workers | undefined;
-  let xurrent: XurrentConnection | undefined;
+  let xurrent: XurrentConnection<E> | undefined;
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
-    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, ...(fetch ? { fetch } : {}) });
+    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, startEmbedded: embeddedXurrent, ...(fetch ? { fetch } : {}) });
     if (xurrent) workers = createWorkers({ config, redis: redis.target, replicaAck: config.redis.replicaAck, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
     if (workers) observeWorkers(workers.all, metrics);
     // Who the token acts as, for the web processes to tell the worker's own echoes (one call per start).
@@ -101,8 +102,8 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     httpUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
-    const simulator = xurrent?.simulator;
-    const webhookConfig = simulator ? await subscribeToSimulator(simulator, httpUrl, config.webhooks) : config.webhooks;
+    const embedded = xurrent?.embedded;
+    const webhookConfig = embedded ? await embedded.subscribe(httpUrl, config.webhooks) : config.webhooks;
     const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
     // Missed webhooks found by the sweep (any process's): a warning, not a reason to stop taking webhooks.
     const resyncState = createResyncState(producer, config.queue.prefix);
@@ -145,7 +146,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     redis: redis.target,
     httpUrl,
     workers,
-    simulator: xurrent?.simulator,
+    embeddedXurrent: xurrent?.embedded,
     operations,
     metricsUrl: metricsPort === undefined ? undefined : `http://127.0.0.1:${metricsPort}`,
     shutdownSteps: () => [
