@@ -5,6 +5,7 @@
 # 127.0.0.1:6379; a unique QUEUE_PREFIX, deleted afterwards) with the minimal production settings
 # (a dummy Xurrent token and an unreachable Xurrent: nothing here may call it), checks /healthz,
 # that both log "ready" and exit 0 on SIGTERM, and runs the CLI through its `xsw` bin entry.
+# It also checks that dist/ holds no development-only code (the Xurrent simulator, the scenario runner, the demo).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/xsw-prod-smoke.XXXXXX")"
@@ -36,6 +37,11 @@ step "npm ci, build, prune --omit=dev"
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
 npm prune --omit=dev --no-audit --no-fund --loglevel=error
+# Development-only code never ships: no simulator, scenario runner or demo, nor their entry points (tsconfig.build.json).
+leaked="$(find dist \( -path 'dist/src/simulator' -o -path 'dist/src/scenario' -o -path 'dist/src/demo' -o -name 'main-dev.js' -o -name 'main-demo.js' -o -name 'main-simulate.js' \) -print)"
+if [ -n "$leaked" ]; then echo "prod-smoke: dist/ holds development-only code: $leaked" >&2; exit 1; fi
+if grep -rlE "(from |import\()['\"][./]*(src/)?(simulator|scenario|demo)/" dist --include='*.js' >&2; then echo "prod-smoke: dist/ imports development-only code (files above)" >&2; exit 1; fi
+step "dist/ holds no simulator, scenario runner or demo"
 # tsx must be gone: production runs dist/ only. (typescript stays: a peer dependency of valibot, under @bull-board/api.)
 if [ -e node_modules/tsx ]; then echo "prod-smoke: tsx is still installed after prune" >&2; exit 1; fi
 

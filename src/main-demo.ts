@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { loadConfig } from './config.js';
+import { startEmbeddedSimulator } from './demo/embedded-simulator.js';
 import { replayScenario, renderInbox, summariseCalls, summariseDeliveries } from './demo/scenario.js';
 import { createLogger } from './logger.js';
 import { QUEUE_NAMES } from './queue/names.js';
@@ -64,10 +65,10 @@ const config = redis.embedded && redis.target.kind === 'url' ? loadConfig({ ...e
 const marker = createRedis(redis.target, 'worker', 'xsw-demo');
 await createResyncState(marker, prefix).claimMarker(Date.now());
 
-const service = await startService({ config, logger, roles: { web: true, worker: true } });
+const service = await startService({ config, logger, roles: { web: true, worker: true }, embeddedXurrent: startEmbeddedSimulator });
 let exitCode = 0;
 try {
-  const simulator = service.simulator;
+  const simulator = service.embeddedXurrent?.simulator;
   if (!simulator) throw new Error('the embedded simulator did not start');
   out(`Xurrent simulator ${simulator.url} · receiver ${service.httpUrl ?? '-'} · Redis ${redisWhere(redis.target)}\n`);
   out('A customer registers 3 requests; each fires a request.create webhook into the receiver...\n\n');

@@ -3,8 +3,10 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import type { Redis } from 'ioredis';
-import { createWebApp } from '../../webhooks/app.js';
-import type { ReadinessCheck } from '../../webhooks/health.js';
+import { createHttpApp } from '../http/app.js';
+import type { ReadinessCheck } from '../http/health.js';
+import { createHttpServer } from '../http/http-server.js';
+import { startMetricsServer } from '../http/metrics-server.js';
 import { createWebhookMetrics } from '../../webhooks/metrics.js';
 import { createWorkers, type Workers } from '../../workers/index.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -20,15 +22,12 @@ import { createStatusActorStore } from '../state/status-actors.js';
 import { createApiUserStore } from '../xurrent/api-user.js';
 import type { OwnEcho } from '../../webhooks/receive.js';
 import { createResyncState } from '../resync/resync-state.js';
-import type { Simulator } from '../simulator/index.js';
 import type { XurrentCall } from '../xurrent/client.js';
-import { subscribeToSimulator } from './embedded-webhooks.js';
+import type { EmbeddedXurrent, StartEmbeddedXurrent } from './embedded-xurrent.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
-import { createHttpServer } from './http-server.js';
 import { createOperations, type Operations } from './operations.js';
 import { createAvailability } from './availability.js';
-import { createReportRoutes } from './report-routes.js';
 import { connectXurrent, limiterKeyOfConfig, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
@@ -36,14 +35,14 @@ export interface ServiceRoles {
   worker: boolean;
 }
 
-export interface RunningService {
+export interface RunningService<E extends EmbeddedXurrent = EmbeddedXurrent> {
   /** Where this process's Redis is (log it with describeRedisTarget: never the object itself). */
   redis: RedisTarget;
   /** Base URL of the HTTP server when the web role runs. */
   httpUrl: string | undefined;
   workers: Workers | undefined;
-  /** The embedded Xurrent simulator, when the service runs without Xurrent credentials. */
-  simulator: Simulator | undefined;
+  /** The embedded Xurrent (the simulator, in development), when the service runs without Xurrent credentials. */
+  embeddedXurrent: E | undefined;
   /** Metrics registry, queue handles and admin router of this process. */
   operations: Operations;
   /** Base URL of the worker-side metrics server (`METRICS_PORT`), when it runs. */
@@ -51,17 +50,19 @@ export interface RunningService {
   shutdownSteps(): ShutdownStep[];
 }
 
-export interface ServiceDeps {
+export interface ServiceDeps<E extends EmbeddedXurrent = EmbeddedXurrent> {
   config: Readonly<Config>;
   logger: Logger;
   roles: ServiceRoles;
   fetch?: typeof globalThis.fetch;
   /** "Now" for the workflow (a virtual clock in the scenario runner). */
   clock?: Clock;
+  /** Development entry points only (src/main-dev.ts, the demo): starts the embedded Xurrent when no credentials are set. */
+  embeddedXurrent?: StartEmbeddedXurrent<E>;
 }
 
 /** The composition root: builds every real dependency once and wires the roles this process runs. */
-export async function startService({ config, logger, roles, fetch, clock = systemClock }: ServiceDeps): Promise<RunningService> {
+export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>({ config, logger, roles, fetch, clock = systemClock, embeddedXurrent }: ServiceDeps<E>): Promise<RunningService<E>> {
   const redis = await resolveRedis(config.redis, logger);
   const producer = createRedis(redis.target, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
@@ -79,10 +80,10 @@ export async function startService({ config, logger, roles, fetch, clock = syste
   const availability = createAvailability({ config, logger, redis: producer });
 
   let workers: Workers | undefined;
-  let xurrent: XurrentConnection | undefined;
+  let xurrent: XurrentConnection<E> | undefined;
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
-    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, ...(fetch ? { fetch } : {}) });
+    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, startEmbedded: embeddedXurrent, ...(fetch ? { fetch } : {}) });
     if (xurrent) workers = createWorkers({ config, redis: redis.target, replicaAck: config.redis.replicaAck, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
     if (workers) observeWorkers(workers.all, metrics);
     // Who the token acts as, for the web processes to tell the worker's own echoes (one call per start).
@@ -100,25 +101,35 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     httpUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
-    const simulator = xurrent?.simulator;
-    const webhookConfig = simulator ? await subscribeToSimulator(simulator, httpUrl, config.webhooks) : config.webhooks;
+    const embedded = xurrent?.embedded;
+    const webhookConfig = embedded ? await embedded.subscribe(httpUrl, config.webhooks) : config.webhooks;
     const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
     // Missed webhooks found by the sweep (any process's): a warning, not a reason to stop taking webhooks.
     const resyncState = createResyncState(producer, config.queue.prefix);
     readiness.push({ name: 'webhooks', warnOnly: true, check: async () => (await resyncState.status()).warning ?? undefined });
-    const app = createWebApp({
-      config: webhookConfig,
-      queues,
-      redis: producer,
-      queuePrefix: config.queue.prefix,
+    const app = createHttpApp({
       logger,
-      readiness,
-      metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
       trustProxy: config.http.trustProxy,
-      replicaAck: createReplicaAck(config.redis.replicaAck),
-      ownEcho: ownEchoOf(producer, config),
-      admin: operations.webAdminRouter([createReportRoutes({ config, redis: producer, clock, logger, availability: availability.tile, webhookHealth: () => resyncState.status() }), availability.route()]),
-      ...(fetch ? { fetch } : {}),
+      receiver: {
+        config: webhookConfig,
+        queues,
+        redis: producer,
+        queuePrefix: config.queue.prefix,
+        readiness,
+        metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
+        replicaAck: createReplicaAck(config.redis.replicaAck),
+        ownEcho: ownEchoOf(producer, config),
+        ...(fetch ? { fetch } : {}),
+      },
+      admin: {
+        ...adminOf(config, operations),
+        pages: {
+          queues: operations.queues,
+          breakFixMode: config.breakFix.mode,
+          reports: { config, redis: producer, clock, availability: availability.tile, webhookHealth: () => resyncState.status() },
+          availability: availability.route(),
+        },
+      },
     });
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
     handle = app;
@@ -126,7 +137,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     const adminPages = adminEnabled(config.operations.admin) ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` } : {};
     logger.info('listening', { component: 'http', url: httpUrl, ...adminPages });
   }
-  const metricsServer = roles.web ? undefined : await operations.startMetricsServer();
+  const metricsServer = roles.web ? undefined : await startMetricsServer({ config, logger, admin: adminOf(config, operations) });
   const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });
   const metricsPort = metricsServer ? (metricsServer.address() as AddressInfo).port : undefined;
 
@@ -134,7 +145,7 @@ export async function startService({ config, logger, roles, fetch, clock = syste
     redis: redis.target,
     httpUrl,
     workers,
-    simulator: xurrent?.simulator,
+    embeddedXurrent: xurrent?.embedded,
     operations,
     metricsUrl: metricsPort === undefined ? undefined : `http://127.0.0.1:${metricsPort}`,
     shutdownSteps: () => [
@@ -181,6 +192,11 @@ function readinessChecks(producer: Redis, workers: Workers | null | undefined): 
     });
   }
   return checks;
+}
+
+/** What the admin surface needs from this process, the web process's pages aside. */
+function adminOf(config: Readonly<Config>, operations: Operations) {
+  return { credentials: config.operations.admin, throttle: operations.throttle, registry: operations.registry };
 }
 
 function closeServer(server: Server | undefined): Promise<void> {

@@ -3,18 +3,17 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createRedis } from '../redis/connection.js';
 import type { RedisTarget } from '../redis/redis-target.js';
-import { clientConfigFor } from '../simulator/client-config.js';
-import { startSimulator, type Simulator } from '../simulator/index.js';
 import { createXurrentClient, type XurrentClient, type XurrentClientDeps } from '../xurrent/client.js';
 import { createRedisLimiter, limiterKeyFor, type XurrentLimiter } from '../xurrent/limiter.js';
+import type { EmbeddedXurrent, StartEmbeddedXurrent } from './embedded-xurrent.js';
 import type { ServiceRoles } from './service.js';
 
-export interface XurrentConnection {
+export interface XurrentConnection<E extends EmbeddedXurrent = EmbeddedXurrent> {
   client: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support, and this service's account. */
   support: { client: XurrentClient; customerAccount: string } | undefined;
-  /** The embedded simulator when the service runs without Xurrent credentials. */
-  simulator: Simulator | undefined;
+  /** The embedded Xurrent (the simulator, in development) when the service runs without Xurrent credentials. */
+  embedded: E | undefined;
   /** Identifies the token's limiter keys in Redis (not secret). */
   limiterKey: string;
   /** What is left of the token's hourly budgets, as Xurrent last reported it. */
@@ -29,27 +28,30 @@ export function limiterKeyOfConfig(xurrent: NonNullable<Config['xurrent']>): str
 
 /**
  * Outside production, with no Xurrent credentials and both roles in one process (`npm start`),
- * the service talks to an embedded simulator so a fresh clone shows the whole loop.
+ * the service talks to an embedded simulator so a fresh clone shows the whole loop. Only a
+ * development entry point can provide one (src/main-dev.ts): production code never loads it.
  */
 export function usesEmbeddedSimulator(config: Pick<Config, 'env' | 'xurrent' | 'xurrentSimulator'>, roles: ServiceRoles): boolean {
   return !config.xurrent && config.env !== 'production' && config.xurrentSimulator === 'auto' && roles.web && roles.worker;
 }
 
 /** The client the workers use, paced by the Redis limiter shared with every other process. */
-export async function connectXurrent(deps: {
+export async function connectXurrent<E extends EmbeddedXurrent>(deps: {
   config: Readonly<Config>;
   roles: ServiceRoles;
   redis: RedisTarget;
   logger: Logger;
   fetch?: typeof globalThis.fetch;
   onCall?: XurrentClientDeps['onCall'];
-}): Promise<XurrentConnection | undefined> {
+  /** Starts the embedded Xurrent when `usesEmbeddedSimulator` says so; without it the service runs without Xurrent. */
+  startEmbedded?: StartEmbeddedXurrent<E> | undefined;
+}): Promise<XurrentConnection<E> | undefined> {
   const { config, logger } = deps;
   const supportAccount = config.breakFix.mode === 'request' ? config.breakFix.supportAccount : null;
-  const simulator = !config.xurrent && usesEmbeddedSimulator(config, deps.roles) ? await startSimulator({ account: 'demo', extraAccounts: supportAccount ? [supportAccount] : [] }) : undefined;
-  const xurrent = config.xurrent ?? (simulator ? clientConfigFor(simulator) : undefined);
+  const embedded = !config.xurrent && deps.startEmbedded && usesEmbeddedSimulator(config, deps.roles) ? await deps.startEmbedded({ extraAccounts: supportAccount ? [supportAccount] : [] }) : undefined;
+  const xurrent = config.xurrent ?? embedded?.clientConfig;
   if (!xurrent) return undefined;
-  if (simulator) logger.info('embedded Xurrent simulator started', { component: 'xurrent', url: simulator.url, account: simulator.account });
+  if (embedded) logger.info('embedded Xurrent simulator started', { component: 'xurrent', url: embedded.url, account: embedded.account });
 
   const redis: Redis = createRedis(deps.redis, 'worker', 'xsw-xurrent-limiter');
   redis.on('error', (error) => logger.warn('limiter redis connection error', { component: 'xurrent', error: error.message }));
@@ -71,12 +73,12 @@ export async function connectXurrent(deps: {
   return {
     client,
     support: supportClient ? { client: supportClient, customerAccount: xurrent.account } : undefined,
-    simulator,
+    embedded,
     limiterKey,
     budgetLeft: () => limiter.remaining(),
     close: async () => {
       redis.disconnect();
-      await simulator?.close();
+      await embedded?.close();
     },
   };
 }

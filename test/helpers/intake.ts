@@ -6,7 +6,7 @@ import { openQueues, type OpenQueues as Queues } from '../../src/queue/jobs.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { urlTarget } from '../../src/redis/redis-target.js';
 import type { ReplicaAck } from '../../src/redis/replica-ack.js';
-import { createWebApp } from '../../webhooks/app.js';
+import { createHttpApp } from '../../src/http/app.js';
 import type { OwnEcho } from '../../webhooks/receive.js';
 import { createWebhookMetrics, type WebhookMetrics } from '../../webhooks/metrics.js';
 import { createLogCapture } from './log-capture.js';
@@ -39,18 +39,20 @@ export async function startTestIntake(env: Record<string, string>, options: { re
   const queues = openQueues(redis, prefix, { onError: () => undefined });
   const logs = createLogCapture(options.logLevel);
   const metrics = createWebhookMetrics();
-  const app = createWebApp({
-    config: config.webhooks,
-    queues,
-    redis,
-    queuePrefix: prefix,
+  const app = createHttpApp({
     logger: logs.logger,
-    readiness: [],
-    metrics,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.replicaAck ? { replicaAck: options.replicaAck } : {}),
-    ...(options.ownEcho ? { ownEcho: options.ownEcho } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    receiver: {
+      config: config.webhooks,
+      queues,
+      redis,
+      queuePrefix: prefix,
+      readiness: [],
+      metrics,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.replicaAck ? { replicaAck: options.replicaAck } : {}),
+      ...(options.ownEcho ? { ownEcho: options.ownEcho } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    },
   });
   const jobCount = async () => {
     let total = 0;

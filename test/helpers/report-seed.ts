@@ -6,7 +6,7 @@ import { createRedisLoginThrottle } from '../../src/http/login-throttle-redis.js
 import type { Logger } from '../../src/logger.js';
 import { createReportStore, type ReportStore } from '../../src/reports/report-store.js';
 import { createSlaReports } from '../../src/reports/sla-reports.js';
-import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
+import { createReportsRouter, type ReportsRouterDeps } from '../../src/http/reports/reports-router.js';
 import { reportRequest, slaRecord } from './report-entities.js';
 import { CONTRACT_GOALS } from '../../src/domain/sla/sla-policy.js';
 

@@ -77,7 +77,7 @@ export const reportSlaCommand = defineCommand({
       if (format === 'html') {
         // One self-contained page to hand to the customer: only with a customer (the page over all customers would show them to each other).
         if (customer === undefined) throw new UsageError('--format html needs --customer <id or name>');
-        const [{ renderCustomerPage }, { dashboardCss }] = await Promise.all([import('../../../webhooks/reports/render-customer-page.js'), import('../../../webhooks/reports/dashboard-assets.js')]);
+        const [{ renderCustomerPage }, { dashboardCss }] = await Promise.all([import('../../http/reports/render-customer-page.js'), import('../../http/reports/dashboard-assets.js')]);
         io.stdout.write(renderCustomerPage(report, { zone, period: periodDates({ fromMs: Date.parse(report.period.from ?? ''), toMs: Date.parse(report.period.to ?? '') }, zone), css: dashboardCss() }));
         return 0;
       }

@@ -8,6 +8,7 @@ import { REQUEST_CREATE, RequestCreateResultSchema } from '../../../schema/graph
 import { loadConfig } from '../../../src/config.js';
 import { startService, type RunningService } from '../../../src/runtime/service.js';
 import { runShutdown } from '../../../src/runtime/shutdown.js';
+import { startEmbeddedSimulator } from '../../../src/demo/embedded-simulator.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { simulatorClient } from '../../helpers/simulator-client.js';
@@ -25,9 +26,9 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
   it('runs the whole loop inside the service: a new request gets its notes', async () => {
     const prefix = uniquePrefix('embedded');
     const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0' });
-    const service = await startService({ config, logger: createLogCapture().logger, roles: { web: true, worker: true } });
+    const service = await startService({ config, logger: createLogCapture().logger, roles: { web: true, worker: true }, embeddedXurrent: startEmbeddedSimulator });
     running = { service, prefix };
-    const sim = service.simulator ?? expect.unreachable('no embedded simulator');
+    const sim = service.embeddedXurrent?.simulator ?? expect.unreachable('no embedded simulator');
     expect(service.workers?.isRunning()).toBe(true);
 
     const customer = simulatorClient(sim, createLogCapture().logger, { config: { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } } });
@@ -46,9 +47,9 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
     // The demo account's Xurrent service instance: deterministic, the second service instance seeded.
     const xurrentInstance = Buffer.from('demo.xurrent.sim/SerI/2').toString('base64url');
     const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SERVICE_INSTANCE_IDS: xurrentInstance, XURRENT_ESCALATION_MODE: 'request', XURRENT_ESCALATION_TRIGGER: 'automatic', XURRENT_SUPPORT_ACCOUNT: 'xurrent-support', COMPLETENESS_RULES: 'none' };
-    const service = await startService({ config: loadConfig(env), logger: createLogCapture().logger, roles: { web: true, worker: true } });
+    const service = await startService({ config: loadConfig(env), logger: createLogCapture().logger, roles: { web: true, worker: true }, embeddedXurrent: startEmbeddedSimulator });
     running = { service, prefix };
-    const sim = service.simulator ?? expect.unreachable('no embedded simulator');
+    const sim = service.embeddedXurrent?.simulator ?? expect.unreachable('no embedded simulator');
     expect(sim.demo.serviceInstanceIds.xurrent).toBe(xurrentInstance);
     const support = sim.accounts.get('xurrent-support') ?? expect.unreachable('no support account');
 
@@ -65,18 +66,27 @@ describe('embedded Xurrent simulator (no credentials, not production)', () => {
   it('is not used when XURRENT_SIMULATOR=off', async () => {
     const prefix = uniquePrefix('embedded-off');
     const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SIMULATOR: 'off' });
-    const service = await startService({ config, logger: createLogCapture().logger, roles: { web: true, worker: true } });
+    const service = await startService({ config, logger: createLogCapture().logger, roles: { web: true, worker: true }, embeddedXurrent: startEmbeddedSimulator });
     running = { service, prefix };
-    expect(service.simulator).toBeUndefined();
+    expect(service.embeddedXurrent).toBeUndefined();
     expect(service.workers).toBeUndefined();
   });
 
-  it('says so in the first log line of npm start', async () => {
+  it('is not started by production code: without a development entry point the service runs without Xurrent', async () => {
+    const prefix = uniquePrefix('embedded-none');
+    const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0' });
+    const service = await startService({ config, logger: createLogCapture().logger, roles: { web: true, worker: true } });
+    running = { service, prefix };
+    expect(service.embeddedXurrent).toBeUndefined();
+    expect(service.workers).toBeUndefined();
+  });
+
+  it('says so in the first log line of npm start (src/main-dev.ts)', async () => {
     const prefix = uniquePrefix('embedded-start');
     const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'development' };
     // Empty wins over a developer's .env and means "unset".
     for (const key of ['XURRENT_TOKEN', 'XURRENT_CLIENT_ID', 'XURRENT_CLIENT_SECRET', 'XURRENT_ACCOUNT', 'XURRENT_SIMULATOR']) env[key] = '';
-    const child = spawn(fileURLToPath(new URL('node_modules/.bin/tsx', `file://${ROOT}`)), ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(fileURLToPath(new URL('node_modules/.bin/tsx', `file://${ROOT}`)), ['src/main-dev.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const lines = createInterface({ input: child.stdout });
       const [first] = (await once(lines, 'line')) as [string];

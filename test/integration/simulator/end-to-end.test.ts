@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REQUEST_CREATE, RequestCreateResultSchema } from '../../../schema/graphql/request-create.js';
 import { systemClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
-import { createWebApp } from '../../../webhooks/app.js';
+import { createHttpApp } from '../../../src/http/app.js';
 import { createWorkers, type Workers } from '../../../workers/index.js';
 import { openQueues, type OpenQueues as Queues } from '../../../src/queue/jobs.js';
 import { startSimulator, type Simulator } from '../../../src/simulator/index.js';
@@ -58,7 +58,7 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
       policy: { jwtAlg: 'RS256' },
     });
     const config = loadConfig({ XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_WEBHOOK_PUBLIC_KEY: publicKeyPem ?? '', QUEUE_PREFIX: prefix });
-    server.on('request', createWebApp({ config: config.webhooks, queues, redis: producer, queuePrefix: prefix, logger, readiness: [] }));
+    server.on('request', createHttpApp({ logger, receiver: { config: config.webhooks, queues, redis: producer, queuePrefix: prefix, readiness: [] } }));
 
     const workerConfig = simulatorConfig(sim);
     const xurrent = createXurrentClient({ config: workerConfig, logger });

@@ -19,7 +19,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2]) as string);
+  // `import x from`, `export … from`, `import('…')`, and a bare `import '…'` (side effects only).
+  return [...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 /** Resolves a relative import to a repo-relative path, or returns the package name. */
@@ -60,6 +61,26 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
       importsOf(file)
         .map((spec) => target(file, spec))
         .filter((to) => to.startsWith('workers') || to.startsWith('src/xurrent') || to.startsWith('src/runtime'))
+        .map((to) => `${file} imports ${to}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('keeps the HTTP surface (src/http) below the composition root: no runtime, no workers', () => {
+    const offences = sourceFiles('src/http').flatMap((file) =>
+      importsOf(file)
+        .map((spec) => target(file, spec))
+        .filter((to) => to.startsWith('workers') || to.startsWith('src/runtime'))
+        .map((to) => `${file} imports ${to}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('keeps webhooks/ the Xurrent receiver only: the app, health and admin pages live in src/http', () => {
+    const offences = sourceFiles('webhooks').flatMap((file) =>
+      importsOf(file)
+        .map((spec) => target(file, spec))
+        .filter((to) => to.startsWith('src/http') || to === 'helmet' || to.startsWith('@bull-board'))
         .map((to) => `${file} imports ${to}`),
     );
     expect(offences).toEqual([]);
@@ -117,3 +138,63 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
     expect(readFileSync(join(ROOT, registry), 'utf8')).toMatch(/new Queue\(/);
   });
 });
+
+/** Development-only code: the Xurrent simulator, the scenario runner, the demo and their entry points. */
+const DEVELOPMENT_ONLY = ['src/simulator', 'src/scenario', 'src/demo', 'src/main-dev.ts', 'src/main-demo.ts', 'src/main-simulate.ts'];
+const isDevelopmentOnly = (file: string) => DEVELOPMENT_ONLY.some((dev) => file === dev || file.startsWith(`${dev}/`));
+
+/** The repo-relative source file an import names (`./x.js` → `x.ts`), or undefined for a package. */
+function sourceOf(file: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const to = target(file, spec).replace(/\.js$/, '.ts');
+  return statSync(join(ROOT, to), { throwIfNoEntry: false })?.isFile() ? to : undefined;
+}
+
+/** Every source file reachable from `entries` through relative imports, static or dynamic, with who imports it first. */
+function importGraph(entries: readonly string[]): Map<string, string> {
+  const seen = new Map<string, string>(entries.map((entry) => [entry, '(entry point)']));
+  const queue = [...entries];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const spec of importsOf(file)) {
+      const to = sourceOf(file, spec);
+      if (to === undefined || seen.has(to)) continue;
+      seen.set(to, file);
+      queue.push(to);
+    }
+  }
+  return seen;
+}
+
+describe('the simulator stays out of production', () => {
+  // The Procfile's web and worker, the one-process main.ts, and the `xsw` bin (bin/xsw.js runs src/cli/main).
+  const PRODUCTION_ENTRIES = ['src/main-web.ts', 'src/main-worker.ts', 'src/main.ts', 'src/cli/main.ts'];
+
+  it('production entry points never reach src/simulator, src/scenario or the demo, however deep', () => {
+    const graph = importGraph(PRODUCTION_ENTRIES);
+    expect(graph.size).toBeGreaterThan(50);
+    expect(graph.has('src/runtime/service.ts')).toBe(true);
+    const reached = [...graph].filter(([file]) => isDevelopmentOnly(file)).map(([file, by]) => `${file} (imported by ${by})`);
+    expect(reached).toEqual([]);
+  });
+
+  it('no file of the production build imports development-only code, so tsc cannot pull it into dist/', () => {
+    const offences = ['src', 'webhooks', 'workers', 'schema']
+      .flatMap(sourceFiles)
+      .filter((file) => !isDevelopmentOnly(file))
+      .flatMap((file) => importsOf(file).map((spec) => sourceOf(file, spec)).filter((to): to is string => to !== undefined && isDevelopmentOnly(to)).map((to) => `${file} imports ${to}`));
+    expect(offences).toEqual([]);
+  });
+
+  it('tsconfig.build.json excludes exactly the development-only code', () => {
+    const text = readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const build = JSON.parse(text) as { exclude?: string[] };
+    expect([...(build.exclude ?? [])].sort()).toEqual([...DEVELOPMENT_ONLY].sort());
+  });
+
+  it('the development entry points are the ones that load the simulator', () => {
+    const graph = importGraph(['src/main-dev.ts']);
+    expect(graph.has('src/demo/embedded-simulator.ts')).toBe(true);
+    expect(graph.has('src/simulator/index.ts')).toBe(true);
+  });
+});
+

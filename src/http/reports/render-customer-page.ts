@@ -1,4 +1,4 @@
-import type { SlaReportJson } from '../../src/reports/report-json.js';
+import type { SlaReportJson } from '../../reports/report-json.js';
 import { breachTable, customerLabel, goalTable, integrationTable, priorityTable, settingsTable, topTable } from './render-dashboard.js';
 import { escapeHtml as h, localTime, minutesText } from './html.js';
 

@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { Logger } from '../../src/logger.js';
-import { reportToJson } from '../../src/reports/report-json.js';
-import { parsePeriodQuery, periodDates, UnknownCustomerError, type SlaReports } from '../../src/reports/sla-reports.js';
-import type { ResyncStatus } from '../../src/resync/resync-state.js';
+import type { Logger } from '../../logger.js';
+import { reportToJson } from '../../reports/report-json.js';
+import { parsePeriodQuery, periodDates, UnknownCustomerError, type SlaReports } from '../../reports/sla-reports.js';
+import type { ResyncStatus } from '../../resync/resync-state.js';
 import { createDashboardAssets } from './dashboard-assets.js';
 import { renderDashboard, type AvailabilityTile } from './render-dashboard.js';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ResyncStatus } from '../../src/resync/resync-state.js';
+import type { ResyncStatus } from '../../resync/resync-state.js';
 import { escapeHtml as h } from './html.js';
 
 /**

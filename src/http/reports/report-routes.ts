@@ -1,15 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { Router } from 'express';
-import { createReportsRouter, type ReportsRouterDeps } from '../../webhooks/reports/reports-router.js';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { createReportStore } from '../reports/report-store.js';
-import { createSlaReports, reportAvailabilityOf } from '../reports/sla-reports.js';
-import { createBusinessCalendar } from '../domain/calendar/business-calendar.js';
+import { createReportsRouter, type ReportsRouterDeps } from './reports-router.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { createReportStore } from '../../reports/report-store.js';
+import { createSlaReports, reportAvailabilityOf } from '../../reports/sla-reports.js';
+import { createBusinessCalendar } from '../../domain/calendar/business-calendar.js';
 
-/** `/reports/sla` and `/dashboard` over the report records in Redis, for the admin router. */
-export function createReportRoutes(deps: {
+export interface ReportRoutesDeps {
   config: Pick<Config, 'queue' | 'sla' | 'reports' | 'operations'> & Partial<Pick<Config, 'webhooks'>>;
   redis: Redis;
   clock: Clock;
@@ -18,7 +17,10 @@ export function createReportRoutes(deps: {
   availability?: ReportsRouterDeps['availability'];
   /** The sweep's status for the dashboard's webhook-health line (src/resync/resync-state.ts). */
   webhookHealth?: ReportsRouterDeps['webhookHealth'];
-}): Router {
+}
+
+/** `/reports/sla` and `/dashboard` over the report records in Redis, for the admin router. */
+export function createReportRoutes(deps: ReportRoutesDeps): Router {
   const { config, redis, clock, logger, availability, webhookHealth } = deps;
   const source = createReportStore(redis, config.queue.prefix, config.reports.retentionDays, logger);
   const zone = config.sla.calendar.zone;

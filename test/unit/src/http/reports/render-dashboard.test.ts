@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SlaReportJson } from '../../../../src/reports/report-json.js';
-import { renderDashboard } from '../../../../webhooks/reports/render-dashboard.js';
-import { renderWebhookHealth } from '../../../../webhooks/reports/webhook-health-line.js';
+import type { SlaReportJson } from '../../../../../src/reports/report-json.js';
+import { renderDashboard } from '../../../../../src/http/reports/render-dashboard.js';
+import { renderWebhookHealth } from '../../../../../src/http/reports/webhook-health-line.js';
 
 const report = {
   period: { from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' },

@@ -1,5 +1,5 @@
-import type { SlaReportJson } from '../../src/reports/report-json.js';
-import type { ResyncStatus } from '../../src/resync/resync-state.js';
+import type { SlaReportJson } from '../../reports/report-json.js';
+import type { ResyncStatus } from '../../resync/resync-state.js';
 import { escapeHtml as h, jsonForScript, localTime, minutesText, percentText } from './html.js';
 import { renderWebhookHealth } from './webhook-health-line.js';
 

@@ -13,7 +13,7 @@ export function jsonForScript(value: unknown): string {
 export const percentText = (value: number | null) => (value === null ? '–' : `${value.toFixed(value % 1 === 0 ? 0 : 2)} %`);
 
 /** The dashboard and the CLI's tables show instants alike, in the support zone. */
-export { localTime } from '../../src/reports/zone-time.js';
+export { localTime } from '../../reports/zone-time.js';
 
 /** Business minutes for people: `45 min`, `2 h`, `2 h 30 min`. */
 export function minutesText(minutes: number): string {

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createHealthRouter, type ReadinessCheck } from '../../../webhooks/health.js';
+import { createHealthRouter, type ReadinessCheck } from '../../../../src/http/health.js';
 
 const app = (checks: ReadinessCheck[]) => express().use(createHealthRouter(checks));
 const ok: ReadinessCheck = { name: 'redis', check: async () => undefined };

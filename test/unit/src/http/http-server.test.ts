@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/config.js';
-import { connectionsCheckingIntervalOf, createHttpServer } from '../../../../src/runtime/http-server.js';
+import { connectionsCheckingIntervalOf, createHttpServer } from '../../../../src/http/http-server.js';
 import { createLogCapture } from '../../../helpers/log-capture.js';
 
 describe('createHttpServer', () => {
