@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
@@ -73,7 +74,8 @@ describe('cli report sla --rebuild', () => {
       requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: 'Mail down', category: 'incident', impact: 'top' });
       requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: 'How do I…', category: 'rfi' });
       const xurrentEnv = { ...env, QUEUE_PREFIX: rebuildPrefix, XURRENT_ACCOUNT: sim.account, XURRENT_TOKEN: sim.issueToken(), XURRENT_GRAPHQL_URL: sim.graphqlUrl };
-      const today = new Date().toISOString().slice(0, 10);
+      // Today in the support zone, as --to is read: a UTC date is yesterday there between 23:00 and 24:00 UTC.
+      const today = DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '';
       const period = ['--from', '2020-01-01', '--to', today, '--format', 'json'];
       const first = await cliWith(xurrentEnv, ...period, '--rebuild');
       expect(first.err).toMatch(/2 requests read, 2 filled in/);
