@@ -17,7 +17,10 @@ export default tseslint.config(
       // Many functions are async only because the interface they implement returns a promise.
       '@typescript-eslint/require-await': 'off',
       // A leading underscore marks a parameter or binding kept on purpose (a signature to honour, a value left out of a rest).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

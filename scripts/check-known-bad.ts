@@ -50,7 +50,8 @@ export function lockedPackages(lock: LockFile): { path: string; name: string; ve
 export function findKnownBad(lock: LockFile, list: KnownBadList): KnownBadFinding[] {
   const bad = new Map<string, string>();
   for (const incident of list.incidents) {
-    for (const [name, versions] of Object.entries(incident.versions)) for (const version of versions) bad.set(`${name}@${version}`, incident.name);
+    for (const [name, versions] of Object.entries(incident.versions))
+      for (const version of versions) bad.set(`${name}@${version}`, incident.name);
   }
   return lockedPackages(lock).flatMap(({ path, name, version }) => {
     const incident = bad.get(`${name}@${version}`);
@@ -61,6 +62,7 @@ export function findKnownBad(lock: LockFile, list: KnownBadList): KnownBadFindin
 /** The one line CI prints. */
 export function describeKnownBad(findings: KnownBadFinding[], list: KnownBadList, lockedCount: number): string {
   const listed = list.incidents.reduce((n, incident) => n + Object.values(incident.versions).flat().length, 0);
-  if (findings.length === 0) return `known-bad versions: none of ${listed} listed versions (${list.incidents.length} incidents) among the ${lockedCount} packages of package-lock.json`;
+  if (findings.length === 0)
+    return `known-bad versions: none of ${listed} listed versions (${list.incidents.length} incidents) among the ${lockedCount} packages of package-lock.json`;
   return `known-bad versions in package-lock.json: ${findings.map((f) => `${f.name}@${f.version} at ${f.path} (${f.incident})`).join('; ')}`;
 }

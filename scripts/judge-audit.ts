@@ -1,11 +1,10 @@
 /** What the CI audit step concludes from `npm audit --json`: fail only on real high/critical findings. */
 export type AuditVerdict =
-  | { verdict: 'pass'; message: string }
-  | { verdict: 'fail'; message: string }
-  | { verdict: 'unreachable'; message: string };
+  { verdict: 'pass'; message: string } | { verdict: 'fail'; message: string } | { verdict: 'unreachable'; message: string };
 
 /** Failures of the advisory endpoint itself (offline registry, proxy, mirror without the audit API). */
-const NETWORK = /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|socket hang up|request to .* failed|audit endpoint returned an error/i;
+const NETWORK =
+  /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|socket hang up|request to .* failed|audit endpoint returned an error/i;
 
 interface AuditJson {
   metadata?: { vulnerabilities?: Record<string, number> };
@@ -34,14 +33,27 @@ export function judgeAudit(stdout: string): AuditVerdict {
     const serious = Object.entries(json.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
     const high = (counts['high'] ?? 0) + (counts['critical'] ?? 0);
     if (high > 0 || serious.length > 0) {
-      return { verdict: 'fail', message: `npm audit: ${counts['critical'] ?? 0} critical, ${counts['high'] ?? 0} high: ${serious.map(([name, v]) => `${name} (${v.severity})`).join(', ')}` };
+      return {
+        verdict: 'fail',
+        message: `npm audit: ${counts['critical'] ?? 0} critical, ${counts['high'] ?? 0} high: ${serious.map(([name, v]) => `${name} (${v.severity})`).join(', ')}`,
+      };
     }
-    return { verdict: 'pass', message: `npm audit: no high or critical advisories (${counts['total'] ?? 0} lower: ${JSON.stringify(counts)})` };
+    return {
+      verdict: 'pass',
+      message: `npm audit: no high or critical advisories (${counts['total'] ?? 0} lower: ${JSON.stringify(counts)})`,
+    };
   }
   // One line whatever npm said: CI logs show it as one notice or one failure.
-  const said = [json.message, json.code, json.error?.code, json.error?.summary, json.error?.detail].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  const said = [json.message, json.code, json.error?.code, json.error?.summary, json.error?.detail]
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (typeof json.statusCode === 'number' || NETWORK.test(said)) {
-    return { verdict: 'unreachable', message: `npm audit could not reach the advisory endpoint, so nothing was checked: ${said.slice(0, 300) || `HTTP ${json.statusCode}`}` };
+    return {
+      verdict: 'unreachable',
+      message: `npm audit could not reach the advisory endpoint, so nothing was checked: ${said.slice(0, 300) || `HTTP ${json.statusCode}`}`,
+    };
   }
   return { verdict: 'fail', message: `npm audit failed: ${said.slice(0, 300) || 'unknown error'}` };
 }

@@ -19,7 +19,8 @@ export function createManualClock(startMs: number): ManualClock {
   return {
     now: () => current,
     set: (epochMs) => {
-      if (epochMs < current) throw new RangeError(`virtual time cannot go back (from ${new Date(current).toISOString()} to ${new Date(epochMs).toISOString()})`);
+      if (epochMs < current)
+        throw new RangeError(`virtual time cannot go back (from ${new Date(current).toISOString()} to ${new Date(epochMs).toISOString()})`);
       current = epochMs;
     },
   };

@@ -52,7 +52,12 @@ export class XurrentApiError extends Error {
   readonly retriable: boolean;
   constructor(
     message: string,
-    details: { status?: number; graphqlErrors?: readonly GraphQLErrorEntry[]; payloadErrors?: readonly PayloadErrorEntry[]; retriable: boolean },
+    details: {
+      status?: number;
+      graphqlErrors?: readonly GraphQLErrorEntry[];
+      payloadErrors?: readonly PayloadErrorEntry[];
+      retriable: boolean;
+    },
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -40,9 +40,7 @@ export interface Logger {
  * `level`, `time`, and whatever context the child loggers add (`component`, `jobId`, `deliveryId`).
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const transport = options.stream
-    ? new winston.transports.Stream({ stream: options.stream })
-    : new winston.transports.Console();
+  const transport = options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console();
   const root = winston.createLogger({
     level: options.level,
     format: winston.format.combine(

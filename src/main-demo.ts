@@ -35,7 +35,11 @@ const USAGE = `Usage: npm run --silent demo [-- --serve] [-- --port <n>]
 let args: { serve: boolean; port: string | undefined; help: boolean };
 try {
   const { values } = parseArgs({
-    options: { serve: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      serve: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     strict: true,
   });
   args = { serve: values.serve, port: values.port, help: values.help };
@@ -49,7 +53,14 @@ if (args.help) {
 }
 
 const prefix = `xsw-demo-${randomUUID().slice(0, 8)}`;
-const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: args.serve ? (args.port ?? '3000') : '0', LOG_LEVEL: 'warn', QUEUE_PREFIX: prefix };
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  NODE_ENV: 'development',
+  HOST: '127.0.0.1',
+  PORT: args.serve ? (args.port ?? '3000') : '0',
+  LOG_LEVEL: 'warn',
+  QUEUE_PREFIX: prefix,
+};
 for (const key of ['XURRENT_TOKEN', 'XURRENT_CLIENT_ID', 'XURRENT_CLIENT_SECRET', 'XURRENT_ACCOUNT', 'XURRENT_SIMULATOR']) delete env[key];
 // A one-time local login so a newcomer sees the dashboard without configuring anything first.
 const demoPassword = args.serve && !env['ADMIN_TOKEN'] && !env['ADMIN_USER'] ? randomBytes(12).toString('base64url') : undefined;
@@ -77,7 +88,12 @@ try {
   // Delayed jobs of these queues lie in the future (SLA timers, follow-ups, the sweep's schedule).
   const later: readonly string[] = [QUEUE_NAMES.slaTimers, QUEUE_NAMES.rcaFollowUp, QUEUE_NAMES.xurrentFollowUp, QUEUE_NAMES.resync];
   const queues = service.operations.queues.all;
-  await waitUntilIdle({ webhooksIdle: () => simulator.webhooks.idle(), work: queues.filter((q) => !later.includes(q.name)), timers: queues.filter((q) => later.includes(q.name)), timeoutMs: 30_000 });
+  await waitUntilIdle({
+    webhooksIdle: () => simulator.webhooks.idle(),
+    work: queues.filter((q) => !later.includes(q.name)),
+    timers: queues.filter((q) => later.includes(q.name)),
+    timeoutMs: 30_000,
+  });
   out(`What agents see in Xurrent:\n\n${renderInbox(requests)}\n`);
   out(`Calls Xurrent received: ${summariseCalls(simulator.calls)}\n`);
   out(`Webhook deliveries: ${summariseDeliveries(simulator.webhooks.deliveries)}\n`);
@@ -86,7 +102,11 @@ try {
   exitCode = 1;
   logger.error('demo failed', { component: 'demo', error: error instanceof Error ? error.message : String(error) });
 } finally {
-  await runShutdown(service.shutdownSteps().filter((s) => s.name !== 'embedded-redis'), 10_000, logger);
+  await runShutdown(
+    service.shutdownSteps().filter((s) => s.name !== 'embedded-redis'),
+    10_000,
+    logger,
+  );
   await deletePrefixedKeys(marker, prefix).catch(() => undefined);
   marker.disconnect();
   await redis.embedded?.stop();
@@ -100,8 +120,12 @@ async function serve(httpUrl: string, zone: string): Promise<void> {
   out(`\nThe service keeps running with the demo's data (Redis prefix ${prefix}):\n`);
   out(`  dashboard   ${httpUrl}/dashboard?${period}\n`);
   out(`  Bull Board  ${httpUrl}/admin/queues\n`);
-  out(demoPassword ? `  login       user "demo", password "${demoPassword}" (for this run only)\n` : '  login       the ADMIN_* credentials you configured\n');
-  out('Ctrl-C stops it and removes the demo\'s keys.\n');
+  out(
+    demoPassword
+      ? `  login       user "demo", password "${demoPassword}" (for this run only)\n`
+      : '  login       the ADMIN_* credentials you configured\n',
+  );
+  out("Ctrl-C stops it and removes the demo's keys.\n");
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
 }
 

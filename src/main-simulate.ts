@@ -29,7 +29,11 @@ try {
 }
 
 try {
-  const report = await runScenario(input, { logger: createLogger({ level: 'warn', stream: process.stderr }), review, ...(process.env['REDIS_URL'] ? { redisUrl: process.env['REDIS_URL'] } : {}) });
+  const report = await runScenario(input, {
+    logger: createLogger({ level: 'warn', stream: process.stderr }),
+    review,
+    ...(process.env['REDIS_URL'] ? { redisUrl: process.env['REDIS_URL'] } : {}),
+  });
   process.stdout.write(`${JSON.stringify(printableReport(report), null, 2)}\n`);
   process.exit(0);
 } catch (error) {

@@ -18,7 +18,10 @@ const LOG_ID_HASHED_BYTES = 4_096;
  * first 4 KiB and its length (enough to tell deliveries apart in a log, and bounded in cost).
  */
 export function logIdOf(header: HeaderReader, raw: Buffer): string {
-  return deliveryHeaderOf(header) ?? `body-${createHash('sha256').update(raw.subarray(0, LOG_ID_HASHED_BYTES)).digest('hex').slice(0, 32)}-${raw.length}`;
+  return (
+    deliveryHeaderOf(header) ??
+    `body-${createHash('sha256').update(raw.subarray(0, LOG_ID_HASHED_BYTES)).digest('hex').slice(0, 32)}-${raw.length}`
+  );
 }
 
 /**

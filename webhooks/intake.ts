@@ -26,15 +26,44 @@ export interface IntakeDeps {
 }
 
 /** Wires the Xurrent webhook intake: verifier, producer, receiver and route handlers. Says at start what it will refuse. */
-export function createXurrentIntake({ config, queues, redis, queuePrefix, logger, metrics = createWebhookMetrics(), replicaAck, ownEcho, fetch, now }: IntakeDeps) {
+export function createXurrentIntake({
+  config,
+  queues,
+  redis,
+  queuePrefix,
+  logger,
+  metrics = createWebhookMetrics(),
+  replicaAck,
+  ownEcho,
+  fetch,
+  now,
+}: IntakeDeps) {
   const log = logger.child({ component: 'webhook' });
   warnAboutSettings(config, log);
-  const verifySignedToken = createSignatureVerifier({ config, ...(fetch ? { fetch } : {}), ...(now ? { now: () => now().getTime() } : {}) });
+  const verifySignedToken = createSignatureVerifier({
+    config,
+    ...(fetch ? { fetch } : {}),
+    ...(now ? { now: () => now().getTime() } : {}),
+  });
   // Harmless for the delivery (queued, and deduplicated while its job exists), but worth seeing.
   const onConfirmFailed = (error: unknown, jobId: string) =>
     log.warn('dedup marker left pending', { jobId, error: error instanceof Error ? error.message : String(error) });
-  const enqueueDelivery = createDeliveryProducer({ redis, prefix: queuePrefix, dedupTtlSeconds: config.dedupTtlSeconds, onConfirmFailed, ...(replicaAck ? { replicaAck } : {}) });
-  const receiveDelivery = createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ...(ownEcho ? { ownEcho } : {}), ...(now ? { now } : {}) });
+  const enqueueDelivery = createDeliveryProducer({
+    redis,
+    prefix: queuePrefix,
+    dedupTtlSeconds: config.dedupTtlSeconds,
+    onConfirmFailed,
+    ...(replicaAck ? { replicaAck } : {}),
+  });
+  const receiveDelivery = createDeliveryReceiver({
+    config,
+    queues,
+    verifySignedToken,
+    enqueueDelivery,
+    logger,
+    ...(ownEcho ? { ownEcho } : {}),
+    ...(now ? { now } : {}),
+  });
   return { handlers: createXurrentWebhookHandlers({ receiveDelivery, metrics, maxBytes: config.maxBytes }), metrics };
 }
 
@@ -44,5 +73,6 @@ function warnAboutSettings(config: WebhookConfig, log: Logger): void {
   } else if (config.publicKeys.length === 0 && !config.discoverKeys) {
     log.warn('no XURRENT_WEBHOOK_PUBLIC_KEY and XURRENT_WEBHOOK_JWKS=off: every webhook delivery will be refused with 401');
   }
-  if (config.accounts.length === 0) log.warn('no XURRENT_ACCOUNT or XURRENT_CUSTOMER_ACCOUNTS: every webhook delivery will be refused with 403');
+  if (config.accounts.length === 0)
+    log.warn('no XURRENT_ACCOUNT or XURRENT_CUSTOMER_ACCOUNTS: every webhook delivery will be refused with 403');
 }

@@ -39,14 +39,20 @@ export function createKeyDiscovery({ accountUrl, fetch, perMinute, now = Date.no
   async function discover(issuer: string): Promise<JWTVerifyGetKey> {
     const response = await fetch(`${issuer}/.well-known/openid-configuration`, { redirect: 'error', signal: AbortSignal.timeout(5_000) });
     // No document for this issuer: a policy that does not exist (or no longer does), not an outage.
-    if (response.status === 404 || response.status === 410) throw new DeliveryRejected('unauthorized', `openid-configuration answered ${response.status}`);
+    if (response.status === 404 || response.status === 410)
+      throw new DeliveryRejected('unauthorized', `openid-configuration answered ${response.status}`);
     if (!response.ok) throw new Error(`openid-configuration answered ${response.status}`);
     const parsed = OpenIdConfigurationSchema.safeParse(await response.json());
     if (!parsed.success) throw new DeliveryRejected('unauthorized', 'openid-configuration has no https jwks_uri');
     const jwksUri = new URL(parsed.data.jwks_uri);
     if (jwksUri.host !== host) throw new DeliveryRejected('unauthorized', `jwks_uri is on another host (${jwksUri.host})`);
     const fetchJwks = (url: string, options: RequestInit) => fetch(url, { ...options, redirect: 'error' });
-    return createRemoteJWKSet(jwksUri, { cacheMaxAge: HOUR_MS, cooldownDuration: 30_000, timeoutDuration: 5_000, [customFetch]: fetchJwks });
+    return createRemoteJWKSet(jwksUri, {
+      cacheMaxAge: HOUR_MS,
+      cooldownDuration: 30_000,
+      timeoutDuration: 5_000,
+      [customFetch]: fetchJwks,
+    });
   }
 
   function mayStartDiscovery(at: number): boolean {
@@ -76,7 +82,8 @@ export function createKeyDiscovery({ accountUrl, fetch, perMinute, now = Date.no
     if (failure && failure.until > at) return Promise.reject(failure.rejection);
     const pending = inFlight.get(issuer);
     if (pending) return pending;
-    if (!mayStartDiscovery(at)) return Promise.reject(new DeliveryRejected('unavailable', `key discovery cap reached (${perMinute} per minute)`));
+    if (!mayStartDiscovery(at))
+      return Promise.reject(new DeliveryRejected('unavailable', `key discovery cap reached (${perMinute} per minute)`));
     const discovery = discover(issuer).then(
       (keySet) => {
         if (keySets.size >= MAX_ISSUERS) keySets.clear();
@@ -88,7 +95,12 @@ export function createKeyDiscovery({ accountUrl, fetch, perMinute, now = Date.no
         const rejection =
           error instanceof DeliveryRejected
             ? error
-            : new DeliveryRejected('unavailable', `key discovery failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+            : new DeliveryRejected(
+                'unavailable',
+                `key discovery failed: ${error instanceof Error ? error.message : String(error)}`,
+                undefined,
+                { cause: error },
+              );
         rememberFailure(issuer, rejection, now());
         throw rejection;
       },

@@ -31,5 +31,6 @@ export function createWebhookMetrics(onDelivery?: OnDelivery): WebhookMetrics {
 }
 
 export function statusOf(outcome: DeliveryOutcome): number {
-  return ANSWERS[outcome === 'ignored-known' || outcome === 'ignored-unknown' || outcome === 'ignored-own-echo' ? 'ignored' : outcome].status;
+  return ANSWERS[outcome === 'ignored-known' || outcome === 'ignored-unknown' || outcome === 'ignored-own-echo' ? 'ignored' : outcome]
+    .status;
 }

@@ -22,7 +22,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Without it, anything else is parsed as JSON, and an object with a `jwt` key must still be a valid signed body.
  */
 export function classifyBody(raw: Buffer, { signedOnly = false }: { signedOnly?: boolean } = {}): ClassifiedBody {
-  if (signedOnly && raw.length > MAX_SIGNED_BODY_BYTES) throw unauthorized(`body of ${raw.length} bytes is larger than a signed envelope can be`);
+  if (signedOnly && raw.length > MAX_SIGNED_BODY_BYTES)
+    throw unauthorized(`body of ${raw.length} bytes is larger than a signed envelope can be`);
   let text: string;
   try {
     text = utf8.decode(raw);
@@ -52,4 +53,5 @@ export function classifyBody(raw: Buffer, { signedOnly = false }: { signedOnly?:
   return { kind: 'signed', token: parsed.data.jwt };
 }
 
-const notAnObject = () => new DeliveryRejected('invalid', 'body is not a JSON object', { path: '(body)', message: 'must be a JSON object' });
+const notAnObject = () =>
+  new DeliveryRejected('invalid', 'body is not a JSON object', { path: '(body)', message: 'must be a JSON object' });

@@ -46,7 +46,15 @@ export interface Decision {
  * One delivery, from raw bytes to decision: authenticate (the token is verified before anything in
  * it is parsed), validate, plan, enqueue. Every refusal is logged once with its precise reason.
  */
-export function createDeliveryReceiver({ config, queues, verifySignedToken, enqueueDelivery, logger, ownEcho, now = () => new Date() }: ReceiverDeps) {
+export function createDeliveryReceiver({
+  config,
+  queues,
+  verifySignedToken,
+  enqueueDelivery,
+  logger,
+  ownEcho,
+  now = () => new Date(),
+}: ReceiverDeps) {
   return async function receiveDelivery(header: HeaderReader, raw: Buffer): Promise<Decision> {
     const deliveryId = logIdOf(header, raw);
     const log = logger.child({ component: 'webhook', deliveryId });
@@ -61,27 +69,45 @@ export function createDeliveryReceiver({ config, queues, verifySignedToken, enqu
       const ids = dedupIdsOf(header, claims?.jti, raw);
       const plan = planEvent(envelope, { queues, deliveryId: ids[0], callbackDomains: config.callbackDomains, receivedAt: now() });
       if (plan.kind === 'ignore') {
-        log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', { event: envelope.event.slice(0, 100) });
+        log.log(plan.outcome === 'ignored-unknown' ? 'warn' : 'info', 'event acknowledged, not queued', {
+          event: envelope.event.slice(0, 100),
+        });
         return { answer: 'ignored', outcome: plan.outcome, event };
       }
       if (ownEcho && plan.queue === queues.events && envelope.person_nodeID && (await isOwn(ownEcho, envelope.person_nodeID))) {
         const data = plan.data as RequestEventJob;
         if (data.actor) {
           await ownEcho.recordActor(data.requestNodeId, { ...data.actor, atMs: Date.parse(data.receivedAt) }).catch((error: unknown) => {
-            throw new DeliveryRejected('unavailable', `status actor not recorded: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+            throw new DeliveryRejected(
+              'unavailable',
+              `status actor not recorded: ${error instanceof Error ? error.message : String(error)}`,
+              undefined,
+              { cause: error },
+            );
           });
         }
         log.debug('own echo acknowledged, not queued', { event });
         return { answer: 'ignored', outcome: 'ignored-own-echo', event };
       }
-      const enqueued = await enqueueDelivery({ queue: plan.queue, job: plan.job as DeliveryJob['job'], data: plan.data, ids }).catch((error: unknown) => {
-        throw new DeliveryRejected('unavailable', `enqueue failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
-      });
+      const enqueued = await enqueueDelivery({ queue: plan.queue, job: plan.job as DeliveryJob['job'], data: plan.data, ids }).catch(
+        (error: unknown) => {
+          throw new DeliveryRejected(
+            'unavailable',
+            `enqueue failed: ${error instanceof Error ? error.message : String(error)}`,
+            undefined,
+            { cause: error },
+          );
+        },
+      );
       const answer = enqueued.outcome === 'duplicate' ? 'duplicate' : plan.answer;
       // Queued events are counted in /metrics and stay findable as their job and dedup marker; a
       // line for each at the default level cost ~8 % of the intake's throughput (ingest bench).
       // Duplicates and verification handshakes are rare and worth a line.
-      log.log(answer === 'queued' ? 'debug' : 'info', answer === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', { event, jobId: enqueued.jobId, signed: Boolean(claims) });
+      log.log(answer === 'queued' ? 'debug' : 'info', answer === 'duplicate' ? 'duplicate delivery' : 'delivery accepted', {
+        event,
+        jobId: enqueued.jobId,
+        signed: Boolean(claims),
+      });
       return { answer, outcome: answer, event };
     } catch (error) {
       if (!(error instanceof DeliveryRejected)) throw error;

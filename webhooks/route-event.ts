@@ -34,16 +34,41 @@ export function planEvent(envelope: WebhookEnvelope, { queues, deliveryId, callb
     // Who changed the status: an id, kept so the response can be told a person's (docs/contract-reading.md).
     const status = envelope.payload['status'];
     const person = envelope.person_nodeID;
-    const actor = event === 'request.status-changed' && typeof person === 'string' && person !== '' && typeof status === 'string' && status !== '' ? { actor: { personNodeId: person, status: status.slice(0, 50) } } : {};
-    return { kind: 'enqueue', queue: queues.events, job: JOBS.requestEvent, data: { ...base, requestNodeId: nodeId, ...actor }, answer: 'queued' };
+    const actor =
+      event === 'request.status-changed' && typeof person === 'string' && person !== '' && typeof status === 'string' && status !== ''
+        ? { actor: { personNodeId: person, status: status.slice(0, 50) } }
+        : {};
+    return {
+      kind: 'enqueue',
+      queue: queues.events,
+      job: JOBS.requestEvent,
+      data: { ...base, requestNodeId: nodeId, ...actor },
+      answer: 'queued',
+    };
   }
   if (isProblemEvent(event)) {
-    return { kind: 'enqueue', queue: queues.problemEvents, job: JOBS.problemEvent, data: { ...base, problemNodeId: nodeId }, answer: 'queued' };
+    return {
+      kind: 'enqueue',
+      queue: queues.problemEvents,
+      job: JOBS.problemEvent,
+      data: { ...base, problemNodeId: nodeId },
+      answer: 'queued',
+    };
   }
   if (event === 'webhook.verify') {
     const callback = checkVerifyCallback(String(envelope.payload['callback']), { accountId, domains: callbackDomains }, receivedAt);
-    if (!callback.ok) throw new DeliveryRejected('invalid', `callback refused: ${callback.message}`, { path: 'payload.callback', message: callback.message });
-    const data: WebhookVerifyJob = { deliveryId, accountId, callback: callback.url.href, expiresAt: callback.expiresAt.toISOString(), receivedAt: base.receivedAt };
+    if (!callback.ok)
+      throw new DeliveryRejected('invalid', `callback refused: ${callback.message}`, {
+        path: 'payload.callback',
+        message: callback.message,
+      });
+    const data: WebhookVerifyJob = {
+      deliveryId,
+      accountId,
+      callback: callback.url.href,
+      expiresAt: callback.expiresAt.toISOString(),
+      receivedAt: base.receivedAt,
+    };
     return { kind: 'enqueue', queue: queues.webhookVerify, job: JOBS.webhookVerify, data, answer: 'verifying' };
   }
   return { kind: 'ignore', outcome: isKnownEvent(event) ? 'ignored-known' : 'ignored-unknown' };

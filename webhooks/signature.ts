@@ -21,10 +21,12 @@ const KEY_FAMILY: Record<WebhookAlgorithm, string> = {
   ES384: 'ec:secp384r1',
   ES512: 'ec:secp521r1',
 };
-const familyOf = (key: KeyObject) => (key.asymmetricKeyType === 'ec' ? `ec:${key.asymmetricKeyDetails?.namedCurve ?? '?'}` : (key.asymmetricKeyType ?? '?'));
+const familyOf = (key: KeyObject) =>
+  key.asymmetricKeyType === 'ec' ? `ec:${key.asymmetricKeyDetails?.namedCurve ?? '?'}` : (key.asymmetricKeyType ?? '?');
 
 export interface SignatureVerifierDeps {
-  config: Pick<WebhookConfig, 'publicKeys' | 'algorithms' | 'audience' | 'discoverKeys' | 'accountUrl'> & Partial<Pick<WebhookConfig, 'requireExp' | 'discoveriesPerMinute'>>;
+  config: Pick<WebhookConfig, 'publicKeys' | 'algorithms' | 'audience' | 'discoverKeys' | 'accountUrl'> &
+    Partial<Pick<WebhookConfig, 'requireExp' | 'discoveriesPerMinute'>>;
   fetch?: typeof globalThis.fetch;
   /** Milliseconds since the epoch, for the discovery caches; injected by tests. */
   now?: () => number;
@@ -82,7 +84,8 @@ export function createSignatureVerifier({ config, fetch = globalThis.fetch, now 
     let lastError: unknown;
     if (fitting.length > 0) {
       const hinted = fitting.length > 1 ? keyBySender.get(unverifiedSender(token) ?? '') : undefined;
-      const ordered = hinted === undefined ? fitting : [...fitting.filter((k) => k.index === hinted), ...fitting.filter((k) => k.index !== hinted)];
+      const ordered =
+        hinted === undefined ? fitting : [...fitting.filter((k) => k.index === hinted), ...fitting.filter((k) => k.index !== hinted)];
       for (const { key, index } of ordered) {
         try {
           const claims = await verifyWith(token, key);
@@ -123,7 +126,8 @@ function checkStructure(token: string, algorithms: readonly WebhookAlgorithm[]):
   } catch (error) {
     throw unauthorized('JOSE header cannot be decoded', error);
   }
-  if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) throw unauthorized(`algorithm not allowed: ${String(alg).slice(0, 20)}`);
+  if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg))
+    throw unauthorized(`algorithm not allowed: ${String(alg).slice(0, 20)}`);
   return alg as WebhookAlgorithm;
 }
 

@@ -11,7 +11,17 @@ import type { OpenQueues } from '../src/queue/jobs.js';
  * request is recorded, else makes sure a poll is pending (restoring a lost one). Costs no Xurrent
  * call: it reads the request the reconcile just read.
  */
-export function createBreakFixTrigger({ queues, followUps, intervalMs, clock }: { queues: Pick<OpenQueues, 'enqueue'>; followUps: FollowUpTimers; intervalMs: number; clock: Clock }) {
+export function createBreakFixTrigger({
+  queues,
+  followUps,
+  intervalMs,
+  clock,
+}: {
+  queues: Pick<OpenQueues, 'enqueue'>;
+  followUps: FollowUpTimers;
+  intervalMs: number;
+  clock: Clock;
+}) {
   return async (request: RequestDetail, _facts: unknown, state: WorkflowState): Promise<void> => {
     const action = breakFixRequestAction({
       mode: 'request',

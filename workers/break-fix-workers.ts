@@ -37,11 +37,33 @@ export function createBreakFixWorkers({ config, connection, queues, xurrent, sup
     supportServiceInstanceId: breakFix.supportServiceInstanceId,
     followUpIntervalMs: breakFix.followUpIntervalMs,
   };
-  const base = { connection, prefix, logger, clock, xurrent, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  const base = {
+    connection,
+    prefix,
+    logger,
+    clock,
+    xurrent,
+    concurrency: config.queue.concurrency,
+    lockMs: config.queue.lockMs,
+    callsXurrent: true,
+  };
   // Short expiry with a heartbeat: a killed worker frees its locks as soon as its jobs come back.
   const workers: Worker[] = [
-    startWorker(JOBS.forwardToXurrent, createForwardProcessor({ support: support.client, locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }), followUps, policy }), base),
-    startWorker(JOBS.followUpXurrent, createFollowUpProcessor({ support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs }), base),
+    startWorker(
+      JOBS.forwardToXurrent,
+      createForwardProcessor({
+        support: support.client,
+        locks: createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true }),
+        followUps,
+        policy,
+      }),
+      base,
+    ),
+    startWorker(
+      JOBS.followUpXurrent,
+      createFollowUpProcessor({ support: support.client, followUps, intervalMs: breakFix.followUpIntervalMs }),
+      base,
+    ),
   ];
   return {
     trigger: createBreakFixTrigger({ queues, followUps, intervalMs: breakFix.followUpIntervalMs, clock }),

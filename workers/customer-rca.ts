@@ -17,7 +17,10 @@ import type { ProblemManagementPolicy } from './problem-policy.js';
 
 const CLOSED = new Set(['solved', 'declined']);
 
-async function readTarget(calls: CountedXurrentClient, id: string): Promise<CustomerRcaTarget['problem'] & { requestIds: string[]; status: string }> {
+async function readTarget(
+  calls: CountedXurrentClient,
+  id: string,
+): Promise<CustomerRcaTarget['problem'] & { requestIds: string[]; status: string }> {
   const { node } = await calls.request(PROBLEM_FOLLOW_UP_BY_ID, { id }, ProblemFollowUpByIdSchema);
   return {
     id,
@@ -32,7 +35,10 @@ async function readTarget(calls: CountedXurrentClient, id: string): Promise<Cust
 /** True when the request already holds the RCA confirmation to the requester (its marker). */
 async function hasConfirmation(calls: CountedXurrentClient, requestId: string): Promise<boolean> {
   const { node } = await calls.request(PROBLEM_INCIDENT_NOTES, { id: requestId }, ProblemIncidentNotesSchema);
-  return hasMarker((node?.notes?.nodes ?? []).map((n) => n.text ?? ''), rcaConfirmedMarker(requestId));
+  return hasMarker(
+    (node?.notes?.nodes ?? []).map((n) => n.text ?? ''),
+    rcaConfirmedMarker(requestId),
+  );
 }
 
 /**
@@ -51,9 +57,19 @@ export async function handleCustomerRca(
 ): Promise<ManageProblemResult & { rcaDueMs: number }> {
   const { policy } = deps;
   const linked = incident.problemId ? await readTarget(calls, incident.problemId) : null;
-  const groupOpen = !linked || CLOSED.has(linked.status) ? (incident.serviceInstanceId ? await findOpenProblem(calls, incident.serviceInstanceId, sourceId) : null) : null;
+  const groupOpen =
+    !linked || CLOSED.has(linked.status)
+      ? incident.serviceInstanceId
+        ? await findOpenProblem(calls, incident.serviceInstanceId, sourceId)
+        : null
+      : null;
   const target = linked && !CLOSED.has(linked.status) ? linked : groupOpen ? await readTarget(calls, groupOpen.id) : null;
-  const plan = planCustomerRca(incident.id, request, { problem: target }, { rcaDue: policy.write.rcaDue, zone: policy.write.zone, format: policy.write.format, locale: policy.locale });
+  const plan = planCustomerRca(
+    incident.id,
+    request,
+    { problem: target },
+    { rcaDue: policy.write.rcaDue, zone: policy.write.zone, format: policy.write.format, locale: policy.locale },
+  );
 
   let problemId: string;
   let label: string;
@@ -63,7 +79,18 @@ export async function handleCustomerRca(
     label = target.label;
     if (!plan.alreadyPromised) {
       const requestIds = [...new Set([...target.requestIds, incident.id])];
-      await calls.request(PROBLEM_UPDATE, { input: { id: target.id, requestIds, note: plan.problemNote, ...(plan.analysisTargetAt ? { analysisTargetAt: plan.analysisTargetAt } : {}) } }, ProblemUpdateResultSchema);
+      await calls.request(
+        PROBLEM_UPDATE,
+        {
+          input: {
+            id: target.id,
+            requestIds,
+            note: plan.problemNote,
+            ...(plan.analysisTargetAt ? { analysisTargetAt: plan.analysisTargetAt } : {}),
+          },
+        },
+        ProblemUpdateResultSchema,
+      );
     }
   } else {
     if (!incident.serviceId) return { action: 'skip', rcaDueMs: plan.promise.dueMs };
@@ -87,7 +114,11 @@ export async function handleCustomerRca(
     action = 'create';
   }
   if (plan.analysisTargetAt) {
-    await deps.rcaTimers.schedule({ problemNodeId: problemId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(plan.promise.dueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
+    await deps.rcaTimers.schedule({
+      problemNodeId: problemId,
+      stage: 'warning',
+      fireAtMs: computeRcaWarningAtMs(plan.promise.dueMs, policy.rca.warningBusinessDays, policy.rca.calendar),
+    });
     await deps.rcaTimers.schedule({ problemNodeId: problemId, stage: 'overdue', fireAtMs: plan.promise.dueMs });
   }
   // Once: a second check of the same request (another job, or a retry after the note) finds the marker.

@@ -19,7 +19,10 @@ export interface FollowUpDeps {
  * `assigned` once Xurrent completed it, and schedules the next poll or stops following.
  */
 export function createFollowUpProcessor({ support, followUps, intervalMs }: FollowUpDeps) {
-  return async function processFollowUp(data: JobData<'followUpXurrent'>, ctx: JobContext): Promise<{ next: 'continue' | 'stop'; wrote: boolean }> {
+  return async function processFollowUp(
+    data: JobData<'followUpXurrent'>,
+    ctx: JobContext,
+  ): Promise<{ next: 'continue' | 'stop'; wrote: boolean }> {
     const { requestNodeId } = data;
     const calls = ctx.xurrent;
     const supportCalls = support.counted();
@@ -34,11 +37,22 @@ export function createFollowUpProcessor({ support, followUps, intervalMs }: Foll
       { id: node.id, status: node.status ?? 'assigned', noteTexts: (node.notes?.nodes ?? []).map((n) => n.text ?? '') },
       linked ? { label: linked.requestId ? `#${linked.requestId}` : linked.id, status: linked.status ?? 'assigned' } : null,
     );
-    const input: RequestUpdateInput = { id: node.id, ...(plan.internalNote ? { internalNote: plan.internalNote } : {}), ...(plan.status ? { status: plan.status } : {}) };
+    const input: RequestUpdateInput = {
+      id: node.id,
+      ...(plan.internalNote ? { internalNote: plan.internalNote } : {}),
+      ...(plan.status ? { status: plan.status } : {}),
+    };
     const wrote = Object.keys(input).length > 1;
     if (wrote) await calls.request(REQUEST_UPDATE, { input }, RequestUpdateResultSchema);
     await followUps.schedule(requestNodeId, plan.next === 'continue' ? ctx.clock.now() + intervalMs : null);
-    ctx.log.info('xurrent follow-up', { component: 'break-fix', requestNodeId, linkedStatus: linked?.status, next: plan.next, wrote, xurrentCalls: calls.calls() + supportCalls.calls() });
+    ctx.log.info('xurrent follow-up', {
+      component: 'break-fix',
+      requestNodeId,
+      linkedStatus: linked?.status,
+      next: plan.next,
+      wrote,
+      xurrentCalls: calls.calls() + supportCalls.calls(),
+    });
     return { next: plan.next, wrote };
   };
 }

@@ -1,4 +1,10 @@
-import { LINKED_REQUEST_CREATE, LINKED_REQUESTS_PAGE, LinkedRequestCreateSchema, LinkedRequestsPageSchema, type LinkedRequestNode } from '../schema/graphql/linked-request.js';
+import {
+  LINKED_REQUEST_CREATE,
+  LINKED_REQUESTS_PAGE,
+  LinkedRequestCreateSchema,
+  LinkedRequestsPageSchema,
+  type LinkedRequestNode,
+} from '../schema/graphql/linked-request.js';
 import { readRequest } from '../src/xurrent/read-request.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
 import { isClosedStatus, linkedStatusMarker } from '../src/domain/break-fix/follow-up.js';
@@ -39,7 +45,10 @@ const MAX_SEARCH_PAGES = 5;
  * looks for its own request by `source`/`sourceID` (a retry after a lost answer finds it).
  */
 export function createForwardProcessor({ support, locks, followUps, policy }: ForwardDeps) {
-  return async function processForward(data: JobData<'forwardToXurrent'>, ctx: JobContext): Promise<{ action: 'none' | 'known' | 'found' | 'created'; linkedId?: string }> {
+  return async function processForward(
+    data: JobData<'forwardToXurrent'>,
+    ctx: JobContext,
+  ): Promise<{ action: 'none' | 'known' | 'found' | 'created'; linkedId?: string }> {
     const { requestNodeId } = data;
     return ctx.withRequestLock(locks, `break-fix:${requestNodeId}`, BUSY_RETRY_MS, async () => {
       const calls = ctx.xurrent;
@@ -52,10 +61,17 @@ export function createForwardProcessor({ support, locks, followUps, policy }: Fo
         return { action: 'known', linkedId: node.supplierRequestID };
       }
       const forwarded = {
-        id: node.id, requestId: node.requestId ?? null, subject: node.subject ?? null, category: node.category ?? null, impact: node.impact ?? null,
+        id: node.id,
+        requestId: node.requestId ?? null,
+        subject: node.subject ?? null,
+        category: node.category ?? null,
+        impact: node.impact ?? null,
         notes: (node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', internal: n.internal === true })),
       };
-      const plan = planLinkedRequest(forwarded, { customerAccount: policy.customerAccount, serviceInstanceId: policy.supportServiceInstanceId });
+      const plan = planLinkedRequest(forwarded, {
+        customerAccount: policy.customerAccount,
+        serviceInstanceId: policy.supportServiceInstanceId,
+      });
       const found = await findLinked(supportCalls, plan.searchText, plan.input);
       const linked = found ?? (await createLinked(supportCalls, plan.input));
       const label = linked.requestId ? `#${linked.requestId}` : linked.id;
@@ -64,10 +80,20 @@ export function createForwardProcessor({ support, locks, followUps, policy }: Fo
         noteMarker('xurrent-linked', `${requestNodeId}:${linked.id}`),
         linkedStatusMarker(requestNodeId, linked.status ?? 'assigned'),
       ].join('\n');
-      await calls.request(REQUEST_UPDATE, { input: { id: requestNodeId, supplierRequestID: linked.id, internalNote: note } }, RequestUpdateResultSchema);
+      await calls.request(
+        REQUEST_UPDATE,
+        { input: { id: requestNodeId, supplierRequestID: linked.id, internalNote: note } },
+        RequestUpdateResultSchema,
+      );
       await followUps.schedule(requestNodeId, ctx.clock.now() + policy.followUpIntervalMs);
       const action = found ? 'found' : 'created';
-      ctx.log.info('forwarded to xurrent', { component: 'break-fix', requestNodeId, action, linkedId: linked.id, xurrentCalls: calls.calls() + supportCalls.calls() });
+      ctx.log.info('forwarded to xurrent', {
+        component: 'break-fix',
+        requestNodeId,
+        action,
+        linkedId: linked.id,
+        xurrentCalls: calls.calls() + supportCalls.calls(),
+      });
       return { action, linkedId: linked.id };
     });
   };
@@ -75,13 +101,20 @@ export function createForwardProcessor({ support, locks, followUps, policy }: Fo
 
 async function findLinked(support: CountedXurrentClient, searchText: string, input: LinkedRequestInput): Promise<LinkedRequestNode | null> {
   const filter = { query: searchText, ...(input.serviceInstanceId ? { serviceInstance: { values: [input.serviceInstanceId] } } : {}) };
-  const pages = paginate(support, { document: LINKED_REQUESTS_PAGE, variables: { filter }, schema: LinkedRequestsPageSchema, connection: (data) => data.requests, maxPages: MAX_SEARCH_PAGES });
+  const pages = paginate(support, {
+    document: LINKED_REQUESTS_PAGE,
+    variables: { filter },
+    schema: LinkedRequestsPageSchema,
+    connection: (data) => data.requests,
+    maxPages: MAX_SEARCH_PAGES,
+  });
   for await (const request of pages) if (request.source === LINKED_REQUEST_SOURCE && request.sourceID === input.sourceID) return request;
   return null;
 }
 
 async function createLinked(support: CountedXurrentClient, input: LinkedRequestInput): Promise<LinkedRequestNode> {
   const { requestCreate } = await support.request(LINKED_REQUEST_CREATE, { input }, LinkedRequestCreateSchema);
-  if (!requestCreate.request) throw new XurrentApiError('Xurrent requestCreate returned no request for the linked request', { status: 200, retriable: true });
+  if (!requestCreate.request)
+    throw new XurrentApiError('Xurrent requestCreate returned no request for the linked request', { status: 200, retriable: true });
   return requestCreate.request;
 }

@@ -37,7 +37,10 @@ export interface Workers {
 }
 
 export interface WorkersDeps {
-  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & { breakFix?: Config['breakFix']; xurrent?: Config['xurrent'] };
+  config: Pick<Config, 'queue' | 'webhooks' | 'sla' | 'workflow' | 'problems' | 'registration' | 'reports' | 'resync'> & {
+    breakFix?: Config['breakFix'];
+    xurrent?: Config['xurrent'];
+  };
   redis: RedisTarget;
   xurrent: XurrentClient;
   /** Break-fix request mode: the client of the account that reaches Xurrent's support and this service's account. */
@@ -54,21 +57,49 @@ export interface WorkersDeps {
 }
 
 /** Wires every processor to its queue; the only place that knows which job runs where. */
-export function createWorkers({ config, redis, xurrent, support, logger, clock, fetch = globalThis.fetch, metrics, budgetLeft = async () => ({}), replicaAck }: WorkersDeps): Workers {
+export function createWorkers({
+  config,
+  redis,
+  xurrent,
+  support,
+  logger,
+  clock,
+  fetch = globalThis.fetch,
+  metrics,
+  budgetLeft = async () => ({}),
+  replicaAck,
+}: WorkersDeps): Workers {
   const prefix = config.queue.prefix;
   const lockMs = config.queue.lockMs;
   // Workers block on Redis and must outlast its outages, so they get their own patient connection.
   const connection = createRedis(redis, 'worker', 'xsw-worker');
   connection.on('error', (error) => logger.warn('worker redis connection error', { component: 'workers', error: error.message }));
   // The producer side of every queue the processors add to: each job's options come from the registry.
-  const queues = openQueues(connection, prefix, { onError: (error, queue) => logger.warn('queue error', { component: 'workers', queue, error: error.message }) });
-  const observed = (store: Parameters<typeof observeWorkflowStore>[0]) => (metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store);
+  const queues = openQueues(connection, prefix, {
+    onError: (error, queue) => logger.warn('queue error', { component: 'workers', queue, error: error.message }),
+  });
+  const observed = (store: Parameters<typeof observeWorkflowStore>[0]) =>
+    metrics ? observeWorkflowStore(store, { redis: connection, prefix, metrics }) : store;
 
   const reportStore = createReportStore(connection, prefix, config.reports.retentionDays, logger);
-  const problems = createProblemWorkers({ config, connection, queues, xurrent, clock, logger, reports: reportStore, reconcile: (requestNodeId, reason) => enqueueReconcile(queues, { requestNodeId, reason }) });
-  const breakFix = config.breakFix?.mode === 'request' && support ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, queues, xurrent, support, clock, logger }) : undefined;
+  const problems = createProblemWorkers({
+    config,
+    connection,
+    queues,
+    xurrent,
+    clock,
+    logger,
+    reports: reportStore,
+    reconcile: (requestNodeId, reason) => enqueueReconcile(queues, { requestNodeId, reason }),
+  });
+  const breakFix =
+    config.breakFix?.mode === 'request' && support
+      ? createBreakFixWorkers({ config: { ...config, breakFix: config.breakFix }, connection, queues, xurrent, support, clock, logger })
+      : undefined;
   const policy = createWorkflowPolicy(config);
-  const store = observed(createWorkflowStore(connection, prefix, logger, config.reports.retentionDays, replicaAck ? createReplicaAck(replicaAck) : undefined));
+  const store = observed(
+    createWorkflowStore(connection, prefix, logger, config.reports.retentionDays, replicaAck ? createReplicaAck(replicaAck) : undefined),
+  );
   const resync = createResyncWorkers({ config, connection, xurrent, store, queues, budgetLeft, clock, logger });
   const statusActors = createStatusActorStore(connection, prefix, config.reports.retentionDays);
   const reconcile = createReconcileProcessor({
@@ -79,8 +110,18 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
     locks: createKeyedLocks(connection, { prefix, ttlMs: lockMs, heartbeat: true }),
     timers: createSlaTimers({ queues, clock }),
     policy,
-    policyFor: createCustomerPolicies(policy, { zone: config.sla.calendar.zone, locale: config.workflow.locale, customerSettings: config.reports.customerSettings, providerAccountId: config.xurrent?.account ?? null }),
-    reports: createReportWriter({ store: reportStore, calendar: policy.calendar, sla: policy.sla, providerAccountId: config.xurrent?.account ?? null }),
+    policyFor: createCustomerPolicies(policy, {
+      zone: config.sla.calendar.zone,
+      locale: config.workflow.locale,
+      customerSettings: config.reports.customerSettings,
+      providerAccountId: config.xurrent?.account ?? null,
+    }),
+    reports: createReportWriter({
+      store: reportStore,
+      calendar: policy.calendar,
+      sla: policy.sla,
+      providerAccountId: config.xurrent?.account ?? null,
+    }),
     onReconciled: async (request, facts, state) => {
       await problems.trigger(request, facts, state);
       await breakFix?.trigger(request, facts, state);
@@ -88,7 +129,10 @@ export function createWorkers({ config, redis, xurrent, support, logger, clock, 
   });
   const base = { connection, prefix, logger, clock, xurrent, lockMs };
   const all = [
-    startWorker(JOBS.requestEvent, createRequestEventProcessor({ queues, statusActors }), { ...base, concurrency: config.queue.concurrency }),
+    startWorker(JOBS.requestEvent, createRequestEventProcessor({ queues, statusActors }), {
+      ...base,
+      concurrency: config.queue.concurrency,
+    }),
     startWorker(JOBS.reconcileRequest, reconcile, { ...base, concurrency: config.queue.concurrency, callsXurrent: true }),
     startWorker(JOBS.slaTimer, createSlaTimerProcessor({ queues }), { ...base, concurrency: config.queue.concurrency }),
     ...problems.workers,

@@ -32,7 +32,11 @@ export interface JobContextDeps {
   xurrent: XurrentClient;
 }
 
-export function createJobContext(job: Pick<Job, 'id' | 'name' | 'moveToDelayed' | 'updateProgress'>, token: string | undefined, { logger, clock, xurrent }: JobContextDeps): JobContext {
+export function createJobContext(
+  job: Pick<Job, 'id' | 'name' | 'moveToDelayed' | 'updateProgress'>,
+  token: string | undefined,
+  { logger, clock, xurrent }: JobContextDeps,
+): JobContext {
   // Wall time, not the injected clock: BullMQ compares a delayed job's timestamp with real time.
   const retryLater = async (delayMs: number): Promise<never> => {
     await job.moveToDelayed(Date.now() + delayMs, token);

@@ -30,7 +30,12 @@ export interface ManageProblemDeps {
   reports?: Pick<ReportStore, 'saveProblem'>;
 }
 
-export type ManageProblemResult = { action: 'none' | 'skip' | 'create' | 'link'; problemId?: string; problemNumber?: string; requestIds?: string[] };
+export type ManageProblemResult = {
+  action: 'none' | 'skip' | 'create' | 'link';
+  problemId?: string;
+  problemNumber?: string;
+  requestIds?: string[];
+};
 
 const BUSY_RETRY_MS = 300;
 
@@ -54,73 +59,117 @@ export function createManageProblemProcessor({ store, locks, rcaTimers, policy, 
 
     const sourceId = problemSourceIdOf(firstFacts.groupKey, requestNodeId);
     // Jittered: the incidents of one group wait for the same lock.
-    return ctx.withRequestLock(locks, `problem:${sourceId}`, BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS), async (): Promise<ManageProblemResult> => {
-      if (rcaRequest) {
-        const incident = (await readIncident(calls, requestNodeId)) ?? first;
-        const result = await handleCustomerRca(calls, incident, rcaRequest, sourceId, { policy, rcaTimers });
-        if (result.action === 'create' && result.problemId) {
-          await reports?.saveProblem({ problemId: result.problemId, number: null, reason: 'customer_request', rcaDueMs: result.rcaDueMs, createdAtMs: ctx.clock.now(), solvedAtMs: null, requestIds: [requestNodeId], rcaReportAtMs: null, promises: [{ reason: 'customer_request', subject: requestNodeId, dueMs: result.rcaDueMs }] });
+    return ctx.withRequestLock(
+      locks,
+      `problem:${sourceId}`,
+      BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS),
+      async (): Promise<ManageProblemResult> => {
+        if (rcaRequest) {
+          const incident = (await readIncident(calls, requestNodeId)) ?? first;
+          const result = await handleCustomerRca(calls, incident, rcaRequest, sourceId, { policy, rcaTimers });
+          if (result.action === 'create' && result.problemId) {
+            await reports?.saveProblem({
+              problemId: result.problemId,
+              number: null,
+              reason: 'customer_request',
+              rcaDueMs: result.rcaDueMs,
+              createdAtMs: ctx.clock.now(),
+              solvedAtMs: null,
+              requestIds: [requestNodeId],
+              rcaReportAtMs: null,
+              promises: [{ reason: 'customer_request', subject: requestNodeId, dueMs: result.rcaDueMs }],
+            });
+          }
+          log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
+          return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
         }
-        log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
-        return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
-      }
-      // Read again under the lock: another worker may have linked this incident meanwhile. A Top
-      // incident already linked needs no group read: only its linked problem's promises matter.
-      const instanceId = first.serviceInstanceId;
-      const linkedTop = first.problemId !== null && firstFacts.priority === 'top';
-      const rows = instanceId && !linkedTop ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();
-      const incident = rows.get(requestNodeId) ?? (await readIncident(calls, requestNodeId));
-      const facts = incident && toIncidentFacts(incident, policy.groupBy, policy.triage);
-      if (!incident || !facts) return { action: 'none' };
-      // §2.3/§3.3: a Top incident linked by hand, raised to Top after its link, or linked as another's repeat still owes its own RCA.
-      const linked = incident.problemId && facts.priority === 'top' ? await readLinkedProblem(calls, incident.problemId, incident.id) : null;
-      const open = !incident.problemId && instanceId && facts.groupKey ? await findOpenProblem(calls, instanceId, sourceId) : null;
-      const recent = [...rows.values()].flatMap((row) => toIncidentFacts(row, policy.groupBy, policy.triage) ?? []);
-      const decision = decideProblem(facts, recent, open?.id ?? null, policy.detect, linked);
+        // Read again under the lock: another worker may have linked this incident meanwhile. A Top
+        // incident already linked needs no group read: only its linked problem's promises matter.
+        const instanceId = first.serviceInstanceId;
+        const linkedTop = first.problemId !== null && firstFacts.priority === 'top';
+        const rows = instanceId && !linkedTop ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();
+        const incident = rows.get(requestNodeId) ?? (await readIncident(calls, requestNodeId));
+        const facts = incident && toIncidentFacts(incident, policy.groupBy, policy.triage);
+        if (!incident || !facts) return { action: 'none' };
+        // §2.3/§3.3: a Top incident linked by hand, raised to Top after its link, or linked as another's repeat still owes its own RCA.
+        const linked =
+          incident.problemId && facts.priority === 'top' ? await readLinkedProblem(calls, incident.problemId, incident.id) : null;
+        const open = !incident.problemId && instanceId && facts.groupKey ? await findOpenProblem(calls, instanceId, sourceId) : null;
+        const recent = [...rows.values()].flatMap((row) => toIncidentFacts(row, policy.groupBy, policy.triage) ?? []);
+        const decision = decideProblem(facts, recent, open?.id ?? null, policy.detect, linked);
 
-      const states = new Map<string, WorkflowState>();
-      if (decision.action === 'create') for (const id of decision.requestIds) states.set(id, await store.load(id));
-      const write = planProblemWrite(
-        decision,
-        {
-          incident,
-          rows,
-          sourceId,
-          linkedRequestIds: linked ? linked.requestIds : (open?.requests?.nodes ?? []).map((r) => r.id),
-          timelineOf: (row) => timelineOf(row, states.get(row.id)),
-          openRcaDueMs: linked ? linked.analysisTargetAtMs : open?.analysisTargetAt ? Date.parse(open.analysisTargetAt) : null,
-        },
-        policy.write,
-      );
-      const result = await carryOut(calls, write);
-      if (write.kind === 'create' && result.problemId) {
-        const problemNodeId = result.problemId;
-        await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
-        await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: write.rcaDueMs });
-        if (decision.action === 'create') {
-          const opened = { problemId: problemNodeId, number: result.problemNumber ?? null, reason: decision.reason, rcaDueMs: write.rcaDueMs };
-          await reports?.saveProblem({ ...opened, createdAtMs: ctx.clock.now(), solvedAtMs: null, requestIds: write.input.requestIds ?? [], rcaReportAtMs: null, promises: rcaPromisesOf([write.input.note]) });
+        const states = new Map<string, WorkflowState>();
+        if (decision.action === 'create') for (const id of decision.requestIds) states.set(id, await store.load(id));
+        const write = planProblemWrite(
+          decision,
+          {
+            incident,
+            rows,
+            sourceId,
+            linkedRequestIds: linked ? linked.requestIds : (open?.requests?.nodes ?? []).map((r) => r.id),
+            timelineOf: (row) => timelineOf(row, states.get(row.id)),
+            openRcaDueMs: linked ? linked.analysisTargetAtMs : open?.analysisTargetAt ? Date.parse(open.analysisTargetAt) : null,
+          },
+          policy.write,
+        );
+        const result = await carryOut(calls, write);
+        if (write.kind === 'create' && result.problemId) {
+          const problemNodeId = result.problemId;
+          await rcaTimers.schedule({
+            problemNodeId,
+            stage: 'warning',
+            fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar),
+          });
+          await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: write.rcaDueMs });
+          if (decision.action === 'create') {
+            const opened = {
+              problemId: problemNodeId,
+              number: result.problemNumber ?? null,
+              reason: decision.reason,
+              rcaDueMs: write.rcaDueMs,
+            };
+            await reports?.saveProblem({
+              ...opened,
+              createdAtMs: ctx.clock.now(),
+              solvedAtMs: null,
+              requestIds: write.input.requestIds ?? [],
+              rcaReportAtMs: null,
+              promises: rcaPromisesOf([write.input.note]),
+            });
+          }
         }
-      }
-      if (write.kind === 'link' && write.rcaDueMs !== undefined) {
-        // The RCA target moved earlier (a Top incident's own promise): its follow-up timers move with it.
-        await rcaTimers.schedule({ problemNodeId: write.input.id, stage: 'warning', fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar) });
-        await rcaTimers.schedule({ problemNodeId: write.input.id, stage: 'overdue', fireAtMs: write.rcaDueMs });
-      }
-      log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
-      return result;
-    });
+        if (write.kind === 'link' && write.rcaDueMs !== undefined) {
+          // The RCA target moved earlier (a Top incident's own promise): its follow-up timers move with it.
+          await rcaTimers.schedule({
+            problemNodeId: write.input.id,
+            stage: 'warning',
+            fireAtMs: computeRcaWarningAtMs(write.rcaDueMs, policy.rca.warningBusinessDays, policy.rca.calendar),
+          });
+          await rcaTimers.schedule({ problemNodeId: write.input.id, stage: 'overdue', fireAtMs: write.rcaDueMs });
+        }
+        log.info('problem management', { decision: decision.action, why: decision.why, ...result, xurrentCalls: calls.calls() });
+        return result;
+      },
+    );
   };
 }
 
-async function carryOut(calls: ReturnType<XurrentClient['counted']>, write: ReturnType<typeof planProblemWrite>): Promise<ManageProblemResult> {
+async function carryOut(
+  calls: ReturnType<XurrentClient['counted']>,
+  write: ReturnType<typeof planProblemWrite>,
+): Promise<ManageProblemResult> {
   switch (write.kind) {
     case 'skip':
       return { action: 'skip' };
     case 'create': {
       const { problemCreate } = await calls.request(PROBLEM_CREATE, { input: write.input }, ProblemCreateResultSchema);
       const created = problemCreate.problem;
-      return { action: 'create', requestIds: write.input.requestIds, ...(created ? { problemId: created.id } : {}), ...(created?.problemId ? { problemNumber: created.problemId } : {}) };
+      return {
+        action: 'create',
+        requestIds: write.input.requestIds,
+        ...(created ? { problemId: created.id } : {}),
+        ...(created?.problemId ? { problemNumber: created.problemId } : {}),
+      };
     }
     case 'link':
       await calls.request(PROBLEM_UPDATE, { input: write.input }, ProblemUpdateResultSchema);

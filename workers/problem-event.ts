@@ -47,24 +47,44 @@ export function createProblemEventProcessor({ locks, rcaTimers, rca, format, rep
       // Only the worker's own problems: others are the problem manager's business alone.
       const ours = node !== null && node.source === PROBLEM_SOURCE;
       const notes = ours ? planOutcomeNotes(toSolvedProblem(node), format) : [];
-      const problemNotes = (node?.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null }));
+      const problemNotes = (node?.notes?.nodes ?? []).map((n) => ({
+        text: n.text ?? '',
+        createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null,
+      }));
       const reportAtMs = rcaReportAtMs(problemNotes, rcaReportTags ?? rca.reportTags ?? DEFAULT_RCA_REPORT_TAGS);
       // Followed up until the RCA report is on the problem, solved or not (§2.3); a declined problem needs none.
-      const dueMs = ours && node.analysisTargetAt && node.status !== 'declined' && reportAtMs === null ? Date.parse(node.analysisTargetAt) : null;
+      const dueMs =
+        ours && node.analysisTargetAt && node.status !== 'declined' && reportAtMs === null ? Date.parse(node.analysisTargetAt) : null;
       if (ours) {
-        await reports?.markProblemRca?.(node.id, { rcaDueMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null, rcaReportAtMs: reportAtMs, promises: rcaPromisesOf(problemNotes.map((n) => n.text)) });
+        await reports?.markProblemRca?.(node.id, {
+          rcaDueMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
+          rcaReportAtMs: reportAtMs,
+          promises: rcaPromisesOf(problemNotes.map((n) => n.text)),
+        });
       }
       if (dueMs !== null) {
-        await rcaTimers.schedule({ problemNodeId, stage: 'warning', fireAtMs: computeRcaWarningAtMs(dueMs, rca.warningBusinessDays, rca.calendar) });
+        await rcaTimers.schedule({
+          problemNodeId,
+          stage: 'warning',
+          fireAtMs: computeRcaWarningAtMs(dueMs, rca.warningBusinessDays, rca.calendar),
+        });
         await rcaTimers.schedule({ problemNodeId, stage: 'overdue', fireAtMs: dueMs });
       }
       if (ours && node.status === 'solved' && node.solvedAt) await reports?.markProblemSolved(node.id, Date.parse(node.solvedAt));
-      for (const note of notes) await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
+      for (const note of notes)
+        await calls.request(REQUEST_UPDATE, { input: { id: note.requestId, internalNote: note.internalNote } }, RequestUpdateResultSchema);
       // Any problem, an agent's too: the incidents' resolution clocks start at that change (§3.2), and a
       // reconcile now dates it at the problem's state as the event brings it, not at a later update.
       const rootCause = node !== null && (ANALYZED.has(node.status ?? '') || node.knownError === true || Boolean(node.workaround?.trim()));
       if (rootCause) await reconcileLinked?.((node.requests?.nodes ?? []).map((r) => r.id));
-      ctx.log.info('problem event', { component: 'problems', event, problemNodeId, status: node?.status, notes: notes.length, xurrentCalls: calls.calls() });
+      ctx.log.info('problem event', {
+        component: 'problems',
+        event,
+        problemNodeId,
+        status: node?.status,
+        notes: notes.length,
+        xurrentCalls: calls.calls(),
+      });
       return { notes: notes.length };
     });
   };

@@ -36,6 +36,12 @@ export function createProblemPolicy(config: Pick<Config, 'sla' | 'workflow' | 'p
     triage: { priorityRules: workflow.priorityRules, xurrentServiceInstanceIds: workflow.xurrentServiceInstanceIds },
     groupBy: problems.groupBy,
     locale: workflow.locale,
-    rca: { warningBusinessDays: problems.rcaWarningBusinessDays, reportTags: problems.rcaReportTags, serviceSupportManagerId: workflow.escalation.serviceSupportManagerId, calendar, format },
+    rca: {
+      warningBusinessDays: problems.rcaWarningBusinessDays,
+      reportTags: problems.rcaReportTags,
+      serviceSupportManagerId: workflow.escalation.serviceSupportManagerId,
+      calendar,
+      format,
+    },
   };
 }

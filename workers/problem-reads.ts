@@ -1,6 +1,17 @@
-import { closedProblemStatuses, OPEN_PROBLEMS_PAGE, OpenProblemsPageSchema, type OpenProblem } from '../schema/graphql/open-problems-page.js';
+import {
+  closedProblemStatuses,
+  OPEN_PROBLEMS_PAGE,
+  OpenProblemsPageSchema,
+  type OpenProblem,
+} from '../schema/graphql/open-problems-page.js';
 import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/graphql/problem-follow-up.js';
-import { GROUP_INCIDENTS_PAGE, GroupIncidentsPageSchema, PROBLEM_INCIDENT_BY_ID, ProblemIncidentByIdSchema, type ProblemIncident } from '../schema/graphql/problem-incident.js';
+import {
+  GROUP_INCIDENTS_PAGE,
+  GroupIncidentsPageSchema,
+  PROBLEM_INCIDENT_BY_ID,
+  ProblemIncidentByIdSchema,
+  type ProblemIncident,
+} from '../schema/graphql/problem-incident.js';
 import type { LinkedProblem } from '../src/domain/problems/detect-problem.js';
 import type { IncidentRow } from '../src/domain/problems/incident-row.js';
 import { hasTopPromise } from '../src/domain/problems/rca-promises.js';
@@ -47,7 +58,11 @@ export async function readGroupIncidents(xurrent: CountedXurrentClient, serviceI
 }
 
 /** The group's open problem the worker opened itself, found by `source`/`sourceID` (survives a lost Redis). */
-export async function findOpenProblem(xurrent: CountedXurrentClient, serviceInstanceId: string, sourceId: string): Promise<OpenProblem | null> {
+export async function findOpenProblem(
+  xurrent: CountedXurrentClient,
+  serviceInstanceId: string,
+  sourceId: string,
+): Promise<OpenProblem | null> {
   const pages = paginate(xurrent, {
     document: OPEN_PROBLEMS_PAGE,
     variables: { filter: { serviceInstance: { values: [serviceInstanceId] }, status: { values: closedProblemStatuses, negate: true } } },
@@ -71,7 +86,10 @@ export async function readLinkedProblem(
   if (!node) return null;
   return {
     open: !(closedProblemStatuses as readonly string[]).includes(node.status ?? ''),
-    hasTopPromise: hasTopPromise((node.notes?.nodes ?? []).map((n) => n.text ?? ''), requestNodeId),
+    hasTopPromise: hasTopPromise(
+      (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
+      requestNodeId,
+    ),
     requestIds: (node.requests?.nodes ?? []).map((r) => r.id),
     analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
   };

@@ -18,7 +18,17 @@ const CHECKED_TTL_SECONDS = 400 * 24 * 60 * 60;
  * so re-checking an unchanged incident on every event would only cost Xurrent calls. A separate
  * queue keeps the reconcile at one query and one update, and a failed problem write retries alone.
  */
-export function createProblemTrigger({ queues, redis, prefix, impacts }: { queues: Pick<OpenQueues, 'enqueue'>; redis: Redis; prefix: string; impacts: readonly string[] }) {
+export function createProblemTrigger({
+  queues,
+  redis,
+  prefix,
+  impacts,
+}: {
+  queues: Pick<OpenQueues, 'enqueue'>;
+  redis: Redis;
+  prefix: string;
+  impacts: readonly string[];
+}) {
   return async (request: RequestDetail, facts: TicketFacts, state?: WorkflowState): Promise<void> => {
     if (facts.kind !== 'incident') return;
     // The customer's RCA request (§3.3) until the requester has the confirmation (its marker is on the request).
@@ -27,7 +37,11 @@ export function createProblemTrigger({ queues, redis, prefix, impacts }: { queue
       await enqueueProblemCheck(queues, { requestNodeId: request.id });
       return;
     }
-    const candidate = { priority: facts.priority, impact: isImpact(request.impact) ? request.impact : null, problemId: request.problem?.id ?? null };
+    const candidate = {
+      priority: facts.priority,
+      impact: isImpact(request.impact) ? request.impact : null,
+      problemId: request.problem?.id ?? null,
+    };
     if (!mayNeedProblem(candidate, impacts)) return;
     const key = `${prefix}:problem-checked:${request.id}`;
     // The link is part of what was checked: a Top incident linked since (by hand, or as another's repeat) is checked

@@ -39,14 +39,37 @@ export function createProblemWorkers({ config, connection, queues, xurrent, cloc
   const locks = createKeyedLocks(connection, { prefix, ttlMs: config.queue.lockMs, heartbeat: true });
   const rcaTimers = createRcaTimers({ queues, clock });
   const store = createWorkflowStore(connection, prefix, logger);
-  const base = { connection, prefix, logger, clock, xurrent, concurrency: config.queue.concurrency, lockMs: config.queue.lockMs, callsXurrent: true };
+  const base = {
+    connection,
+    prefix,
+    logger,
+    clock,
+    xurrent,
+    concurrency: config.queue.concurrency,
+    lockMs: config.queue.lockMs,
+    callsXurrent: true,
+  };
   const workers: Worker[] = [
-    startWorker(JOBS.manageProblem, createManageProblemProcessor({ store, locks, rcaTimers, policy, ...(reports ? { reports } : {}) }), base),
+    startWorker(
+      JOBS.manageProblem,
+      createManageProblemProcessor({ store, locks, rcaTimers, policy, ...(reports ? { reports } : {}) }),
+      base,
+    ),
     startWorker(
       JOBS.problemEvent,
       createProblemEventProcessor({
-        locks, rcaTimers, rca: policy.rca, format: policy.write.format, ...(reports ? { reports } : {}),
-        ...(reconcile ? { reconcileLinked: async (ids: readonly string[]) => { for (const id of ids) await reconcile(id, 'problem.root-cause'); } } : {}),
+        locks,
+        rcaTimers,
+        rca: policy.rca,
+        format: policy.write.format,
+        ...(reports ? { reports } : {}),
+        ...(reconcile
+          ? {
+              reconcileLinked: async (ids: readonly string[]) => {
+                for (const id of ids) await reconcile(id, 'problem.root-cause');
+              },
+            }
+          : {}),
       }),
       base,
     ),

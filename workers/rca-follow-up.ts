@@ -38,25 +38,41 @@ export function createRcaFollowUpProcessor({ timers, store, requestLocks, policy
       status: node.status ?? '',
       analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
       noteTexts: (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
-      rcaReportAtMs: rcaReportAtMs((node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null })), policy.reportTags ?? DEFAULT_RCA_REPORT_TAGS),
+      rcaReportAtMs: rcaReportAtMs(
+        (node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null })),
+        policy.reportTags ?? DEFAULT_RCA_REPORT_TAGS,
+      ),
     };
     const nowMs = ctx.clock.now();
     const plan = planRcaFollowUp(problem, stage, nowMs, policy);
     if (plan.action === 'wait') await timers.schedule({ problemNodeId, stage, fireAtMs: plan.untilMs });
-    if (plan.action === 'note') await calls.request(PROBLEM_UPDATE, { input: { id: problemNodeId, note: plan.note } }, ProblemUpdateResultSchema);
+    if (plan.action === 'note')
+      await calls.request(PROBLEM_UPDATE, { input: { id: problemNodeId, note: plan.note } }, ProblemUpdateResultSchema);
     const incidents = rcaOverdueApplies(problem, stage, nowMs) ? (node.requests?.nodes ?? []).map((r) => r.id) : [];
     const escalated = await recordEscalations(incidents, problemNodeId, nowMs, { store, requestLocks });
     if (escalated === 'busy') {
       // The note is written (its marker stops a second one); the retry only adds the records.
       return ctx.retryLater(BUSY_RETRY_MS);
     }
-    ctx.log.info('rca follow-up', { component: 'problems', problemNodeId, stage, action: plan.action, escalated, xurrentCalls: calls.calls() });
+    ctx.log.info('rca follow-up', {
+      component: 'problems',
+      problemNodeId,
+      stage,
+      action: plan.action,
+      escalated,
+      xurrentCalls: calls.calls(),
+    });
     return { action: plan.action, escalated };
   };
 }
 
 /** Adds the overdue-RCA escalation to each incident's state under its request lock; 'busy' when one is held. */
-async function recordEscalations(incidentIds: readonly string[], problemNodeId: string, nowMs: number, deps: Pick<RcaFollowUpDeps, 'store' | 'requestLocks'>): Promise<number | 'busy'> {
+async function recordEscalations(
+  incidentIds: readonly string[],
+  problemNodeId: string,
+  nowMs: number,
+  deps: Pick<RcaFollowUpDeps, 'store' | 'requestLocks'>,
+): Promise<number | 'busy'> {
   let added = 0;
   for (const id of incidentIds) {
     const lock = await deps.requestLocks.tryAcquire(id);

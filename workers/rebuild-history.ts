@@ -27,7 +27,12 @@ export function hasHistory(request: RequestDetail): boolean {
  * request with a past but no state in Redis (lost, expired, or its webhooks never arrived).
  * Logs what could not be recovered; the gaps stay in the state (`history`).
  */
-export async function readRebuiltState(calls: CountedXurrentClient, request: RequestDetail, nowMs: number, log: Logger): Promise<WorkflowState> {
+export async function readRebuiltState(
+  calls: CountedXurrentClient,
+  request: RequestDetail,
+  nowMs: number,
+  log: Logger,
+): Promise<WorkflowState> {
   const { node } = await calls.request(REQUEST_HISTORY, { id: request.id }, RequestHistoryResultSchema);
   const sla = (node?.affectedSlas?.nodes ?? []).find((s): s is AffectedSlaHistory => s !== null) ?? null;
   const state = rebuildWorkflowState(
@@ -43,7 +48,12 @@ export async function readRebuiltState(calls: CountedXurrentClient, request: Req
     nowMs,
   );
   const level = state.history.complete ? 'info' : 'warn';
-  log[level]('request state rebuilt from Xurrent', { events: state.events.length, escalations: state.escalations.length, complete: state.history.complete, gaps: state.history.gaps });
+  log[level]('request state rebuilt from Xurrent', {
+    events: state.events.length,
+    escalations: state.escalations.length,
+    complete: state.history.complete,
+    gaps: state.history.gaps,
+  });
   return state;
 }
 
@@ -51,6 +61,8 @@ function slaFacts(sla: AffectedSlaHistory): SlaHistoryFacts {
   return {
     actualResponseAtMs: ms(sla.actualResponseAt),
     actualResolutionAtMs: ms(sla.actualResolutionAt),
-    stoppedPeriods: (sla.stoppedClockPeriods ?? []).flatMap((p) => (p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to), notAccountable: p.providerNotAccountable === true }] : [])),
+    stoppedPeriods: (sla.stoppedClockPeriods ?? []).flatMap((p) =>
+      p && ms(p.from) !== null ? [{ fromMs: ms(p.from) as number, toMs: ms(p.to), notAccountable: p.providerNotAccountable === true }] : [],
+    ),
   };
 }

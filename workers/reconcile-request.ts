@@ -38,7 +38,10 @@ const BUSY_RETRY_MS = 500;
  * workers never act on one request at once; safe to run twice (notes carry markers).
  */
 export function createReconcileProcessor({ store, locks, timers, policy, policyFor, reports, onReconciled, statusActors }: ReconcileDeps) {
-  return async function processReconcile(data: JobData<'reconcileRequest'>, ctx: JobContext): Promise<{ notes: number; escalations: number }> {
+  return async function processReconcile(
+    data: JobData<'reconcileRequest'>,
+    ctx: JobContext,
+  ): Promise<{ notes: number; escalations: number }> {
     const { requestNodeId, reason } = data;
     const log = ctx.log.child({ component: 'reconcile', requestNodeId, reason });
     return ctx.withRequestLock(locks, requestNodeId, BUSY_RETRY_MS, async () => {
@@ -60,12 +63,23 @@ export function createReconcileProcessor({ store, locks, timers, policy, policyF
       const wakeUpAtMs = nextWakeUpMs(plan);
       await timers.reschedule(requestNodeId, previous.wakeUpAtMs, wakeUpAtMs);
       const lastWriteAtMs = Number.isNaN(writtenAt) ? previous.lastWriteAtMs : writtenAt;
-      const state = { ...plan.state, ...(previous.history ? { history: previous.history } : {}), ...(lastWriteAtMs !== undefined ? { lastWriteAtMs } : {}), wakeUpAtMs };
+      const state = {
+        ...plan.state,
+        ...(previous.history ? { history: previous.history } : {}),
+        ...(lastWriteAtMs !== undefined ? { lastWriteAtMs } : {}),
+        wakeUpAtMs,
+      };
       await store.save(requestNodeId, state);
       await reports?.(node, state, plan.facts, nowMs);
       await onReconciled?.(node, plan.facts, state);
       const escalations = plan.escalated.map((e) => e.key);
-      log.info('request reconciled', { requestId: node.requestId, priority: plan.facts.priority, wrote: Boolean(input), escalations, xurrentCalls: calls.calls() });
+      log.info('request reconciled', {
+        requestId: node.requestId,
+        priority: plan.facts.priority,
+        wrote: Boolean(input),
+        escalations,
+        xurrentCalls: calls.calls(),
+      });
       return { notes: plan.internalNote ? 1 : 0, escalations: escalations.length };
     });
   };

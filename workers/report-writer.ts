@@ -41,10 +41,13 @@ export function createReportWriter({ store, calendar, sla, providerAccountId = n
       inSla: !facts.flags.includes('outside_sla'),
       downtimeStartMs: instantOf(request.downtimeStartAt),
       downtimeEndMs: instantOf(request.downtimeEndAt),
-      completedAtMs: request.status === 'completed' ? (instantOf(request.completedAt.kind === 'at' ? request.completedAt.iso : null) ?? nowMs) : null,
+      completedAtMs:
+        request.status === 'completed' ? (instantOf(request.completedAt.kind === 'at' ? request.completedAt.iso : null) ?? nowMs) : null,
       // §2.8: the review's escalation table; the customer's escalations kept apart from the ladder's.
       escalations: state.escalations.flatMap((e) =>
-        (e.level === 'service_support_manager' || e.level === 'cto') && e.reason ? [{ level: e.level, reason: e.reason, atMs: e.atMs }] : [],
+        (e.level === 'service_support_manager' || e.level === 'cto') && e.reason
+          ? [{ level: e.level, reason: e.reason, atMs: e.atMs }]
+          : [],
       ),
     };
     // Xurrent's own affected SLA, read in the same query (no extra call): its targets beside the worker's.
@@ -60,8 +63,16 @@ export function createReportWriter({ store, calendar, sla, providerAccountId = n
           nowMs,
           calendar,
           policyOfRule(rule, sla),
-        ).map((record) => ({ ...record, excused: state.excused ?? null, customer: entry.customer ?? null, xurrentDueMs: xurrentDues[record.target],
-          rule: { allowedMs: rule.targets[record.priority][`${record.target}Ms`], resolutionClockStart: rule.resolutionClockStart, responseBy: rule.responseBy },
+        ).map((record) => ({
+          ...record,
+          excused: state.excused ?? null,
+          customer: entry.customer ?? null,
+          xurrentDueMs: xurrentDues[record.target],
+          rule: {
+            allowedMs: rule.targets[record.priority][`${record.target}Ms`],
+            resolutionClockStart: rule.resolutionClockStart,
+            responseBy: rule.responseBy,
+          },
         }))
       : [];
     await store.saveRequest(entry, records);

@@ -25,7 +25,9 @@ export function toRequestSnapshot(request: RequestDetail, nowMs: number): Reques
       accountId: note.account?.id ?? note.person?.account?.id ?? null,
     })),
     providerNotAccountable: request.providerNotAccountable === true,
-    requesterIds: [request.requestedFor?.id, request.requestedBy?.id, request.createdBy?.id].filter((id): id is string => typeof id === 'string'),
+    requesterIds: [request.requestedFor?.id, request.requestedBy?.id, request.createdBy?.id].filter(
+      (id): id is string => typeof id === 'string',
+    ),
     problem: request.problem
       ? {
           id: request.problem.id,

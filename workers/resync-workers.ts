@@ -32,16 +32,36 @@ const SCHEDULER_ID = 'resync-sweep';
  * start: against a Redis without the worker's marker it queues a full resync (cold start); it keeps
  * the sweep's job scheduler at RESYNC_INTERVAL and queues one sweep now, to catch up on downtime.
  */
-export function createResyncWorkers({ config, connection, xurrent, store, queues, budgetLeft, clock, logger, markerCheckMs = 60_000 }: ResyncWorkersDeps) {
+export function createResyncWorkers({
+  config,
+  connection,
+  xurrent,
+  store,
+  queues,
+  budgetLeft,
+  clock,
+  logger,
+  markerCheckMs = 60_000,
+}: ResyncWorkersDeps) {
   const prefix = config.queue.prefix;
   const state = createResyncState(connection, prefix);
   const processor = createResyncProcessor({
-    store, state, queues,
+    store,
+    state,
+    queues,
     config: config.resync,
     accountId: config.webhooks.accounts[0] ?? 'unknown',
     budgetLow: async () => ((await budgetLeft()).cost ?? Number.POSITIVE_INFINITY) < config.resync.costFloor,
   });
-  const worker: Worker = startWorker(JOBS.resyncFull, processor, { connection, prefix, logger, clock, xurrent, concurrency: 1, callsXurrent: true });
+  const worker: Worker = startWorker(JOBS.resyncFull, processor, {
+    connection,
+    prefix,
+    logger,
+    clock,
+    xurrent,
+    concurrency: 1,
+    callsXurrent: true,
+  });
   let watch: NodeJS.Timeout | undefined;
 
   async function start(): Promise<void> {
@@ -57,7 +77,11 @@ export function createResyncWorkers({ config, connection, xurrent, store, queues
       return;
     }
     const data: ResyncJob = { kind: 'sweep', sinceMs: null, reason: 'schedule' };
-    await queues.resync.upsertJobScheduler(SCHEDULER_ID, { every: config.resync.intervalMs }, { name: JOBS.resyncSweep.name, data, opts: JOBS.resyncSweep.options });
+    await queues.resync.upsertJobScheduler(
+      SCHEDULER_ID,
+      { every: config.resync.intervalMs },
+      { name: JOBS.resyncSweep.name, data, opts: JOBS.resyncSweep.options },
+    );
   }
 
   /** A Redis wiped under a running worker loses the marker and the scheduler with it: start again. */

@@ -57,7 +57,16 @@ export function createResyncProcessor(deps: ResyncDeps) {
     const startedAt = ctx.clock.now();
     const log = ctx.log.child({ component: 'resync', kind, reason });
     const calls = ctx.xurrent;
-    const result: ResyncResult = { kind, since: null, requests: 0, enqueued: 0, missed: 0, problems: 0, stoppedEarly: false, xurrentCalls: 0 };
+    const result: ResyncResult = {
+      kind,
+      since: null,
+      requests: 0,
+      enqueued: 0,
+      missed: 0,
+      problems: 0,
+      stoppedEarly: false,
+      xurrentCalls: 0,
+    };
 
     let sinceMs = data.sinceMs;
     if (kind === 'sweep') {
@@ -71,7 +80,10 @@ export function createResyncProcessor(deps: ResyncDeps) {
       sinceMs = mark - config.overlapMs;
     }
     result.since = sinceMs === null ? null : iso(sinceMs);
-    const filters = kind === 'sweep' ? [updatedSince(sinceMs as number)] : [{ status: { values: closedRequestStatuses, negate: true } }, ...(sinceMs === null ? [] : [updatedSince(sinceMs)])];
+    const filters =
+      kind === 'sweep'
+        ? [updatedSince(sinceMs as number)]
+        : [{ status: { values: closedRequestStatuses, negate: true } }, ...(sinceMs === null ? [] : [updatedSince(sinceMs)])];
 
     const seen = new Set<string>();
     // For `resync --wait`'s progress bar: requests seen of the filters' totals (the filters overlap, so the total is an upper bound).
@@ -91,7 +103,12 @@ export function createResyncProcessor(deps: ResyncDeps) {
         const updatedAtMs = node.updatedAt ? Date.parse(node.updatedAt) : Number.NaN;
         if (kind === 'sweep') {
           const known = await deps.store.find(node.id);
-          const hit = classifySweepHit(known && { observedUpdatedAtMs: known.observed?.updatedAtMs ?? null, lastWriteAtMs: known.lastWriteAtMs ?? null }, updatedAtMs, startedAt, config.webhookGraceMs);
+          const hit = classifySweepHit(
+            known && { observedUpdatedAtMs: known.observed?.updatedAtMs ?? null, lastWriteAtMs: known.lastWriteAtMs ?? null },
+            updatedAtMs,
+            startedAt,
+            config.webhookGraceMs,
+          );
           if (hit === 'known') continue;
           if (hit === 'missed-webhook') result.missed += 1;
         }
@@ -112,17 +129,36 @@ export function createResyncProcessor(deps: ResyncDeps) {
 const updatedSince = (ms: number) => ({ updatedAt: { greaterThanOrEqualTo: iso(ms) } });
 
 function pages(calls: CountedXurrentClient, filter: object, onTotal: (totalCount: number) => void) {
-  return paginate(calls, { document: REQUESTS_UPDATED_PAGE, variables: { filter }, schema: RequestsUpdatedPageSchema, connection: (d) => d.requests, maxPages: MAX_PAGES, onTotal });
+  return paginate(calls, {
+    document: REQUESTS_UPDATED_PAGE,
+    variables: { filter },
+    schema: RequestsUpdatedPageSchema,
+    connection: (d) => d.requests,
+    maxPages: MAX_PAGES,
+    onTotal,
+  });
 }
 
 /** The worker's open problems, found by `source`; each gets the job a problem webhook would (RCA timers again). */
 async function restoreProblems(calls: CountedXurrentClient, deps: ResyncDeps, startedAt: number): Promise<number> {
   let restored = 0;
-  const open = paginate(calls, { document: OPEN_PROBLEMS_PAGE, variables: { filter: { status: { values: closedProblemStatuses, negate: true } } }, schema: OpenProblemsPageSchema, connection: (d) => d.problems, maxPages: MAX_PAGES });
+  const open = paginate(calls, {
+    document: OPEN_PROBLEMS_PAGE,
+    variables: { filter: { status: { values: closedProblemStatuses, negate: true } } },
+    schema: OpenProblemsPageSchema,
+    connection: (d) => d.problems,
+    maxPages: MAX_PAGES,
+  });
   for await (const problem of open) {
     if (problem.source !== PROBLEM_SOURCE) continue;
     const deliveryId = toJobId('resync', `${problem.id}-${startedAt}`);
-    const data: ProblemEventJob = { deliveryId, event: 'resync', accountId: deps.accountId, problemNodeId: problem.id, receivedAt: iso(startedAt) };
+    const data: ProblemEventJob = {
+      deliveryId,
+      event: 'resync',
+      accountId: deps.accountId,
+      problemNodeId: problem.id,
+      receivedAt: iso(startedAt),
+    };
     await deps.queues.enqueue.resyncProblemEvent(data);
     restored += 1;
   }

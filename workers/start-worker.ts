@@ -28,7 +28,11 @@ export interface StartWorkerOptions {
  * by the registry (bad data fails for good), every failure goes through the one error policy, and
  * its events are logged.
  */
-export function startWorker<T>(definition: Pick<JobDef<T>, 'parse' | 'queue'>, processor: Processor<T>, options: StartWorkerOptions): Worker {
+export function startWorker<T>(
+  definition: Pick<JobDef<T>, 'parse' | 'queue'>,
+  processor: Processor<T>,
+  options: StartWorkerOptions,
+): Worker {
   const queue = QUEUE_NAMES[definition.queue];
   const log = options.logger.child({ component: 'workers', queue });
   const worker: Worker = new Worker(
@@ -51,6 +55,8 @@ export function startWorker<T>(definition: Pick<JobDef<T>, 'parse' | 'queue'>, p
     },
   );
   worker.on('error', (error) => log.error('worker error', { error }));
-  worker.on('failed', (job, error) => log.warn('job failed', { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, error: error.message }));
+  worker.on('failed', (job, error) =>
+    log.warn('job failed', { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, error: error.message }),
+  );
   return worker;
 }

@@ -28,8 +28,15 @@ export function createWebhookVerifyProcessor({ fetch, logger, callbackDomains, n
     const data = JOBS.webhookVerify.parse(job);
     const check = checkVerifyCallback(data.callback, { accountId: data.accountId, domains: callbackDomains }, new Date(data.receivedAt));
     if (!check.ok) throw new PayloadError(`callback refused: ${check.message}`);
-    const log = logger.child({ component: 'worker', jobId: job.id, jobName: job.name, deliveryId: data.deliveryId, callback: describeCallback(check.url) });
-    if (now().getTime() > check.expiresAt.getTime()) throw new PayloadError(`verification code expired at ${check.expiresAt.toISOString()}`);
+    const log = logger.child({
+      component: 'worker',
+      jobId: job.id,
+      jobName: job.name,
+      deliveryId: data.deliveryId,
+      callback: describeCallback(check.url),
+    });
+    if (now().getTime() > check.expiresAt.getTime())
+      throw new PayloadError(`verification code expired at ${check.expiresAt.toISOString()}`);
 
     const response = await fetch(check.url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(10_000) });
     await response.body?.cancel();
@@ -64,7 +71,8 @@ export function createWebhookVerifyWorker({ connection, prefix, ...deps }: Webho
           return await translateJobError(error, worker);
         } catch (outcome) {
           // Failed for good: the job stays in the failed set (and on Bull Board) for 30 days, the code must not.
-          if (outcome instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await forgetVerifyCode(job).catch(() => undefined);
+          if (outcome instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
+            await forgetVerifyCode(job).catch(() => undefined);
           throw outcome;
         }
       }
@@ -72,7 +80,14 @@ export function createWebhookVerifyWorker({ connection, prefix, ...deps }: Webho
     { connection, prefix, concurrency: 2 },
   );
   worker.on('error', (error) => deps.logger.error('webhook-verify worker error', { component: 'workers', error }));
-  worker.on('failed', (job, error) => deps.logger.warn('webhook verification failed', { component: 'workers', jobId: job?.id, attemptsMade: job?.attemptsMade, error: error.message }));
+  worker.on('failed', (job, error) =>
+    deps.logger.warn('webhook verification failed', {
+      component: 'workers',
+      jobId: job?.id,
+      attemptsMade: job?.attemptsMade,
+      error: error.message,
+    }),
+  );
   return worker;
 }
 

@@ -8,7 +8,10 @@ import { settingsFor, type CustomerSettings, type NoteLocale } from '../src/doma
 
 /** The workflow rules' inputs, built once from the configuration. */
 export function createWorkflowPolicy(
-  config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { problems?: Pick<Config['problems'], 'rcaRequestCues'> } & { breakFix?: Pick<Config['breakFix'], 'mode'>; xurrent?: { account: string } | null },
+  config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { problems?: Pick<Config['problems'], 'rcaRequestCues'> } & {
+    breakFix?: Pick<Config['breakFix'], 'mode'>;
+    xurrent?: { account: string } | null;
+  },
 ): WorkflowPolicy {
   const { sla, workflow, registration } = config;
   const calendar = createBusinessCalendar(sla.calendar);
@@ -56,8 +59,14 @@ export function createCustomerPolicies(
     const { locale } = settingsFor({ locale: config.locale, deployment: 'cloud' as const }, config.customerSettings, customer);
     const known = byLocale.get(locale);
     if (known) return known;
-    const firstLine = base.firstLine ? { ...base.firstLine, completeness: { ...base.firstLine.completeness, language: locale } } : undefined;
-    const policy: WorkflowPolicy = { ...base, formatInstant: createInstantFormatter(config.zone, locale), ...(firstLine ? { firstLine } : {}) };
+    const firstLine = base.firstLine
+      ? { ...base.firstLine, completeness: { ...base.firstLine.completeness, language: locale } }
+      : undefined;
+    const policy: WorkflowPolicy = {
+      ...base,
+      formatInstant: createInstantFormatter(config.zone, locale),
+      ...(firstLine ? { firstLine } : {}),
+    };
     byLocale.set(locale, policy);
     return policy;
   };

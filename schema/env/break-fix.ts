@@ -37,7 +37,12 @@ export const breakFixEnvSection = defineEnvSection({
   shape,
   check: (env, raw) =>
     raw['XURRENT_ESCALATION_MODE']?.trim() === 'request' && !env.XURRENT_SUPPORT_ACCOUNT
-      ? [{ key: 'XURRENT_SUPPORT_ACCOUNT', message: 'is required with XURRENT_ESCALATION_MODE=request (the account that reaches Xurrent support)' }]
+      ? [
+          {
+            key: 'XURRENT_SUPPORT_ACCOUNT',
+            message: 'is required with XURRENT_ESCALATION_MODE=request (the account that reaches Xurrent support)',
+          },
+        ]
       : [],
   config: (env: BreakFixEnv): { breakFix: BreakFixConfig } => ({
     breakFix: {

@@ -25,7 +25,12 @@ export const coreEnvSection = defineEnvSection({
   },
   check: (env, raw) =>
     env.NODE_ENV === 'production' && !env.REDIS_URL && (raw['REDIS_SENTINELS'] ?? '').trim() === ''
-      ? [{ key: 'REDIS_URL', message: 'is required in production, or REDIS_SENTINELS (no fallback to 127.0.0.1:6379 or an embedded redis-server there)' }]
+      ? [
+          {
+            key: 'REDIS_URL',
+            message: 'is required in production, or REDIS_SENTINELS (no fallback to 127.0.0.1:6379 or an embedded redis-server there)',
+          },
+        ]
       : [],
   config: (env) => ({
     env: env.NODE_ENV,

@@ -32,23 +32,23 @@ export const booleanWithDefault = (fallback: boolean) =>
   );
 
 export const enumWithDefault = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
-  z.preprocess(
-    blankToUndefined,
-    z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback as never),
-  );
+  z.preprocess(blankToUndefined, z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback as never));
 
 export const optionalUrl = (protocols: readonly string[] = ['http:', 'https:']) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
-      .refine((text) => {
-        try {
-          return protocols.includes(new URL(text).protocol);
-        } catch {
-          return false;
-        }
-      }, `must be a URL (${protocols.join(' or ')})`)
+      .refine(
+        (text) => {
+          try {
+            return protocols.includes(new URL(text).protocol);
+          } catch {
+            return false;
+          }
+        },
+        `must be a URL (${protocols.join(' or ')})`,
+      )
       .optional(),
   );
 

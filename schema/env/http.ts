@@ -36,7 +36,8 @@ const trustProxy = z.preprocess(
       if (entries.every((entry) => entry !== '' && isProxyEntry(entry))) return entries;
       ctx.addIssue({
         code: 'custom',
-        message: 'must be a number of proxies (0-10) or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal (never true: any client could then choose its own address)',
+        message:
+          'must be a number of proxies (0-10) or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal (never true: any client could then choose its own address)',
       });
       return z.NEVER;
     })
@@ -63,7 +64,9 @@ export const httpEnvSection = defineEnvSection({
   shape,
   check: (env): EnvProblem[] =>
     // Node refuses a server whose headers may take longer than the whole request.
-    env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS ? [{ key: 'HTTP_HEADERS_TIMEOUT_MS', message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' }] : [],
+    env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS
+      ? [{ key: 'HTTP_HEADERS_TIMEOUT_MS', message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' }]
+      : [],
   config: (env: FieldsOf<typeof shape> & Pick<SectionFields<typeof coreEnvSection>, 'HOST' | 'PORT'>) => {
     const limits: HttpLimits = {
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,

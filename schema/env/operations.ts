@@ -9,7 +9,12 @@ const shape = {
   ADMIN_PASSWORD: z.preprocess(blankToUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
   METRICS_PORT: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be at least 0').max(65535, 'must be at most 65535').optional(),
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a port number')
+      .min(0, 'must be at least 0')
+      .max(65535, 'must be at most 65535')
+      .optional(),
   ),
   ADMIN_LOGIN_MAX_FAILURES: intWithDefault(10, { min: 1, max: 1_000 }),
   ADMIN_LOGIN_WINDOW_SECONDS: intWithDefault(60, { min: 1, max: 86_400 }),
@@ -25,7 +30,8 @@ export interface AdminCredentials {
 function toOperationsConfig(env: FieldsOf<typeof shape>) {
   const admin: AdminCredentials = {
     token: env.ADMIN_TOKEN,
-    basic: env.ADMIN_USER !== undefined && env.ADMIN_PASSWORD !== undefined ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD } : undefined,
+    basic:
+      env.ADMIN_USER !== undefined && env.ADMIN_PASSWORD !== undefined ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD } : undefined,
   };
   return {
     admin,

@@ -63,6 +63,9 @@ function toProblemsConfig(env: FieldsOf<typeof shape>): ProblemsConfig {
 export const problemsEnvSection = defineEnvSection({
   shape,
   // Why: grouping by configuration item needs a request filter Xurrent's GraphQL `RequestFilter` lacks (schema/xurrent.graphql).
-  check: (env) => (env.PROBLEM_GROUP_BY === 'configuration_item' ? [{ key: 'PROBLEM_GROUP_BY', message: 'configuration_item is not supported yet; use service_instance' }] : []),
+  check: (env) =>
+    env.PROBLEM_GROUP_BY === 'configuration_item'
+      ? [{ key: 'PROBLEM_GROUP_BY', message: 'configuration_item is not supported yet; use service_instance' }]
+      : [],
   config: (env) => ({ problems: toProblemsConfig(env) }),
 });

@@ -31,7 +31,10 @@ export const urlTarget = (url: string): RedisTarget => ({ kind: 'url', url });
  * a message naming the bad entry (never other settings) when one does not parse.
  */
 export function parseSentinelList(text: string): SentinelAddress[] | string {
-  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   if (entries.length === 0) return 'must list at least one host:port';
   const addresses: SentinelAddress[] = [];
   for (const entry of entries) {

@@ -27,19 +27,33 @@ function checkRedisEnv(env: FieldsOf<typeof shape>, raw: RawEnv): EnvProblem[] {
   if (env.REDIS_CLUSTER_NODES) {
     problems.push({
       key: 'REDIS_CLUSTER_NODES',
-      message: 'Redis Cluster is not supported (several queues and scripts span keys that Cluster would put in different slots; see docs/high-availability.md): use REDIS_SENTINELS or REDIS_URL',
+      message:
+        'Redis Cluster is not supported (several queues and scripts span keys that Cluster would put in different slots; see docs/high-availability.md): use REDIS_SENTINELS or REDIS_URL',
     });
   }
   if (given(raw, 'REDIS_SENTINELS')) {
-    if (!env.REDIS_SENTINEL_NAME) problems.push({ key: 'REDIS_SENTINEL_NAME', message: 'is required with REDIS_SENTINELS (the master group name the Sentinels monitor)' });
-    if (given(raw, 'REDIS_URL')) problems.push({ key: 'REDIS_URL', message: 'must be unset with REDIS_SENTINELS (the Sentinels name the primary)' });
+    if (!env.REDIS_SENTINEL_NAME)
+      problems.push({
+        key: 'REDIS_SENTINEL_NAME',
+        message: 'is required with REDIS_SENTINELS (the master group name the Sentinels monitor)',
+      });
+    if (given(raw, 'REDIS_URL'))
+      problems.push({ key: 'REDIS_URL', message: 'must be unset with REDIS_SENTINELS (the Sentinels name the primary)' });
   } else {
     for (const key of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD', 'REDIS_PASSWORD'] as const) {
-      if (env[key]) problems.push({ key, message: `is only used with REDIS_SENTINELS${key === 'REDIS_PASSWORD' ? ' (with REDIS_URL the password goes in the URL)' : ''}` });
+      if (env[key])
+        problems.push({
+          key,
+          message: `is only used with REDIS_SENTINELS${key === 'REDIS_PASSWORD' ? ' (with REDIS_URL the password goes in the URL)' : ''}`,
+        });
     }
   }
   if (env.REDIS_MIN_REPLICAS_ACK > 0 && !given(raw, 'REDIS_SENTINELS') && !given(raw, 'REDIS_URL')) {
-    problems.push({ key: 'REDIS_MIN_REPLICAS_ACK', message: 'needs a replicated Redis (REDIS_SENTINELS or REDIS_URL): the local or embedded one has no replicas, so every write would be refused' });
+    problems.push({
+      key: 'REDIS_MIN_REPLICAS_ACK',
+      message:
+        'needs a replicated Redis (REDIS_SENTINELS or REDIS_URL): the local or embedded one has no replicas, so every write would be refused',
+    });
   }
   return problems;
 }
@@ -47,7 +61,13 @@ function checkRedisEnv(env: FieldsOf<typeof shape>, raw: RawEnv): EnvProblem[] {
 /** The Sentinel target when REDIS_SENTINELS is set (the check has required REDIS_SENTINEL_NAME with it). */
 function sentinelTargetOf(env: RedisEnv): RedisTarget | undefined {
   if (!env.REDIS_SENTINELS) return undefined;
-  return { kind: 'sentinel', sentinels: env.REDIS_SENTINELS, name: env.REDIS_SENTINEL_NAME ?? '', password: env.REDIS_PASSWORD, sentinelPassword: env.REDIS_SENTINEL_PASSWORD };
+  return {
+    kind: 'sentinel',
+    sentinels: env.REDIS_SENTINELS,
+    name: env.REDIS_SENTINEL_NAME ?? '',
+    password: env.REDIS_PASSWORD,
+    sentinelPassword: env.REDIS_SENTINEL_PASSWORD,
+  };
 }
 
 export const redisEnvSection = defineEnvSection({

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_REPRODUCTION_CUES, parseCompletenessRules, type CompletenessRules } from '../../src/domain/registration/completeness-rules.js';
+import {
+  DEFAULT_REPRODUCTION_CUES,
+  parseCompletenessRules,
+  type CompletenessRules,
+} from '../../src/domain/registration/completeness-rules.js';
 import { parseReminderDelay, type ReminderDelay } from '../../src/domain/registration/reminder-delay.js';
 import { parseRoutingRules, type RoutingRule } from '../../src/domain/registration/routing-rules.js';
 import { parsePriorityList } from '../../src/domain/sla/parse-signal-settings.js';
@@ -8,7 +12,13 @@ import { booleanWithDefault, commaList, optionalString, parsedBy, stringWithDefa
 import { defineEnvSection } from './section.js';
 
 export interface RegistrationConfig {
-  completeness: { rules: CompletenessRules; cues: readonly string[]; pause: boolean; pausePriorities: readonly Priority[]; reminder: ReminderDelay };
+  completeness: {
+    rules: CompletenessRules;
+    cues: readonly string[];
+    pause: boolean;
+    pausePriorities: readonly Priority[];
+    reminder: ReminderDelay;
+  };
   routing: { rules: readonly RoutingRule[]; registrationTeamId: string | null };
 }
 

@@ -37,7 +37,11 @@ export function defineEnvSection<S extends z.ZodRawShape, C, E = FieldsOf<S>>(sp
     ...spec,
     read(raw) {
       const parsed = schema.safeParse(raw, { reportInput: false });
-      if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => ({ key: issue.path.map(String).join('.'), message: describe(issue, raw) })) };
+      if (!parsed.success)
+        return {
+          ok: false,
+          problems: parsed.error.issues.map((issue) => ({ key: issue.path.map(String).join('.'), message: describe(issue, raw) })),
+        };
       const problems = spec.check?.(parsed.data, raw) ?? [];
       return problems.length > 0 ? { ok: false, problems } : { ok: true, fields: parsed.data };
     },

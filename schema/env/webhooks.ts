@@ -47,7 +47,10 @@ function isDomainName(text: string): boolean {
 }
 
 function parseAlgorithmList(text: string): WebhookAlgorithm[] | undefined {
-  const names = text.split(',').map((name) => name.trim().toUpperCase()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toUpperCase())
+    .filter(Boolean);
   const allowed = new Set<string>(WEBHOOK_ALGORITHMS);
   if (names.length === 0 || !names.every((name) => allowed.has(name))) return undefined;
   return [...new Set(names)] as WebhookAlgorithm[];
@@ -91,7 +94,10 @@ const shape = {
     )
     .transform(lowerCaseList),
   XURRENT_CUSTOMER_ACCOUNTS: stringWithDefault('')
-    .refine((text) => text.split(',').every((part) => part.trim() === '' || /^[a-z0-9][a-z0-9-]{0,62}$/i.test(part.trim())), 'must be a comma-separated list of Xurrent account ids')
+    .refine(
+      (text) => text.split(',').every((part) => part.trim() === '' || /^[a-z0-9][a-z0-9-]{0,62}$/i.test(part.trim())),
+      'must be a comma-separated list of Xurrent account ids',
+    )
     .transform(lowerCaseList),
 };
 type WebhookEnv = FieldsOf<typeof shape>;
@@ -102,11 +108,17 @@ function checkWebhookEnv(env: WebhookEnv, raw: RawEnv): EnvProblem[] {
   const production = raw['NODE_ENV'] === 'production';
   const hasKeySource = env.XURRENT_WEBHOOK_PUBLIC_KEY !== undefined || env.XURRENT_WEBHOOK_JWKS === 'discover';
   if (production && !env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE) {
-    problems.push({ key: 'XURRENT_WEBHOOK_REQUIRE_SIGNATURE', message: 'must not be false in production: unsigned webhooks would let anyone who reaches the service inject events' });
+    problems.push({
+      key: 'XURRENT_WEBHOOK_REQUIRE_SIGNATURE',
+      message: 'must not be false in production: unsigned webhooks would let anyone who reaches the service inject events',
+    });
   }
   // Without an audience, a token Xurrent signed for another receiver of the same account would verify here too.
   if (production && env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE && !env.XURRENT_WEBHOOK_AUDIENCE) {
-    problems.push({ key: 'XURRENT_WEBHOOK_AUDIENCE', message: "is required in production: set the webhook policy's JWT audience and the same value here" });
+    problems.push({
+      key: 'XURRENT_WEBHOOK_AUDIENCE',
+      message: "is required in production: set the webhook policy's JWT audience and the same value here",
+    });
   }
   if (production && env.XURRENT_WEBHOOK_REQUIRE_SIGNATURE && !hasKeySource) {
     problems.push({
@@ -120,7 +132,9 @@ function checkWebhookEnv(env: WebhookEnv, raw: RawEnv): EnvProblem[] {
   return problems;
 }
 
-function toWebhookConfig(env: WebhookEnv & Pick<SectionFields<typeof xurrentEnvSection>, 'XURRENT_ACCOUNT' | 'XURRENT_DOMAIN'>): WebhookConfig {
+function toWebhookConfig(
+  env: WebhookEnv & Pick<SectionFields<typeof xurrentEnvSection>, 'XURRENT_ACCOUNT' | 'XURRENT_DOMAIN'>,
+): WebhookConfig {
   const account = env.XURRENT_ACCOUNT?.trim().toLowerCase();
   const domains = [env.XURRENT_DOMAIN.trim().toLowerCase(), ...env.XURRENT_WEBHOOK_CALLBACK_DOMAINS];
   return {

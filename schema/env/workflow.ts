@@ -82,7 +82,12 @@ export const workflowEnvSection = defineEnvSection({
     const xurrent = new Set(env.XURRENT_SERVICE_INSTANCE_IDS);
     const both = (env.SLA_SERVICE_INSTANCE_IDS ?? []).filter((id) => xurrent.has(id));
     return both.length > 0
-      ? [{ key: 'SLA_SERVICE_INSTANCE_IDS', message: `lists ${both.join(', ')}, also in XURRENT_SERVICE_INSTANCE_IDS: the Xurrent Service has no section 3 SLA (contract §3, §4)` }]
+      ? [
+          {
+            key: 'SLA_SERVICE_INSTANCE_IDS',
+            message: `lists ${both.join(', ')}, also in XURRENT_SERVICE_INSTANCE_IDS: the Xurrent Service has no section 3 SLA (contract §3, §4)`,
+          },
+        ]
       : [];
   },
   config: (env) => ({ workflow: toWorkflowConfig(env) }),

@@ -15,9 +15,7 @@ const shape = {
 };
 type XurrentEnv = FieldsOf<typeof shape>;
 
-export type XurrentAuth =
-  | { kind: 'token'; token: string }
-  | { kind: 'client-credentials'; clientId: string; clientSecret: string };
+export type XurrentAuth = { kind: 'token'; token: string } | { kind: 'client-credentials'; clientId: string; clientSecret: string };
 
 export interface XurrentConfig {
   account: string;
@@ -42,10 +40,14 @@ function checkXurrentEnv(env: XurrentEnv, production: boolean): EnvProblem[] {
     problems.push({ key: 'XURRENT_TOKEN', message: 'set either XURRENT_TOKEN or XURRENT_CLIENT_ID + XURRENT_CLIENT_SECRET, not both' });
   }
   if (hasClient && !env.XURRENT_CLIENT_ID) problems.push({ key: 'XURRENT_CLIENT_ID', message: 'is required with XURRENT_CLIENT_SECRET' });
-  if (hasClient && !env.XURRENT_CLIENT_SECRET) problems.push({ key: 'XURRENT_CLIENT_SECRET', message: 'is required with XURRENT_CLIENT_ID' });
+  if (hasClient && !env.XURRENT_CLIENT_SECRET)
+    problems.push({ key: 'XURRENT_CLIENT_SECRET', message: 'is required with XURRENT_CLIENT_ID' });
   const hasAuth = Boolean(env.XURRENT_TOKEN || hasClient);
   if (production && !hasAuth) {
-    problems.push({ key: 'XURRENT_TOKEN', message: 'is required in production: set XURRENT_TOKEN or XURRENT_CLIENT_ID + XURRENT_CLIENT_SECRET' });
+    problems.push({
+      key: 'XURRENT_TOKEN',
+      message: 'is required in production: set XURRENT_TOKEN or XURRENT_CLIENT_ID + XURRENT_CLIENT_SECRET',
+    });
   }
   if ((production || hasAuth) && !env.XURRENT_ACCOUNT) {
     problems.push({ key: 'XURRENT_ACCOUNT', message: 'is required when Xurrent credentials are set or in production' });
@@ -63,10 +65,16 @@ function checkXurrentTransport(env: XurrentEnv): EnvProblem[] {
   const problems: EnvProblem[] = [];
   const graphql = env.XURRENT_GRAPHQL_URL ?? xurrentHost('graphql', env.XURRENT_DOMAIN, env.XURRENT_REGION);
   if (!isPlainHttps(graphql)) {
-    problems.push({ key: env.XURRENT_GRAPHQL_URL ? 'XURRENT_GRAPHQL_URL' : 'XURRENT_DOMAIN', message: 'must give an https URL (without user or password) in production' });
+    problems.push({
+      key: env.XURRENT_GRAPHQL_URL ? 'XURRENT_GRAPHQL_URL' : 'XURRENT_DOMAIN',
+      message: 'must give an https URL (without user or password) in production',
+    });
   }
   if (!isPlainHttps(oauthTokenUrlOf(env))) {
-    problems.push({ key: env.XURRENT_REGION ? 'XURRENT_REGION' : 'XURRENT_DOMAIN', message: 'must give an https OAuth token URL (without user or password) in production' });
+    problems.push({
+      key: env.XURRENT_REGION ? 'XURRENT_REGION' : 'XURRENT_DOMAIN',
+      message: 'must give an https OAuth token URL (without user or password) in production',
+    });
   }
   return problems;
 }
@@ -80,7 +88,8 @@ function isPlainHttps(text: string): boolean {
   }
 }
 
-const oauthTokenUrlOf = (env: Pick<XurrentEnv, 'XURRENT_DOMAIN' | 'XURRENT_REGION'>): string => `${xurrentHost('oauth', env.XURRENT_DOMAIN, env.XURRENT_REGION)}/token`;
+const oauthTokenUrlOf = (env: Pick<XurrentEnv, 'XURRENT_DOMAIN' | 'XURRENT_REGION'>): string =>
+  `${xurrentHost('oauth', env.XURRENT_DOMAIN, env.XURRENT_REGION)}/token`;
 
 /** The Xurrent connection, or undefined when no credentials are configured (development only). */
 function toXurrentConfig(env: XurrentEnv): XurrentConfig | undefined {

@@ -18,18 +18,28 @@ export const TargetSchema = z
   });
 
 /** `errors { path message }` of every mutation payload. */
-export const ValidationErrorsSchema = z
-  .array(z.object({ path: z.array(z.string()).nullish(), message: z.string() }))
-  .nullish();
+export const ValidationErrorsSchema = z.array(z.object({ path: z.array(z.string()).nullish(), message: z.string() })).nullish();
 export type ValidationErrors = z.infer<typeof ValidationErrorsSchema>;
 
 export const PageInfoSchema = z.object({ endCursor: z.string().nullish(), hasNextPage: z.boolean().nullish() });
 
 /** A connection page of `node` items, as `paginate` reads it. */
 export const connectionSchema = <T extends z.ZodType>(node: T) =>
-  z.object({ nodes: z.array(node).nullish().transform((n) => n ?? []), pageInfo: PageInfoSchema, totalCount: z.number().int().nullish() });
+  z.object({
+    nodes: z
+      .array(node)
+      .nullish()
+      .transform((n) => n ?? []),
+    pageInfo: PageInfoSchema,
+    totalCount: z.number().int().nullish(),
+  });
 
 export const RefSchema = z.object({ id: z.string(), name: z.string().nullish() }).nullish();
 
 /** The problem fields both problem mutations return. */
-export const ProblemSchema = z.object({ id: z.string(), problemId: z.string().nullish(), subject: z.string().nullish(), status: z.string().nullish() });
+export const ProblemSchema = z.object({
+  id: z.string(),
+  problemId: z.string().nullish(),
+  subject: z.string().nullish(),
+  status: z.string().nullish(),
+});

@@ -5,8 +5,14 @@ import { ValidationErrorsSchema } from './common.js';
 export const NOTE_CREATE = /* GraphQL */ `
   mutation NoteCreate($input: NoteCreateInput!) {
     noteCreate(input: $input) {
-      errors { path message }
-      note { id internal }
+      errors {
+        path
+        message
+      }
+      note {
+        id
+        internal
+      }
     }
   }
 `;

@@ -9,8 +9,23 @@ import { connectionSchema } from './common.js';
 export const OPEN_PROBLEMS_PAGE = /* GraphQL */ `
   query OpenProblemsPage($first: Int!, $after: String, $filter: ProblemFilter) {
     problems(first: $first, after: $after, filter: $filter) {
-      nodes { id problemId status source sourceID analysisTargetAt requests(first: 100) { nodes { id } } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        problemId
+        status
+        source
+        sourceID
+        analysisTargetAt
+        requests(first: 100) {
+          nodes {
+            id
+          }
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;

@@ -5,8 +5,16 @@ import { ProblemSchema, ValidationErrorsSchema } from './common.js';
 export const PROBLEM_CREATE = /* GraphQL */ `
   mutation ProblemCreate($input: ProblemCreateInput!) {
     problemCreate(input: $input) {
-      errors { path message }
-      problem { id problemId subject status }
+      errors {
+        path
+        message
+      }
+      problem {
+        id
+        problemId
+        subject
+        status
+      }
     }
   }
 `;
@@ -29,4 +37,6 @@ export interface ProblemCreateVariables {
   };
 }
 
-export const ProblemCreateResultSchema = z.object({ problemCreate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }) });
+export const ProblemCreateResultSchema = z.object({
+  problemCreate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }),
+});

@@ -4,7 +4,23 @@ import { z } from 'zod';
 export const PROBLEM_FOLLOW_UP_BY_ID = /* GraphQL */ `
   query ProblemFollowUpById($id: ID!) {
     node(id: $id) {
-      ... on Problem { id problemId status analysisTargetAt notes(first: 100) { nodes { text createdAt } } requests(first: 100) { nodes { id } } }
+      ... on Problem {
+        id
+        problemId
+        status
+        analysisTargetAt
+        notes(first: 100) {
+          nodes {
+            text
+            createdAt
+          }
+        }
+        requests(first: 100) {
+          nodes {
+            id
+          }
+        }
+      }
     }
   }
 `;

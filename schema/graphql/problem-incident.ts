@@ -56,7 +56,16 @@ export const GroupIncidentsPageSchema = z.object({ requests: connectionSchema(Pr
  */
 export const PROBLEM_INCIDENT_NOTES = /* GraphQL */ `
   query ProblemIncidentNotes($id: ID!) {
-    node(id: $id) { ... on Request { id notes(first: 100) { nodes { text } } } }
+    node(id: $id) {
+      ... on Request {
+        id
+        notes(first: 100) {
+          nodes {
+            text
+          }
+        }
+      }
+    }
   }
 `;
 export const ProblemIncidentNotesSchema = z.object({

@@ -17,8 +17,22 @@ export const PROBLEM_OUTCOME_BY_ID = /* GraphQL */ `
         analysisTargetAt
         knownError
         workaround
-        notes(first: 100) { nodes { text createdAt } }
-        requests(first: 100) { nodes { id notes(first: 100) { nodes { text } } } }
+        notes(first: 100) {
+          nodes {
+            text
+            createdAt
+          }
+        }
+        requests(first: 100) {
+          nodes {
+            id
+            notes(first: 100) {
+              nodes {
+                text
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -37,7 +51,13 @@ export const ProblemOutcomeSchema = z.object({
   /** The problem's own notes: the RCA promises' markers and the RCA report (issue 17). */
   notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish(), createdAt: z.string().nullish() })).nullish() }).nullish(),
   requests: z
-    .object({ nodes: z.array(z.object({ id: z.string(), notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish() })).nullish() })
+    .object({
+      nodes: z
+        .array(
+          z.object({ id: z.string(), notes: z.object({ nodes: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish() }),
+        )
+        .nullish(),
+    })
     .nullish(),
 });
 export type ProblemOutcome = z.infer<typeof ProblemOutcomeSchema>;

@@ -5,8 +5,16 @@ import { ProblemSchema, ValidationErrorsSchema } from './common.js';
 export const PROBLEM_UPDATE = /* GraphQL */ `
   mutation ProblemUpdate($input: ProblemUpdateInput!) {
     problemUpdate(input: $input) {
-      errors { path message }
-      problem { id problemId subject status }
+      errors {
+        path
+        message
+      }
+      problem {
+        id
+        problemId
+        subject
+        status
+      }
     }
   }
 `;
@@ -15,4 +23,6 @@ export interface ProblemUpdateVariables {
   input: { id: string; status?: string; note?: string; requestIds?: string[]; workaround?: string; analysisTargetAt?: string };
 }
 
-export const ProblemUpdateResultSchema = z.object({ problemUpdate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }) });
+export const ProblemUpdateResultSchema = z.object({
+  problemUpdate: z.object({ errors: ValidationErrorsSchema, problem: ProblemSchema.nullish() }),
+});

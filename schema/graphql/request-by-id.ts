@@ -20,22 +20,75 @@ export const REQUEST_BY_ID = /* GraphQL */ `
         resolutionTargetAt
         nextTargetAt
         waitingUntil
-        team { id name }
-        member { id name }
-        account { id name }
-        requestedFor { id name account { id name } }
-        requestedBy { id }
-        createdBy { id }
+        team {
+          id
+          name
+        }
+        member {
+          id
+          name
+        }
+        account {
+          id
+          name
+        }
+        requestedFor {
+          id
+          name
+          account {
+            id
+            name
+          }
+        }
+        requestedBy {
+          id
+        }
+        createdBy {
+          id
+        }
         providerNotAccountable
         downtimeStartAt
         downtimeEndAt
-        serviceInstance { id name }
-        problem { id status knownError workaround updatedAt }
+        serviceInstance {
+          id
+          name
+        }
+        problem {
+          id
+          status
+          knownError
+          workaround
+          updatedAt
+        }
         supplierRequestID
-        affectedSlas(first: 5) { nodes { accountability responseTargetAt resolutionTargetAt } }
+        affectedSlas(first: 5) {
+          nodes {
+            accountability
+            responseTargetAt
+            resolutionTargetAt
+          }
+        }
         notes(first: 100) {
-          nodes { id text internal createdAt person { id name account { id } } account { id } }
-          pageInfo { endCursor hasNextPage }
+          nodes {
+            id
+            text
+            internal
+            createdAt
+            person {
+              id
+              name
+              account {
+                id
+              }
+            }
+            account {
+              id
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
         }
       }
     }
@@ -73,7 +126,9 @@ export const RequestDetailSchema = z.object({
   member: RefSchema,
   /** The account the request lives in: the customer's, when it came through the trust (§2.6 customer). */
   account: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
-  requestedFor: z.object({ id: z.string(), name: z.string().nullish(), account: z.object({ id: z.string(), name: z.string().nullish() }).nullish() }).nullish(),
+  requestedFor: z
+    .object({ id: z.string(), name: z.string().nullish(), account: z.object({ id: z.string(), name: z.string().nullish() }).nullish() })
+    .nullish(),
   requestedBy: RefSchema,
   createdBy: RefSchema,
   providerNotAccountable: z.boolean().nullish(),
@@ -82,7 +137,13 @@ export const RequestDetailSchema = z.object({
   downtimeEndAt: z.string().nullish(),
   serviceInstance: RefSchema,
   problem: z
-    .object({ id: z.string(), status: z.string().nullish(), knownError: z.boolean().nullish(), workaround: z.string().nullish(), updatedAt: z.string().nullish() })
+    .object({
+      id: z.string(),
+      status: z.string().nullish(),
+      knownError: z.boolean().nullish(),
+      workaround: z.string().nullish(),
+      updatedAt: z.string().nullish(),
+    })
     .nullish(),
   /** Break-fix: the supplier's reference (request mode: the linked request's node id at Xurrent). */
   supplierRequestID: z.string().nullish(),
@@ -91,7 +152,9 @@ export const RequestDetailSchema = z.object({
   affectedSlas: z
     .object({
       nodes: z
-        .array(z.object({ accountability: z.string().nullish(), responseTargetAt: TargetSchema, resolutionTargetAt: TargetSchema }).nullable())
+        .array(
+          z.object({ accountability: z.string().nullish(), responseTargetAt: TargetSchema, resolutionTargetAt: TargetSchema }).nullable(),
+        )
         .nullish()
         .transform((n) => (n ?? []).filter((x) => x !== null)),
     })

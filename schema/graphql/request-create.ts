@@ -5,8 +5,16 @@ import { ValidationErrorsSchema } from './common.js';
 export const REQUEST_CREATE = /* GraphQL */ `
   mutation RequestCreate($input: RequestCreateInput!) {
     requestCreate(input: $input) {
-      errors { path message }
-      request { id requestId subject status }
+      errors {
+        path
+        message
+      }
+      request {
+        id
+        requestId
+        subject
+        status
+      }
     }
   }
 `;
@@ -27,6 +35,8 @@ export interface RequestCreateVariables {
 export const RequestCreateResultSchema = z.object({
   requestCreate: z.object({
     errors: ValidationErrorsSchema,
-    request: z.object({ id: z.string(), requestId: z.string().nullish(), subject: z.string().nullish(), status: z.string().nullish() }).nullish(),
+    request: z
+      .object({ id: z.string(), requestId: z.string().nullish(), subject: z.string().nullish(), status: z.string().nullish() })
+      .nullish(),
   }),
 });

@@ -12,7 +12,16 @@ export const REQUEST_HISTORY = /* GraphQL */ `
         id
         reopenCount
         affectedSlas(first: 10) {
-          nodes { startedAt actualResponseAt actualResolutionAt stoppedClockPeriods { from to providerNotAccountable } }
+          nodes {
+            startedAt
+            actualResponseAt
+            actualResolutionAt
+            stoppedClockPeriods {
+              from
+              to
+              providerNotAccountable
+            }
+          }
         }
       }
     }
@@ -25,7 +34,9 @@ export const AffectedSlaHistorySchema = z.object({
   startedAt: instant,
   actualResponseAt: instant,
   actualResolutionAt: instant,
-  stoppedClockPeriods: z.array(z.object({ from: instant, to: instant, providerNotAccountable: z.boolean().nullish() }).nullable()).nullish(),
+  stoppedClockPeriods: z
+    .array(z.object({ from: instant, to: instant, providerNotAccountable: z.boolean().nullish() }).nullable())
+    .nullish(),
 });
 export type AffectedSlaHistory = z.infer<typeof AffectedSlaHistorySchema>;
 

@@ -11,8 +11,26 @@ export const REQUEST_NOTES_PAGE = /* GraphQL */ `
     node(id: $id) {
       ... on Request {
         notes(first: $first, after: $after) {
-          nodes { id text internal createdAt person { id name account { id } } account { id } }
-          pageInfo { endCursor hasNextPage }
+          nodes {
+            id
+            text
+            internal
+            createdAt
+            person {
+              id
+              name
+              account {
+                id
+              }
+            }
+            account {
+              id
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
         }
       }
     }

@@ -20,17 +20,76 @@ export const REQUESTS_FOR_REPORT = /* GraphQL */ `
         completedAt
         downtimeStartAt
         downtimeEndAt
-        account { id name }
-        serviceInstance { id }
-        team { id }
-        requestedFor { id account { id name } }
-        requestedBy { id }
-        createdBy { id }
-        problem { id status knownError workaround updatedAt }
-        affectedSlas(first: 1) { nodes { accountability startedAt actualResponseAt actualResolutionAt responseTargetAt resolutionTargetAt stoppedClockPeriods { from to providerNotAccountable } } }
-        notes(first: 100) { nodes { text createdAt internal person { id account { id } } account { id } } pageInfo { endCursor hasNextPage } }
+        account {
+          id
+          name
+        }
+        serviceInstance {
+          id
+        }
+        team {
+          id
+        }
+        requestedFor {
+          id
+          account {
+            id
+            name
+          }
+        }
+        requestedBy {
+          id
+        }
+        createdBy {
+          id
+        }
+        problem {
+          id
+          status
+          knownError
+          workaround
+          updatedAt
+        }
+        affectedSlas(first: 1) {
+          nodes {
+            accountability
+            startedAt
+            actualResponseAt
+            actualResolutionAt
+            responseTargetAt
+            resolutionTargetAt
+            stoppedClockPeriods {
+              from
+              to
+              providerNotAccountable
+            }
+          }
+        }
+        notes(first: 100) {
+          nodes {
+            text
+            createdAt
+            internal
+            person {
+              id
+              account {
+                id
+              }
+            }
+            account {
+              id
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+        }
       }
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -46,7 +105,9 @@ const AffectedSlaAccountingSchema = z.object({
   startedAt: instant,
   actualResponseAt: instant,
   actualResolutionAt: instant,
-  stoppedClockPeriods: z.array(z.object({ from: instant, to: instant, providerNotAccountable: z.boolean().nullish() }).nullable()).nullish(),
+  stoppedClockPeriods: z
+    .array(z.object({ from: instant, to: instant, providerNotAccountable: z.boolean().nullish() }).nullable())
+    .nullish(),
 });
 
 const accountRef = z.object({ id: z.string() }).nullish();
@@ -68,12 +129,31 @@ export const ReportSourceRequestSchema = z.object({
   requestedBy: ref,
   createdBy: ref,
   problem: z
-    .object({ id: z.string(), status: z.string().nullish(), knownError: z.boolean().nullish(), workaround: z.string().nullish(), updatedAt: instant })
+    .object({
+      id: z.string(),
+      status: z.string().nullish(),
+      knownError: z.boolean().nullish(),
+      workaround: z.string().nullish(),
+      updatedAt: instant,
+    })
     .nullish(),
   // One affected SLA is asked for (`first: 1`), so no paging info is read.
-  affectedSlas: z.object({ nodes: z.array(AffectedSlaAccountingSchema).nullish().transform((n) => n ?? []) }).nullish(),
+  affectedSlas: z
+    .object({
+      nodes: z
+        .array(AffectedSlaAccountingSchema)
+        .nullish()
+        .transform((n) => n ?? []),
+    })
+    .nullish(),
   notes: connectionSchema(
-    z.object({ text: z.string().nullish(), createdAt: instant, internal: z.boolean().nullish(), person: z.object({ id: z.string(), account: accountRef }).nullish(), account: accountRef }),
+    z.object({
+      text: z.string().nullish(),
+      createdAt: instant,
+      internal: z.boolean().nullish(),
+      person: z.object({ id: z.string(), account: accountRef }).nullish(),
+      account: accountRef,
+    }),
   ).nullish(),
 });
 export type ReportSourceRequest = z.infer<typeof ReportSourceRequestSchema>;

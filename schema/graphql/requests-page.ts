@@ -5,8 +5,22 @@ import { connectionSchema, RefSchema, TargetSchema } from './common.js';
 export const REQUESTS_PAGE = /* GraphQL */ `
   query RequestsPage($first: Int!, $after: String, $filter: RequestFilter) {
     requests(first: $first, after: $after, filter: $filter) {
-      nodes { id requestId subject status impact nextTargetAt serviceInstance { id name } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        requestId
+        subject
+        status
+        impact
+        nextTargetAt
+        serviceInstance {
+          id
+          name
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }

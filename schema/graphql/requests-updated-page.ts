@@ -9,8 +9,15 @@ import { connectionSchema } from './common.js';
 export const REQUESTS_UPDATED_PAGE = /* GraphQL */ `
   query RequestsUpdatedPage($first: Int!, $after: String, $filter: RequestFilter) {
     requests(first: $first, after: $after, filter: $filter) {
-      nodes { id status updatedAt }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        status
+        updatedAt
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }

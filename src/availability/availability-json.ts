@@ -26,7 +26,12 @@ export function availabilityToJson(result: AvailabilityResult, month?: string) {
     outsideOfficeHours: figures(report?.outsideOfficeHours, targets.outsideOfficeHoursPercent, verdict?.outsideOfficeHoursMet),
     interruptions: { count: report?.interruptions ?? null, max: targets.maxInterruptions, met: verdict?.interruptionsMet ?? null },
     longestInterruptionSeconds: report ? seconds(report.longestInterruptionMs) : null,
-    outages: (report?.outages ?? []).map((o, i) => ({ from: iso(o.fromMs), to: iso(o.toMs), seconds: seconds(o.toMs - o.fromMs), down: result.outageSeries[i] ?? [] })),
+    outages: (report?.outages ?? []).map((o, i) => ({
+      from: iso(o.fromMs),
+      to: iso(o.toMs),
+      seconds: seconds(o.toMs - o.fromMs),
+      down: result.outageSeries[i] ?? [],
+    })),
   };
 }
 export type AvailabilityJson = ReturnType<typeof availabilityToJson>;

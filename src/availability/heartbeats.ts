@@ -48,7 +48,12 @@ export function startHeartbeats({ store, series, sampleMs, logger, now = Date.no
           warned = false;
         } catch (error) {
           runs.delete(name);
-          if (!warned) logger.warn('heartbeat not recorded', { component: 'availability', series: name, error: error instanceof Error ? error.message : String(error) });
+          if (!warned)
+            logger.warn('heartbeat not recorded', {
+              component: 'availability',
+              series: name,
+              error: error instanceof Error ? error.message : String(error),
+            });
           warned = true;
         }
       }),

@@ -1,8 +1,20 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { createBusinessCalendar, type BusinessCalendar } from '../domain/calendar/business-calendar.js';
-import { outagesFromUptime, summariseAvailability, withoutShortGaps, type AvailabilityReport, type Outage } from '../domain/reports/availability.js';
-import { availabilityTargetsFor, judgeAvailability, type AvailabilityTargets, type AvailabilityVerdict, type Deployment } from '../domain/reports/availability-targets.js';
+import {
+  outagesFromUptime,
+  summariseAvailability,
+  withoutShortGaps,
+  type AvailabilityReport,
+  type Outage,
+} from '../domain/reports/availability.js';
+import {
+  availabilityTargetsFor,
+  judgeAvailability,
+  type AvailabilityTargets,
+  type AvailabilityVerdict,
+  type Deployment,
+} from '../domain/reports/availability-targets.js';
 import { createUptimeStore, type UptimeStore } from './uptime-store.js';
 
 /** What must be up for the service to be available: a web process, a worker process, and `/readyz` answering 200. */
@@ -31,12 +43,17 @@ export interface AvailabilityReaderDeps {
 }
 
 /** Turns the heartbeat history into outages and the monthly availability figures and verdicts. */
-export async function readAvailability(deps: AvailabilityReaderDeps, period: { fromMs: number; toMs: number }, nowMs: number): Promise<AvailabilityResult> {
+export async function readAvailability(
+  deps: AvailabilityReaderDeps,
+  period: { fromMs: number; toMs: number },
+  nowMs: number,
+): Promise<AvailabilityResult> {
   const targets = availabilityTargetsFor(deps.deployment);
   const first = await deps.store.firstBeatMs();
   const measured = first === null ? null : { fromMs: Math.max(period.fromMs, first), toMs: Math.min(period.toMs, nowMs) };
   const base = { period, deployment: deps.deployment, targets };
-  if (measured === null || measured.toMs <= measured.fromMs) return { ...base, measured: null, report: null, outageSeries: [], verdict: null };
+  if (measured === null || measured.toMs <= measured.fromMs)
+    return { ...base, measured: null, report: null, outageSeries: [], verdict: null };
 
   const perSeries = await Promise.all(
     (deps.series ?? AVAILABILITY_SERIES).map(async (name) => {
@@ -46,9 +63,18 @@ export async function readAvailability(deps: AvailabilityReaderDeps, period: { f
       return { name, outages: outagesFromUptime(ups, measured) };
     }),
   );
-  const report = summariseAvailability(withoutShortGaps(perSeries.flatMap((s) => s.outages), deps.graceMs ?? 0), measured, deps.officeHours);
+  const report = summariseAvailability(
+    withoutShortGaps(
+      perSeries.flatMap((s) => s.outages),
+      deps.graceMs ?? 0,
+    ),
+    measured,
+    deps.officeHours,
+  );
   const overlaps = (a: Outage, b: Outage) => a.fromMs < b.toMs && b.fromMs < a.toMs;
-  const outageSeries = report.outages.map((outage) => perSeries.filter((s) => s.outages.some((o) => overlaps(o, outage))).map((s) => s.name));
+  const outageSeries = report.outages.map((outage) =>
+    perSeries.filter((s) => s.outages.some((o) => overlaps(o, outage))).map((s) => s.name),
+  );
   return { ...base, measured, report, outageSeries, verdict: judgeAvailability(report, targets) };
 }
 

@@ -17,7 +17,10 @@ export function parseCommandArgs(command: CliCommand, args: readonly string[]): 
   if (asksForHelp(args)) return { help: true };
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const [name, spec] of Object.entries(command.flags)) {
-    options[name] = spec.type === 'boolean' ? { type: 'boolean', default: false } : { type: 'string', ...(spec.default !== undefined ? { default: spec.default } : {}) };
+    options[name] =
+      spec.type === 'boolean'
+        ? { type: 'boolean', default: false }
+        : { type: 'string', ...(spec.default !== undefined ? { default: spec.default } : {}) };
   }
   try {
     const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
@@ -32,7 +35,8 @@ function usageMessage(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown flag ${/'([^']+)'/.exec(message)?.[1] ?? message}`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? message}: this command takes only flags`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `Unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? message}: this command takes only flags`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return message.split('\n')[0] ?? message;
   return message;
 }

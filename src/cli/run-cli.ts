@@ -21,7 +21,12 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
       io.stdout.write(`${programUsage(commands, group)}\n`);
       return 0;
     }
-    const problem = argv.length === 0 ? '' : group.length === argv.length ? `"${group.join(' ')}" needs a command\n\n` : `Unknown command "${argv.join(' ')}"\n\n`;
+    const problem =
+      argv.length === 0
+        ? ''
+        : group.length === argv.length
+          ? `"${group.join(' ')}" needs a command\n\n`
+          : `Unknown command "${argv.join(' ')}"\n\n`;
     io.stderr.write(`${problem}${programUsage(commands, group)}\n`);
     return 2;
   }

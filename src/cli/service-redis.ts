@@ -5,7 +5,10 @@ import { cliRedisTarget } from '../redis/resolve-redis.js';
 import type { CliIo } from './command.js';
 
 /** The running service's Redis and queue prefix, from the same configuration (REDIS_SENTINELS or REDIS_URL, QUEUE_PREFIX). */
-export async function withServiceRedis<T>(io: CliIo, use: (redis: Redis, prefix: string, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
+export async function withServiceRedis<T>(
+  io: CliIo,
+  use: (redis: Redis, prefix: string, config: ReturnType<typeof loadConfig>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(readEnvWithDotenv(io.env));
   const redis = createRedis(cliRedisTarget(config.redis), 'worker', 'xsw-cli');
   try {

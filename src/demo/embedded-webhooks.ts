@@ -12,7 +12,11 @@ const REQUEST_EVENTS = ['request.create', 'request.update', 'request.status-chan
 export async function subscribeToSimulator(simulator: Simulator, receiverUrl: string, base: WebhookConfig): Promise<WebhookConfig> {
   const keys: string[] = [];
   for (const event of REQUEST_EVENTS) {
-    const { publicKeyPem } = await simulator.webhooks.register({ event, uri: `${receiverUrl}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
+    const { publicKeyPem } = await simulator.webhooks.register({
+      event,
+      uri: `${receiverUrl}/webhooks/xurrent`,
+      policy: { jwtAlg: 'RS256' },
+    });
     if (publicKeyPem) keys.push(publicKeyPem);
   }
   return {

@@ -14,14 +14,21 @@ export const SAMPLE_REQUESTS = [
     subject: 'Cannot send e-mail since this morning',
     impact: 'high',
     instance: 'email',
-    description: 'Nobody in our office can send e-mail since 08:00. Steps to reproduce: 1. open Outlook; 2. send any message; 3. it stays in the outbox.',
+    description:
+      'Nobody in our office can send e-mail since 08:00. Steps to reproduce: 1. open Outlook; 2. send any message; 3. it stays in the outbox.',
   },
-  { subject: 'Out-of-office reply does not switch off', impact: 'low', instance: 'email', description: 'My out-of-office reply keeps going out although I switched it off yesterday.' },
+  {
+    subject: 'Out-of-office reply does not switch off',
+    impact: 'low',
+    instance: 'email',
+    description: 'My out-of-office reply keeps going out although I switched it off yesterday.',
+  },
   {
     subject: 'Xurrent: approval e-mails arrive twice',
     impact: 'medium',
     instance: 'xurrent',
-    description: 'Approvers get every approval e-mail twice. Steps to reproduce: 1. submit a change for approval; 2. check the approver inbox.',
+    description:
+      'Approvers get every approval e-mail twice. Steps to reproduce: 1. submit a change for approval; 2. check the approver inbox.',
   },
 ] as const;
 
@@ -39,7 +46,13 @@ export async function replayScenario(simulator: Simulator, logger: Logger, timeo
   const customer = clientAs(simulator, simulator.demo.customerId, logger);
   const ids: string[] = [];
   for (const sample of SAMPLE_REQUESTS) {
-    const input = { subject: sample.subject, impact: sample.impact, category: 'incident', serviceInstanceId: simulator.demo.serviceInstanceIds[sample.instance], note: sample.description };
+    const input = {
+      subject: sample.subject,
+      impact: sample.impact,
+      category: 'incident',
+      serviceInstanceId: simulator.demo.serviceInstanceIds[sample.instance],
+      note: sample.description,
+    };
     const { requestCreate } = await customer.request(REQUEST_CREATE, { input }, RequestCreateResultSchema);
     if (requestCreate.request) ids.push(requestCreate.request.id);
   }
@@ -68,7 +81,8 @@ export function renderInbox(requests: readonly RequestDetail[]): string {
   for (const r of requests) {
     lines.push(`#${r.requestId ?? '?'}  [${r.status ?? '?'}] ${r.subject ?? ''}`);
     lines.push(`      impact ${r.impact ?? '-'} · team ${r.team?.name ?? '-'} · service ${r.serviceInstance?.name ?? '-'}`);
-    for (const note of r.notes?.nodes ?? []) lines.push(`      ${note.internal ? '(internal) ' : ''}${note.person?.name ?? 'someone'}: ${note.text ?? ''}`);
+    for (const note of r.notes?.nodes ?? [])
+      lines.push(`      ${note.internal ? '(internal) ' : ''}${note.person?.name ?? 'someone'}: ${note.text ?? ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -39,9 +39,17 @@ export function createAdminAuth(credentials: AdminCredentials, { throttle, logge
     if (header !== undefined) {
       const failure = await throttle.recordFailure(address);
       // Never the header itself: a scheme-less header is the credential, and so is any digest of it.
-      const context = { component: 'admin', address: req.ip ?? 'unknown', method: req.method, path: `${req.baseUrl}${req.path}`, scheme: schemeOf(header), failures: failure.failures };
+      const context = {
+        component: 'admin',
+        address: req.ip ?? 'unknown',
+        method: req.method,
+        path: `${req.baseUrl}${req.path}`,
+        scheme: schemeOf(header),
+        failures: failure.failures,
+      };
       logger.warn('admin login failed', context);
-      if (failure.blockedForMs > 0) logger.warn('admin logins blocked for this address', { ...context, retryAfterSeconds: retryAfterSeconds(failure.blockedForMs) });
+      if (failure.blockedForMs > 0)
+        logger.warn('admin logins blocked for this address', { ...context, retryAfterSeconds: retryAfterSeconds(failure.blockedForMs) });
     }
     res.setHeader('WWW-Authenticate', challenges);
     res.status(401).json({ error: 'Authentication required' });

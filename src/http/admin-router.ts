@@ -24,7 +24,9 @@ export interface AdminRouterDeps {
  */
 export function createAdminRouter({ credentials, throttle, logger, routes = [] }: AdminRouterDeps): Router {
   if (!adminEnabled(credentials)) {
-    logger.warn('admin endpoints disabled (/metrics, /reports, /dashboard, /admin): set ADMIN_TOKEN or ADMIN_USER + ADMIN_PASSWORD', { component: 'admin' });
+    logger.warn('admin endpoints disabled (/metrics, /reports, /dashboard, /admin): set ADMIN_TOKEN or ADMIN_USER + ADMIN_PASSWORD', {
+      component: 'admin',
+    });
   }
   const router = express.Router();
   router.use((req, _res, next) => next(isAdminPath(req.path) ? undefined : 'router'));
@@ -57,7 +59,8 @@ const rejectCrossSite: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const site = req.get('sec-fetch-site');
   const origin = req.get('origin');
-  const crossSite = site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && hostOf(origin) !== req.get('host');
+  const crossSite =
+    site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && hostOf(origin) !== req.get('host');
   if (!crossSite) return next();
   res.status(403).json({ error: 'Cross-site request refused' });
 };

@@ -13,7 +13,8 @@ export function createAvailabilityRoute(deps: { reader: AvailabilityReaderDeps; 
   router.get('/reports/availability', async (req, res) => {
     const nowMs = deps.clock.now();
     const raw = req.query['month'];
-    if (raw !== undefined && typeof raw !== 'string') return void res.status(400).json({ error: 'month may be given once', parameter: 'month' });
+    if (raw !== undefined && typeof raw !== 'string')
+      return void res.status(400).json({ error: 'month may be given once', parameter: 'month' });
     const month = raw === undefined || raw === '' ? previousMonthOf(nowMs, deps.zone) : raw;
     const period = monthPeriod(month, deps.zone);
     if (!period) return void res.status(400).json({ error: 'month must be YYYY-MM', parameter: 'month' });

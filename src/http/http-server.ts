@@ -36,7 +36,11 @@ export function createHttpServer(listener: RequestListener, limits: HttpLimits, 
     dropped += 1;
     const now = Date.now();
     if (now - loggedAt < DROP_LOG_INTERVAL_MS) return;
-    logger.warn('HTTP connection cap reached: new connections are closed', { component: 'http', maxConnections: limits.maxConnections, dropped });
+    logger.warn('HTTP connection cap reached: new connections are closed', {
+      component: 'http',
+      maxConnections: limits.maxConnections,
+      dropped,
+    });
     [loggedAt, dropped] = [now, 0];
   });
   return server;

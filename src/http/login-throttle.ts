@@ -46,7 +46,8 @@ export function createMemoryLoginThrottle(settings: LoginThrottleSettings, clock
         entries.set(address, entry);
       }
       entry.failures += 1;
-      if (entry.failures !== settings.maxFailures) return { failures: entry.failures, blockedForMs: entry.failures > settings.maxFailures ? entry.resetAtMs - now : 0 };
+      if (entry.failures !== settings.maxFailures)
+        return { failures: entry.failures, blockedForMs: entry.failures > settings.maxFailures ? entry.resetAtMs - now : 0 };
       entry.resetAtMs = now + settings.windowMs;
       return { failures: entry.failures, blockedForMs: settings.windowMs };
     },
@@ -73,7 +74,11 @@ export function withFallback(primary: LoginThrottle, fallback: LoginThrottle, lo
       degraded = false;
       return result;
     } catch (error) {
-      if (!degraded) logger.warn('admin login throttle cannot reach Redis: counting failed logins in this process until it can', { component: 'admin', error: (error as Error).message });
+      if (!degraded)
+        logger.warn('admin login throttle cannot reach Redis: counting failed logins in this process until it can', {
+          component: 'admin',
+          error: (error as Error).message,
+        });
       degraded = true;
       return run(fallback);
     }

@@ -29,7 +29,12 @@ export interface AlertGaugeDeps {
  * instead of repeating it). Web process only, like the other gauges read from Redis.
  */
 export function registerAlertGauges({ registry, redis, prefix, uptime, series, settings, logger }: AlertGaugeDeps): void {
-  const warn = (gauge: string, error: unknown) => logger.warn('metrics gauge not collected', { component: 'metrics', gauge, error: error instanceof Error ? error.message : String(error) });
+  const warn = (gauge: string, error: unknown) =>
+    logger.warn('metrics gauge not collected', {
+      component: 'metrics',
+      gauge,
+      error: error instanceof Error ? error.message : String(error),
+    });
   new Gauge({
     name: 'xsw_heartbeat_last_timestamp_seconds',
     help: 'When a process last recorded a heartbeat of the series (web, readiness: /readyz answered, worker), Unix seconds',
@@ -48,12 +53,25 @@ export function registerAlertGauges({ registry, redis, prefix, uptime, series, s
       }
     },
   });
-  new Gauge({ name: 'xsw_heartbeat_interval_seconds', help: 'How often heartbeats are recorded (HEALTH_SAMPLE_SECONDS)', registers: [registry] }).set(settings.heartbeatIntervalMs / 1000);
-  const reserve = new Gauge({ name: 'xsw_xurrent_budget_reserve', help: 'Budget left at which the service stops calling Xurrent until the hourly window resets (requests, cost points)', labelNames: ['budget'], registers: [registry] });
+  new Gauge({
+    name: 'xsw_heartbeat_interval_seconds',
+    help: 'How often heartbeats are recorded (HEALTH_SAMPLE_SECONDS)',
+    registers: [registry],
+  }).set(settings.heartbeatIntervalMs / 1000);
+  const reserve = new Gauge({
+    name: 'xsw_xurrent_budget_reserve',
+    help: 'Budget left at which the service stops calling Xurrent until the hourly window resets (requests, cost points)',
+    labelNames: ['budget'],
+    registers: [registry],
+  });
   reserve.set({ budget: 'requests' }, settings.requestReserve);
   reserve.set({ budget: 'cost' }, settings.costReserve);
   if (settings.sweepIntervalMs !== null) {
-    new Gauge({ name: 'xsw_resync_interval_seconds', help: 'How often the reconciliation sweep runs (RESYNC_INTERVAL); absent when it is off', registers: [registry] }).set(settings.sweepIntervalMs / 1000);
+    new Gauge({
+      name: 'xsw_resync_interval_seconds',
+      help: 'How often the reconciliation sweep runs (RESYNC_INTERVAL); absent when it is off',
+      registers: [registry],
+    }).set(settings.sweepIntervalMs / 1000);
   }
   new Gauge({
     name: 'xsw_sla_top_incidents_awaiting_response',

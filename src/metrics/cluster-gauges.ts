@@ -29,7 +29,11 @@ export function registerClusterGauges({ registry, redis, prefix, queues, budgetK
       await read();
     } catch (error) {
       gauge.reset();
-      logger.warn('metrics gauge not collected', { component: 'metrics', gauge: name, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('metrics gauge not collected', {
+        component: 'metrics',
+        gauge: name,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   };
   new Gauge({
@@ -66,7 +70,8 @@ export function registerClusterGauges({ registry, redis, prefix, queues, budgetK
     registers: [registry],
     async collect() {
       await guard('xsw_sla_open_clocks', this, async () => {
-        for (const target of TARGETS) for (const state of OPEN_STATES) this.set({ target, state }, await redis.scard(openClockKey(prefix, target, state)));
+        for (const target of TARGETS)
+          for (const state of OPEN_STATES) this.set({ target, state }, await redis.scard(openClockKey(prefix, target, state)));
       });
     },
   });

@@ -31,7 +31,10 @@ export function awaitsTopResponse(state: WorkflowState): boolean {
  * change none: the pipeline bench spent a round trip per reconcile rewriting the same members);
  * with no stored state every target is written, so the sets converge after a loss.
  */
-export function observeWorkflowStore(store: WorkflowStore, deps: { redis: Redis; prefix: string; metrics: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'> }): WorkflowStore {
+export function observeWorkflowStore(
+  store: WorkflowStore,
+  deps: { redis: Redis; prefix: string; metrics: Pick<ServiceMetrics, 'slaWarning' | 'slaBreach'> },
+): WorkflowStore {
   /** The stored state each request's reconcile loaded; undefined when none was stored. */
   const loaded = new Map<string, WorkflowState | undefined>();
   return {

@@ -23,8 +23,11 @@ export interface SlaTransitions {
  */
 export function slaTransitionsOf(previous: WorkflowState, next: WorkflowState): SlaTransitions {
   const before = new Set(previous.escalations.map((e) => e.key));
-  const warnings = next.escalations.filter((e) => e.level === 'warning' && e.target !== null && !before.has(e.key)).map((e) => e.target as TargetKind);
-  const stateOf = (state: WorkflowState, target: TargetKind): SlaState => (target === 'response' ? state.facts?.responseState : state.facts?.resolutionState) ?? 'none';
+  const warnings = next.escalations
+    .filter((e) => e.level === 'warning' && e.target !== null && !before.has(e.key))
+    .map((e) => e.target as TargetKind);
+  const stateOf = (state: WorkflowState, target: TargetKind): SlaState =>
+    (target === 'response' ? state.facts?.responseState : state.facts?.resolutionState) ?? 'none';
   const breaches = TARGETS.filter((t) => stateOf(next, t) === 'breached' && stateOf(previous, t) !== 'breached');
   return {
     priority: next.facts?.priority ?? 'none',

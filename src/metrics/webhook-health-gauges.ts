@@ -21,7 +21,11 @@ export interface WebhookHealthMetricDeps {
 export function registerWebhookHealthMetrics({ registry, status, logger }: WebhookHealthMetricDeps): void {
   const read = (name: string) =>
     status().catch((error: unknown) => {
-      logger.warn('metrics gauge not collected', { component: 'metrics', gauge: name, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('metrics gauge not collected', {
+        component: 'metrics',
+        gauge: name,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return null;
     });
   new Counter({

@@ -201,7 +201,10 @@ async function plannedRewrite(redis: Redis, key: string, personId: string): Prom
       const next = items.map((text) => rewrite(text) ?? text);
       if (next.every((text, i) => text === items[i])) return undefined;
       const ttlMs = await redis.pttl(key);
-      const tx = redis.multi().del(key).rpush(key, ...next);
+      const tx = redis
+        .multi()
+        .del(key)
+        .rpush(key, ...next);
       return ttlMs > 0 ? tx.pexpire(key, ttlMs) : tx;
     }
     case 'set': {

@@ -3,18 +3,41 @@
  * `personId`, `person_nodeID` (the webhook envelope's actor), `requested_by_id`, `member_id`, …,
  * and `by` (who excused a request's breaches, in its workflow state and report records).
  */
-const PERSON_ID_FIELDS = new Set(['personid', 'personnodeid', 'requestedbyid', 'requestedforid', 'memberid', 'assigneeid', 'createdbyid', 'managerid', 'watcherid', 'userid', 'by']);
+const PERSON_ID_FIELDS = new Set([
+  'personid',
+  'personnodeid',
+  'requestedbyid',
+  'requestedforid',
+  'memberid',
+  'assigneeid',
+  'createdbyid',
+  'managerid',
+  'watcherid',
+  'userid',
+  'by',
+]);
 /** What a forgotten person's id is replaced by: the record stays, the person is no longer in it. */
 export const FORGOTTEN = 'forgotten';
 /** Fields of a person record that say who they are, dropped with the id. */
 const PERSON_DETAIL_FIELDS = new Set(['name', 'email', 'primaryemail']);
 /** Fields that hold a person record (`person: { id, nodeID }`), as Xurrent's GraphQL and REST answers do. */
-const PERSON_OBJECT_FIELDS = new Set(['person', 'requestedby', 'requestedfor', 'member', 'assignee', 'createdby', 'manager', 'watcher', 'user']);
+const PERSON_OBJECT_FIELDS = new Set([
+  'person',
+  'requestedby',
+  'requestedfor',
+  'member',
+  'assignee',
+  'createdby',
+  'manager',
+  'watcher',
+  'user',
+]);
 /** Deeper than any record the service stores: a bound, not a limit in practice. */
 const MAX_DEPTH = 32;
 
 const normalized = (field: string): string => field.toLowerCase().replace(/[_-]/g, '');
-const sameId = (value: unknown, personId: string): boolean => (typeof value === 'string' || typeof value === 'number') && String(value) === personId;
+const sameId = (value: unknown, personId: string): boolean =>
+  (typeof value === 'string' || typeof value === 'number') && String(value) === personId;
 
 /**
  * True when parsed data names the person: a person field anywhere in it equals the id exactly.
@@ -55,7 +78,13 @@ export function withoutPerson(value: unknown, personId: string, depth = 0): { va
     if (PERSON_ID_FIELDS.has(name) && sameId(inner, personId)) {
       out[field] = FORGOTTEN;
       changed = true;
-    } else if (PERSON_OBJECT_FIELDS.has(name) && inner !== null && typeof inner === 'object' && !Array.isArray(inner) && namesPersonRecord(inner as Record<string, unknown>, personId)) {
+    } else if (
+      PERSON_OBJECT_FIELDS.has(name) &&
+      inner !== null &&
+      typeof inner === 'object' &&
+      !Array.isArray(inner) &&
+      namesPersonRecord(inner as Record<string, unknown>, personId)
+    ) {
       out[field] = Object.fromEntries(
         Object.entries(inner as Record<string, unknown>)
           .filter(([key]) => !PERSON_DETAIL_FIELDS.has(normalized(key)))

@@ -55,7 +55,8 @@ export function createDeliveryMarkers(redis: Redis, ttlSeconds: number): Deliver
   }
   const commands = redis as Redis & MarkerCommands;
   return {
-    claim: async (keys, jobKey, options) => (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl, options?.touchDuplicate ? 'touch' : '')) === 1,
+    claim: async (keys, jobKey, options) =>
+      (await commands.xswClaimDelivery(keys.length, ...keys, jobKey, ttl, options?.touchDuplicate ? 'touch' : '')) === 1,
     confirm: async (keys, jobKeys) => void (await commands.xswConfirmDeliveries(keys.length, ...keys, ttl, ...jobKeys)),
   };
 }

@@ -15,7 +15,17 @@ export interface FollowUpTimers {
  * request and instant (adding the same poll twice adds it once) and a small index holds each
  * request's current poll, so rescheduling removes the one it replaces without scanning the queue.
  */
-export function createFollowUpTimers({ queues, redis, prefix, clock }: { queues: Pick<OpenQueues, 'enqueue' | 'xurrentFollowUp'>; redis: Redis; prefix: string; clock: Clock }): FollowUpTimers {
+export function createFollowUpTimers({
+  queues,
+  redis,
+  prefix,
+  clock,
+}: {
+  queues: Pick<OpenQueues, 'enqueue' | 'xurrentFollowUp'>;
+  redis: Redis;
+  prefix: string;
+  clock: Clock;
+}): FollowUpTimers {
   const indexKey = `${prefix}:xurrent-follow-up:current`;
   const schedule: FollowUpTimers['schedule'] = async (requestNodeId, fireAtMs) => {
     const jobId = fireAtMs === null ? null : JOBS.followUpXurrent.jobId({ requestNodeId, fireAtMs });

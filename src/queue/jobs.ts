@@ -59,7 +59,11 @@ const TIMER_OPTIONS = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: true, removeOn
  * out a Xurrent outage like any other job: a cold start's full resync is queued once, so losing it
  * to exhausted retries would leave the open requests unreconciled until their next webhook.
  */
-export const RESYNC_JOB_OPTIONS = { ...RETRY_OPTIONS, removeOnComplete: { age: 7 * DAY_SECONDS, count: 2_000 }, removeOnFail: { age: 30 * DAY_SECONDS, count: 1_000 } } satisfies JobsOptions;
+export const RESYNC_JOB_OPTIONS = {
+  ...RETRY_OPTIONS,
+  removeOnComplete: { age: 7 * DAY_SECONDS, count: 2_000 },
+  removeOnFail: { age: 30 * DAY_SECONDS, count: 1_000 },
+} satisfies JobsOptions;
 /** A resync's work goes behind every webhook's: BullMQ takes jobs without a priority first. */
 export const RESYNC_PRIORITY = 10;
 
@@ -113,17 +117,69 @@ function defineJob<T, const S extends JobSpec<T> = JobSpec<T>>(spec: S & JobSpec
 
 export const JOBS = {
   requestEvent: defineJob({ queue: 'events', name: JOB_NAMES.requestEvent, schema: RequestEventJobSchema, options: DELIVERY_OPTIONS }),
-  problemEvent: defineJob({ queue: 'problemEvents', name: JOB_NAMES.problemEvent, schema: ProblemEventJobSchema, options: DELIVERY_OPTIONS }),
+  problemEvent: defineJob({
+    queue: 'problemEvents',
+    name: JOB_NAMES.problemEvent,
+    schema: ProblemEventJobSchema,
+    options: DELIVERY_OPTIONS,
+  }),
   /** A problem event a full resync makes up (its `deliveryId` names the problem and the pass): kept a week, behind webhooks. */
-  resyncProblemEvent: defineJob({ queue: 'problemEvents', name: JOB_NAMES.problemEvent, schema: ProblemEventJobSchema, options: { ...DEFAULT_JOB_OPTIONS, priority: RESYNC_PRIORITY }, jobId: (data) => data.deliveryId }),
+  resyncProblemEvent: defineJob({
+    queue: 'problemEvents',
+    name: JOB_NAMES.problemEvent,
+    schema: ProblemEventJobSchema,
+    options: { ...DEFAULT_JOB_OPTIONS, priority: RESYNC_PRIORITY },
+    jobId: (data) => data.deliveryId,
+  }),
   /** The callback is retried with backoff (5 s doubling: 16 attempts span over 24 h) until it works or expires. */
-  webhookVerify: defineJob({ queue: 'webhookVerify', name: JOB_NAMES.webhookVerify, schema: WebhookVerifyJobSchema, options: { ...DELIVERY_OPTIONS, attempts: 16, backoff: { type: 'exponential', delay: 5_000, jitter: 0.2 } } }),
-  reconcileRequest: defineJob({ queue: 'requests', name: JOB_NAMES.reconcileRequest, schema: ReconcileRequestJobSchema, options: COALESCED_OPTIONS, coalesceId: (data) => toJobId('reconcile', data.requestNodeId) }),
-  slaTimer: defineJob({ queue: 'slaTimers', name: JOB_NAMES.slaTimer, schema: SlaTimerJobSchema, options: TIMER_OPTIONS, jobId: (data) => toJobId('sla', `${data.requestNodeId}-${data.fireAtMs}`) }),
-  manageProblem: defineJob({ queue: 'problems', name: JOB_NAMES.manageProblem, schema: ManageProblemJobSchema, options: COALESCED_OPTIONS, coalesceId: (data) => toJobId('problem', data.requestNodeId) }),
-  rcaFollowUp: defineJob({ queue: 'rcaFollowUp', name: JOB_NAMES.rcaFollowUp, schema: RcaFollowUpJobSchema, options: { ...TIMER_OPTIONS, removeOnComplete: { age: DAY_SECONDS } }, jobId: (data) => toJobId('rca', `${data.problemNodeId}-${data.stage}-${data.fireAtMs}`) }),
-  forwardToXurrent: defineJob({ queue: 'xurrentForward', name: JOB_NAMES.forwardToXurrent, schema: ForwardToXurrentJobSchema, options: COALESCED_OPTIONS, coalesceId: (data) => toJobId('forward', data.requestNodeId) }),
-  followUpXurrent: defineJob({ queue: 'xurrentFollowUp', name: JOB_NAMES.followUpXurrent, schema: FollowUpXurrentJobSchema, options: TIMER_OPTIONS, jobId: (data) => toJobId('follow', `${data.requestNodeId}-${data.fireAtMs}`) }),
+  webhookVerify: defineJob({
+    queue: 'webhookVerify',
+    name: JOB_NAMES.webhookVerify,
+    schema: WebhookVerifyJobSchema,
+    options: { ...DELIVERY_OPTIONS, attempts: 16, backoff: { type: 'exponential', delay: 5_000, jitter: 0.2 } },
+  }),
+  reconcileRequest: defineJob({
+    queue: 'requests',
+    name: JOB_NAMES.reconcileRequest,
+    schema: ReconcileRequestJobSchema,
+    options: COALESCED_OPTIONS,
+    coalesceId: (data) => toJobId('reconcile', data.requestNodeId),
+  }),
+  slaTimer: defineJob({
+    queue: 'slaTimers',
+    name: JOB_NAMES.slaTimer,
+    schema: SlaTimerJobSchema,
+    options: TIMER_OPTIONS,
+    jobId: (data) => toJobId('sla', `${data.requestNodeId}-${data.fireAtMs}`),
+  }),
+  manageProblem: defineJob({
+    queue: 'problems',
+    name: JOB_NAMES.manageProblem,
+    schema: ManageProblemJobSchema,
+    options: COALESCED_OPTIONS,
+    coalesceId: (data) => toJobId('problem', data.requestNodeId),
+  }),
+  rcaFollowUp: defineJob({
+    queue: 'rcaFollowUp',
+    name: JOB_NAMES.rcaFollowUp,
+    schema: RcaFollowUpJobSchema,
+    options: { ...TIMER_OPTIONS, removeOnComplete: { age: DAY_SECONDS } },
+    jobId: (data) => toJobId('rca', `${data.problemNodeId}-${data.stage}-${data.fireAtMs}`),
+  }),
+  forwardToXurrent: defineJob({
+    queue: 'xurrentForward',
+    name: JOB_NAMES.forwardToXurrent,
+    schema: ForwardToXurrentJobSchema,
+    options: COALESCED_OPTIONS,
+    coalesceId: (data) => toJobId('forward', data.requestNodeId),
+  }),
+  followUpXurrent: defineJob({
+    queue: 'xurrentFollowUp',
+    name: JOB_NAMES.followUpXurrent,
+    schema: FollowUpXurrentJobSchema,
+    options: TIMER_OPTIONS,
+    jobId: (data) => toJobId('follow', `${data.requestNodeId}-${data.fireAtMs}`),
+  }),
   resyncSweep: defineJob({ queue: 'resync', name: JOB_NAMES.resyncSweep, schema: ResyncJobSchema, options: RESYNC_JOB_OPTIONS }),
   resyncFull: defineJob({ queue: 'resync', name: JOB_NAMES.resyncFull, schema: ResyncJobSchema, options: RESYNC_JOB_OPTIONS }),
 };
@@ -150,7 +206,11 @@ export type OpenQueues = { readonly [K in QueueKey]: Queue } & {
  * Queues carry no default job options: every job's options come from `JOBS` through `enqueue`.
  * `onError` hears a queue's connection errors (a Queue without an 'error' listener would throw them).
  */
-export function openQueues(connection: Redis, prefix: string, { onError }: { onError?: (error: Error, queue: string) => void } = {}): OpenQueues {
+export function openQueues(
+  connection: Redis,
+  prefix: string,
+  { onError }: { onError?: (error: Error, queue: string) => void } = {},
+): OpenQueues {
   const opened = new Map<string, Queue>();
   const named = (name: string): Queue => {
     let queue = opened.get(name);
@@ -164,7 +224,10 @@ export function openQueues(connection: Redis, prefix: string, { onError }: { onE
   const open = (key: QueueKey): Queue => named(QUEUE_NAMES[key]);
   const keys = Object.keys(QUEUE_NAMES) as QueueKey[];
   const enqueue = Object.fromEntries(
-    (Object.entries(JOBS) as [JobKey, JobDef<unknown>][]).map(([key, job]) => [key, (data: unknown, extra?: JobsOptions) => open(job.queue).add(job.name, data, job.optionsFor(data, extra))]),
+    (Object.entries(JOBS) as [JobKey, JobDef<unknown>][]).map(([key, job]) => [
+      key,
+      (data: unknown, extra?: JobsOptions) => open(job.queue).add(job.name, data, job.optionsFor(data, extra)),
+    ]),
   ) as Enqueue;
   const queues = {
     get all() {

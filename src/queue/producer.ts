@@ -49,7 +49,14 @@ export interface DeliveryJob<T = unknown> {
  * first, the marker stays pending with its job present: the state a failed confirm left when it was
  * awaited (that delivery got 503 although its job was queued, and was then answered duplicate).
  */
-export function createDeliveryProducer({ redis, prefix, dedupTtlSeconds, onConfirmFailed = () => undefined, markers = createDeliveryMarkers(redis, dedupTtlSeconds), replicaAck = NO_REPLICA_ACK }: DeliveryProducerDeps) {
+export function createDeliveryProducer({
+  redis,
+  prefix,
+  dedupTtlSeconds,
+  onConfirmFailed = () => undefined,
+  markers = createDeliveryMarkers(redis, dedupTtlSeconds),
+  replicaAck = NO_REPLICA_ACK,
+}: DeliveryProducerDeps) {
   const touchDuplicate = replicaAck.replicas > 0;
   const markerKey = (id: string) => `${prefix}:webhook-dedup:${toJobId('d', id)}`;
   const confirmSoon = createConfirmBatch(markers, onConfirmFailed);

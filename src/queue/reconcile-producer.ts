@@ -9,7 +9,11 @@ import type { OpenQueues } from './jobs.js';
  * jobs without a priority first. An event absorbed by such a waiting sweep job lifts it to the
  * front, so webhook work never waits behind a sweep.
  */
-export async function enqueueReconcile(queues: Pick<OpenQueues, 'enqueue' | 'requests'>, data: ReconcileRequestJob, options: { priority?: number } = {}): Promise<void> {
+export async function enqueueReconcile(
+  queues: Pick<OpenQueues, 'enqueue' | 'requests'>,
+  data: ReconcileRequestJob,
+  options: { priority?: number } = {},
+): Promise<void> {
   const job = await queues.enqueue.reconcileRequest(data, options);
   if (options.priority || !job.id) return;
   const kept = await queues.requests.getJob(job.id);

@@ -17,7 +17,11 @@ export interface EvictionCheckOptions {
  * policy is read with CONFIG GET, else from INFO memory (managed services often forbid CONFIG but
  * allow INFO); when neither answers, it is a warning everywhere: the service cannot tell.
  */
-export async function checkEvictionPolicy(redis: Redis, logger: Logger, { refuse = false }: EvictionCheckOptions = {}): Promise<string | undefined> {
+export async function checkEvictionPolicy(
+  redis: Redis,
+  logger: Logger,
+  { refuse = false }: EvictionCheckOptions = {},
+): Promise<string | undefined> {
   const policy = await readEvictionPolicy(redis);
   if (policy === undefined) {
     logger.warn('could not read Redis maxmemory-policy (CONFIG and INFO refused); make sure it is noeviction', { component: 'redis' });
@@ -27,13 +31,16 @@ export async function checkEvictionPolicy(redis: Redis, logger: Logger, { refuse
     if (refuse) {
       throw new EvictionPolicyError(
         `Redis maxmemory-policy is ${policy}, not noeviction: under memory pressure Redis would delete queued jobs, SLA timers and locks. ` +
-          'Set maxmemory-policy noeviction on the Redis server (redis.conf, CONFIG SET, or the managed service\'s parameter group), then start again.',
+          "Set maxmemory-policy noeviction on the Redis server (redis.conf, CONFIG SET, or the managed service's parameter group), then start again.",
       );
     }
-    logger.warn('Redis maxmemory-policy is not noeviction: queued jobs may be evicted under memory pressure (a start-up error in production)', {
-      component: 'redis',
-      policy,
-    });
+    logger.warn(
+      'Redis maxmemory-policy is not noeviction: queued jobs may be evicted under memory pressure (a start-up error in production)',
+      {
+        component: 'redis',
+        policy,
+      },
+    );
   }
   return policy;
 }

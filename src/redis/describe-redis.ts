@@ -17,4 +17,3 @@ export function describeRedisUrl(url: string): RedisAddress | 'unparseable' {
     return 'unparseable';
   }
 }
-

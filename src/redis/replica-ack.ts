@@ -3,7 +3,11 @@ import type { Redis } from 'ioredis';
 /** A write that fewer replicas than REDIS_MIN_REPLICAS_ACK confirmed within the timeout. */
 export class NotReplicatedError extends Error {
   override readonly name = 'NotReplicatedError';
-  constructor(readonly wanted: number, readonly acknowledged: number, timeoutMs: number) {
+  constructor(
+    readonly wanted: number,
+    readonly acknowledged: number,
+    timeoutMs: number,
+  ) {
     super(`write reached ${acknowledged} of ${wanted} required Redis replicas within ${timeoutMs} ms`);
   }
 }

@@ -55,7 +55,9 @@ export function createKeyedLocks(redis: Redis, options: KeyedLockOptions): Keyed
       if (taken !== 'OK') return undefined;
       const extend = async () => (await scripts.extend(redisKey, token, String(options.ttlMs))) === 1;
       // A missed beat (Redis briefly away) is harmless: the next one, or the expiry, settles it.
-      const beat = options.heartbeat ? setInterval(() => void extend().catch(() => undefined), Math.max(1, Math.floor(options.ttlMs / 3))) : undefined;
+      const beat = options.heartbeat
+        ? setInterval(() => void extend().catch(() => undefined), Math.max(1, Math.floor(options.ttlMs / 3)))
+        : undefined;
       beat?.unref();
       return {
         extend,

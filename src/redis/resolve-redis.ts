@@ -26,10 +26,14 @@ export function cliRedisTarget(config: Pick<Config['redis'], 'url' | 'sentinel'>
  * (unless REDIS_EMBEDDED=never) a private embedded redis-server, so a fresh clone runs with `npm start`
  * alone. REDIS_EMBEDDED=always skips the local Redis, for an isolated run.
  */
-export async function resolveRedis(config: Pick<Config['redis'], 'url' | 'sentinel' | 'embedded' | 'embeddedDir'>, logger: Logger): Promise<ResolvedRedis> {
+export async function resolveRedis(
+  config: Pick<Config['redis'], 'url' | 'sentinel' | 'embedded' | 'embeddedDir'>,
+  logger: Logger,
+): Promise<ResolvedRedis> {
   const configured = configuredRedisTarget(config);
   if (configured) return { target: configured, embedded: undefined };
-  if (config.embedded !== 'always' && (await pingRedis('127.0.0.1', 6379))) return { target: urlTarget(DEFAULT_REDIS_URL), embedded: undefined };
+  if (config.embedded !== 'always' && (await pingRedis('127.0.0.1', 6379)))
+    return { target: urlTarget(DEFAULT_REDIS_URL), embedded: undefined };
   if (config.embedded === 'never') {
     throw new Error('REDIS_URL is not set, nothing answers on 127.0.0.1:6379 and REDIS_EMBEDDED is never: set REDIS_URL or start Redis.');
   }

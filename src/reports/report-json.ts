@@ -6,7 +6,11 @@ import type { GoalSummary } from '../domain/reports/request-outcomes.js';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const minutes = (ms: number) => Math.round(ms / 60_000);
 /** Paused business minutes by reason: incomplete requests apart from other waiting for the customer. */
-const pausedMinutes = (p: PausedTime) => ({ incompleteRequest: minutes(p.incompleteRequestMs), waitingForCustomer: minutes(p.waitingForCustomerMs), other: minutes(p.otherMs) });
+const pausedMinutes = (p: PausedTime) => ({
+  incompleteRequest: minutes(p.incompleteRequestMs),
+  waitingForCustomer: minutes(p.waitingForCustomerMs),
+  other: minutes(p.otherMs),
+});
 
 /**
  * The report as JSON for people and tools: instants as ISO (UTC), durations in minutes, weeks
@@ -21,14 +25,32 @@ export function reportToJson(report: SlaReport, zone: string) {
     /** The settings the figures rest on: the goals used, and the rules the counted records were decided under (kept from registration). */
     settings: {
       goals: report.settings.goals,
-      rules: report.settings.rules.map((r) => ({ priority: r.priority, target: r.target, allowedBusinessMinutes: minutes(r.allowedMs), resolutionClockStart: r.resolutionClockStart, responseBy: r.responseBy, records: r.records })),
+      rules: report.settings.rules.map((r) => ({
+        priority: r.priority,
+        target: r.target,
+        allowedBusinessMinutes: minutes(r.allowedMs),
+        resolutionClockStart: r.resolutionClockStart,
+        responseBy: r.responseBy,
+        records: r.records,
+      })),
       recordsWithoutRule: report.settings.recordsWithoutRule,
     },
     /** §3.2's goals, over requests: within target when every target it started was met. */
     goals: report.goals.map(goalJson),
     /** Requests still running at the end of the period: not in the goals yet. */
-    running: report.running.map((r) => ({ requestId: r.requestId, priority: r.priority, customer: r.customer, start: iso(r.startMs), outcomeSoFar: r.outcome })),
-    customers: report.customers.map((c) => ({ customer: c.customer, goals: c.goals.map(goalJson), breaches: c.breaches, running: c.running })),
+    running: report.running.map((r) => ({
+      requestId: r.requestId,
+      priority: r.priority,
+      customer: r.customer,
+      start: iso(r.startMs),
+      outcomeSoFar: r.outcome,
+    })),
+    customers: report.customers.map((c) => ({
+      customer: c.customer,
+      goals: c.goals.map(goalJson),
+      breaches: c.breaches,
+      running: c.running,
+    })),
     knownCustomers: report.knownCustomers,
     /**
      * §3.1: the IV Integratiedienst's availability per month and customer, from its disruptions
@@ -41,7 +63,12 @@ export function reportToJson(report: SlaReport, zone: string) {
         to: iso(m.toMs),
         customer: m.customer,
         deployment: m.deployment,
-        officeHours: { percent: m.report.officeHours.percent, downMinutes: minutes(m.report.officeHours.totalMs - m.report.officeHours.upMs), targetPercent: m.targets.officeHoursPercent, met: m.verdict.officeHoursMet },
+        officeHours: {
+          percent: m.report.officeHours.percent,
+          downMinutes: minutes(m.report.officeHours.totalMs - m.report.officeHours.upMs),
+          targetPercent: m.targets.officeHoursPercent,
+          met: m.verdict.officeHoursMet,
+        },
         outsideOfficeHours: {
           percent: m.report.outsideOfficeHours.percent,
           downMinutes: minutes(m.report.outsideOfficeHours.totalMs - m.report.outsideOfficeHours.upMs),
@@ -49,7 +76,13 @@ export function reportToJson(report: SlaReport, zone: string) {
           met: m.verdict.outsideOfficeHoursMet,
         },
         interruptions: { count: m.report.interruptions, max: m.targets.maxInterruptions, met: m.verdict.interruptionsMet },
-        disruptions: m.disruptions.map((d) => ({ requestId: d.requestId, number: d.number, from: iso(d.fromMs), to: iso(d.toMs), source: d.source })),
+        disruptions: m.disruptions.map((d) => ({
+          requestId: d.requestId,
+          number: d.number,
+          from: iso(d.fromMs),
+          to: iso(d.toMs),
+          source: d.source,
+        })),
       })) ?? null,
     /** Targets where Xurrent's own affected SLA gives an instant more than a minute from the worker's due. */
     xurrentDisagreements: report.xurrentDisagreements.map((d) => ({
@@ -97,7 +130,13 @@ export function reportToJson(report: SlaReport, zone: string) {
       rcaDue: iso(t.rcaDueMs),
       rcaStatus: t.rcaStatus,
     })),
-    escalations: report.escalations.map((e) => ({ requestId: e.requestId, number: e.number, level: e.level, reason: e.reason, at: iso(e.atMs) })),
+    escalations: report.escalations.map((e) => ({
+      requestId: e.requestId,
+      number: e.number,
+      level: e.level,
+      reason: e.reason,
+      at: iso(e.atMs),
+    })),
     rcas: report.rcas.map((r) => ({
       reason: r.reason,
       requestId: r.requestId,

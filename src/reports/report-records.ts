@@ -32,7 +32,9 @@ export const ReportRequestSchema = z.object({
   serviceInstance: z.string().nullable(),
   createdAtMs: z.number(),
   problemId: z.string().nullable(),
-  escalations: z.array(z.object({ level: z.enum(['service_support_manager', 'cto']), reason: z.enum(['customer', 'breach']), atMs: z.number() })).optional(),
+  escalations: z
+    .array(z.object({ level: z.enum(['service_support_manager', 'cto']), reason: z.enum(['customer', 'breach']), atMs: z.number() }))
+    .optional(),
   customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
   inSla: z.boolean().optional(),
   downtimeStartMs: z.number().nullable().optional(),
@@ -51,5 +53,7 @@ export const ReportProblemSchema = z.object({
   /** When the RCA report went on the problem (issue 17); absent in records kept before: solved counts as done there. */
   rcaReportAtMs: z.number().nullable().optional(),
   /** Each RCA promise on the problem (reason, request or group, due). */
-  promises: z.array(z.object({ reason: z.enum(['top_incident', 'repeated_incidents', 'customer_request']), subject: z.string(), dueMs: z.number() })).optional(),
+  promises: z
+    .array(z.object({ reason: z.enum(['top_incident', 'repeated_incidents', 'customer_request']), subject: z.string(), dueMs: z.number() }))
+    .optional(),
 });

@@ -18,7 +18,10 @@ export interface ReportStore {
   /** Marks a problem the worker opened as solved; unknown problems are left alone. */
   markProblemSolved(problemId: string, solvedAtMs: number): Promise<void>;
   /** Keeps the problem's RCA promises, target and report date as read from Xurrent (issue 17). */
-  markProblemRca(problemId: string, rca: { rcaDueMs: number | null; rcaReportAtMs: number | null; promises: ReportProblem['promises'] }): Promise<void>;
+  markProblemRca(
+    problemId: string,
+    rca: { rcaDueMs: number | null; rcaReportAtMs: number | null; promises: ReportProblem['promises'] },
+  ): Promise<void>;
   /** Everything a report of a period ending at `toMs` may need: entries that started before `toMs`. */
   readUntil(toMs: number): Promise<ReportData>;
 }
@@ -79,7 +82,12 @@ export function createReportStore(redis: Redis, prefix: string, retentionDays: n
       const text = await redis.get(valueKey('problem', problemId));
       const parsed = text === null ? null : ReportProblemSchema.safeParse(safeJson(text));
       if (!parsed?.success) return;
-      const next = { ...parsed.data, rcaReportAtMs: rca.rcaReportAtMs, ...(rca.promises ? { promises: [...rca.promises] } : {}), ...(rca.rcaDueMs !== null ? { rcaDueMs: rca.rcaDueMs } : {}) };
+      const next = {
+        ...parsed.data,
+        rcaReportAtMs: rca.rcaReportAtMs,
+        ...(rca.promises ? { promises: [...rca.promises] } : {}),
+        ...(rca.rcaDueMs !== null ? { rcaDueMs: rca.rcaDueMs } : {}),
+      };
       if (JSON.stringify(next) === JSON.stringify(parsed.data)) return;
       await put(redis.multi(), 'problem', problemId, next, parsed.data.createdAtMs).exec();
     },

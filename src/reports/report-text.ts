@@ -3,17 +3,38 @@ import { localDates, localTime } from './zone-time.js';
 
 const pct = (value: number | null) => (value === null ? '-' : `${value}%`);
 const goal = (met: boolean | null) => (met === null ? '-' : met ? 'met' : 'not met');
-const pausedCells = (p: SlaReportJson['pausedBusinessMinutes']) => [String(p.incompleteRequest), String(p.waitingForCustomer), String(p.other)];
+const pausedCells = (p: SlaReportJson['pausedBusinessMinutes']) => [
+  String(p.incompleteRequest),
+  String(p.waitingForCustomer),
+  String(p.other),
+];
 
 /** Pads columns to their widest cell. */
 function columns(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
-const goalRows = (goals: SlaReportJson['goals']) => goals.map((g) => [g.name, String(g.requests), String(g.withinTarget), String(g.excused), pct(g.percent), pct(g.percentIncludingExcused), `${g.goalPercent}%`, goal(g.met)]);
+const goalRows = (goals: SlaReportJson['goals']) =>
+  goals.map((g) => [
+    g.name,
+    String(g.requests),
+    String(g.withinTarget),
+    String(g.excused),
+    pct(g.percent),
+    pct(g.percentIncludingExcused),
+    `${g.goalPercent}%`,
+    goal(g.met),
+  ]);
 const GOAL_HEADER = ['goal', 'requests', 'within target', 'excused', 'percent', 'incl. excused', 'goal', 'met'];
-const customerName = (c: SlaReportJson['customer']) => (c === null ? 'unknown' : c.name ?? c.id);
+const customerName = (c: SlaReportJson['customer']) => (c === null ? 'unknown' : (c.name ?? c.id));
 
 /**
  * The report as plain text for a terminal: summary lines, the goals, per customer, the per-priority
@@ -31,8 +52,26 @@ export function reportToTable(report: SlaReportJson, zone: string): string {
     `Running at the end of the period: ${report.running.length}`,
     '',
     columns([
-      ['priority', 'requests', 'response', 'resolution', 'goal', 'goal met', 'paused incomplete (min)', 'paused customer (min)', 'paused other (min)'],
-      ...report.priorities.map((p) => [p.priority, String(p.requests), pct(p.response.withinTargetPercent), pct(p.resolution.withinTargetPercent), `${p.goalPercent}%`, goal(p.goalMet), ...pausedCells(p.pausedBusinessMinutes)]),
+      [
+        'priority',
+        'requests',
+        'response',
+        'resolution',
+        'goal',
+        'goal met',
+        'paused incomplete (min)',
+        'paused customer (min)',
+        'paused other (min)',
+      ],
+      ...report.priorities.map((p) => [
+        p.priority,
+        String(p.requests),
+        pct(p.response.withinTargetPercent),
+        pct(p.resolution.withinTargetPercent),
+        `${p.goalPercent}%`,
+        goal(p.goalMet),
+        ...pausedCells(p.pausedBusinessMinutes),
+      ]),
     ]),
     `Paused (business minutes, resolution): incomplete request ${report.pausedBusinessMinutes.incompleteRequest}, waiting for customer ${report.pausedBusinessMinutes.waitingForCustomer}, other ${report.pausedBusinessMinutes.other}`,
     '',
@@ -42,7 +81,15 @@ export function reportToTable(report: SlaReportJson, zone: string): string {
     lines.push(
       columns([
         ['request', 'priority', 'target', 'due', 'late (min)', 'reason', 'excused'],
-        ...report.breaches.map((b) => [b.number ?? b.requestId, b.priority, b.target, localTime(b.due, zone), String(b.lateByMinutes), b.reason ?? '', b.excused ? `${b.excused.reason} (${localTime(b.excused.at, zone)})` : '']),
+        ...report.breaches.map((b) => [
+          b.number ?? b.requestId,
+          b.priority,
+          b.target,
+          localTime(b.due, zone),
+          String(b.lateByMinutes),
+          b.reason ?? '',
+          b.excused ? `${b.excused.reason} (${localTime(b.excused.at, zone)})` : '',
+        ]),
       ]),
     );
   }
@@ -52,13 +99,43 @@ export function reportToTable(report: SlaReportJson, zone: string): string {
   );
   lines.push('', `Targets differing from Xurrent's own SLA by more than a minute: ${report.xurrentDisagreements.length}`);
   if (report.xurrentDisagreements.length > 0) {
-    lines.push(columns([['request', 'target', 'worker due', 'Xurrent target', 'difference (min)'], ...report.xurrentDisagreements.map((d) => [d.number ?? d.requestId, d.target, localTime(d.workerDue, zone), localTime(d.xurrentDue, zone), String(d.differenceMinutes)])]));
+    lines.push(
+      columns([
+        ['request', 'target', 'worker due', 'Xurrent target', 'difference (min)'],
+        ...report.xurrentDisagreements.map((d) => [
+          d.number ?? d.requestId,
+          d.target,
+          localTime(d.workerDue, zone),
+          localTime(d.xurrentDue, zone),
+          String(d.differenceMinutes),
+        ]),
+      ]),
+    );
   }
   if (report.customer === null && report.customers.length > 0) {
     lines.push('', 'Per customer');
-    lines.push(columns([['customer', ...GOAL_HEADER, 'breaches', 'running'], ...report.customers.flatMap((c) => goalRows(c.goals).map((row) => [customerName(c.customer), ...row, String(c.breaches), String(c.running)]))]));
+    lines.push(
+      columns([
+        ['customer', ...GOAL_HEADER, 'breaches', 'running'],
+        ...report.customers.flatMap((c) =>
+          goalRows(c.goals).map((row) => [customerName(c.customer), ...row, String(c.breaches), String(c.running)]),
+        ),
+      ]),
+    );
   }
-  lines.push('', columns([['week', 'incidents', 'response', 'resolution', 'breaches'], ...report.weeks.map((w) => [w.label ?? '', String(w.incidents), pct(w.responseWithinPercent), pct(w.resolutionWithinPercent), String(w.breaches)])]));
+  lines.push(
+    '',
+    columns([
+      ['week', 'incidents', 'response', 'resolution', 'breaches'],
+      ...report.weeks.map((w) => [
+        w.label ?? '',
+        String(w.incidents),
+        pct(w.responseWithinPercent),
+        pct(w.resolutionWithinPercent),
+        String(w.breaches),
+      ]),
+    ]),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,29 +144,125 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** One table of the report as RFC 4180 CSV with a header row. */
 export function reportToCsv(report: SlaReportJson, table: CsvTable): string {
-  const goalHeader = ['goal', 'priorities', 'goal_percent', 'requests', 'within_target', 'excused', 'percent', 'percent_including_excused', 'met'];
-  const goalCells = (g: SlaReportJson['goals'][number]) => [g.name, g.priorities.join(' '), g.goalPercent, g.requests, g.withinTarget, g.excused, g.percent, g.percentIncludingExcused, g.met];
+  const goalHeader = [
+    'goal',
+    'priorities',
+    'goal_percent',
+    'requests',
+    'within_target',
+    'excused',
+    'percent',
+    'percent_including_excused',
+    'met',
+  ];
+  const goalCells = (g: SlaReportJson['goals'][number]) => [
+    g.name,
+    g.priorities.join(' '),
+    g.goalPercent,
+    g.requests,
+    g.withinTarget,
+    g.excused,
+    g.percent,
+    g.percentIncludingExcused,
+    g.met,
+  ];
   const rows: (string | number | boolean | null)[][] =
     table === 'goals'
       ? [goalHeader, ...report.goals.map(goalCells)]
       : table === 'xurrent'
-        ? [['request_id', 'request_number', 'target', 'worker_due', 'xurrent_due', 'difference_minutes'], ...report.xurrentDisagreements.map((d) => [d.requestId, d.number, d.target, d.workerDue, d.xurrentDue, d.differenceMinutes])]
-      : table === 'customers'
-        ? [['customer_id', 'customer_name', ...goalHeader, 'breaches', 'running'], ...report.customers.flatMap((c) => c.goals.map((g) => [c.customer?.id ?? null, c.customer?.name ?? null, ...goalCells(g), c.breaches, c.running]))]
-        : table === 'priorities'
-      ? [
-          ['priority', 'requests', 'response_decided', 'response_met', 'response_within_percent', 'resolution_decided', 'resolution_met', 'resolution_within_percent', 'goal_percent', 'goal_met', 'paused_incomplete_request_minutes', 'paused_waiting_for_customer_minutes', 'paused_other_minutes'],
-          ...report.priorities.map((p) => [p.priority, p.requests, p.response.decided, p.response.met, p.response.withinTargetPercent, p.resolution.decided, p.resolution.met, p.resolution.withinTargetPercent, p.goalPercent, p.goalMet, ...pausedCells(p.pausedBusinessMinutes)]),
-        ]
-      : table === 'breaches'
         ? [
-            ['request_id', 'request_number', 'priority', 'target', 'service_instance', 'start', 'due', 'actual', 'late_minutes', 'paused_business_minutes', 'reason', 'escalations', 'customer_id', 'excused_reason', 'excused_by', 'excused_at'],
-            ...report.breaches.map((b) => [b.requestId, b.number, b.priority, b.target, b.serviceInstance, b.start, b.due, b.actual, b.lateByMinutes, b.pausedBusinessMinutes, b.reason, b.escalations.join(' '), b.customer?.id ?? null, b.excused?.reason ?? null, b.excused?.by ?? null, b.excused?.at ?? null]),
+            ['request_id', 'request_number', 'target', 'worker_due', 'xurrent_due', 'difference_minutes'],
+            ...report.xurrentDisagreements.map((d) => [d.requestId, d.number, d.target, d.workerDue, d.xurrentDue, d.differenceMinutes]),
           ]
-        : [
-            ['week', 'from', 'to', 'incidents', 'response_within_percent', 'resolution_within_percent', 'breaches'],
-            ...report.weeks.map((w) => [w.label, w.from, w.to, w.incidents, w.responseWithinPercent, w.resolutionWithinPercent, w.breaches]),
-          ];
+        : table === 'customers'
+          ? [
+              ['customer_id', 'customer_name', ...goalHeader, 'breaches', 'running'],
+              ...report.customers.flatMap((c) =>
+                c.goals.map((g) => [c.customer?.id ?? null, c.customer?.name ?? null, ...goalCells(g), c.breaches, c.running]),
+              ),
+            ]
+          : table === 'priorities'
+            ? [
+                [
+                  'priority',
+                  'requests',
+                  'response_decided',
+                  'response_met',
+                  'response_within_percent',
+                  'resolution_decided',
+                  'resolution_met',
+                  'resolution_within_percent',
+                  'goal_percent',
+                  'goal_met',
+                  'paused_incomplete_request_minutes',
+                  'paused_waiting_for_customer_minutes',
+                  'paused_other_minutes',
+                ],
+                ...report.priorities.map((p) => [
+                  p.priority,
+                  p.requests,
+                  p.response.decided,
+                  p.response.met,
+                  p.response.withinTargetPercent,
+                  p.resolution.decided,
+                  p.resolution.met,
+                  p.resolution.withinTargetPercent,
+                  p.goalPercent,
+                  p.goalMet,
+                  ...pausedCells(p.pausedBusinessMinutes),
+                ]),
+              ]
+            : table === 'breaches'
+              ? [
+                  [
+                    'request_id',
+                    'request_number',
+                    'priority',
+                    'target',
+                    'service_instance',
+                    'start',
+                    'due',
+                    'actual',
+                    'late_minutes',
+                    'paused_business_minutes',
+                    'reason',
+                    'escalations',
+                    'customer_id',
+                    'excused_reason',
+                    'excused_by',
+                    'excused_at',
+                  ],
+                  ...report.breaches.map((b) => [
+                    b.requestId,
+                    b.number,
+                    b.priority,
+                    b.target,
+                    b.serviceInstance,
+                    b.start,
+                    b.due,
+                    b.actual,
+                    b.lateByMinutes,
+                    b.pausedBusinessMinutes,
+                    b.reason,
+                    b.escalations.join(' '),
+                    b.customer?.id ?? null,
+                    b.excused?.reason ?? null,
+                    b.excused?.by ?? null,
+                    b.excused?.at ?? null,
+                  ]),
+                ]
+              : [
+                  ['week', 'from', 'to', 'incidents', 'response_within_percent', 'resolution_within_percent', 'breaches'],
+                  ...report.weeks.map((w) => [
+                    w.label,
+                    w.from,
+                    w.to,
+                    w.incidents,
+                    w.responseWithinPercent,
+                    w.resolutionWithinPercent,
+                    w.breaches,
+                  ]),
+                ];
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

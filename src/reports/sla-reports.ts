@@ -24,7 +24,9 @@ export class UnknownCustomerError extends Error {
     readonly asked: string,
     readonly known: readonly ReportCustomer[],
   ) {
-    super(`no customer "${asked}" in the records; known: ${known.map((c) => (c.name ? `${c.id} (${c.name})` : c.id)).join(', ') || 'none'}`);
+    super(
+      `no customer "${asked}" in the records; known: ${known.map((c) => (c.name ? `${c.id} (${c.name})` : c.id)).join(', ') || 'none'}`,
+    );
     this.name = 'UnknownCustomerError';
   }
 }
@@ -53,7 +55,8 @@ export function createSlaReports({ source, goals, zone, clock, availability }: S
   };
 }
 
-export type PeriodQuery = { ok: true; period: { fromMs: number; toMs: number } | null } | { ok: false; parameter: 'from' | 'to'; message: string };
+export type PeriodQuery =
+  { ok: true; period: { fromMs: number; toMs: number } | null } | { ok: false; parameter: 'from' | 'to'; message: string };
 
 /**
  * `from` and `to` as given by a caller (query string or CLI flags): both or neither; dates in the
@@ -64,7 +67,8 @@ export function parsePeriodQuery(from: string | undefined, to: string | undefine
   if (from === undefined) return { ok: false, parameter: 'from', message: 'from is required when to is given' };
   if (to === undefined) return { ok: false, parameter: 'to', message: 'to is required when from is given' };
   const fromMs = parsePeriodBound(from, zone, 'from');
-  if (fromMs === null) return { ok: false, parameter: 'from', message: 'from must be a date (YYYY-MM-DD) or an ISO instant with an offset' };
+  if (fromMs === null)
+    return { ok: false, parameter: 'from', message: 'from must be a date (YYYY-MM-DD) or an ISO instant with an offset' };
   const toMs = parsePeriodBound(to, zone, 'to');
   if (toMs === null) return { ok: false, parameter: 'to', message: 'to must be a date (YYYY-MM-DD) or an ISO instant with an offset' };
   if (toMs <= fromMs) return { ok: false, parameter: 'to', message: 'to must be after from' };
@@ -78,6 +82,13 @@ export function periodDates(period: { fromMs: number; toMs: number }, zone: stri
 }
 
 /** The availability inputs of the reports from the configuration: the support calendar, and each customer's deployment (CUSTOMER_SETTINGS over DEPLOYMENT). */
-export function reportAvailabilityOf(officeHours: BusinessCalendar, deployment: Deployment, customerSettings: CustomerSettings): NonNullable<SlaReportsDeps['availability']> {
-  return { officeHours, deploymentOf: (customer) => settingsFor({ locale: 'en' as const, deployment }, customerSettings, customer).deployment };
+export function reportAvailabilityOf(
+  officeHours: BusinessCalendar,
+  deployment: Deployment,
+  customerSettings: CustomerSettings,
+): NonNullable<SlaReportsDeps['availability']> {
+  return {
+    officeHours,
+    deploymentOf: (customer) => settingsFor({ locale: 'en' as const, deployment }, customerSettings, customer).deployment,
+  };
 }

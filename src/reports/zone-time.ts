@@ -7,6 +7,7 @@ export function localTime(iso: string | null, zone: string): string {
 
 /** A period [from, to) as the inclusive dates of the support zone a person would type: `2026-11-01 .. 2026-11-30`. */
 export function localDates(fromIso: string | null, toIso: string | null, zone: string): string {
-  const date = (iso: string | null, shiftMs: number) => (iso === null ? '?' : (DateTime.fromMillis(Date.parse(iso) + shiftMs, { zone }).toISODate() ?? '?'));
+  const date = (iso: string | null, shiftMs: number) =>
+    iso === null ? '?' : (DateTime.fromMillis(Date.parse(iso) + shiftMs, { zone }).toISODate() ?? '?');
   return `${date(fromIso, 0)} .. ${date(toIso, -1)}`;
 }

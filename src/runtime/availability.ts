@@ -27,7 +27,13 @@ export function createAvailability({ config, redis, logger }: { config: Readonly
     /** For the dashboard: null when nothing was measured in the period. */
     async tile(period: { fromMs: number; toMs: number }): Promise<AvailabilityTileFigures | null> {
       const { report } = await readAvailability(reader, period, systemClock.now());
-      return report && { officeHoursPercent: report.officeHours.percent, outsideOfficeHoursPercent: report.outsideOfficeHours.percent, interruptions: report.interruptions };
+      return (
+        report && {
+          officeHoursPercent: report.officeHours.percent,
+          outsideOfficeHoursPercent: report.outsideOfficeHours.percent,
+          interruptions: report.interruptions,
+        }
+      );
     },
     start(roles: { httpUrl: string | undefined; workers: Workers | undefined; worker: boolean }): Heartbeats {
       const series: HeartbeatSeries[] = [];

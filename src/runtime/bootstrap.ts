@@ -35,10 +35,13 @@ export function warnIfXurrentMissing(config: Config, logger: Logger): void {
  */
 export function contractSettingWarnings(config: Pick<Config, 'workflow' | 'sla'>): string[] {
   const warnings: string[] = [];
-  if (!config.workflow.escalation.serviceSupportManagerId) warnings.push('ESCALATION_L1_PERSON_ID is unset: SLA escalations name no Service Support Manager (contract §2.8)');
+  if (!config.workflow.escalation.serviceSupportManagerId)
+    warnings.push('ESCALATION_L1_PERSON_ID is unset: SLA escalations name no Service Support Manager (contract §2.8)');
   if (!config.workflow.escalation.ctoId) warnings.push('ESCALATION_L2_PERSON_ID is unset: second escalations name no CTO (contract §2.8)');
   if (config.workflow.slaServiceInstanceIds === null) {
-    warnings.push('SLA_SERVICE_INSTANCE_IDS is unset: every service instance except the Xurrent Service (XURRENT_SERVICE_INSTANCE_IDS) is held to the section 3 SLA, which the contract applies only to the IV Integratiedienst (§3)');
+    warnings.push(
+      'SLA_SERVICE_INSTANCE_IDS is unset: every service instance except the Xurrent Service (XURRENT_SERVICE_INSTANCE_IDS) is held to the section 3 SLA, which the contract applies only to the IV Integratiedienst (§3)',
+    );
   }
   if (config.sla.calendar.holidays.dates.length === 0 && config.sla.calendar.holidays.regions.length === 0) {
     warnings.push('SUPPORT_HOLIDAYS is unset: no holidays are taken out of support hours');

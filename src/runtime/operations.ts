@@ -33,7 +33,11 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
   // In Redis, not in memory: several web processes (and worker processes serving /metrics) share
   // one count per address, which a restart does not reset; this process's own while Redis fails.
   const settings = config.operations.loginThrottle;
-  const throttle = withFallback(createRedisLoginThrottle(redis, config.queue.prefix, settings), createMemoryLoginThrottle(settings, systemClock), logger);
+  const throttle = withFallback(
+    createRedisLoginThrottle(redis, config.queue.prefix, settings),
+    createMemoryLoginThrottle(settings, systemClock),
+    logger,
+  );
   return {
     registry,
     metrics,
@@ -46,7 +50,10 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
       const resync = createResyncState(redis, config.queue.prefix);
       registerWebhookHealthMetrics({ registry, status: () => resync.status(), logger });
       registerAlertGauges({
-        registry, redis, prefix: config.queue.prefix, logger,
+        registry,
+        redis,
+        prefix: config.queue.prefix,
+        logger,
         uptime: createUptimeStore(redis, config.queue.prefix, config.reports.retentionDays),
         series: AVAILABILITY_SERIES,
         settings: {

@@ -16,9 +16,15 @@ export interface MainOptions {
 /** Shared body of the entrypoints: configuration, service, signal handling. */
 export async function runMain(roles: ServiceRoles, options: MainOptions = {}): Promise<void> {
   const { config, logger } = loadConfigOrExit();
-  const embeddedXurrent = options.loadEmbeddedXurrent && usesEmbeddedSimulator(config, roles) ? await options.loadEmbeddedXurrent() : undefined;
+  const embeddedXurrent =
+    options.loadEmbeddedXurrent && usesEmbeddedSimulator(config, roles) ? await options.loadEmbeddedXurrent() : undefined;
   if (embeddedXurrent) {
-    logger.info('starting against the embedded Xurrent simulator (demo account): no Xurrent credentials are set', { component: 'main', roles, env: config.env, xurrent: 'simulator' });
+    logger.info('starting against the embedded Xurrent simulator (demo account): no Xurrent credentials are set', {
+      component: 'main',
+      roles,
+      env: config.env,
+      xurrent: 'simulator',
+    });
   } else {
     logger.info('starting', { component: 'main', roles, env: config.env });
     warnIfXurrentMissing(config, logger);

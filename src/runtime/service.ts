@@ -62,7 +62,14 @@ export interface ServiceDeps<E extends EmbeddedXurrent = EmbeddedXurrent> {
 }
 
 /** The composition root: builds every real dependency once and wires the roles this process runs. */
-export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>({ config, logger, roles, fetch, clock = systemClock, embeddedXurrent }: ServiceDeps<E>): Promise<RunningService<E>> {
+export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>({
+  config,
+  logger,
+  roles,
+  fetch,
+  clock = systemClock,
+  embeddedXurrent,
+}: ServiceDeps<E>): Promise<RunningService<E>> {
   const redis = await resolveRedis(config.redis, logger);
   const producer = createRedis(redis.target, 'producer', 'xsw-producer');
   producer.on('error', (error) => logger.warn('redis connection error', { component: 'redis', error: error.message }));
@@ -74,7 +81,9 @@ export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>(
     await redis.embedded?.stop();
     throw error;
   }
-  const queues = openQueues(producer, config.queue.prefix, { onError: (error, queue) => logger.warn('queue error', { component: 'queue', queue, error: error.message }) });
+  const queues = openQueues(producer, config.queue.prefix, {
+    onError: (error, queue) => logger.warn('queue error', { component: 'queue', queue, error: error.message }),
+  });
   const operations = createOperations({ config, logger, redis: producer });
   const { metrics } = operations;
   const availability = createAvailability({ config, logger, redis: producer });
@@ -83,11 +92,39 @@ export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>(
   let xurrent: XurrentConnection<E> | undefined;
   if (roles.worker) {
     const onCall = (call: XurrentCall) => metrics.xurrentCall(call.operation, call.outcome, call.durationMs);
-    xurrent = await connectXurrent({ config, roles, redis: redis.target, logger, onCall, startEmbedded: embeddedXurrent, ...(fetch ? { fetch } : {}) });
-    if (xurrent) workers = createWorkers({ config, redis: redis.target, replicaAck: config.redis.replicaAck, xurrent: xurrent.client, ...(xurrent.support ? { support: xurrent.support } : {}), budgetLeft: xurrent.budgetLeft, logger, clock, metrics, ...(fetch ? { fetch } : {}) });
+    xurrent = await connectXurrent({
+      config,
+      roles,
+      redis: redis.target,
+      logger,
+      onCall,
+      startEmbedded: embeddedXurrent,
+      ...(fetch ? { fetch } : {}),
+    });
+    if (xurrent)
+      workers = createWorkers({
+        config,
+        redis: redis.target,
+        replicaAck: config.redis.replicaAck,
+        xurrent: xurrent.client,
+        ...(xurrent.support ? { support: xurrent.support } : {}),
+        budgetLeft: xurrent.budgetLeft,
+        logger,
+        clock,
+        metrics,
+        ...(fetch ? { fetch } : {}),
+      });
     if (workers) observeWorkers(workers.all, metrics);
     // Who the token acts as, for the web processes to tell the worker's own echoes (one call per start).
-    if (xurrent) await createApiUserStore(producer, config.queue.prefix).learn(xurrent.client).catch((error: unknown) => logger.warn('could not read the API user (me): own echoes are processed like any event', { component: 'xurrent', error: error instanceof Error ? error.message : String(error) }));
+    if (xurrent)
+      await createApiUserStore(producer, config.queue.prefix)
+        .learn(xurrent.client)
+        .catch((error: unknown) =>
+          logger.warn('could not read the API user (me): own echoes are processed like any event', {
+            component: 'xurrent',
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
     await workers?.start();
   }
 
@@ -134,7 +171,9 @@ export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>(
     operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
     handle = app;
     // Where an operator finds the admin pages, when they are on (no credentials: they answer 404).
-    const adminPages = adminEnabled(config.operations.admin) ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` } : {};
+    const adminPages = adminEnabled(config.operations.admin)
+      ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` }
+      : {};
     logger.info('listening', { component: 'http', url: httpUrl, ...adminPages });
   }
   const metricsServer = roles.web ? undefined : await startMetricsServer({ config, logger, admin: adminOf(config, operations) });
@@ -182,13 +221,20 @@ function waitUntilReady(redis: Redis): Promise<void> {
 /** `workers`: undefined when this process runs no workers, null when it should but cannot (no Xurrent). */
 function readinessChecks(producer: Redis, workers: Workers | null | undefined): ReadinessCheck[] {
   const checks: ReadinessCheck[] = [
-    { name: 'redis', check: async () => (producer.status === 'ready' && (await producer.ping()) === 'PONG' ? undefined : 'redis unreachable') },
+    {
+      name: 'redis',
+      check: async () => (producer.status === 'ready' && (await producer.ping()) === 'PONG' ? undefined : 'redis unreachable'),
+    },
   ];
   if (workers !== undefined) {
     checks.push({
       name: 'workers',
       check: async () =>
-        workers === null ? 'Xurrent is not configured: events are queued but not processed' : workers.isRunning() ? undefined : 'workers not running',
+        workers === null
+          ? 'Xurrent is not configured: events are queued but not processed'
+          : workers.isRunning()
+            ? undefined
+            : 'workers not running',
     });
   }
   return checks;

@@ -27,7 +27,11 @@ export async function runShutdown(steps: readonly ShutdownStep[], deadlineMs: nu
       }
     } catch (error) {
       clean = false;
-      logger.warn('shutdown step failed', { component: 'shutdown', step: step.name, error: error instanceof Error ? error.message : String(error) });
+      logger.warn('shutdown step failed', {
+        component: 'shutdown',
+        step: step.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -36,7 +40,11 @@ export async function runShutdown(steps: readonly ShutdownStep[], deadlineMs: nu
 }
 
 /** On SIGTERM/SIGINT: run the shutdown once and exit 0 when clean, 1 when something was abandoned. */
-export function exitOnSignals(steps: () => readonly ShutdownStep[] | Promise<readonly ShutdownStep[]>, deadlineMs: number, logger: Logger): void {
+export function exitOnSignals(
+  steps: () => readonly ShutdownStep[] | Promise<readonly ShutdownStep[]>,
+  deadlineMs: number,
+  logger: Logger,
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;

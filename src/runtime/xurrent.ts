@@ -48,7 +48,10 @@ export async function connectXurrent<E extends EmbeddedXurrent>(deps: {
 }): Promise<XurrentConnection<E> | undefined> {
   const { config, logger } = deps;
   const supportAccount = config.breakFix.mode === 'request' ? config.breakFix.supportAccount : null;
-  const embedded = !config.xurrent && deps.startEmbedded && usesEmbeddedSimulator(config, deps.roles) ? await deps.startEmbedded({ extraAccounts: supportAccount ? [supportAccount] : [] }) : undefined;
+  const embedded =
+    !config.xurrent && deps.startEmbedded && usesEmbeddedSimulator(config, deps.roles)
+      ? await deps.startEmbedded({ extraAccounts: supportAccount ? [supportAccount] : [] })
+      : undefined;
   const xurrent = config.xurrent ?? embedded?.clientConfig;
   if (!xurrent) return undefined;
   if (embedded) logger.info('embedded Xurrent simulator started', { component: 'xurrent', url: embedded.url, account: embedded.account });
@@ -65,7 +68,9 @@ export async function connectXurrent<E extends EmbeddedXurrent>(deps: {
     ? createXurrentClient({
         config: { ...xurrent, account: supportAccount, ...(supportToken ? { auth: { kind: 'token', token: supportToken } as const } : {}) },
         logger,
-        limiter: supportToken ? createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(supportToken), settings: config.xurrentLimits }) : limiter,
+        limiter: supportToken
+          ? createRedisLimiter({ redis, prefix: config.queue.prefix, key: limiterKeyFor(supportToken), settings: config.xurrentLimits })
+          : limiter,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
         ...observe,
       })

@@ -3,7 +3,6 @@ import type { WorkflowState } from '../domain/workflow/workflow-state.js';
 import { respondedAtOf } from '../domain/reports/records-of-history.js';
 import { isoOf, type RequestReport, type ScenarioReport } from './report.js';
 
-
 /** One scenario request as the runner finds it at the end: the simulator's record and the worker's state. */
 export interface RequestOutcome {
   ref: string;
@@ -55,7 +54,12 @@ export function reportRequest(outcome: RequestOutcome): RequestReport {
     resolvedAt: outcome.status === 'completed' ? isoOf(completions.at(-1)?.at) : null,
     responseBreached: facts?.responseState === 'breached',
     resolutionBreached: facts?.resolutionState === 'breached',
-    escalations: (outcome.state?.escalations ?? []).map((e) => ({ level: e.level, target: e.target, at: isoOf(e.atMs) as string, ...(e.reason === 'customer' ? { reason: 'customer' as const } : {}) })),
+    escalations: (outcome.state?.escalations ?? []).map((e) => ({
+      level: e.level,
+      target: e.target,
+      at: isoOf(e.atMs) as string,
+      ...(e.reason === 'customer' ? { reason: 'customer' as const } : {}),
+    })),
     flags: [...(facts?.flags ?? []), ...registrationFlags(outcome.state?.registration)],
     problem: outcome.problemRef,
     notes: outcome.workerNotes,
@@ -76,10 +80,25 @@ function rootCauseAtOf(events: WorkflowState['events']): number | null {
 }
 
 /** The whole report, requests and problems keyed by their refs. */
-export function buildReport(requests: readonly RequestOutcome[], problems: readonly ProblemOutcome[], xurrentCalls: number): ScenarioReport {
+export function buildReport(
+  requests: readonly RequestOutcome[],
+  problems: readonly ProblemOutcome[],
+  xurrentCalls: number,
+): ScenarioReport {
   return {
     requests: Object.fromEntries(requests.map((r) => [r.ref, reportRequest(r)])),
-    problems: Object.fromEntries(problems.map((p) => [p.ref, { reason: p.reason, reasons: p.reasons ?? [p.reason], requests: p.requestRefs, rcaDue: isoOf(p.rcaDueMs), rcaReportAt: isoOf(p.rcaReportAtMs) }])),
+    problems: Object.fromEntries(
+      problems.map((p) => [
+        p.ref,
+        {
+          reason: p.reason,
+          reasons: p.reasons ?? [p.reason],
+          requests: p.requestRefs,
+          rcaDue: isoOf(p.rcaDueMs),
+          rcaReportAt: isoOf(p.rcaReportAtMs),
+        },
+      ]),
+    ),
     xurrentCalls,
   };
 }

@@ -26,7 +26,12 @@ function rcaDueOf(problem: ProblemRecord): number | null {
  * notes and problems from the simulator, and the number of GraphQL calls the service made (the
  * runner's own changes go straight to the store, so every logged call is the service's).
  */
-export async function collectReport(deps: { sim: Simulator; store: WorkflowStore; refs: ReadonlyMap<string, string>; customers?: ReadonlyMap<string, string> }): Promise<ScenarioReport> {
+export async function collectReport(deps: {
+  sim: Simulator;
+  store: WorkflowStore;
+  refs: ReadonlyMap<string, string>;
+  customers?: ReadonlyMap<string, string>;
+}): Promise<ScenarioReport> {
   const { sim, store, refs } = deps;
   const refOfRequest = new Map([...refs].map(([ref, id]) => [id, ref]));
   const problemRefs = new Map([...sim.store.problems.keys()].map((id, index) => [id, `p${index + 1}`]));
@@ -42,7 +47,16 @@ export async function collectReport(deps: { sim: Simulator; store: WorkflowStore
     const problemRef = record.problemId ? (problemRefs.get(record.problemId) ?? null) : null;
     const nameOf = (personId: string) => sim.store.people.get(personId)?.name ?? personId;
     const customer = deps.customers?.get(ref) ?? null;
-    requests.push({ ref, status: record.status, problemRef, workerNotes, state: state.observed ? state : null, routedTo, nameOf, customer });
+    requests.push({
+      ref,
+      status: record.status,
+      problemRef,
+      workerNotes,
+      state: state.observed ? state : null,
+      routedTo,
+      nameOf,
+      customer,
+    });
   }
 
   const problems: ProblemOutcome[] = [...sim.store.problems.values()].map((problem) => {

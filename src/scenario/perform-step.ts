@@ -36,7 +36,8 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
   const act = (personId: string, mutate: (ctx: SimContext) => { errors?: { path: string[]; message: string }[] }) => {
     const ctx: SimContext = { personId, changes: [] };
     const refusedWith = mutate(ctx).errors ?? [];
-    if (refusedWith.length > 0) fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
+    if (refusedWith.length > 0)
+      fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
     if (step.hold) deps.held.push(...ctx.changes);
     // A lost webhook: Xurrent gave up on the delivery (or the webhook was disabled).
     else if (!step.lose) sim.webhooks.dispatch(ctx.changes);
@@ -83,18 +84,31 @@ export async function performStep(step: ScenarioStep, deps: StepDeps): Promise<v
   } else if (step.problem) {
     const { ref, status, knownError, workaround, analysisTargetAt, note } = step.problem;
     // Report refs number problems in the order they were opened, as the report does.
-    const id = [...sim.store.problems.keys()][Number(ref.slice(1)) - 1] ?? fail(`problem.ref: no problem "${ref}" was opened before this step`);
-    const input = { id, ...(status ? { status } : {}), ...(knownError !== undefined ? { knownError } : {}), ...(workaround ? { workaround } : {}), ...(analysisTargetAt ? { analysisTargetAt } : {}), ...(note ? { note } : {}) };
+    const id =
+      [...sim.store.problems.keys()][Number(ref.slice(1)) - 1] ?? fail(`problem.ref: no problem "${ref}" was opened before this step`);
+    const input = {
+      id,
+      ...(status ? { status } : {}),
+      ...(knownError !== undefined ? { knownError } : {}),
+      ...(workaround ? { workaround } : {}),
+      ...(analysisTargetAt ? { analysisTargetAt } : {}),
+      ...(note ? { note } : {}),
+    };
     act(agent(), (ctx) => problemUpdate(sim.store, ctx, input));
   } else if (step.xurrent) {
     const { ref, status } = step.xurrent;
-    const supplierRequestId = sim.store.requests.get(requestId(ref, 'xurrent'))?.supplierRequestID ?? fail(`xurrent.ref: request "${ref}" has no linked request at Xurrent yet`);
-    const support = [...sim.accounts.values()].find((account) => account.store.requests.has(supplierRequestId)) ?? fail(`xurrent.ref: the linked request of "${ref}" is not in a support account of the simulator`);
+    const supplierRequestId =
+      sim.store.requests.get(requestId(ref, 'xurrent'))?.supplierRequestID ??
+      fail(`xurrent.ref: request "${ref}" has no linked request at Xurrent yet`);
+    const support =
+      [...sim.accounts.values()].find((account) => account.store.requests.has(supplierRequestId)) ??
+      fail(`xurrent.ref: the linked request of "${ref}" is not in a support account of the simulator`);
     const input = { id: supplierRequestId, status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) };
     // Xurrent's support account sends this service no webhooks: the worker learns of it by polling.
     const ctx: SimContext = { personId: [...support.store.people.values()].find((p) => p.name === AGENT_NAME)?.id, changes: [] };
     const refusedWith = requestUpdate(support.store, ctx, input).errors ?? [];
-    if (refusedWith.length > 0) fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
+    if (refusedWith.length > 0)
+      fail(`the simulator refused the step: ${refusedWith.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
   } else if (step.redeliver) {
     const { ref, event, fresh } = step.redeliver;
     const id = requestId(ref, 'redeliver');

@@ -16,7 +16,11 @@ function kindOf(variable: string): Kind | undefined {
 /** `service_instance:<name>`, `first:<name>`, `second:<name>` in ROUTING_RULES (a name ends at `,`, `;` or `=>`). */
 const ROUTING_NAME = /\b(service_instance|first|second):([^,;=]+?)(?=\s*(?:,|;|=>|$))/g;
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || 'someone';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '') || 'someone';
 
 /**
  * Finds or creates the simulator records a scenario names, so scenarios read as prose
@@ -43,7 +47,8 @@ export function createNameResolver(sim: Pick<Simulator, 'store' | 'demo'>) {
     const { id } = store.nextId(kind === 'person' ? 'Person' : kind === 'team' ? 'Team' : 'ServiceInstance');
     if (kind === 'person') store.people.set(id, { id, name, primaryEmail: `${slug(name)}@scenario.example`, teamIds: [] });
     if (kind === 'team') store.teams.set(id, { id, name });
-    if (kind === 'serviceInstance') store.serviceInstances.set(id, { id, name, serviceId: demo.serviceIds.email, supportTeamId: demo.teamIds.serviceDesk });
+    if (kind === 'serviceInstance')
+      store.serviceInstances.set(id, { id, name, serviceId: demo.serviceIds.email, supportTeamId: demo.teamIds.serviceDesk });
     return id;
   };
 
@@ -71,10 +76,23 @@ export function createNameResolver(sim: Pick<Simulator, 'store' | 'demo'>) {
       return Object.fromEntries(
         Object.entries(config).map(([variable, value]) => {
           // Routing rules name service instances and teams inside the rule text.
-          if (variable === 'ROUTING_RULES') return [variable, value.replace(ROUTING_NAME, (_all, key: string, name: string) => `${key}:${findOrCreate(key === 'service_instance' ? 'serviceInstance' : 'team', name.trim())}`)];
+          if (variable === 'ROUTING_RULES')
+            return [
+              variable,
+              value.replace(
+                ROUTING_NAME,
+                (_all, key: string, name: string) =>
+                  `${key}:${findOrCreate(key === 'service_instance' ? 'serviceInstance' : 'team', name.trim())}`,
+              ),
+            ];
           const kind = kindOf(variable);
           if (!kind || value.trim() === '') return [variable, value];
-          const names = variable.endsWith('_IDS') ? value.split(',').map((v) => v.trim()).filter(Boolean) : [value.trim()];
+          const names = variable.endsWith('_IDS')
+            ? value
+                .split(',')
+                .map((v) => v.trim())
+                .filter(Boolean)
+            : [value.trim()];
           return [variable, names.map((name) => findOrCreate(kind, name)).join(',')];
         }),
       );

@@ -37,7 +37,8 @@ export async function runDueTimers(deps: TimerDeps, untilMs: number, maxTimers =
   let ran = 0;
   for (let next = await nextDueTimer(deps, untilMs); next; next = await nextDueTimer(deps, untilMs)) {
     // A worker that keeps scheduling timers in the past would otherwise spin here for ever.
-    if (ran >= maxTimers) throw new Error(`more than ${maxTimers} SLA timers fell due before ${new Date(untilMs).toISOString()}: runaway timers?`);
+    if (ran >= maxTimers)
+      throw new Error(`more than ${maxTimers} SLA timers fell due before ${new Date(untilMs).toISOString()}: runaway timers?`);
     // A timer scheduled for an instant already passed runs now: virtual time never goes back.
     deps.clock.set(Math.max(deps.clock.now(), next.fireAtMs));
     try {

@@ -23,7 +23,12 @@ export interface RunOptions {
    * Looks at the end state before it is torn down: notes and stored state beyond the report, or
    * the service's /metrics (httpUrl).
    */
-  inspect?: (end: { sim: Simulator; store: WorkflowStore; refs: ReadonlyMap<string, string>; httpUrl: string | undefined }) => Promise<void> | void;
+  inspect?: (end: {
+    sim: Simulator;
+    store: WorkflowStore;
+    refs: ReadonlyMap<string, string>;
+    httpUrl: string | undefined;
+  }) => Promise<void> | void;
   /** `instant`: settle only before the clock moves on (steps at one instant act at once, like a burst); default after every step. */
   settle?: 'step' | 'instant';
   /** Xurrent's limits in the simulator (tests of large bursts raise them, with XURRENT_BURST_* in the config). */
@@ -48,17 +53,36 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
   const instants = scenario.steps.map((step) => Date.parse(step.at));
   const clock = createManualClock(instants[0] as number);
   // FLUSHALL only on a private instance: never the shared default port.
-  if (options.flushAll && (!options.redisUrl || /:6379(\/|$)/.test(options.redisUrl))) throw new ScenarioError('flushAll needs a private Redis (redisUrl on a port other than 6379)');
+  if (options.flushAll && (!options.redisUrl || /:6379(\/|$)/.test(options.redisUrl)))
+    throw new ScenarioError('flushAll needs a private Redis (redisUrl on a port other than 6379)');
   const redis = await openScratchRedis(options.redisUrl, logger);
   let pipeline: Pipeline | undefined;
   try {
     const problemWebhooks = scenario.steps.some((step) => step.problem !== undefined);
-    const running = await startPipeline({ config: scenario.config, clock, redisUrl: redis.url, prefix: redis.prefix, logger, problemWebhooks, flushAll: options.flushAll === true, ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}) });
+    const running = await startPipeline({
+      config: scenario.config,
+      clock,
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      logger,
+      problemWebhooks,
+      flushAll: options.flushAll === true,
+      ...(options.simulatorBudgets ? { simulatorBudgets: options.simulatorBudgets } : {}),
+    });
     pipeline = running;
     const { sim, queues, names, workflowStore } = running;
     const settle = () =>
-      waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards], timers: [queues.timers, queues.rcaTimers, queues.followUps, queues.resync], ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}) });
-    const delayedTimers = async () => [...(await queues.timers.getDelayed()), ...(await queues.rcaTimers.getDelayed()), ...(await queues.followUps.getDelayed())];
+      waitUntilIdle({
+        webhooksIdle: () => sim.webhooks.idle(),
+        work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards],
+        timers: [queues.timers, queues.rcaTimers, queues.followUps, queues.resync],
+        ...(options.idleTimeoutMs ? { timeoutMs: options.idleTimeoutMs } : {}),
+      });
+    const delayedTimers = async () => [
+      ...(await queues.timers.getDelayed()),
+      ...(await queues.rcaTimers.getDelayed()),
+      ...(await queues.followUps.getDelayed()),
+    ];
     const timers = { clock, delayedTimers, waitUntilIdle: settle };
     const refs = new Map<string, string>();
     const customers = new Map<string, string>();
@@ -69,7 +93,15 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
       const at = instants[index] as number;
       await runDueTimers(timers, at);
       clock.set(Math.max(clock.now(), at));
-      await performStep(step, { sim, names, refs, customers, held, restartService: () => running.restart(), wipeService: () => running.wipe() });
+      await performStep(step, {
+        sim,
+        names,
+        refs,
+        customers,
+        held,
+        restartService: () => running.restart(),
+        wipeService: () => running.wipe(),
+      });
       const next = scenario.steps[index + 1];
       if (options.settle !== 'instant' || !next || Date.parse(next.at) !== at || step.restart || step.wipe) await settle();
     }
@@ -80,7 +112,9 @@ export async function runScenario(input: unknown, options: RunOptions = {}): Pro
     const collected = await collectReport({ sim, store: workflowStore, refs, customers });
     const last = instants.at(-1) as number;
     // The period ends just after the last step, so what happened at its instant is in it.
-    const report = options.review ? { ...collected, review: await running.review({ fromMs: instants[0] as number, toMs: last + 1 }, last) } : collected;
+    const report = options.review
+      ? { ...collected, review: await running.review({ fromMs: instants[0] as number, toMs: last + 1 }, last) }
+      : collected;
     await options.inspect?.({ sim, store: workflowStore, refs, httpUrl: running.httpUrl() });
     await options.onFinish?.({ redisUrl: redis.url, prefix: redis.prefix, sim });
     return report;

@@ -11,7 +11,11 @@ import { createSlaReports, reportAvailabilityOf } from '../reports/sla-reports.j
  * first step's instant to just after its last, as of the last, from the records the service kept,
  * under the scenario's own settings: what the review meeting would see after such a run.
  */
-export async function scenarioReview(deps: { redis: Redis; prefix: string; config: Config; logger: Logger }, period: { fromMs: number; toMs: number }, asOfMs: number): Promise<SlaReportJson> {
+export async function scenarioReview(
+  deps: { redis: Redis; prefix: string; config: Config; logger: Logger },
+  period: { fromMs: number; toMs: number },
+  asOfMs: number,
+): Promise<SlaReportJson> {
   const { config } = deps;
   const zone = config.sla.calendar.zone;
   const reports = createSlaReports({
@@ -19,7 +23,11 @@ export async function scenarioReview(deps: { redis: Redis; prefix: string; confi
     goals: config.sla.goals,
     zone,
     clock: { now: () => asOfMs },
-    availability: reportAvailabilityOf(createBusinessCalendar(config.sla.calendar), config.operations.deployment, config.reports.customerSettings),
+    availability: reportAvailabilityOf(
+      createBusinessCalendar(config.sla.calendar),
+      config.operations.deployment,
+      config.reports.customerSettings,
+    ),
   });
   return reportToJson(await reports.report(period), zone);
 }

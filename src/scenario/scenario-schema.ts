@@ -43,7 +43,8 @@ const update = z.strictObject({
 const note = z
   .strictObject({ ref, text: z.string().min(1), internal: z.boolean().default(false), by: z.enum(['requester', 'agent']).optional() })
   .superRefine((n, ctx) => {
-    if (n.internal && n.by === 'requester') ctx.addIssue({ code: 'custom', path: ['by'], message: 'a requester cannot write an internal note' });
+    if (n.internal && n.by === 'requester')
+      ctx.addIssue({ code: 'custom', path: ['by'], message: 'a requester cannot write an internal note' });
   })
   .transform((n) => ({ ...n, by: n.by ?? (n.internal ? ('agent' as const) : ('requester' as const)) }));
 
@@ -93,17 +94,27 @@ const step = z
     lose: z.literal(true).optional(),
   })
   .superRefine((s, ctx) => {
-    const actions = (['create', 'update', 'note', 'problem', 'xurrent', 'redeliver', 'release', 'restart', 'wipe'] as const).filter((key) => s[key] !== undefined);
-    if (actions.length > 1) ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
-    if (s.hold && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
-    if (s.lose && !(s.create || s.update || s.note)) ctx.addIssue({ code: 'custom', path: ['lose'], message: 'only a create, update or note step can lose its webhooks' });
+    const actions = (['create', 'update', 'note', 'problem', 'xurrent', 'redeliver', 'release', 'restart', 'wipe'] as const).filter(
+      (key) => s[key] !== undefined,
+    );
+    if (actions.length > 1)
+      ctx.addIssue({ code: 'custom', path: [actions[1] as string], message: `one action per step (found ${actions.join(', ')})` });
+    if (s.hold && !(s.create || s.update || s.note))
+      ctx.addIssue({ code: 'custom', path: ['hold'], message: 'only a create, update or note step can hold its webhooks' });
+    if (s.lose && !(s.create || s.update || s.note))
+      ctx.addIssue({ code: 'custom', path: ['lose'], message: 'only a create, update or note step can lose its webhooks' });
     if (s.lose && s.hold) ctx.addIssue({ code: 'custom', path: ['lose'], message: 'a step either holds or loses its webhooks' });
   });
 
 export const ScenarioSchema = z
   .strictObject({
     /** Environment variables for the service; names of people, teams and service instances allowed. */
-    config: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name'), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
+    config: z
+      .record(
+        z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name'),
+        z.union([z.string(), z.number(), z.boolean()]).transform(String),
+      )
+      .default({}),
     steps: z.array(step).min(1),
   })
   .superRefine((scenario, ctx) => {

@@ -21,7 +21,10 @@ export interface ScratchRedis {
  * share a Redis, and are deleted at the end.
  */
 export async function openScratchRedis(redisUrl: string | undefined, logger: Logger): Promise<ScratchRedis> {
-  const resolved = await resolveRedis({ url: redisUrl, sentinel: undefined, embedded: 'auto', embeddedDir: join(tmpdir(), `xsw-scenario-${randomUUID().slice(0, 8)}`) }, logger);
+  const resolved = await resolveRedis(
+    { url: redisUrl, sentinel: undefined, embedded: 'auto', embeddedDir: join(tmpdir(), `xsw-scenario-${randomUUID().slice(0, 8)}`) },
+    logger,
+  );
   const prefix = `scenario-${randomUUID().slice(0, 8)}`;
   return {
     url: urlOf(resolved.target),

@@ -49,17 +49,32 @@ export async function startPipeline(options: PipelineOptions) {
   const { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance, ...given } = options.config;
   // A request-mode scenario that names no support account gets one, so it runs as written.
   const requestMode = given['XURRENT_ESCALATION_MODE']?.trim() === 'request';
-  const config = requestMode && !given['XURRENT_SUPPORT_ACCOUNT']?.trim() ? { ...given, XURRENT_SUPPORT_ACCOUNT: DEFAULT_SUPPORT_ACCOUNT } : given;
+  const config =
+    requestMode && !given['XURRENT_SUPPORT_ACCOUNT']?.trim() ? { ...given, XURRENT_SUPPORT_ACCOUNT: DEFAULT_SUPPORT_ACCOUNT } : given;
   const supportAccount = config['XURRENT_SUPPORT_ACCOUNT']?.trim();
-  const sim = await startSimulator({ clock, webhookRetryDelayMs: 50, ...(supportAccount ? { extraAccounts: [supportAccount] } : {}), ...(options.simulatorBudgets ? { budgets: options.simulatorBudgets } : {}) });
+  const sim = await startSimulator({
+    clock,
+    webhookRetryDelayMs: 50,
+    ...(supportAccount ? { extraAccounts: [supportAccount] } : {}),
+    ...(options.simulatorBudgets ? { budgets: options.simulatorBudgets } : {}),
+  });
   const names = createNameResolver(sim);
   const support = supportAccount ? sim.accounts.get(supportAccount) : undefined;
   // Its service instance is named in the support account, not the customer's.
-  const supportConfig = support && supportInstance ? createNameResolver(support).config({ XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance }) : supportInstance ? { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance } : {};
+  const supportConfig =
+    support && supportInstance
+      ? createNameResolver(support).config({ XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance })
+      : supportInstance
+        ? { XURRENT_SUPPORT_SERVICE_INSTANCE_ID: supportInstance }
+        : {};
   const port = await findFreePort();
   const keys: string[] = [];
   for (const event of [...WEBHOOK_EVENTS, ...(options.problemWebhooks ? PROBLEM_EVENTS : [])]) {
-    const { publicKeyPem } = await sim.webhooks.register({ event, uri: `http://127.0.0.1:${port}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
+    const { publicKeyPem } = await sim.webhooks.register({
+      event,
+      uri: `http://127.0.0.1:${port}/webhooks/xurrent`,
+      policy: { jwtAlg: 'RS256' },
+    });
     if (publicKeyPem) keys.push(publicKeyPem);
   }
   // The periodic sweep is off unless a scenario asks for it (RESYNC_INTERVAL), so call counts stay exact.
@@ -67,9 +82,16 @@ export async function startPipeline(options: PipelineOptions) {
     RESYNC_INTERVAL: 'off',
     ...names.config(config),
     ...supportConfig,
-    PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix,
-    XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_GRAPHQL_URL: sim.graphqlUrl, XURRENT_TOKEN: sim.issueToken(),
-    XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'), LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    XURRENT_ACCOUNT: sim.account,
+    XURRENT_DOMAIN: 'xurrent.sim',
+    XURRENT_GRAPHQL_URL: sim.graphqlUrl,
+    XURRENT_TOKEN: sim.issueToken(),
+    XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'),
+    LOG_LEVEL: 'warn',
   };
   let deps: ServiceDeps;
   let service: RunningService;
@@ -108,7 +130,8 @@ export async function startPipeline(options: PipelineOptions) {
     names,
     queues,
     /** The SLA review of [from, to) as of `asOfMs`, from the records the service kept (`simulate --review`). */
-    review: (period: { fromMs: number; toMs: number }, asOfMs: number) => scenarioReview({ redis: connection, prefix, config: deps.config, logger }, period, asOfMs),
+    review: (period: { fromMs: number; toMs: number }, asOfMs: number) =>
+      scenarioReview({ redis: connection, prefix, config: deps.config, logger }, period, asOfMs),
     workflowStore: createWorkflowStore(connection, prefix, logger),
     /** The running service's base URL (it changes on restart only if the port does, which it does not). */
     httpUrl: () => service.httpUrl,

@@ -52,7 +52,10 @@ export async function waitUntilIdle(deps: IdleDeps): Promise<void> {
     busy = await describeBusy(deps);
     quietReads = busy.length === 0 ? quietReads + 1 : 0;
     if (quietReads >= 2) return;
-    if (Date.now() > deadline) throw new Error(`the pipeline did not become idle within ${deps.timeoutMs ?? 15_000} ms (${busy.join('; ') || 'webhooks in flight'})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the pipeline did not become idle within ${deps.timeoutMs ?? 15_000} ms (${busy.join('; ') || 'webhooks in flight'})`,
+      );
     await sleep(deps.pollMs ?? 10);
   }
 }

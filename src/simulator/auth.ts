@@ -25,7 +25,8 @@ export function createSimAuth(options: { oauthTokenTtlSeconds: number; now?: () 
     grant(form: Record<string, string | undefined>): { status: number; body: Record<string, unknown> } {
       if (form['grant_type'] !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } };
       const client = clients.get(form['client_id'] ?? '');
-      if (!client || client.secret !== form['client_secret']) return { status: 400, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
+      if (!client || client.secret !== form['client_secret'])
+        return { status: 400, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
       const token = secret('sim-oauth');
       tokens.set(token, { personId: client.personId, expiresAt: now() + options.oauthTokenTtlSeconds * 1000 });
       return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: options.oauthTokenTtlSeconds } };

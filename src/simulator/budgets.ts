@@ -52,8 +52,15 @@ export function createBudgets(settings: BudgetSettings, now: () => number = Date
         u.requests += 1;
         u.cost += cost;
       }
-      const retryAfterSeconds = hourlyFull ? Math.max(1, resetAt - Math.floor(at / 1000)) : Math.max(1, Math.ceil(((u.arrivals[0] ?? at) + settings.burstWindowMs - at) / 1000));
-      const rateLimit = { cost: allowed ? cost : 0, limit: settings.hourlyCost, remaining: Math.max(0, settings.hourlyCost - u.cost), resetAt };
+      const retryAfterSeconds = hourlyFull
+        ? Math.max(1, resetAt - Math.floor(at / 1000))
+        : Math.max(1, Math.ceil(((u.arrivals[0] ?? at) + settings.burstWindowMs - at) / 1000));
+      const rateLimit = {
+        cost: allowed ? cost : 0,
+        limit: settings.hourlyCost,
+        remaining: Math.max(0, settings.hourlyCost - u.cost),
+        resetAt,
+      };
       return {
         allowed,
         retryAfterSeconds,

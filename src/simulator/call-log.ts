@@ -24,7 +24,10 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
 
 /** The largest number of calls of one token that arrived within any `windowMs` span. */
 export function maxCallsInWindow(calls: readonly SimCall[], windowMs: number, tokenLabel?: string): number {
-  const times = calls.filter((c) => c.kind !== 'oauth' && (tokenLabel === undefined || c.tokenLabel === tokenLabel)).map((c) => c.at).sort((a, b) => a - b);
+  const times = calls
+    .filter((c) => c.kind !== 'oauth' && (tokenLabel === undefined || c.tokenLabel === tokenLabel))
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
   let best = 0;
   let start = 0;
   for (let end = 0; end < times.length; end++) {

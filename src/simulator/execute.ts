@@ -44,7 +44,9 @@ function prepareUncached(schema: GraphQLSchema, query: string, operationName: st
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operations.find((o) => o.name?.value === operationName) ?? operations[0];
   let connections = 0;
-  visit(document, { Field: (node) => void (node.arguments?.some((a) => a.name.value === 'first' || a.name.value === 'last') && connections++) });
+  visit(document, {
+    Field: (node) => void (node.arguments?.some((a) => a.name.value === 'first' || a.name.value === 'last') && connections++),
+  });
   return {
     document,
     kind: operation?.operation === 'mutation' ? 'mutation' : 'query',
@@ -53,7 +55,20 @@ function prepareUncached(schema: GraphQLSchema, query: string, operationName: st
   };
 }
 
-export async function runOperation(schema: GraphQLSchema, prepared: PreparedOperation, rootValue: unknown, context: SimContext, variables: Record<string, unknown>) {
-  const result = await execute({ schema, document: prepared.document, rootValue, contextValue: context, variableValues: variables, operationName: prepared.operationName ?? null });
+export async function runOperation(
+  schema: GraphQLSchema,
+  prepared: PreparedOperation,
+  rootValue: unknown,
+  context: SimContext,
+  variables: Record<string, unknown>,
+) {
+  const result = await execute({
+    schema,
+    document: prepared.document,
+    rootValue,
+    contextValue: context,
+    variableValues: variables,
+    operationName: prepared.operationName ?? null,
+  });
   return { ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}), data: result.data ?? null };
 }

@@ -30,7 +30,8 @@ export function createFaults(): Faults {
       faults.latencyMs = ms;
     },
     failNext(status, options = {}) {
-      for (let i = 0; i < (options.count ?? 1); i++) queue.push({ kind: 'status', status, ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}) });
+      for (let i = 0; i < (options.count ?? 1); i++)
+        queue.push({ kind: 'status', status, ...(options.retryAfter ? { retryAfter: options.retryAfter } : {}) });
     },
     hangNext(ms, count = 1) {
       for (let i = 0; i < count; i++) queue.push({ kind: 'hang', ms });

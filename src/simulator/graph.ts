@@ -1,4 +1,13 @@
-import type { NoteRecord, PersonRecord, ProblemRecord, RequestRecord, ServiceInstanceRecord, SimRecord, SimStore, SimTypeName } from './store.js';
+import type {
+  NoteRecord,
+  PersonRecord,
+  ProblemRecord,
+  RequestRecord,
+  ServiceInstanceRecord,
+  SimRecord,
+  SimStore,
+  SimTypeName,
+} from './store.js';
 import { toConnection, type ConnectionArgs } from './connection.js';
 import { startSlaHistory } from './sla-history.js';
 
@@ -12,9 +21,13 @@ const accountOf = (store: SimStore, id: string = store.account) => ({ id, name: 
 
 export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | undefined): GraphObject | null {
   if (!record) return null;
-  const ref = <K extends SimTypeName>(refType: K, id: string | null | undefined) => (id ? toGraph(store, refType, store.find(id)?.record) : null);
+  const ref = <K extends SimTypeName>(refType: K, id: string | null | undefined) =>
+    id ? toGraph(store, refType, store.find(id)?.record) : null;
   const many = (refType: SimTypeName, ids: readonly string[]) => (args: ConnectionArgs) =>
-    toConnection(ids.map((id) => ref(refType, id)).filter((n) => n !== null), args);
+    toConnection(
+      ids.map((id) => ref(refType, id)).filter((n) => n !== null),
+      args,
+    );
   const base = { __typename: type, ...record, account: accountOf(store) } as GraphObject;
 
   switch (type) {
@@ -55,7 +68,13 @@ export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | 
       // A note is written in its author's account (a customer's note through the trust is the customer account's).
       const n = record as NoteRecord;
       const author = n.personId ? store.people.get(n.personId) : undefined;
-      return { ...base, account: accountOf(store, author?.accountId), person: ref('Person', n.personId), medium: 'default', visibility: n.internal ? 'specialist' : 'end_user' };
+      return {
+        ...base,
+        account: accountOf(store, author?.accountId),
+        person: ref('Person', n.personId),
+        medium: 'default',
+        visibility: n.internal ? 'specialist' : 'end_user',
+      };
     }
     case 'Person': {
       const p = record as PersonRecord;
@@ -96,7 +115,11 @@ function affectedSlaOf(store: SimStore, r: RequestRecord): Record<string, unknow
     accountability: 'provider',
     actualResponseAt: sla.actualResponseAt,
     actualResolutionAt: sla.actualResolutionAt,
-    stoppedClockPeriods: sla.stoppedClockPeriods.map((p) => ({ from: p.from, to: p.to, providerNotAccountable: p.providerNotAccountable ?? false })),
+    stoppedClockPeriods: sla.stoppedClockPeriods.map((p) => ({
+      from: p.from,
+      to: p.to,
+      providerNotAccountable: p.providerNotAccountable ?? false,
+    })),
     providerNotAccountable: r.providerNotAccountable ?? false,
     responseTargetAt: r.responseTargetAt,
     resolutionTargetAt: r.resolutionTargetAt,

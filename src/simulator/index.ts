@@ -49,7 +49,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const store = createStore(account, options.clock);
   const demo: DemoAccount = seedDemoAccount(store);
   const auth = createSimAuth({ oauthTokenTtlSeconds: options.oauthTokenTtlSeconds ?? 3600 });
-  const webhooks = createWebhookSender({ store, ...(options.webhookRetryDelayMs !== undefined ? { retryDelayMs: options.webhookRetryDelayMs } : {}) });
+  const webhooks = createWebhookSender({
+    store,
+    ...(options.webhookRetryDelayMs !== undefined ? { retryDelayMs: options.webhookRetryDelayMs } : {}),
+  });
   const webhookKeys: (string | undefined)[] = [];
   for (const registration of options.webhooks ?? []) webhookKeys.push((await webhooks.register(registration)).publicKeyPem);
   const accounts = new Map<string, SimAccount>();
@@ -61,7 +64,12 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const calls: SimCall[] = [];
   const faults = createFaults();
   const handler = createSimHandler({
-    account, schema: loadXurrentSchema(), auth, faults, webhooks, calls,
+    account,
+    schema: loadXurrentSchema(),
+    auth,
+    faults,
+    webhooks,
+    calls,
     budgets: createBudgets({ ...XURRENT_BUDGETS, ...options.budgets }),
     root: createRootValue(store),
     otherRoots: new Map([...accounts].map(([name, extra]) => [name, createRootValue(extra.store)])),

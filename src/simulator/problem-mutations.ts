@@ -9,9 +9,11 @@ const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((
 
 function checkProblemInput(store: SimStore, input: Input): ValidationError[] {
   const errors: ValidationError[] = [];
-  if (input['serviceId'] !== undefined && !store.services.has(input['serviceId'] as string)) errors.push({ path: ['serviceId'], message: 'not found' });
+  if (input['serviceId'] !== undefined && !store.services.has(input['serviceId'] as string))
+    errors.push({ path: ['serviceId'], message: 'not found' });
   if (input['teamId'] !== undefined && !store.teams.has(input['teamId'] as string)) errors.push({ path: ['teamId'], message: 'not found' });
-  if (input['managerId'] !== undefined && !store.people.has(input['managerId'] as string)) errors.push({ path: ['managerId'], message: 'not found' });
+  if (input['managerId'] !== undefined && !store.people.has(input['managerId'] as string))
+    errors.push({ path: ['managerId'], message: 'not found' });
   if (ids(input['requestIds']).some((id) => !store.requests.has(id))) errors.push({ path: ['requestIds'], message: 'not found' });
   return errors;
 }
@@ -39,16 +41,36 @@ export function problemCreate(store: SimStore, ctx: SimContext, input: Input) {
   const { id, number } = store.nextId('Problem');
   const now = store.nowIso();
   const problem: ProblemRecord = {
-    id, problemId: String(number), subject: input['subject'] as string, category: (input['category'] as string | undefined) ?? 'reactive',
-    impact: (input['impact'] as string | undefined) ?? null, status: (input['status'] as string | undefined) ?? 'assigned', serviceId: input['serviceId'] as string,
-    teamId: (input['teamId'] as string | undefined) ?? null, workaround: (input['workaround'] as string | undefined) ?? null, knownError: input['knownError'] === true,
-    requestIds: [], serviceInstanceIds: ids(input['serviceInstanceIds']), createdAt: now, updatedAt: now, noteIds: [],
-    source: optional(input['source']), sourceID: optional(input['sourceID']), managerId: optional(input['managerId']), analysisTargetAt: optional(input['analysisTargetAt']),
+    id,
+    problemId: String(number),
+    subject: input['subject'] as string,
+    category: (input['category'] as string | undefined) ?? 'reactive',
+    impact: (input['impact'] as string | undefined) ?? null,
+    status: (input['status'] as string | undefined) ?? 'assigned',
+    serviceId: input['serviceId'] as string,
+    teamId: (input['teamId'] as string | undefined) ?? null,
+    workaround: (input['workaround'] as string | undefined) ?? null,
+    knownError: input['knownError'] === true,
+    requestIds: [],
+    serviceInstanceIds: ids(input['serviceInstanceIds']),
+    createdAt: now,
+    updatedAt: now,
+    noteIds: [],
+    source: optional(input['source']),
+    sourceID: optional(input['sourceID']),
+    managerId: optional(input['managerId']),
+    analysisTargetAt: optional(input['analysisTargetAt']),
   };
   store.problems.set(id, problem);
   linkRequests(store, problem, ids(input['requestIds']));
   addNote(store, ctx, problem, input['note']);
-  ctx.changes.push({ event: 'problem.create', objectId: id, objectNumber: number, personId: ctx.personId, payload: { status: problem.status } });
+  ctx.changes.push({
+    event: 'problem.create',
+    objectId: id,
+    objectNumber: number,
+    personId: ctx.personId,
+    payload: { status: problem.status },
+  });
   return { problem: toGraph(store, 'Problem', problem), errors: [] };
 }
 
@@ -68,6 +90,7 @@ export function problemUpdate(store: SimStore, ctx: SimContext, input: Input) {
   addNote(store, ctx, problem, input['note']);
   const base = { objectId: problem.id, objectNumber: numberOf(problem.id), personId: ctx.personId };
   ctx.changes.push({ ...base, event: 'problem.update', payload: { status: problem.status } });
-  if (problem.status !== previousStatus) ctx.changes.push({ ...base, event: 'problem.status-changed', payload: { status: problem.status, previous_status: previousStatus } });
+  if (problem.status !== previousStatus)
+    ctx.changes.push({ ...base, event: 'problem.status-changed', payload: { status: problem.status, previous_status: previousStatus } });
   return { problem: toGraph(store, 'Problem', problem), errors: [] };
 }

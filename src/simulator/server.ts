@@ -43,7 +43,9 @@ export function createSimHandler(deps: SimHandlerDeps) {
 
   const token = async (req: IncomingMessage, res: ServerResponse, at: number) => {
     const text = await readBody(req);
-    const form = (req.headers['content-type'] ?? '').includes('json') ? (JSON.parse(text || '{}') as Record<string, string>) : Object.fromEntries(new URLSearchParams(text));
+    const form = (req.headers['content-type'] ?? '').includes('json')
+      ? (JSON.parse(text || '{}') as Record<string, string>)
+      : Object.fromEntries(new URLSearchParams(text));
     const { status, body } = deps.auth.grant(form);
     log({ kind: 'oauth', operationName: undefined, variables: {}, headers: redactHeaders(req.headers), tokenLabel: undefined, status }, at);
     send(res, status, body);
@@ -76,7 +78,12 @@ export function createSimHandler(deps: SimHandlerDeps) {
     const fault = deps.faults.take();
     if (fault?.kind === 'status') {
       record(fault.status, kind, name);
-      return send(res, fault.status, fault.status === 503 ? 'Service Unavailable' : fault.status >= 500 ? 'Internal Server Error' : 'Too Many Requests', fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+      return send(
+        res,
+        fault.status,
+        fault.status === 503 ? 'Service Unavailable' : fault.status >= 500 ? 'Internal Server Error' : 'Too Many Requests',
+        fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+      );
     }
     const verdict = deps.budgets.charge(identity.label, 'errors' in prepared ? 1 : prepared.cost);
     if (!verdict.allowed) {

@@ -6,11 +6,35 @@ import type { SimSlaHistory } from './sla-history.js';
  * ids; `graph.ts` turns records into what the GraphQL schema asks for.
  */
 /** `accountId`: the person's Xurrent account (`Person.account`); absent: the store's own account. */
-export interface PersonRecord { id: string; name: string; primaryEmail: string; teamIds: string[]; accountId?: string }
-export interface TeamRecord { id: string; name: string }
-export interface ServiceRecord { id: string; name: string }
-export interface ServiceInstanceRecord { id: string; name: string; serviceId: string; supportTeamId: string }
-export interface NoteRecord { id: string; ownerId: string; text: string; internal: boolean; personId: string | undefined; createdAt: string }
+export interface PersonRecord {
+  id: string;
+  name: string;
+  primaryEmail: string;
+  teamIds: string[];
+  accountId?: string;
+}
+export interface TeamRecord {
+  id: string;
+  name: string;
+}
+export interface ServiceRecord {
+  id: string;
+  name: string;
+}
+export interface ServiceInstanceRecord {
+  id: string;
+  name: string;
+  serviceId: string;
+  supportTeamId: string;
+}
+export interface NoteRecord {
+  id: string;
+  ownerId: string;
+  text: string;
+  internal: boolean;
+  personId: string | undefined;
+  createdAt: string;
+}
 
 export interface RequestRecord {
   id: string;
@@ -126,8 +150,13 @@ export function createStore(account: string, clock: Clock = systemClock): SimSto
     problems: new Map(),
     find(id) {
       const tables: [SimTypeName, Map<string, SimRecord>][] = [
-        ['Request', store.requests], ['Problem', store.problems], ['Note', store.notes], ['Person', store.people],
-        ['Team', store.teams], ['Service', store.services], ['ServiceInstance', store.serviceInstances],
+        ['Request', store.requests],
+        ['Problem', store.problems],
+        ['Note', store.notes],
+        ['Person', store.people],
+        ['Team', store.teams],
+        ['Service', store.services],
+        ['ServiceInstance', store.serviceInstances],
       ];
       for (const [type, table] of tables) {
         const record = table.get(id);

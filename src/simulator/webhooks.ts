@@ -34,7 +34,12 @@ function linkOf(account: string, change: SimChange): string {
  * Sends Xurrent webhook deliveries for changes, as Xurrent does (docs/xurrent-api.md#webhook-delivery, #webhook-signing): a JSON
  * envelope, or `{"jwt": "<compact JWS>"}` under a policy; retried a few times on non-2xx.
  */
-export function createWebhookSender(deps: { store: SimStore; fetch?: typeof globalThis.fetch; retryDelayMs?: number; maxAttempts?: number }) {
+export function createWebhookSender(deps: {
+  store: SimStore;
+  fetch?: typeof globalThis.fetch;
+  retryDelayMs?: number;
+  maxAttempts?: number;
+}) {
   const { store, fetch = globalThis.fetch, retryDelayMs = 200, maxAttempts = 3 } = deps;
   type Registered = WebhookRegistration & { id: number; nodeId: string; signer?: WebhookSigner };
   const registrations: Registered[] = [];
@@ -47,17 +52,28 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
   const envelopeOf = (hook: Registered, change: SimChange) => {
     const person = change.personId ? store.people.get(change.personId) : undefined;
     return {
-      webhook_id: hook.id, webhook_nodeID: hook.nodeId, account_id: store.account, account: accountUrl, name: hook.event, event: change.event,
-      object_id: change.objectNumber, object_nodeID: change.objectId,
+      webhook_id: hook.id,
+      webhook_nodeID: hook.nodeId,
+      account_id: store.account,
+      account: accountUrl,
+      name: hook.event,
+      event: change.event,
+      object_id: change.objectNumber,
+      object_nodeID: change.objectId,
       person_id: person ? Number(/\d+$/.exec(Buffer.from(person.id, 'base64url').toString())?.[0]) : null,
-      person_nodeID: person?.id ?? null, person_name: person?.name ?? null, payload: change.payload,
+      person_nodeID: person?.id ?? null,
+      person_name: person?.name ?? null,
+      payload: change.payload,
     };
   };
 
   const post = async (record: WebhookDelivery, body: string, headers: Record<string, string>): Promise<void> => {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       record.attempts = attempt;
-      const status = await fetch(record.uri, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 'error' as const);
+      const status = await fetch(record.uri, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.status,
+        () => 'error' as const,
+      );
       record.status = status;
       if (typeof status === 'number' && status >= 200 && status < 300) return;
       await sleep(retryDelayMs * attempt);
@@ -66,15 +82,28 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
 
   const deliver = async (hook: Registered, change: SimChange): Promise<void> => {
     const envelope = envelopeOf(hook, change);
-    const body = hook.signer ? JSON.stringify({ jwt: await hook.signer.sign(envelope, { issuer: accountUrl, webhookId: hook.id }) }) : JSON.stringify(envelope);
-    const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'pending' };
+    const body = hook.signer
+      ? JSON.stringify({ jwt: await hook.signer.sign(envelope, { issuer: accountUrl, webhookId: hook.id }) })
+      : JSON.stringify(envelope);
+    const record: WebhookDelivery = {
+      deliveryId: randomUUID(),
+      event: change.event,
+      uri: hook.uri,
+      objectNodeId: change.objectId,
+      signed: Boolean(hook.signer),
+      attempts: 0,
+      status: 'pending',
+    };
     deliveries.push(record);
     sent.set(record.deliveryId, { hook, change, body });
     await post(record, body, headersOf(record.deliveryId, change));
   };
 
   const headersOf = (deliveryId: string, change: SimChange, origin?: string): Record<string, string> => ({
-    'Content-Type': 'application/json; charset=utf-8', 'User-Agent': USER_AGENT, 'X-Xurrent-Delivery': deliveryId, Link: linkOf(store.account, change),
+    'Content-Type': 'application/json; charset=utf-8',
+    'User-Agent': USER_AGENT,
+    'X-Xurrent-Delivery': deliveryId,
+    Link: linkOf(store.account, change),
     ...(origin ? { 'X-Xurrent-Delivery-Origin': origin } : {}),
   });
 
@@ -111,7 +140,15 @@ export function createWebhookSender(deps: { store: SimStore; fetch?: typeof glob
       if (!original) throw new Error(`no delivery ${deliveryId} to redeliver`);
       if (options.fresh) return track(deliver(original.hook, original.change));
       const { hook, change } = original;
-      const record: WebhookDelivery = { deliveryId: randomUUID(), event: change.event, uri: hook.uri, objectNodeId: change.objectId, signed: Boolean(hook.signer), attempts: 0, status: 'pending' };
+      const record: WebhookDelivery = {
+        deliveryId: randomUUID(),
+        event: change.event,
+        uri: hook.uri,
+        objectNodeId: change.objectId,
+        signed: Boolean(hook.signer),
+        attempts: 0,
+        status: 'pending',
+      };
       deliveries.push(record);
       sent.set(record.deliveryId, original);
       track(post(record, original.body, headersOf(record.deliveryId, change, deliveryId)));

@@ -23,14 +23,21 @@ export function createStatusActorStore(redis: Redis, prefix: string, retentionDa
   const key = (id: string) => `${prefix}:status-actors:${id}`;
   return {
     async record(requestNodeId, actor) {
-      await redis.multi().lpush(key(requestNodeId), JSON.stringify(actor)).ltrim(key(requestNodeId), 0, KEPT - 1).expire(key(requestNodeId), retentionDays * 86_400).exec();
+      await redis
+        .multi()
+        .lpush(key(requestNodeId), JSON.stringify(actor))
+        .ltrim(key(requestNodeId), 0, KEPT - 1)
+        .expire(key(requestNodeId), retentionDays * 86_400)
+        .exec();
     },
     async list(requestNodeId) {
       const raw = await redis.lrange(key(requestNodeId), 0, KEPT - 1);
       return raw.flatMap((text) => {
         try {
           const value = JSON.parse(text) as Partial<StatusActor>;
-          return typeof value.status === 'string' && typeof value.personNodeId === 'string' && typeof value.atMs === 'number' ? [value as StatusActor] : [];
+          return typeof value.status === 'string' && typeof value.personNodeId === 'string' && typeof value.atMs === 'number'
+            ? [value as StatusActor]
+            : [];
         } catch {
           return [];
         }

@@ -6,7 +6,13 @@ const slaState = z.enum(['none', 'running', 'paused', 'met', 'breached']);
 
 const requestEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at: z.number(), priority }),
-  z.object({ kind: z.literal('status-changed'), at: z.number(), status: z.string(), reason: z.literal('incomplete_request').optional(), by: z.enum(['worker', 'requester']).optional() }),
+  z.object({
+    kind: z.literal('status-changed'),
+    at: z.number(),
+    status: z.string(),
+    reason: z.literal('incomplete_request').optional(),
+    by: z.enum(['worker', 'requester']).optional(),
+  }),
   z.object({ kind: z.literal('priority-changed'), at: z.number(), priority }),
   z.object({ kind: z.literal('root-cause-recorded'), at: z.number(), source: z.enum(['tag', 'problem']).optional() }),
   z.object({ kind: z.literal('responded'), at: z.number(), via: z.literal('note') }),
@@ -37,7 +43,13 @@ const decidedRule = z.object({
 export const WorkflowStateSchema = z.object({
   version: z.literal(1),
   observed: z
-    .object({ status: z.string(), category: z.string().nullable(), priority: priority.nullable(), updatedAtMs: z.number(), notAccountable: z.boolean().optional() })
+    .object({
+      status: z.string(),
+      category: z.string().nullable(),
+      priority: priority.nullable(),
+      updatedAtMs: z.number(),
+      notAccountable: z.boolean().optional(),
+    })
     .nullable(),
   events: z.array(requestEvent),
   facts: z
@@ -49,7 +61,9 @@ export const WorkflowStateSchema = z.object({
       resolutionDueMs: z.number().nullable(),
       responseState: slaState,
       resolutionState: slaState,
-      flags: z.array(z.enum(['outside_standard_support', 'forwarded_to_xurrent', 'outside_sla', 'no_root_cause_recorded', 'xurrent_contact_advised'])),
+      flags: z.array(
+        z.enum(['outside_standard_support', 'forwarded_to_xurrent', 'outside_sla', 'no_root_cause_recorded', 'xurrent_contact_advised']),
+      ),
     })
     .nullable(),
   factsVersion: z.number().int(),

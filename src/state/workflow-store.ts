@@ -19,14 +19,24 @@ export interface WorkflowStore {
  * Per-request workflow state in Redis, one MessagePack value per request (see state-codec). Unreadable state is logged
  * and treated as missing: the planner then relies on the markers in the request's notes.
  */
-export function createWorkflowStore(redis: Redis, prefix: string, logger: Logger, retentionDays = DEFAULT_RETENTION_DAYS, replicaAck: ReplicaAck = NO_REPLICA_ACK): WorkflowStore {
+export function createWorkflowStore(
+  redis: Redis,
+  prefix: string,
+  logger: Logger,
+  retentionDays = DEFAULT_RETENTION_DAYS,
+  replicaAck: ReplicaAck = NO_REPLICA_ACK,
+): WorkflowStore {
   const key = (id: string) => `${prefix}:workflow:${id}`;
   const find = async (requestNodeId: string): Promise<WorkflowState | null> => {
     const raw = await redis.getBuffer(key(requestNodeId));
     if (raw === null) return null;
     const parsed = WorkflowStateSchema.safeParse(decodeState(raw));
     if (parsed.success) return parsed.data as WorkflowState;
-    logger.warn('unreadable workflow state ignored', { component: 'workflow-store', requestNodeId, issue: parsed.error.issues[0]?.message });
+    logger.warn('unreadable workflow state ignored', {
+      component: 'workflow-store',
+      requestNodeId,
+      issue: parsed.error.issues[0]?.message,
+    });
     return INITIAL_WORKFLOW_STATE;
   };
   return {

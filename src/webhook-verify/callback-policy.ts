@@ -21,7 +21,8 @@ export interface CallbackPolicy {
  * `expires_at` query parameter (epoch seconds), else 24 h after `receivedAt` (codes live 24 h).
  */
 export function checkVerifyCallback(callback: string, policy: CallbackPolicy, receivedAt: Date): CallbackCheck {
-  if (!PRINTABLE_ASCII.test(callback) || callback.includes('\\')) return refuse('must not contain spaces, control characters, backslashes or non-ASCII');
+  if (!PRINTABLE_ASCII.test(callback) || callback.includes('\\'))
+    return refuse('must not contain spaces, control characters, backslashes or non-ASCII');
   let url: URL;
   try {
     url = new URL(callback);
@@ -35,9 +36,13 @@ export function checkVerifyCallback(callback: string, policy: CallbackPolicy, re
   if (isIP(host) !== 0 || host.startsWith('[')) return refuse('must not be an IP address');
   if (host === 'localhost' || host.endsWith('.localhost')) return refuse('must not be localhost');
   const account = policy.accountId.toLowerCase();
-  if (!policy.domains.some((domain) => host === `${account}.${domain.toLowerCase()}`)) return refuse("must be on the account's Xurrent host");
+  if (!policy.domains.some((domain) => host === `${account}.${domain.toLowerCase()}`))
+    return refuse("must be on the account's Xurrent host");
   const expiresAtSeconds = Number(url.searchParams.get('expires_at'));
-  const expiresAt = Number.isFinite(expiresAtSeconds) && expiresAtSeconds > 0 ? new Date(expiresAtSeconds * 1_000) : new Date(receivedAt.getTime() + MS_PER_DAY);
+  const expiresAt =
+    Number.isFinite(expiresAtSeconds) && expiresAtSeconds > 0
+      ? new Date(expiresAtSeconds * 1_000)
+      : new Date(receivedAt.getTime() + MS_PER_DAY);
   if (Number.isNaN(expiresAt.getTime())) return refuse('has an invalid expires_at');
   return { ok: true, url, expiresAt };
 }

@@ -43,7 +43,13 @@ export function operationNameOf(document: string): string {
   return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document)?.[1] ?? 'anonymous';
 }
 
-export function createXurrentClient({ config, logger, fetch = globalThis.fetch, limiter = UNLIMITED, onCall }: XurrentClientDeps): XurrentClient {
+export function createXurrentClient({
+  config,
+  logger,
+  fetch = globalThis.fetch,
+  limiter = UNLIMITED,
+  onCall,
+}: XurrentClientDeps): XurrentClient {
   const token = createTokenProvider({ config, fetch });
   const client = new GraphQLClient(config.graphqlUrl, {
     method: 'POST',
@@ -52,7 +58,12 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
   });
   const log = logger.child({ component: 'xurrent-client' });
 
-  const send = async (document: string, variables: object, operation: string, retryOn401: boolean): Promise<Awaited<ReturnType<typeof client.rawRequest>>> => {
+  const send = async (
+    document: string,
+    variables: object,
+    operation: string,
+    retryOn401: boolean,
+  ): Promise<Awaited<ReturnType<typeof client.rawRequest>>> => {
     const bearer = await token();
     await limiter.acquire();
     const started = Date.now();
@@ -66,7 +77,11 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
       if (retryOn401 && error instanceof ClientError && error.response.status === 401 && token.invalidate(bearer)) {
         return send(document, variables, operation, false);
       }
-      const mapped = toXurrentError(error, { operation, timeoutMs: config.timeoutMs, ...(config.defaultRetryAfterMs !== undefined ? { defaultRetryAfterMs: config.defaultRetryAfterMs } : {}) });
+      const mapped = toXurrentError(error, {
+        operation,
+        timeoutMs: config.timeoutMs,
+        ...(config.defaultRetryAfterMs !== undefined ? { defaultRetryAfterMs: config.defaultRetryAfterMs } : {}),
+      });
       if (mapped instanceof RateLimitedError) await limiter.block(mapped.retryAfterMs);
       log.debug('xurrent call failed', { operation, durationMs: Date.now() - started, error: mapped.message });
       throw mapped;
@@ -100,7 +115,11 @@ export function createXurrentClient({ config, logger, fetch = globalThis.fetch, 
     const parsed = schema.safeParse(result.data);
     if (!parsed.success) {
       log.error('unexpected response shape from Xurrent', { operation, issues: parsed.error.issues.slice(0, 5) });
-      throw new XurrentApiError(`Unexpected response shape from Xurrent ${operation}`, { status: result.status, retriable: false }, { cause: parsed.error });
+      throw new XurrentApiError(
+        `Unexpected response shape from Xurrent ${operation}`,
+        { status: result.status, retriable: false },
+        { cause: parsed.error },
+      );
     }
     return parsed.data;
   };

@@ -8,12 +8,17 @@ export const DEFAULT_RETRY_AFTER_MS = 60_000;
  * 429/503 → RateLimitedError (pause the queue); 5xx, timeouts, network failures → retriable;
  * 401/403, other 4xx and GraphQL errors in a 200 → not retriable. (docs/xurrent-api.md#errors-and-http-statuses)
  */
-export function toXurrentError(error: unknown, context: { operation: string; timeoutMs: number; now?: number; defaultRetryAfterMs?: number }): Error {
+export function toXurrentError(
+  error: unknown,
+  context: { operation: string; timeoutMs: number; now?: number; defaultRetryAfterMs?: number },
+): Error {
   const what = `Xurrent ${context.operation}`;
   if (error instanceof ClientError) {
     const { status, headers } = error.response;
     if (status === 429 || status === 503) {
-      return new RateLimitedError(parseRetryAfterMs(headers?.get('retry-after') ?? null, context.now, context.defaultRetryAfterMs), { cause: error });
+      return new RateLimitedError(parseRetryAfterMs(headers?.get('retry-after') ?? null, context.now, context.defaultRetryAfterMs), {
+        cause: error,
+      });
     }
     const graphqlErrors = (error.response.errors ?? []).map((e) => ({ message: e.message, ...(e.path ? { path: e.path } : {}) }));
     const reason = status === 200 ? `GraphQL errors: ${graphqlErrors.map((e) => e.message).join('; ')}` : `HTTP ${status}`;

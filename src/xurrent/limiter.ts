@@ -69,7 +69,14 @@ function acquireCommandOf(redis: Redis): AcquireCommand {
  */
 const RECORD_INTERVAL_MS = 1_000;
 
-export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5_000, now: clockNow = Date.now }: RedisLimiterDeps): XurrentLimiter {
+export function createRedisLimiter({
+  redis,
+  prefix,
+  key,
+  settings,
+  maxWaitMs = 5_000,
+  now: clockNow = Date.now,
+}: RedisLimiterDeps): XurrentLimiter {
   const acquireScript = acquireCommandOf(redis);
   let recordedAt = Number.NEGATIVE_INFINITY;
   let recordedResets = '';
@@ -84,7 +91,14 @@ export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5
   return {
     async acquire() {
       for (;;) {
-        const [outcome, ms] = await acquireScript(burstKey, budgetKey, ...args, randomUUID(), settings.requestReserve, settings.costReserve);
+        const [outcome, ms] = await acquireScript(
+          burstKey,
+          budgetKey,
+          ...args,
+          randomUUID(),
+          settings.requestReserve,
+          settings.costReserve,
+        );
         if (outcome === 0) return;
         if (outcome === 2 && ms > maxWaitMs) throw new RateLimitedError(ms);
         await sleep(Math.max(1, ms));
@@ -99,17 +113,26 @@ export function createRedisLimiter({ redis, prefix, key, settings, maxWaitMs = 5
       const now = clockNow();
       if (!mustRecord(budget, resets) && now - recordedAt < RECORD_INTERVAL_MS) return;
       [recordedAt, recordedResets] = [now, resets];
-      await redis.multi().hset(budgetKey, fields).expire(budgetKey, 2 * 60 * 60).exec();
+      await redis
+        .multi()
+        .hset(budgetKey, fields)
+        .expire(budgetKey, 2 * 60 * 60)
+        .exec();
     },
     async block(ms) {
       const [seconds, micros] = await redis.time();
       const until = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) + ms;
-      await redis.multi().hset(budgetKey, { blockedUntil: until }).expire(budgetKey, 2 * 60 * 60).exec();
+      await redis
+        .multi()
+        .hset(budgetKey, { blockedUntil: until })
+        .expire(budgetKey, 2 * 60 * 60)
+        .exec();
     },
     async remaining() {
       const raw = await redis.hgetall(budgetKey);
       const nowSeconds = clockNow() / 1000;
-      const left = (value: string | undefined, reset: string | undefined) => (value !== undefined && reset !== undefined && Number(reset) > nowSeconds ? Number(value) : undefined);
+      const left = (value: string | undefined, reset: string | undefined) =>
+        value !== undefined && reset !== undefined && Number(reset) > nowSeconds ? Number(value) : undefined;
       const requests = left(raw['reqRemaining'], raw['reqReset']);
       const cost = left(raw['costRemaining'], raw['costReset']);
       return { ...(requests !== undefined ? { requests } : {}), ...(cost !== undefined ? { cost } : {}) };

@@ -17,7 +17,9 @@ export async function readRequest(xurrent: Pick<XurrentClient, 'request'>, id: s
   const nodes = [...node.notes.nodes];
   let pageInfo = node.notes.pageInfo;
   for (let page = 0; page < MAX_NOTE_PAGES && pageInfo.hasNextPage && pageInfo.endCursor; page++) {
-    const next = (await xurrent.request(REQUEST_NOTES_PAGE, { id, first: MAX_PAGE_SIZE, after: pageInfo.endCursor }, RequestNotesPageSchema)).node?.notes;
+    const next = (
+      await xurrent.request(REQUEST_NOTES_PAGE, { id, first: MAX_PAGE_SIZE, after: pageInfo.endCursor }, RequestNotesPageSchema)
+    ).node?.notes;
     if (!next) break;
     nodes.push(...next.nodes);
     pageInfo = next.pageInfo;

@@ -6,9 +6,10 @@ import { buildSchema, type GraphQLSchema } from 'graphql';
  * shared file. Found from the sources (tsx) and from the build (`dist/src/xurrent/`, which tsc does
  * not copy the .graphql file into).
  */
-export const SDL_URL = [new URL('../../schema/xurrent.graphql', import.meta.url), new URL('../../../schema/xurrent.graphql', import.meta.url)].find(
-  (url) => existsSync(url),
-) ?? new URL('../../schema/xurrent.graphql', import.meta.url);
+export const SDL_URL =
+  [new URL('../../schema/xurrent.graphql', import.meta.url), new URL('../../../schema/xurrent.graphql', import.meta.url)].find((url) =>
+    existsSync(url),
+  ) ?? new URL('../../schema/xurrent.graphql', import.meta.url);
 
 let cached: GraphQLSchema | undefined;
 

@@ -12,12 +12,18 @@ export async function bareQueue(redisUrl: string, jobs: number, workers: number,
   const queue = openQueues(connection, `bare${workers}`).named('bare');
   let done = 0;
   const connections = Array.from({ length: workers }, () => connection.duplicate());
-  const running = connections.map((c) => new Worker('bare', async () => undefined, { connection: c, prefix: `bare${workers}`, concurrency }));
+  const running = connections.map(
+    (c) => new Worker('bare', async () => undefined, { connection: c, prefix: `bare${workers}`, concurrency }),
+  );
   for (const worker of running) worker.on('completed', () => (done += 1));
   await Promise.all(running.map((w) => w.waitUntilReady()));
   const began = performance.now();
   for (let start = 0; start < jobs; start += 100) {
-    await Promise.all(Array.from({ length: Math.min(100, jobs - start) }, (_, k) => queue.add('job', { id: `event-${start + k}` }, { jobId: `bare-${start + k}`, removeOnComplete: true })));
+    await Promise.all(
+      Array.from({ length: Math.min(100, jobs - start) }, (_, k) =>
+        queue.add('job', { id: `event-${start + k}` }, { jobId: `bare-${start + k}`, removeOnComplete: true }),
+      ),
+    );
   }
   while (done < jobs) await sleep(5);
   const seconds = (performance.now() - began) / 1_000;

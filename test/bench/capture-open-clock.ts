@@ -22,7 +22,22 @@ export interface OpenClockTemplate {
  */
 export async function captureOpenClock(redisUrl: string): Promise<OpenClockTemplate> {
   const logger = createLogger({ level: 'error', stream: process.stderr });
-  const scenario = parseScenario({ config: {}, steps: [{ at: '2026-11-30T09:00:00Z', create: { ref: 'r1', impact: 'medium', subject: 'Mail down for one user', serviceInstance: 'Mail', description: 'Mail does not open for me. Steps to reproduce: 1. start the mail client; 2. sign in; 3. an error appears every time.' } }] });
+  const scenario = parseScenario({
+    config: {},
+    steps: [
+      {
+        at: '2026-11-30T09:00:00Z',
+        create: {
+          ref: 'r1',
+          impact: 'medium',
+          subject: 'Mail down for one user',
+          serviceInstance: 'Mail',
+          description:
+            'Mail does not open for me. Steps to reproduce: 1. start the mail client; 2. sign in; 3. an error appears every time.',
+        },
+      },
+    ],
+  });
   const step = scenario.steps[0];
   if (!step) throw new Error('scenario has no step');
   const clock = createManualClock(Date.parse(step.at));
@@ -33,7 +48,11 @@ export async function captureOpenClock(redisUrl: string): Promise<OpenClockTempl
     const { sim, names, queues } = pipeline;
     const refs = new Map<string, string>();
     await performStep(step, { sim, names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => pipeline.wipe() });
-    await waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers] });
+    await waitUntilIdle({
+      webhooksIdle: () => sim.webhooks.idle(),
+      work: [queues.events, queues.requests, queues.problems, queues.problemEvents],
+      timers: [queues.timers, queues.rcaTimers],
+    });
     const requestNodeId = refs.get('r1') ?? '';
     const key = `${prefix}:workflow:${requestNodeId}`;
     const stateBytes = await redis.getBuffer(key);

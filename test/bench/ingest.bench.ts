@@ -23,7 +23,11 @@ const FIXED_CONNECTIONS = 10;
 
 function bareApp(): Express {
   const app = express();
-  app.post('/webhooks/xurrent', express.raw({ type: () => true, limit: 262_144 }), (_req, res) => void res.status(202).json({ status: 'queued' }));
+  app.post(
+    '/webhooks/xurrent',
+    express.raw({ type: () => true, limit: 262_144 }),
+    (_req, res) => void res.status(202).json({ status: 'queued' }),
+  );
   return app;
 }
 
@@ -69,7 +73,14 @@ async function run(url: string, bodies: readonly Body[], label: string, rate?: n
   });
   const seconds = rate ? result.duration : (lastResponseAt - startedAt) / 1_000;
   const accepted = result.statusCodeStats?.['202']?.count ?? 0;
-  return { rps: result['2xx'] / seconds, p50: result.latency.p50, p99: result.latency.p99, accepted, acceptedIds, other: result.non2xx + result.errors };
+  return {
+    rps: result['2xx'] / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    accepted,
+    acceptedIds,
+    other: result.non2xx + result.errors,
+  };
 }
 
 type Row = Awaited<ReturnType<typeof run>>;
@@ -81,7 +92,9 @@ async function refusals(): Promise<boolean> {
   try {
     const { rows, baseline, wrong, ratio } = await measureRefusalCost(intake);
     console.table(rows);
-    process.stdout.write(`accepted signed delivery (1 key): ${Math.round(baseline)} µs CPU; refusals answered otherwise than expected: ${wrong.length}${wrong.length ? ` (${wrong.slice(0, 3).join('; ')})` : ''}\n`);
+    process.stdout.write(
+      `accepted signed delivery (1 key): ${Math.round(baseline)} µs CPU; refusals answered otherwise than expected: ${wrong.length}${wrong.length ? ` (${wrong.slice(0, 3).join('; ')})` : ''}\n`,
+    );
     const forged4 = ratio('4 forged RS256 token (1.3 KB)');
     const unsigned = Math.max(ratio('1 unsigned 256 KiB nested object'), ratio('4 unsigned 256 KiB nested object'));
     // Targets: an unsigned body, whatever its size, costs under half an accepted delivery (before the
@@ -143,9 +156,20 @@ async function main(): Promise<void> {
     const fixed = await run(full.url, take(fixedCount), 'intake-fixed', FIXED_RATE);
     intakeRuns.push(fixed);
     rows[`intake at ${FIXED_RATE}/s`] = fixed;
-    console.table(Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, { 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, '202': r.accepted, 'other/errors': r.other }])));
-    process.stdout.write(`throughput ratio intake/bare (mean of the bare runs before and after) per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)} (target >= 0.5)\n`);
-    process.stdout.write(`p99 at ${FIXED_RATE}/s: intake ${fixed.p99} ms, bare ${rows[`bare 202 at ${FIXED_RATE}/s`]?.p99} ms (target < 25 ms)\n`);
+    console.table(
+      Object.fromEntries(
+        Object.entries(rows).map(([k, r]) => [
+          k,
+          { 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, '202': r.accepted, 'other/errors': r.other },
+        ]),
+      ),
+    );
+    process.stdout.write(
+      `throughput ratio intake/bare (mean of the bare runs before and after) per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)} (target >= 0.5)\n`,
+    );
+    process.stdout.write(
+      `p99 at ${FIXED_RATE}/s: intake ${fixed.p99} ms, bare ${rows[`bare 202 at ${FIXED_RATE}/s`]?.p99} ms (target < 25 ms)\n`,
+    );
 
     // Every delivery answered 202 must be a job in Redis (requests still in flight when a timed run
     // ends may add jobs nobody saw answered: those are extra, never missing).
@@ -154,7 +178,9 @@ async function main(): Promise<void> {
     for (const id of ids) pipeline.exists(intake.queues.events.toKey(`delivery-jti-${id}`));
     const found = ((await pipeline.exec()) ?? []).filter(([error, exists]) => !error && exists === 1).length;
     const jobs = await intake.queues.events.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
-    process.stdout.write(`answered 202: ${ids.length}; of those found as jobs in Redis: ${found}; jobs in Redis: ${jobs}; ${found === ids.length ? 'every 202 accounted for' : 'MISSING JOBS'}\n`);
+    process.stdout.write(
+      `answered 202: ${ids.length}; of those found as jobs in Redis: ${found}; jobs in Redis: ${jobs}; ${found === ids.length ? 'every 202 accounted for' : 'MISSING JOBS'}\n`,
+    );
     const ratio = median(ratios);
     const bareFixed = rows[`bare 202 at ${FIXED_RATE}/s`];
     const ok = found === ids.length && ratio >= 0.5 && fixed.p99 < 25;

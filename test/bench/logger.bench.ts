@@ -70,15 +70,32 @@ const plain = plainWinston().child({ component: 'bench', jobId: '42' });
 const meta = (i: number) => ({ requestNodeId: 'UmVxdWVzdC8x', attempt: i });
 
 const rows = {
-  'debug line at LOG_LEVEL=error (dropped)': compare((i) => ours.debug('reconcile planned', meta(i)), (i) => plain.debug('reconcile planned', meta(i)), CALLS),
-  "log('info', …) at LOG_LEVEL=error (dropped)": compare((i) => ours.log('info', 'delivery accepted', meta(i)), (i) => plain.log('info', 'delivery accepted', meta(i)), CALLS),
-  'error line (written)': compare((i) => ours.error('job failed', meta(i)), (i) => plain.error('job failed', meta(i)), CALLS / 10),
+  'debug line at LOG_LEVEL=error (dropped)': compare(
+    (i) => ours.debug('reconcile planned', meta(i)),
+    (i) => plain.debug('reconcile planned', meta(i)),
+    CALLS,
+  ),
+  "log('info', …) at LOG_LEVEL=error (dropped)": compare(
+    (i) => ours.log('info', 'delivery accepted', meta(i)),
+    (i) => plain.log('info', 'delivery accepted', meta(i)),
+    CALLS,
+  ),
+  'error line (written)': compare(
+    (i) => ours.error('job failed', meta(i)),
+    (i) => plain.error('job failed', meta(i)),
+    CALLS / 10,
+  ),
 };
 
-console.log(`ns per call, median of ${ROUNDS} rounds of ${CALLS} calls (written lines: ${CALLS / 10}); baseline: plain winston, same formats`);
+console.log(
+  `ns per call, median of ${ROUNDS} rounds of ${CALLS} calls (written lines: ${CALLS / 10}); baseline: plain winston, same formats`,
+);
 console.table(
   Object.fromEntries(
-    Object.entries(rows).map(([label, { ours: o, plain: p, ratio }]) => [label, { 'ours ns': Math.round(o), 'winston ns': Math.round(p), 'ours / winston': Number(ratio.toFixed(3)) }]),
+    Object.entries(rows).map(([label, { ours: o, plain: p, ratio }]) => [
+      label,
+      { 'ours ns': Math.round(o), 'winston ns': Math.round(p), 'ours / winston': Number(ratio.toFixed(3)) },
+    ]),
   ),
 );
 const dropped = rows['debug line at LOG_LEVEL=error (dropped)'];

@@ -93,21 +93,38 @@ const commandsProcessed = async (redis: Redis) => Number(/total_commands_process
 async function pipeline(redisUrl: string, processes: number, run: number): Promise<PipelineRun> {
   const prefix = `pipe${processes}-${run}`;
   // Zero latency and a burst budget nobody reaches: what is measured is the service, not Xurrent's limit.
-  const sim = await startSimulator({ budgets: { burstLimit: 1_000_000, burstWindowMs: 2_000, hourlyRequests: 1_000_000_000, hourlyCost: 1_000_000_000_000 } });
+  const sim = await startSimulator({
+    budgets: { burstLimit: 1_000_000, burstWindowMs: 2_000, hourlyRequests: 1_000_000_000, hourlyCost: 1_000_000_000_000 },
+  });
   const names = createNameResolver(sim);
   const port = await findFreePort();
   const keys: string[] = [];
   for (const event of EVENTS) {
-    const { publicKeyPem } = await sim.webhooks.register({ event, uri: `http://127.0.0.1:${port}/webhooks/xurrent`, policy: { jwtAlg: 'RS256' } });
+    const { publicKeyPem } = await sim.webhooks.register({
+      event,
+      uri: `http://127.0.0.1:${port}/webhooks/xurrent`,
+      policy: { jwtAlg: 'RS256' },
+    });
     if (publicKeyPem) keys.push(publicKeyPem);
   }
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // A new world: the simulator is empty, so no cold-start resync (as the scenario runner does).
   await createResyncState(redis, prefix).claimMarker(Date.now());
   const env = {
-    PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'error', RESYNC_INTERVAL: 'off', COMPLETENESS_RULES: 'none',
-    PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY),
-    XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_GRAPHQL_URL: sim.graphqlUrl, XURRENT_TOKEN: sim.issueToken(),
+    PATH: process.env['PATH'] ?? '',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    RESYNC_INTERVAL: 'off',
+    COMPLETENESS_RULES: 'none',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    XURRENT_ACCOUNT: sim.account,
+    XURRENT_DOMAIN: 'xurrent.sim',
+    XURRENT_GRAPHQL_URL: sim.graphqlUrl,
+    XURRENT_TOKEN: sim.issueToken(),
     XURRENT_WEBHOOK_PUBLIC_KEY: keys.join('\n'),
   };
   const children: ChildProcess[] = [];
@@ -119,14 +136,24 @@ async function pipeline(redisUrl: string, processes: number, run: number): Promi
     const ids: string[] = [];
     const callsFrom = sim.calls.length;
     const commandsFrom = await commandsProcessed(redis);
-    const cpuFrom = { simulator: process.cpuUsage(), children: children.map((child) => cpuSecondsOf(child.pid)), redis: await redisCpuSeconds(redis) };
+    const cpuFrom = {
+      simulator: process.cpuUsage(),
+      children: children.map((child) => cpuSecondsOf(child.pid)),
+      redis: await redisCpuSeconds(redis),
+    };
     const statsFrom = await commandStats(redis);
     const began = performance.now();
     // The customer's creates go straight to the store (not the service's calls); their webhooks fire in batches.
     for (let start = 0; start < REQUESTS; start += BATCH) {
       for (let i = start; i < Math.min(REQUESTS, start + BATCH); i += 1) {
         const ctx: SimContext = { personId: sim.demo.customerId, changes: [] };
-        requestCreate(sim.store, ctx, { subject: `Mail down for user ${i}`, category: 'incident', impact: 'medium', serviceInstanceId: mail, note: 'Cannot send mail since this morning; Outlook shows a red banner.' });
+        requestCreate(sim.store, ctx, {
+          subject: `Mail down for user ${i}`,
+          category: 'incident',
+          impact: 'medium',
+          serviceInstanceId: mail,
+          note: 'Cannot send mail since this morning; Outlook shows a red banner.',
+        });
         const created = ctx.changes.find((change) => change.event === 'request.create');
         if (created) ids.push(created.objectId);
         sim.webhooks.dispatch(ctx.changes);
@@ -141,10 +168,14 @@ async function pipeline(redisUrl: string, processes: number, run: number): Promi
     let lastMutationAt = 0;
     while (Date.now() < deadline) {
       if (lastMutationAt === 0 && mutated() === ids.length) lastMutationAt = performance.now();
-      const counts = await Promise.all(queues.map((q) => q.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')));
+      const counts = await Promise.all(
+        queues.map((q) => q.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')),
+      );
       if (lastMutationAt > 0 && counts.every((c) => c === 0)) {
         await sim.webhooks.idle();
-        const again = await Promise.all(queues.map((q) => q.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')));
+        const again = await Promise.all(
+          queues.map((q) => q.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')),
+        );
         if (again.every((c) => c === 0)) break;
       }
       await sleep(50);
@@ -154,14 +185,25 @@ async function pipeline(redisUrl: string, processes: number, run: number): Promi
     const childCpu = children.map((child, i) => cpuSecondsOf(child.pid) - (cpuFrom.children[i] ?? 0));
     const redisCpu = (await redisCpuSeconds(redis)) - cpuFrom.redis;
     const commands = (await commandsProcessed(redis)) - commandsFrom;
-    const byName = [...(await commandStats(redis))].map(([name, n]) => [name, n - (statsFrom.get(name) ?? 0)] as const).sort((a, b) => b[1] - a[1]);
-    process.stdout.write(`  Redis commands per event, busiest: ${byName.slice(0, 10).map(([name, n]) => `${name} ${(n / Math.max(1, sim.webhooks.deliveries.length)).toFixed(1)}`).join(', ')}\n`);
+    const byName = [...(await commandStats(redis))]
+      .map(([name, n]) => [name, n - (statsFrom.get(name) ?? 0)] as const)
+      .sort((a, b) => b[1] - a[1]);
+    process.stdout.write(
+      `  Redis commands per event, busiest: ${byName
+        .slice(0, 10)
+        .map(([name, n]) => `${name} ${(n / Math.max(1, sim.webhooks.deliveries.length)).toFixed(1)}`)
+        .join(', ')}\n`,
+    );
     if (lastMutationAt === 0) throw new Error(`only ${mutated()} of ${ids.length} requests got their note within the deadline`);
     const calls = sim.calls.slice(callsFrom).filter((c) => c.kind !== 'oauth');
     const deliveries = sim.webhooks.deliveries.filter((d) => d.status === 202).length;
     const perEvent = (cpuSeconds: number) => Number(((cpuSeconds * 1_000) / Math.max(1, deliveries)).toFixed(2));
     return {
-      processes, deliveries, seconds, calls: calls.length, commands,
+      processes,
+      deliveries,
+      seconds,
+      calls: calls.length,
+      commands,
       cpuPerEvent: {
         simulator: perEvent((simulatorCpu.user + simulatorCpu.system) / 1e6),
         web: perEvent(childCpu[0] ?? 0),
@@ -185,7 +227,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xsw-pipeline-bench-'));
   const server = await startRedisServer(await findFreePort(), dir, { persistence: false });
   try {
-    process.stdout.write(`${REQUESTS} request creates (each a request.create webhook; the service's writes send more) through 1 and 2 worker processes...\n`);
+    process.stdout.write(
+      `${REQUESTS} request creates (each a request.create webhook; the service's writes send more) through 1 and 2 worker processes...\n`,
+    );
     const medianRun = async (processes: number) => {
       const runs: PipelineRun[] = [];
       for (let run = 1; run <= RUNS; run += 1) runs.push(await pipeline(server.url, processes, run));
@@ -197,24 +241,34 @@ async function main(): Promise<void> {
     const bareOne = await bareQueue(server.url, one.deliveries, 1, CONCURRENCY);
     const bareTwo = await bareQueue(server.url, two.deliveries, 2, CONCURRENCY);
     const row = (run: PipelineRun, bare: number) => ({
-      'webhooks 202': run.deliveries, seconds: Number(run.seconds.toFixed(1)),
-      'events/s': Math.round(run.eventsPerSecond), 'events/s per process': Math.round(run.eventsPerSecond / run.processes),
+      'webhooks 202': run.deliveries,
+      seconds: Number(run.seconds.toFixed(1)),
+      'events/s': Math.round(run.eventsPerSecond),
+      'events/s per process': Math.round(run.eventsPerSecond / run.processes),
       'creates→note /s': Math.round(run.requestsPerSecond),
-      'Xurrent calls': run.calls, 'calls/event': Number((run.calls / run.deliveries).toFixed(2)), 'calls/create': Number((run.calls / REQUESTS).toFixed(2)),
-      'failed calls': run.failedCalls, 'Redis cmds/event': Math.round(run.commands / run.deliveries),
+      'Xurrent calls': run.calls,
+      'calls/event': Number((run.calls / run.deliveries).toFixed(2)),
+      'calls/create': Number((run.calls / REQUESTS).toFixed(2)),
+      'failed calls': run.failedCalls,
+      'Redis cmds/event': Math.round(run.commands / run.deliveries),
       'CPU ms/event sim|web|workers|redis': Object.values(run.cpuPerEvent).join(' | '),
       'events per worker CPU-second': Math.round(1_000 / run.cpuPerEvent.workers),
-      'bare BullMQ jobs/s': Math.round(bare), 'ratio to bare': Number((run.eventsPerSecond / bare).toFixed(3)),
+      'bare BullMQ jobs/s': Math.round(bare),
+      'ratio to bare': Number((run.eventsPerSecond / bare).toFixed(3)),
     });
     console.table({ '1 worker process': row(one, bareOne), '2 worker processes': row(two, bareTwo) });
     const scaling = two.eventsPerSecond / one.eventsPerSecond;
     const perProcess = Math.min(one.eventsPerSecond, two.eventsPerSecond / 2);
     const callsPerEvent = Math.max(one.calls / one.deliveries, two.calls / two.deliveries);
-    process.stdout.write(`2 processes / 1 process: ${scaling.toFixed(2)}×; events/s per process: ${Math.round(one.eventsPerSecond)} (1), ${Math.round(two.eventsPerSecond / 2)} (2) (target >= ${TARGET_PER_PROCESS}); Xurrent calls per event ${callsPerEvent.toFixed(2)} (target <= ${TARGET_CALLS_PER_EVENT})\n`);
+    process.stdout.write(
+      `2 processes / 1 process: ${scaling.toFixed(2)}×; events/s per process: ${Math.round(one.eventsPerSecond)} (1), ${Math.round(two.eventsPerSecond / 2)} (2) (target >= ${TARGET_PER_PROCESS}); Xurrent calls per event ${callsPerEvent.toFixed(2)} (target <= ${TARGET_CALLS_PER_EVENT})\n`,
+    );
     process.stdout.write(
       `A worker process with a core of its own would carry about ${Math.round(1_000 / one.cpuPerEvent.workers)} events/s (events per second of worker CPU); on this machine the simulator, the web process and Redis share the cores with it.\n`,
     );
-    process.stdout.write('Production is bound by Xurrent, not by this: 20 calls per 2 s per token is 10 calls/s, so about 10 / (calls per event) events/s per token.\n');
+    process.stdout.write(
+      'Production is bound by Xurrent, not by this: 20 calls per 2 s per token is 10 calls/s, so about 10 / (calls per event) events/s per token.\n',
+    );
     const ok = perProcess >= TARGET_PER_PROCESS && callsPerEvent <= TARGET_CALLS_PER_EVENT && one.failedCalls + two.failedCalls === 0;
     printBenchSummary({
       bench: 'pipeline',

@@ -38,12 +38,32 @@ export async function measureRefusalCost(intake: TestIntake) {
   const signers = await Promise.all([0, 1, 2, 3].map(() => createTestSigner('RS256')));
   const [trusted] = signers as [(typeof signers)[number]];
   const stranger = await createTestSigner('RS256');
-  const envFor = (keys: 1 | 4) => signedEnv(trusted, { XURRENT_WEBHOOK_PUBLIC_KEY: signers.slice(0, keys).reverse().map((s) => s.publicKeyPem).join('\n') });
+  const envFor = (keys: 1 | 4) =>
+    signedEnv(trusted, {
+      XURRENT_WEBHOOK_PUBLIC_KEY: signers
+        .slice(0, keys)
+        .reverse()
+        .map((s) => s.publicKeyPem)
+        .join('\n'),
+    });
   const receivers = Object.fromEntries(
     ([1, 4] as const).map((keys) => {
       const config = loadConfig(envFor(keys)).webhooks;
-      const enqueueDelivery = createDeliveryProducer({ redis: intake.redis, prefix: intake.prefix, dedupTtlSeconds: config.dedupTtlSeconds });
-      return [keys, createDeliveryReceiver({ config, queues: intake.queues, verifySignedToken: createSignatureVerifier({ config }), enqueueDelivery, logger: intake.logs.logger })];
+      const enqueueDelivery = createDeliveryProducer({
+        redis: intake.redis,
+        prefix: intake.prefix,
+        dedupTtlSeconds: config.dedupTtlSeconds,
+      });
+      return [
+        keys,
+        createDeliveryReceiver({
+          config,
+          queues: intake.queues,
+          verifySignedToken: createSignatureVerifier({ config }),
+          enqueueDelivery,
+          logger: intake.logs.logger,
+        }),
+      ];
     }),
   ) as Record<1 | 4, ReturnType<typeof createDeliveryReceiver>>;
 
@@ -51,10 +71,13 @@ export async function measureRefusalCost(intake: TestIntake) {
   process.stdout.write(`refusal cost: signing ${ROUNDS * ACCEPTED * 2} accepted deliveries...\n`);
   const fresh: Record<1 | 4, Buffer[]> = { 1: [], 4: [] };
   for (const keys of [1, 4] as const) {
-    for (let i = 0; i < ROUNDS * ACCEPTED; i += 1) fresh[keys].push(Buffer.from(JSON.stringify({ jwt: await trusted.sign(requestEnvelope(), { sub: '7' }) })));
+    for (let i = 0; i < ROUNDS * ACCEPTED; i += 1)
+      fresh[keys].push(Buffer.from(JSON.stringify({ jwt: await trusted.sign(requestEnvelope(), { sub: '7' }) })));
   }
   const forged = Buffer.from(JSON.stringify({ jwt: await stranger.sign(requestEnvelope(), { sub: '7' }) }));
-  const forgedLargest = Buffer.from(JSON.stringify({ jwt: await stranger.sign(requestEnvelope({ name: 'x'.repeat(Math.floor(MAX_TOKEN_CHARS * 0.7)) }), { sub: '7' }) }));
+  const forgedLargest = Buffer.from(
+    JSON.stringify({ jwt: await stranger.sign(requestEnvelope({ name: 'x'.repeat(Math.floor(MAX_TOKEN_CHARS * 0.7)) }), { sub: '7' }) }),
+  );
   const esToken = Buffer.from(JSON.stringify({ jwt: await (await createTestSigner('ES256')).sign(requestEnvelope()) }));
   const plain = Buffer.from(JSON.stringify(requestEnvelope()));
   const nested = nestedObject(262_140);
@@ -64,13 +87,25 @@ export async function measureRefusalCost(intake: TestIntake) {
   const cases: Case[] = [];
   for (const keys of [1, 4] as const) {
     cases.push(
-      { name: 'accepted signed delivery (baseline)', keys, count: ACCEPTED, body: (i) => fresh[keys][round * ACCEPTED + i]!, answer: 'queued' },
+      {
+        name: 'accepted signed delivery (baseline)',
+        keys,
+        count: ACCEPTED,
+        body: (i) => fresh[keys][round * ACCEPTED + i]!,
+        answer: 'queued',
+      },
       { name: 'unsigned envelope', keys, count: 2_000, body: () => plain, answer: 'unauthorized' },
       { name: 'unsigned 256 KiB nested object', keys, count: 2_000, body: () => nested, answer: 'unauthorized' },
       { name: '256 KiB {"jwt":…} over the token cap', keys, count: 2_000, body: () => hugeJwt, answer: 'unauthorized' },
       { name: 'alg not pinned (ES256)', keys, count: 2_000, body: () => esToken, answer: 'unauthorized' },
       { name: 'forged RS256 token (1.3 KB)', keys, count: 400, body: () => forged, answer: 'unauthorized' },
-      { name: `forged RS256 token (${Math.round(forgedLargest.length / 1_024)} KiB, under the cap)`, keys, count: 200, body: () => forgedLargest, answer: 'unauthorized' },
+      {
+        name: `forged RS256 token (${Math.round(forgedLargest.length / 1_024)} KiB, under the cap)`,
+        keys,
+        count: 200,
+        body: () => forgedLargest,
+        answer: 'unauthorized',
+      },
     );
   }
 
@@ -83,7 +118,9 @@ export async function measureRefusalCost(intake: TestIntake) {
     for (const c of cases) {
       const began = cpuMicros();
       for (let start = 0; start < c.count; start += BATCH) {
-        const decisions = await Promise.all(Array.from({ length: Math.min(BATCH, c.count - start) }, (_, j) => receivers[c.keys](header, c.body(start + j))));
+        const decisions = await Promise.all(
+          Array.from({ length: Math.min(BATCH, c.count - start) }, (_, j) => receivers[c.keys](header, c.body(start + j))),
+        );
         for (const d of decisions) if (d.answer !== c.answer) wrong.push(`${c.name}: ${d.answer}`);
       }
       (cpu[`${c.keys} ${c.name}`] ??= []).push((cpuMicros() - began) / c.count);
@@ -98,7 +135,10 @@ export async function measureRefusalCost(intake: TestIntake) {
   const rows = Object.fromEntries(
     cases.map((c) => {
       const micros = median(cpu[`${c.keys} ${c.name}`] ?? []);
-      return [`${c.keys} key${c.keys === 1 ? '' : 's'}: ${c.name}`, { 'CPU µs / delivery': Math.round(micros), 'ratio to accepted (1 key)': Number((micros / baseline).toFixed(3)) }];
+      return [
+        `${c.keys} key${c.keys === 1 ? '' : 's'}: ${c.name}`,
+        { 'CPU µs / delivery': Math.round(micros), 'ratio to accepted (1 key)': Number((micros / baseline).toFixed(3)) },
+      ];
     }),
   );
   rows['for comparison: JSON.parse of the 256 KiB nested body (the path before the fix)'] = {

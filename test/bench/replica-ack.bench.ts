@@ -21,31 +21,41 @@ const IN_FLIGHT = 10;
 const group = await startSentinelGroup({ replicaCount: 1, sentinelCount: 0 });
 const signer = await createTestSigner();
 const replica = new Redis(group.replicas[0]!.url);
-const setups = await Promise.all([0, 1].map(async (replicas) => {
-  const intake = await startTestIntake(signedEnv(signer), { redisUrl: group.primary.url, replicaAck: createReplicaAck({ replicas, timeoutMs: 1_000 }), logLevel: 'error' });
-  return { replicas, intake, server: await listen(intake.app) };
-}));
+const setups = await Promise.all(
+  [0, 1].map(async (replicas) => {
+    const intake = await startTestIntake(signedEnv(signer), {
+      redisUrl: group.primary.url,
+      replicaAck: createReplicaAck({ replicas, timeoutMs: 1_000 }),
+      logLevel: 'error',
+    });
+    return { replicas, intake, server: await listen(intake.app) };
+  }),
+);
 
 let serial = 0;
 async function round(url: string, label: string) {
   // Signed beforehand: the round measures intake, not the test's signing.
-  const bodies = await Promise.all(Array.from({ length: PER_ROUND }, async () => {
-    const jti = `${label}-${(serial += 1)}`;
-    return { jti, body: JSON.stringify({ jwt: await signer.sign(requestEnvelope(), { jti }) }) };
-  }));
+  const bodies = await Promise.all(
+    Array.from({ length: PER_ROUND }, async () => {
+      const jti = `${label}-${(serial += 1)}`;
+      return { jti, body: JSON.stringify({ jwt: await signer.sign(requestEnvelope(), { jti }) }) };
+    }),
+  );
   const latencies: number[] = [];
   const accepted: string[] = [];
   let next = 0;
   const began = performance.now();
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < bodies.length) {
-      const { jti, body } = bodies[(next += 1) - 1]!;
-      const at = performance.now();
-      const { status } = await postRaw(url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': jti });
-      latencies.push(performance.now() - at);
-      if (status === 202) accepted.push(jti);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < bodies.length) {
+        const { jti, body } = bodies[(next += 1) - 1]!;
+        const at = performance.now();
+        const { status } = await postRaw(url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': jti });
+        latencies.push(performance.now() - at);
+        if (status === 202) accepted.push(jti);
+      }
+    }),
+  );
   const seconds = (performance.now() - began) / 1_000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -60,7 +70,8 @@ for (let r = 0; r < ROUNDS; r += 1) {
     const row = await round(server.url, `n${replicas}-r${r}`);
     refused += PER_ROUND - row.accepted.length;
     // Each 202 with N=1 was confirmed by WAIT: the replica holds its job now, not just eventually.
-    if (replicas > 0) for (const jti of row.accepted) missing += (await replica.exists(intake.queues.events.toKey(`delivery-jti-${jti}`))) === 1 ? 0 : 1;
+    if (replicas > 0)
+      for (const jti of row.accepted) missing += (await replica.exists(intake.queues.events.toKey(`delivery-jti-${jti}`))) === 1 ? 0 : 1;
     const entry = results.get(replicas) ?? { rps: [], p50: [], p99: [] };
     entry.rps.push(row.rps);
     entry.p50.push(row.p50);
@@ -82,7 +93,13 @@ process.stdout.write(
 printBenchSummary({
   bench: 'replica-ack',
   ok: refused === 0 && missing === 0,
-  figures: { 'N=1/N=0 throughput': fixed(one.rps / zero.rps), 'N=1/N=0 p50': fixed(one.p50 / zero.p50), 'extra ms per delivery (p50)': fixed(one.p50 - zero.p50), 'N=0 deliveries/s': fixed(zero.rps, 0), 'N=1 deliveries/s': fixed(one.rps, 0) },
+  figures: {
+    'N=1/N=0 throughput': fixed(one.rps / zero.rps),
+    'N=1/N=0 p50': fixed(one.p50 / zero.p50),
+    'extra ms per delivery (p50)': fixed(one.p50 - zero.p50),
+    'N=0 deliveries/s': fixed(zero.rps, 0),
+    'N=1 deliveries/s': fixed(one.rps, 0),
+  },
 });
 for (const { server, intake } of setups) {
   await server.close();

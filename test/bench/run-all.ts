@@ -29,7 +29,9 @@ function runBench(file: string): Promise<Outcome> {
     process.stdout.write(chunk);
   });
   return new Promise((resolve) => {
-    child.once('close', (code) => resolve({ file, code, seconds: (performance.now() - began) / 1_000, summaries: parseBenchSummaries(output) }));
+    child.once('close', (code) =>
+      resolve({ file, code, seconds: (performance.now() - began) / 1_000, summaries: parseBenchSummaries(output) }),
+    );
   });
 }
 
@@ -43,8 +45,17 @@ if (files.length === 0) process.stdout.write('no benchmarks found\n');
 
 const rows = outcomes.flatMap(({ file, code, seconds, summaries }) => {
   const verdict = (ok: boolean) => (code !== 0 && ok ? 'exit ' + String(code) : ok ? 'meets' : 'MISSES');
-  if (summaries.length === 0) return [{ bench: file, figure: '(no BENCH line)', value: '', targets: `exit ${String(code)}`, seconds: Math.round(seconds) }];
-  return summaries.flatMap((s) => Object.entries(s.figures).map(([figure, value], i) => ({ bench: i === 0 ? s.bench : '', figure, value, targets: i === 0 ? verdict(s.ok) : '', seconds: i === 0 ? Math.round(seconds) : '' })));
+  if (summaries.length === 0)
+    return [{ bench: file, figure: '(no BENCH line)', value: '', targets: `exit ${String(code)}`, seconds: Math.round(seconds) }];
+  return summaries.flatMap((s) =>
+    Object.entries(s.figures).map(([figure, value], i) => ({
+      bench: i === 0 ? s.bench : '',
+      figure,
+      value,
+      targets: i === 0 ? verdict(s.ok) : '',
+      seconds: i === 0 ? Math.round(seconds) : '',
+    })),
+  );
 });
 const total = (performance.now() - began) / 1_000;
 process.stdout.write(`\n=== summary (${files.length} benches, ${(total / 60).toFixed(1)} min) ===\n`);

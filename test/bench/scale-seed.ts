@@ -21,7 +21,13 @@ const WIDTH = 1_000;
 /** A Medium incident of the customer's on Mail, with a complete description (as the pipeline bench's). */
 export function createOpenRequest(sim: Simulator, label: string): string {
   const mail = createNameResolver(sim).serviceInstance('Mail');
-  const input = { subject: `Mail down for user ${label}`, category: 'incident', impact: 'medium', serviceInstanceId: mail, note: 'Cannot send mail since this morning; Outlook shows a red banner.' };
+  const input = {
+    subject: `Mail down for user ${label}`,
+    category: 'incident',
+    impact: 'medium',
+    serviceInstanceId: mail,
+    note: 'Cannot send mail since this morning; Outlook shows a red banner.',
+  };
   const created = requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, input);
   return (created as { request?: { id: string } }).request?.id ?? '';
 }
@@ -66,7 +72,12 @@ export async function seedRedis(options: SeedRedisOptions): Promise<{ stateBytes
   const observed = template?.observed;
   if (!template || !observed) throw new Error('the captured workflow state has no observed request');
   const stateOf = (i: number): Buffer =>
-    encodeState({ ...template, observed: { ...observed, updatedAtMs }, lastWriteAtMs: updatedAtMs, wakeUpAtMs: dueAt(i) } satisfies WorkflowState);
+    encodeState({
+      ...template,
+      observed: { ...observed, updatedAtMs },
+      lastWriteAtMs: updatedAtMs,
+      wakeUpAtMs: dueAt(i),
+    } satisfies WorkflowState);
   await inWaves(ids.length, (i) => redis.set(`${prefix}:workflow:${ids[i]}`, stateOf(i), 'EX', options.ttlSeconds));
   const timers = createSlaTimers({ queues: options.queues, clock: systemClock });
   const due = new Map<string, number>();

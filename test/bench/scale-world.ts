@@ -74,18 +74,38 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
     await resyncState.advanceHighWater(began);
     const updatedAtMs = began - HOUR;
     const ids = seedSimulator(sim, s.size, updatedAtMs);
-    log(`  ${s.size} open requests in the simulator in ${((Date.now() - began) / 1_000).toFixed(1)} s; starting ${s.workers} worker processes...`);
+    log(
+      `  ${s.size} open requests in the simulator in ${((Date.now() - began) / 1_000).toFixed(1)} s; starting ${s.workers} worker processes...`,
+    );
 
     const token = sim.issueToken();
-    const env = { ...simulatorWorkerEnv(sim), XURRENT_TOKEN: token, NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, RESYNC_INTERVAL: s.sweepInterval, XURRENT_BURST_LIMIT: '18', XURRENT_BURST_WINDOW_MS: '2500' };
+    const env = {
+      ...simulatorWorkerEnv(sim),
+      XURRENT_TOKEN: token,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      RESYNC_INTERVAL: s.sweepInterval,
+      XURRENT_BURST_LIMIT: '18',
+      XURRENT_BURST_WINDOW_MS: '2500',
+    };
     // One after another: on a loaded 2-core machine four starting at once can miss the start timeout.
     for (let w = 0; w < s.workers; w += 1) await startEntrypoint('src/main-worker.ts', env, running);
     let sent = 0;
     const send = async (requestNodeId: string): Promise<SentEvent> => {
-      requestUpdate(sim.store, { personId: sim.demo.customerId, changes: [] }, { id: requestNodeId, note: 'Any news? Still cannot send mail.' });
+      requestUpdate(
+        sim.store,
+        { personId: sim.demo.customerId, changes: [] },
+        { id: requestNodeId, note: 'Any news? Still cannot send mail.' },
+      );
       const deliveryId = `scale-${(sent += 1)}`;
       const sentAt = Date.now();
-      await queues.events.add(JOB_NAMES.requestEvent, { deliveryId, event: 'request.note-added', accountId: sim.account, requestNodeId, receivedAt: new Date(sentAt).toISOString() }, { jobId: deliveryId });
+      await queues.events.add(
+        JOB_NAMES.requestEvent,
+        { deliveryId, event: 'request.note-added', accountId: sim.account, requestNodeId, receivedAt: new Date(sentAt).toISOString() },
+        { jobId: deliveryId },
+      );
       return { requestNodeId, sentAt };
     };
 
@@ -93,7 +113,11 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
     const templateId = createOpenRequest(sim, 'template');
     await send(templateId);
     const templateKey = `${prefix}:workflow:${templateId}`;
-    await waitFor(async () => (await redis.exists(templateKey)) === 1 && (await requests.getJobCountByTypes('waiting', 'active', 'prioritized')) === 0, 'the template request to be reconciled', 60_000);
+    await waitFor(
+      async () => (await redis.exists(templateKey)) === 1 && (await requests.getJobCountByTypes('waiting', 'active', 'prioritized')) === 0,
+      'the template request to be reconciled',
+      60_000,
+    );
     const template = await redis.getBuffer(templateKey);
     if (!template) throw new Error('no workflow state saved for the template request');
 
@@ -104,7 +128,9 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
     const seeded = await seedRedis({ redis, prefix, queues, template, ttlSeconds: await redis.ttl(templateKey), ids, updatedAtMs, dueAt });
     const seededBytes = (await usedMemory(redis)) - memoryBefore;
     const seedSeconds = (Date.now() - seedFrom) / 1_000;
-    log(`  states and wake-ups of ${s.size} requests in Redis in ${seedSeconds.toFixed(1)} s (${(seededBytes / s.size).toFixed(0)} B each); measuring for ${s.windowMs / 1_000} s...`);
+    log(
+      `  states and wake-ups of ${s.size} requests in Redis in ${seedSeconds.toFixed(1)} s (${(seededBytes / s.size).toFixed(0)} B each); measuring for ${s.windowMs / 1_000} s...`,
+    );
 
     const budgetKey = limiterBudgetKey(prefix, limiterKeyFor(token));
     const costLeft = async () => Number((await redis.hget(budgetKey, 'costRemaining')) ?? 5_000);
@@ -120,36 +146,65 @@ export async function runScaleWorld(redisUrl: string, s: ScaleSettings, log: (li
       await sleep(Math.max(0, windowFrom + (k + 1) * gapMs - Date.now()));
     }
     const windowTo = Date.now();
-    await waitFor(async () => (await requests.getJobCountByTypes('waiting', 'active', 'prioritized')) === 0 && (await queues.events.getJobCountByTypes('waiting', 'active')) === 0, 'the last events to be reconciled', 120_000);
+    await waitFor(
+      async () =>
+        (await requests.getJobCountByTypes('waiting', 'active', 'prioritized')) === 0 &&
+        (await queues.events.getJobCountByTypes('waiting', 'active')) === 0,
+      'the last events to be reconciled',
+      120_000,
+    );
     const windowMs = windowTo - windowFrom;
 
     const costTo = await costLeft();
     const calls = sim.calls.slice(callsFrom).filter((c) => c.kind !== 'oauth' && c.status === 200 && c.at <= windowTo);
     const sweepCalls = calls.filter((c) => c.operationName === 'RequestsUpdatedPage').length;
     const page = prepareOperation(loadXurrentSchema(), REQUESTS_UPDATED_PAGE, 'RequestsUpdatedPage');
-    const sweeps = (await resync.getJobs(['completed'])).filter((j) => (j.finishedOn ?? 0) >= windowFrom && (j.finishedOn ?? 0) <= windowTo).map((j) => j.returnvalue as ResyncResult);
+    const sweeps = (await resync.getJobs(['completed']))
+      .filter((j) => (j.finishedOn ?? 0) >= windowFrom && (j.finishedOn ?? 0) <= windowTo)
+      .map((j) => j.returnvalue as ResyncResult);
 
     const completed = firstEventAt((await redis.xrange(requests.keys['events'] ?? '', windowFrom, '+')) as StreamEntry[], 'completed');
     const dataOf = await Promise.all([...completed.keys()].map((jobId) => redis.hget(`${requests.keys['']}${jobId}`, 'data')));
-    const completions = [...completed.values()].map((at, i) => ({ at, requestNodeId: (JSON.parse(dataOf[i] ?? '{}') as { requestNodeId?: string }).requestNodeId ?? '' }));
+    const completions = [...completed.values()].map((at, i) => ({
+      at,
+      requestNodeId: (JSON.parse(dataOf[i] ?? '{}') as { requestNodeId?: string }).requestNodeId ?? '',
+    }));
     // Only wake-ups due in the window count: earlier ones fell due while seeding loaded the machine.
     const timersDue = new Map([...seeded.timers].filter(([, due]) => due >= windowFrom && due <= windowTo));
-    const started = firstEventAt((await redis.xrange(timerQueue.keys['events'] ?? '', windowFrom - 60_000, '+')) as StreamEntry[], 'active');
+    const started = firstEventAt(
+      (await redis.xrange(timerQueue.keys['events'] ?? '', windowFrom - 60_000, '+')) as StreamEntry[],
+      'active',
+    );
     return {
-      seedSeconds, seededBytes, stateBytes: seeded.stateBytes, usedMemoryEnd: await usedMemory(redis),
-      sweeps, sweepCalls, sweepCostPerPage: 'cost' in page ? page.cost : 0,
-      calls: calls.length, costSpent: costFrom - costTo,
-      latencies: reconcileLatencies(events, completions), eventsSent: events.length,
-      lateness: latenessOf(timersDue, started), timersDue: timersDue.size,
+      seedSeconds,
+      seededBytes,
+      stateBytes: seeded.stateBytes,
+      usedMemoryEnd: await usedMemory(redis),
+      sweeps,
+      sweepCalls,
+      sweepCostPerPage: 'cost' in page ? page.cost : 0,
+      calls: calls.length,
+      costSpent: costFrom - costTo,
+      latencies: reconcileLatencies(events, completions),
+      eventsSent: events.length,
+      lateness: latenessOf(timersDue, started),
+      timersDue: timersDue.size,
       windowMs,
-      byOperation: Object.fromEntries([...new Set(calls.map((c) => c.operationName ?? '?'))].map((name) => [name, calls.filter((c) => (c.operationName ?? '?') === name).length])),
+      byOperation: Object.fromEntries(
+        [...new Set(calls.map((c) => c.operationName ?? '?'))].map((name) => [
+          name,
+          calls.filter((c) => (c.operationName ?? '?') === name).length,
+        ]),
+      ),
     };
   } finally {
-    await Promise.all(running.map(async (p) => {
-      p.child.kill('SIGTERM');
-      await Promise.race([p.exited, sleep(20_000)]);
-      if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    }));
+    await Promise.all(
+      running.map(async (p) => {
+        p.child.kill('SIGTERM');
+        await Promise.race([p.exited, sleep(20_000)]);
+        if (p.child.exitCode === null) p.child.kill('SIGKILL');
+      }),
+    );
     const deleted = await deletePrefix(redis, prefix);
     log(`  deleted ${deleted} keys under ${prefix}`);
     await queues.close();

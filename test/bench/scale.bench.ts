@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   try {
     const s = settings(SIZE);
     const intervalMs = durationMillis(s.sweepInterval) ?? 300_000;
-    log(`${SIZE} open requests (baseline ${BASELINE}) under ${s.workers} worker processes; ${s.eventsPerSecond} customer note(s)/s and ${s.timersPerSecond} wake-up(s)/s due for ${s.windowMs / 1_000} s; sweep every ${s.sweepInterval}`);
+    log(
+      `${SIZE} open requests (baseline ${BASELINE}) under ${s.workers} worker processes; ${s.eventsPerSecond} customer note(s)/s and ${s.timersPerSecond} wake-up(s)/s due for ${s.windowMs / 1_000} s; sweep every ${s.sweepInterval}`,
+    );
     log(`baseline: ${BASELINE} open requests...`);
     const base = figures(await runScaleWorld(server.url, settings(BASELINE), log), BASELINE, intervalMs);
     log(`${SIZE} open requests...`);
@@ -78,7 +80,13 @@ async function main(): Promise<void> {
     log(`Xurrent calls in the window by operation (${SIZE} open): ${JSON.stringify(fullRun.byOperation)}`);
 
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '-');
-    const row = (label: string, pick: (f: typeof full) => number, digits = 0) => ({ [label]: { [`${BASELINE} open`]: Number(pick(base).toFixed(digits)), [`${SIZE} open`]: Number(pick(full).toFixed(digits)), ratio: ratio(pick(full), pick(base)) } });
+    const row = (label: string, pick: (f: typeof full) => number, digits = 0) => ({
+      [label]: {
+        [`${BASELINE} open`]: Number(pick(base).toFixed(digits)),
+        [`${SIZE} open`]: Number(pick(full).toFixed(digits)),
+        ratio: ratio(pick(full), pick(base)),
+      },
+    });
     console.table({
       ...row('sweep passes in the window', (f) => f.passes),
       ...row('requests paged per pass (changed since mark − overlap)', (f) => f.pagedPerPass, 1),
@@ -102,8 +110,12 @@ async function main(): Promise<void> {
       ...row('wake-ups due but not started', (f) => f.timersNotStarted),
     });
     const share = (value: number, budget: number) => `${((100 * value) / budget).toFixed(1)} %`;
-    log(`the sweep spends ${Math.round(full.sweepCallsPerHour)} calls/h (${share(full.sweepCallsPerHour, BUDGET.calls)} of ${BUDGET.calls}) and ${Math.round(full.sweepCostPerHour)} cost points/h (${share(full.sweepCostPerHour, BUDGET.cost)} of ${BUDGET.cost}) with ${SIZE} open requests, ${ratio(full.sweepCallsPerHour, base.sweepCallsPerHour)}× what it spends with ${BASELINE}: it pages changes, not open requests`);
-    log(`all work at this event rate: ${Math.round(full.callsPerHour)} calls/h (${share(full.callsPerHour, BUDGET.calls)}), ${Math.round(full.costPerHour)} cost points/h (${share(full.costPerHour, BUDGET.cost)})`);
+    log(
+      `the sweep spends ${Math.round(full.sweepCallsPerHour)} calls/h (${share(full.sweepCallsPerHour, BUDGET.calls)} of ${BUDGET.calls}) and ${Math.round(full.sweepCostPerHour)} cost points/h (${share(full.sweepCostPerHour, BUDGET.cost)} of ${BUDGET.cost}) with ${SIZE} open requests, ${ratio(full.sweepCallsPerHour, base.sweepCallsPerHour)}× what it spends with ${BASELINE}: it pages changes, not open requests`,
+    );
+    log(
+      `all work at this event rate: ${Math.round(full.callsPerHour)} calls/h (${share(full.callsPerHour, BUDGET.calls)}), ${Math.round(full.costPerHour)} cost points/h (${share(full.costPerHour, BUDGET.cost)})`,
+    );
     const ok = full.unanswered === 0 && full.timersNotStarted === 0;
     printBenchSummary({
       bench: 'scale',

@@ -30,7 +30,8 @@ const CONCURRENCY = 10;
 const FAR_FUTURE_MS = 30 * 24 * 3_600_000;
 
 const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0;
 
 /** Runs `count` tasks with at most `width` in flight (ioredis pipelines what is in flight). */
 async function inBatches(count: number, width: number, task: (i: number) => Promise<unknown>): Promise<void> {
@@ -40,12 +41,22 @@ async function inBatches(count: number, width: number, task: (i: number) => Prom
 }
 
 /** Starts a worker that records how late each job starts, and waits until `expected` jobs ran. */
-async function measureLateness(queue: Queue, connection: Redis, process: (job: Job) => Promise<void>, fireAt: (job: Job) => number, expected: number) {
+async function measureLateness(
+  queue: Queue,
+  connection: Redis,
+  process: (job: Job) => Promise<void>,
+  fireAt: (job: Job) => number,
+  expected: number,
+) {
   const lateness: number[] = [];
-  const worker = new Worker(queue.name, async (job) => {
-    lateness.push(Date.now() - fireAt(job));
-    await process(job);
-  }, { connection, prefix: queue.opts.prefix, concurrency: CONCURRENCY });
+  const worker = new Worker(
+    queue.name,
+    async (job) => {
+      lateness.push(Date.now() - fireAt(job));
+      await process(job);
+    },
+    { connection, prefix: queue.opts.prefix, concurrency: CONCURRENCY },
+  );
   while (lateness.length < expected) await new Promise((resolve) => setTimeout(resolve, 100));
   await worker.close();
   connection.disconnect();
@@ -83,7 +94,13 @@ async function main(): Promise<void> {
     const clockBytes = (await usedMemory(redis)) - before;
     // The /metrics gauge of open clocks keeps each running target's request id in a set: counted apart.
     const beforeGauges = await usedMemory(redis);
-    await inBatches(CLOCKS, 500, (i) => redis.multi().sadd(openClockKey(prefix, 'response', 'running'), `${template.requestNodeId}-${i}`).sadd(openClockKey(prefix, 'resolution', 'running'), `${template.requestNodeId}-${i}`).exec());
+    await inBatches(CLOCKS, 500, (i) =>
+      redis
+        .multi()
+        .sadd(openClockKey(prefix, 'response', 'running'), `${template.requestNodeId}-${i}`)
+        .sadd(openClockKey(prefix, 'resolution', 'running'), `${template.requestNodeId}-${i}`)
+        .exec(),
+    );
     const gaugeBytes = ((await usedMemory(redis)) - beforeGauges) / CLOCKS;
     const perClock = clockBytes / CLOCKS;
     const perBare = bareBytes / CLOCKS;
@@ -91,23 +108,41 @@ async function main(): Promise<void> {
     process.stdout.write(`${DUE_TOGETHER} timers falling due in the same second (with the ${CLOCKS} open clocks waiting)...\n`);
     const dueAt = Date.now() + 3_000;
     await inBatches(DUE_TOGETHER, 200, (i) => timers.reschedule(`due-${i}`, undefined, dueAt + (i % 1_000)));
-    await inBatches(DUE_TOGETHER, 200, (i) => bareQueue.add('t', { fireAtMs: dueAt + (i % 1_000) }, { jobId: `bare-due-${i}`, delay: dueAt + (i % 1_000) - Date.now() }));
+    await inBatches(DUE_TOGETHER, 200, (i) =>
+      bareQueue.add('t', { fireAtMs: dueAt + (i % 1_000) }, { jobId: `bare-due-${i}`, delay: dueAt + (i % 1_000) - Date.now() }),
+    );
     const processSlaTimer = createSlaTimerProcessor({ queues });
     // The SLA timer processor calls no Xurrent: its context's client is never used.
-    const slaProcessor = (job: Job) => processSlaTimer(JOBS.slaTimer.parse(job), testJobContext({ xurrent: { counted: () => ({}) } as unknown as XurrentClient, logger: createLogger({ level: 'error' }) }));
+    const slaProcessor = (job: Job) =>
+      processSlaTimer(
+        JOBS.slaTimer.parse(job),
+        testJobContext({ xurrent: { counted: () => ({}) } as unknown as XurrentClient, logger: createLogger({ level: 'error' }) }),
+      );
     const [ours, bare] = await Promise.all([
       measureLateness(timersQueue, redis.duplicate(), slaProcessor, (job) => (job.data as { fireAtMs: number }).fireAtMs, DUE_TOGETHER),
-      measureLateness(bareQueue, redis.duplicate(), async () => undefined, (job) => (job.data as { fireAtMs: number }).fireAtMs, DUE_TOGETHER),
+      measureLateness(
+        bareQueue,
+        redis.duplicate(),
+        async () => undefined,
+        (job) => (job.data as { fireAtMs: number }).fireAtMs,
+        DUE_TOGETHER,
+      ),
     ]);
 
     console.table({
-      'bytes per open clock (state + wake-up timer)': { service: Math.round(perClock), 'bare delayed job': Math.round(perBare), ratio: (perClock / perBare).toFixed(2) },
+      'bytes per open clock (state + wake-up timer)': {
+        service: Math.round(perClock),
+        'bare delayed job': Math.round(perBare),
+        ratio: (perClock / perBare).toFixed(2),
+      },
       'open-clock gauge sets (/metrics), per request': { service: Math.round(gaugeBytes), 'bare delayed job': '-', ratio: '-' },
       'timer lateness p50 ms': { service: ours.p50, 'bare delayed job': bare.p50, ratio: (ours.p50 / Math.max(1, bare.p50)).toFixed(2) },
       'timer lateness p99 ms': { service: ours.p99, 'bare delayed job': bare.p99, ratio: (ours.p99 / Math.max(1, bare.p99)).toFixed(2) },
       'timer lateness max ms': { service: ours.max, 'bare delayed job': bare.max, ratio: (ours.max / Math.max(1, bare.max)).toFixed(2) },
     });
-    process.stdout.write(`memory per open clock: ${(perClock / 1_024).toFixed(2)} KiB (target <= 2 KB incl. its timer jobs); lateness p99 ${ours.p99} ms with ${DUE_TOGETHER} due in one second (target <= 2000 ms)\n`);
+    process.stdout.write(
+      `memory per open clock: ${(perClock / 1_024).toFixed(2)} KiB (target <= 2 KB incl. its timer jobs); lateness p99 ${ours.p99} ms with ${DUE_TOGETHER} due in one second (target <= 2000 ms)\n`,
+    );
     const ok = perClock <= 2_048 && ours.p99 <= 2_000;
     printBenchSummary({
       bench: 'timers',

@@ -18,7 +18,13 @@ import { createLogCapture } from '../helpers/log-capture.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
 // Resolution from registration: the due instants across the clock edge are the subject, not the root-cause start.
-const CONFIG = { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', COMPLETENESS_RULES: 'none', SUPPORT_TIMEZONE: 'Europe/Amsterdam', RESOLUTION_CLOCK_START: 'created' };
+const CONFIG = {
+  ESCALATION_L1_PERSON_ID: 'Sam Support Manager',
+  ESCALATION_L2_PERSON_ID: 'Casey CTO',
+  COMPLETENESS_RULES: 'none',
+  SUPPORT_TIMEZONE: 'Europe/Amsterdam',
+  RESOLUTION_CLOCK_START: 'created',
+};
 
 // Redis of its own, on its own port, with append-only persistence: restarts keep its timers.
 let redis: RedisServer;
@@ -41,14 +47,23 @@ function scenario(holiday: string, create: string, restarts: readonly string[], 
       { at: create, create: { ref: 'r1', impact: 'high', subject: 'Orders cannot be saved' } },
       // After each restart the customer adds a note: the new process reconciles the request (dues
       // recomputed from its history, in the zone's offset of that moment), not only its old timers.
-      ...restarts.flatMap((at) => [restart ? { at, restart: true } : { at }, { at: plusMinute(at), note: { ref: 'r1', text: 'Any news on this?', internal: false } }]),
+      ...restarts.flatMap((at) => [
+        restart ? { at, restart: true } : { at },
+        { at: plusMinute(at), note: { ref: 'r1', text: 'Any news on this?', internal: false } },
+      ]),
       { at: end },
     ],
   };
 }
 
-async function both(holiday: string, create: string, restarts: readonly string[], end: string): Promise<{ plain: ScenarioReport; restarted: ScenarioReport }> {
-  const run = (restart: boolean) => runScenario(scenario(holiday, create, restarts, end, restart), { redisUrl: redis.url, logger: createLogCapture('warn').logger });
+async function both(
+  holiday: string,
+  create: string,
+  restarts: readonly string[],
+  end: string,
+): Promise<{ plain: ScenarioReport; restarted: ScenarioReport }> {
+  const run = (restart: boolean) =>
+    runScenario(scenario(holiday, create, restarts, end, restart), { redisUrl: redis.url, logger: createLogCapture('warn').logger });
   return { plain: await run(false), restarted: await run(true) };
 }
 
@@ -73,8 +88,12 @@ const CASES: readonly ClockEdgeCase[] = [
     // Level 2 at a further 18 h: Wed 1.5 + Thu 9 + Fri 3 April 7.5 → 16:00 CEST = 14:00Z.
     // Restarts: Sun 29 March 02:00Z (04:00 CEST, an hour after the switch) and Tue 31 March 06:00Z (after the holiday).
     name: 'spring forward (Sun 29 March 2026) and a holiday Mon 30 March',
-    holiday: '2026-03-30', create: '2026-03-27T15:00:00Z', restarts: ['2026-03-29T02:00:00Z', '2026-03-31T06:00:00Z'], end: '2026-04-03T15:00:00Z',
-    responseDue: '2026-03-31T14:00:00Z', resolutionDue: '2026-04-01T14:00:00Z',
+    holiday: '2026-03-30',
+    create: '2026-03-27T15:00:00Z',
+    restarts: ['2026-03-29T02:00:00Z', '2026-03-31T06:00:00Z'],
+    end: '2026-04-03T15:00:00Z',
+    responseDue: '2026-03-31T14:00:00Z',
+    resolutionDue: '2026-04-01T14:00:00Z',
     escalationsAt: ['2026-03-31T11:45:00Z', '2026-03-31T14:00:00Z', '2026-04-01T09:30:00Z', '2026-04-01T14:00:00Z', '2026-04-03T14:00:00Z'],
   },
   {
@@ -84,26 +103,38 @@ const CASES: readonly ClockEdgeCase[] = [
     // Level 2 a further 18 h on: Wed 1.5 + Thu 9 + Fri 30 October 7.5 → 16:00 CET = 15:00Z.
     // Restarts: Sun 25 October 02:00Z (03:00 CET, after the switch) and Tue 27 October 06:00Z (after the holiday).
     name: 'fall back (Sun 25 October 2026) and a holiday Mon 26 October',
-    holiday: '2026-10-26', create: '2026-10-23T14:00:00Z', restarts: ['2026-10-25T02:00:00Z', '2026-10-27T06:00:00Z'], end: '2026-10-30T16:00:00Z',
-    responseDue: '2026-10-27T15:00:00Z', resolutionDue: '2026-10-28T15:00:00Z',
+    holiday: '2026-10-26',
+    create: '2026-10-23T14:00:00Z',
+    restarts: ['2026-10-25T02:00:00Z', '2026-10-27T06:00:00Z'],
+    end: '2026-10-30T16:00:00Z',
+    responseDue: '2026-10-27T15:00:00Z',
+    resolutionDue: '2026-10-28T15:00:00Z',
     escalationsAt: ['2026-10-27T12:45:00Z', '2026-10-27T15:00:00Z', '2026-10-28T10:30:00Z', '2026-10-28T15:00:00Z', '2026-10-30T15:00:00Z'],
   },
 ];
 
 describe('clock edge: restarts across a DST switch and a holiday keep the due instants', () => {
-  it.each(CASES)('$name', async ({ holiday, create, restarts, end, responseDue, resolutionDue, escalationsAt }) => {
-    const { plain, restarted } = await both(holiday, create, restarts, end);
-    const [responseWarning, responseBreach, resolutionWarning, resolutionBreach, levelTwo] = escalationsAt;
-    expect(plain.requests['r1']).toMatchObject({
-      priority: 'high', responseDue, resolutionDue, responseBreached: true, resolutionBreached: true,
-      escalations: [
-        { level: 'warning', target: 'response', at: responseWarning },
-        { level: 'service_support_manager', target: 'response', at: responseBreach },
-        { level: 'warning', target: 'resolution', at: resolutionWarning },
-        { level: 'service_support_manager', target: 'resolution', at: resolutionBreach },
-        { level: 'cto', target: 'resolution', at: levelTwo },
-      ],
-    });
-    expect(restarted.requests).toEqual(plain.requests);
-  }, 50_000);
+  it.each(CASES)(
+    '$name',
+    async ({ holiday, create, restarts, end, responseDue, resolutionDue, escalationsAt }) => {
+      const { plain, restarted } = await both(holiday, create, restarts, end);
+      const [responseWarning, responseBreach, resolutionWarning, resolutionBreach, levelTwo] = escalationsAt;
+      expect(plain.requests['r1']).toMatchObject({
+        priority: 'high',
+        responseDue,
+        resolutionDue,
+        responseBreached: true,
+        resolutionBreached: true,
+        escalations: [
+          { level: 'warning', target: 'response', at: responseWarning },
+          { level: 'service_support_manager', target: 'response', at: responseBreach },
+          { level: 'warning', target: 'resolution', at: resolutionWarning },
+          { level: 'service_support_manager', target: 'resolution', at: resolutionBreach },
+          { level: 'cto', target: 'resolution', at: levelTwo },
+        ],
+      });
+      expect(restarted.requests).toEqual(plain.requests);
+    },
+    50_000,
+  );
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_JOB_OPTIONS, JOBS, RESYNC_JOB_OPTIONS } from '../../src/queue/jobs.js';
-import { MAX_STARTED_ATTEMPTS, MIN_THROTTLE_PAUSE_MS, minRetrySpanMs, OUTAGE_BUDGET_MS, RETRY_OPTIONS } from '../../src/queue/retry-budget.js';
+import {
+  MAX_STARTED_ATTEMPTS,
+  MIN_THROTTLE_PAUSE_MS,
+  minRetrySpanMs,
+  OUTAGE_BUDGET_MS,
+  RETRY_OPTIONS,
+} from '../../src/queue/retry-budget.js';
 import { Backoffs, type JobsOptions } from 'bullmq';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -12,7 +18,9 @@ function bullmqDelays(options: { attempts?: number; backoff?: unknown }, random:
   try {
     const delays: number[] = [];
     for (let made = 1; made < (options.attempts ?? 1); made++) {
-      delays.push(Number(Backoffs.calculate(Backoffs.normalize(options.backoff as never) as never, made, new Error('down'), undefined as never)));
+      delays.push(
+        Number(Backoffs.calculate(Backoffs.normalize(options.backoff as never) as never, made, new Error('down'), undefined as never)),
+      );
     }
     return delays;
   } finally {

@@ -56,112 +56,142 @@ function sentinelEnv(g: SentinelGroup, prefix: string): Record<string, string> {
 }
 
 describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', () => {
-  it('loses no acknowledged delivery, refuses with 503 only during the failover, fires the timers and does nothing twice', { timeout: Math.max(FAULT_TIMEOUT_MS, 90_000) }, async () => {
-    group = await startSentinelGroup({ replicaCount: 2, sentinelCount: 3, password: PASSWORD, sentinelPassword: SENTINEL_PASSWORD });
-    const target: RedisTarget = { kind: 'sentinel', sentinels: group.sentinels.map((s) => ({ host: '127.0.0.1', port: s.port })), name: group.name, password: PASSWORD, sentinelPassword: SENTINEL_PASSWORD };
-    const prefix = uniquePrefix('fault-failover');
-    const signer = await createTestSigner();
-    const { sim, refs } = await seedWorld(FLOODED + TIMED);
-    const ids = [...refs.values()];
-    const flooded = ids.slice(0, FLOODED);
-    const timed = ids.slice(FLOODED);
-    const pipeline = openPipeline(target, prefix);
-    try {
-      const port = await findFreePort();
-      const [web, worker] = await Promise.all([
-        startEntrypoint('src/main-web.ts', { ...sentinelEnv(group, prefix), ...signedEnv(signer), HOST: '127.0.0.1', PORT: String(port) }, running),
-        startEntrypoint('src/main-worker.ts', { ...sentinelEnv(group, prefix), ...simulatorWorkerEnv(sim) }, running),
-      ]);
-      const webUrl = `http://127.0.0.1:${port}`;
-      const deliver = deliverer(signer, webUrl);
-      const start = Date.now();
-      // SLA timers the reconciles would have scheduled, due just before and during the failover; on two
-      // replicas before the kill, as any acknowledged write is.
-      const fireAt = timed.map((_, i) => start + FLOOD_MS - 500 + i * 750);
-      const timers = createSlaTimers({ queues: pipeline.queues, clock: systemClock });
-      for (const [i, id] of timed.entries()) await timers.reschedule(id, undefined, fireAt[i] ?? 0);
-      expect(Number(await pipeline.redis.call('WAIT', '2', '5000'))).toBe(2);
+  it(
+    'loses no acknowledged delivery, refuses with 503 only during the failover, fires the timers and does nothing twice',
+    { timeout: Math.max(FAULT_TIMEOUT_MS, 90_000) },
+    async () => {
+      group = await startSentinelGroup({ replicaCount: 2, sentinelCount: 3, password: PASSWORD, sentinelPassword: SENTINEL_PASSWORD });
+      const target: RedisTarget = {
+        kind: 'sentinel',
+        sentinels: group.sentinels.map((s) => ({ host: '127.0.0.1', port: s.port })),
+        name: group.name,
+        password: PASSWORD,
+        sentinelPassword: SENTINEL_PASSWORD,
+      };
+      const prefix = uniquePrefix('fault-failover');
+      const signer = await createTestSigner();
+      const { sim, refs } = await seedWorld(FLOODED + TIMED);
+      const ids = [...refs.values()];
+      const flooded = ids.slice(0, FLOODED);
+      const timed = ids.slice(FLOODED);
+      const pipeline = openPipeline(target, prefix);
+      try {
+        const port = await findFreePort();
+        const [web, worker] = await Promise.all([
+          startEntrypoint(
+            'src/main-web.ts',
+            { ...sentinelEnv(group, prefix), ...signedEnv(signer), HOST: '127.0.0.1', PORT: String(port) },
+            running,
+          ),
+          startEntrypoint('src/main-worker.ts', { ...sentinelEnv(group, prefix), ...simulatorWorkerEnv(sim) }, running),
+        ]);
+        const webUrl = `http://127.0.0.1:${port}`;
+        const deliver = deliverer(signer, webUrl);
+        const start = Date.now();
+        // SLA timers the reconciles would have scheduled, due just before and during the failover; on two
+        // replicas before the kill, as any acknowledged write is.
+        const fireAt = timed.map((_, i) => start + FLOOD_MS - 500 + i * 750);
+        const timers = createSlaTimers({ queues: pipeline.queues, clock: systemClock });
+        for (const [i, id] of timed.entries()) await timers.reschedule(id, undefined, fireAt[i] ?? 0);
+        expect(Number(await pipeline.redis.call('WAIT', '2', '5000'))).toBe(2);
 
-      const flood = startFlood<Answer>(SENDERS, (n) => deliver(`flood-${n}`, flooded[n % FLOODED] ?? ''), PACE_MS);
-      const { answers } = flood;
+        const flood = startFlood<Answer>(SENDERS, (n) => deliver(`flood-${n}`, flooded[n % FLOODED] ?? ''), PACE_MS);
+        const { answers } = flood;
 
-      await sleep(FLOOD_MS);
-      const oldPort = group.primary.port;
-      const killedAt = Date.now();
-      group.primary.child.kill('SIGKILL');
-      const failoverMs = await group.waitForPromotion(oldPort, 30_000);
-      // Intake is back once a delivery sent after the promotion got 202.
-      const promotedAt = killedAt + failoverMs;
-      await waitFor(() => answers.some((a) => a.sentAt > promotedAt && a.status === 202), 'intake to answer 202 again', 30_000);
-      const backAt = Math.min(...answers.filter((a) => a.sentAt > promotedAt && a.status === 202).map((a) => a.answeredAt));
-      await sleep(FLOOD_MS);
-      await flood.stop();
+        await sleep(FLOOD_MS);
+        const oldPort = group.primary.port;
+        const killedAt = Date.now();
+        group.primary.child.kill('SIGKILL');
+        const failoverMs = await group.waitForPromotion(oldPort, 30_000);
+        // Intake is back once a delivery sent after the promotion got 202.
+        const promotedAt = killedAt + failoverMs;
+        await waitFor(() => answers.some((a) => a.sentAt > promotedAt && a.status === 202), 'intake to answer 202 again', 30_000);
+        const backAt = Math.min(...answers.filter((a) => a.sentAt > promotedAt && a.status === 202).map((a) => a.answeredAt));
+        await sleep(FLOOD_MS);
+        await flood.stop();
 
-      // Xurrent redelivers what was refused, under the same id, until it is accepted.
-      const refused = answers.filter((a) => a.status !== 202);
-      const finals = await Promise.all(refused.map(async (a, k) => {
-        await sleep((k % SENDERS) * 5);
-        for (let attempt = 0; ; attempt += 1) {
-          const again = await deliver(a.id, a.requestNodeId);
-          if (again.status !== 503 || attempt >= 50) return again.status;
-          await sleep(200);
+        // Xurrent redelivers what was refused, under the same id, until it is accepted.
+        const refused = answers.filter((a) => a.status !== 202);
+        const finals = await Promise.all(
+          refused.map(async (a, k) => {
+            await sleep((k % SENDERS) * 5);
+            for (let attempt = 0; ; attempt += 1) {
+              const again = await deliver(a.id, a.requestNodeId);
+              if (again.status !== 503 || attempt >= 50) return again.status;
+              await sleep(200);
+            }
+          }),
+        );
+        await pipeline.idle(Math.max(60_000, FAULT_TIMEOUT_MS - 60_000));
+        const endMs = Date.now();
+
+        const refusedWindow =
+          refused.length === 0
+            ? null
+            : { from: Math.min(...refused.map((a) => a.sentAt)) - killedAt, to: Math.max(...refused.map((a) => a.answeredAt)) - killedAt };
+        // When each timer job went active (not any read of its request: a sweep may read it any time).
+        const starts = await pipeline.timerStarts();
+        const lateness = timed.map((id, i) => (starts.get(toJobId('sla', `${id}-${fireAt[i] ?? 0}`)) ?? Infinity) - (fireAt[i] ?? 0));
+        const completed = new Set((await pipeline.queues.events.getJobs(['completed'])).map((job) => job.id));
+        const failed = await Promise.all(
+          [pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']),
+        );
+        const config = loadConfig({ QUEUE_PREFIX: prefix, HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS) });
+        const availability = await readAvailabilityReport({ redis: pipeline.redis, config, fromMs: start, toMs: endMs, nowMs: endMs });
+        const interruptions = availability.report?.interruptions ?? null;
+        process.stdout.write(
+          `fault sentinel-failover: ${answers.length} deliveries from ${SENDERS} senders; primary SIGKILLed, failover (kill → every Sentinel names the new primary) ${failoverMs} ms; ` +
+            `intake 202 again ${backAt - killedAt} ms after the kill; 503 window ${refusedWindow ? `${refusedWindow.from}..${refusedWindow.to} ms after the kill` : 'none'} ` +
+            `(${refused.length} refused, redelivered: ${finals.filter((s) => s === 202).length} queued, ${finals.filter((s) => s === 200).length} already held); ` +
+            `timer lateness ${lateness.join('/')} ms; availability interruptions ${interruptions} (${JSON.stringify(availability.report?.outages.map((o) => [o.fromMs - killedAt, o.toMs - killedAt]) ?? [])} ms from the kill)\n`,
+        );
+        if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.stderr()}`);
+
+        // Refused only while the failover ran, only with 503, and accepted on redelivery.
+        expect(refused.length).toBeGreaterThan(0);
+        expect(refused.filter((a) => a.status !== 503)).toEqual([]);
+        // The window: from the kill until the intake's connection reached the new primary and a replica
+        // re-attached to it (WAIT 1 needs one); 503s may flap in that time, never after it.
+        expect(refused.filter((a) => a.answeredAt < killedAt || a.answeredAt > killedAt + failoverMs + WINDOW_ALLOWANCE_MS)).toEqual([]);
+        expect(finals.filter((s) => s !== 202 && s !== 200)).toEqual([]);
+        // Every delivery answered 202 (first time or redelivered) ran to completion, once: none vanished with the old primary.
+        expect(answers.filter((a) => !completed.has(`delivery-jti-${a.id}`)).map((a) => a.id)).toEqual([]);
+        expect(completed.size).toBe(answers.length);
+        expect(failed).toEqual([0, 0, 0]);
+        // Nothing twice: one start note per request, no marker twice, no request or service instance in two problems.
+        for (const id of flooded) expect(sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
+        expect(duplicateMarkers(sim)).toEqual([]);
+        const problems = [...sim.store.problems.values()];
+        const inProblems = problems.flatMap((p) => p.requestIds);
+        expect(new Set(inProblems).size).toBe(inProblems.length);
+        const instances = problems.flatMap((p) => p.serviceInstanceIds);
+        expect(new Set(instances).size).toBe(instances.length);
+        // Each timer fired, never early, late by at most the failover time and a reconnect.
+        for (const late of lateness) {
+          expect(late).toBeGreaterThanOrEqual(0);
+          expect(late).toBeLessThanOrEqual(failoverMs + ALLOWANCE_MS);
         }
-      }));
-      await pipeline.idle(Math.max(60_000, FAULT_TIMEOUT_MS - 60_000));
-      const endMs = Date.now();
-
-      const refusedWindow = refused.length === 0 ? null : { from: Math.min(...refused.map((a) => a.sentAt)) - killedAt, to: Math.max(...refused.map((a) => a.answeredAt)) - killedAt };
-      // When each timer job went active (not any read of its request: a sweep may read it any time).
-      const starts = await pipeline.timerStarts();
-      const lateness = timed.map((id, i) => (starts.get(toJobId('sla', `${id}-${fireAt[i] ?? 0}`)) ?? Infinity) - (fireAt[i] ?? 0));
-      const completed = new Set((await pipeline.queues.events.getJobs(['completed'])).map((job) => job.id));
-      const failed = await Promise.all([pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']));
-      const config = loadConfig({ QUEUE_PREFIX: prefix, HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS) });
-      const availability = await readAvailabilityReport({ redis: pipeline.redis, config, fromMs: start, toMs: endMs, nowMs: endMs });
-      const interruptions = availability.report?.interruptions ?? null;
-      process.stdout.write(
-        `fault sentinel-failover: ${answers.length} deliveries from ${SENDERS} senders; primary SIGKILLed, failover (kill → every Sentinel names the new primary) ${failoverMs} ms; ` +
-          `intake 202 again ${backAt - killedAt} ms after the kill; 503 window ${refusedWindow ? `${refusedWindow.from}..${refusedWindow.to} ms after the kill` : 'none'} ` +
-          `(${refused.length} refused, redelivered: ${finals.filter((s) => s === 202).length} queued, ${finals.filter((s) => s === 200).length} already held); ` +
-          `timer lateness ${lateness.join('/')} ms; availability interruptions ${interruptions} (${JSON.stringify(availability.report?.outages.map((o) => [o.fromMs - killedAt, o.toMs - killedAt]) ?? [])} ms from the kill)\n`,
-      );
-      if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.stderr()}`);
-
-      // Refused only while the failover ran, only with 503, and accepted on redelivery.
-      expect(refused.length).toBeGreaterThan(0);
-      expect(refused.filter((a) => a.status !== 503)).toEqual([]);
-      // The window: from the kill until the intake's connection reached the new primary and a replica
-      // re-attached to it (WAIT 1 needs one); 503s may flap in that time, never after it.
-      expect(refused.filter((a) => a.answeredAt < killedAt || a.answeredAt > killedAt + failoverMs + WINDOW_ALLOWANCE_MS)).toEqual([]);
-      expect(finals.filter((s) => s !== 202 && s !== 200)).toEqual([]);
-      // Every delivery answered 202 (first time or redelivered) ran to completion, once: none vanished with the old primary.
-      expect(answers.filter((a) => !completed.has(`delivery-jti-${a.id}`)).map((a) => a.id)).toEqual([]);
-      expect(completed.size).toBe(answers.length);
-      expect(failed).toEqual([0, 0, 0]);
-      // Nothing twice: one start note per request, no marker twice, no request or service instance in two problems.
-      for (const id of flooded) expect(sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
-      expect(duplicateMarkers(sim)).toEqual([]);
-      const problems = [...sim.store.problems.values()];
-      const inProblems = problems.flatMap((p) => p.requestIds);
-      expect(new Set(inProblems).size).toBe(inProblems.length);
-      const instances = problems.flatMap((p) => p.serviceInstanceIds);
-      expect(new Set(instances).size).toBe(instances.length);
-      // Each timer fired, never early, late by at most the failover time and a reconnect.
-      for (const late of lateness) {
-        expect(late).toBeGreaterThanOrEqual(0);
-        expect(late).toBeLessThanOrEqual(failoverMs + ALLOWANCE_MS);
+        // The start log names the Sentinels, and nothing either process printed holds a password.
+        expect(
+          JSON.parse(
+            web
+              .stdout()
+              .split('\n')
+              .find((l) => l.includes('"message":"ready"')) ?? '{}',
+          ).redis,
+        ).toEqual({ mode: 'sentinel', name: group.name, sentinels: group.sentinelList });
+        for (const p of [web, worker]) expect(`${p.stdout()}${p.stderr()}`).not.toMatch(new RegExp(`${PASSWORD}|${SENTINEL_PASSWORD}`));
+        // Availability: the failover is one interruption at most (a heartbeat that fell in it), never more.
+        expect(interruptions).not.toBeNull();
+        expect(interruptions).toBeLessThanOrEqual(1);
+      } finally {
+        // FAULT_DEBUG_DIR=<dir> keeps what the web and worker processes printed, to read after a failure.
+        if (process.env['FAULT_DEBUG_DIR'])
+          for (const [i, p] of running.entries())
+            writeFileSync(join(process.env['FAULT_DEBUG_DIR'], `process-${i}.log`), p.stdout() + p.stderr());
+        await pipeline.close();
+        await sim.close();
       }
-      // The start log names the Sentinels, and nothing either process printed holds a password.
-      expect(JSON.parse(web.stdout().split('\n').find((l) => l.includes('"message":"ready"')) ?? '{}').redis).toEqual({ mode: 'sentinel', name: group.name, sentinels: group.sentinelList });
-      for (const p of [web, worker]) expect(`${p.stdout()}${p.stderr()}`).not.toMatch(new RegExp(`${PASSWORD}|${SENTINEL_PASSWORD}`));
-      // Availability: the failover is one interruption at most (a heartbeat that fell in it), never more.
-      expect(interruptions).not.toBeNull();
-      expect(interruptions).toBeLessThanOrEqual(1);
-    } finally {
-      // FAULT_DEBUG_DIR=<dir> keeps what the web and worker processes printed, to read after a failure.
-      if (process.env['FAULT_DEBUG_DIR']) for (const [i, p] of running.entries()) writeFileSync(join(process.env['FAULT_DEBUG_DIR'], `process-${i}.log`), p.stdout() + p.stderr());
-      await pipeline.close();
-      await sim.close();
-    }
-  });
+    },
+  );
 });

@@ -55,10 +55,14 @@ async function terminateMidway(label: string, latencyMs: number, extra: Record<s
     const first = await startWorkerEntrypoint(sim, prefix, extra);
     const events = await enqueueEvents(pipeline.queues, sim, refs, EVENTS_PER_REQUEST, label);
     const counts = async () => pipeline.requests.getJobCounts('completed', 'active');
-    await waitFor(async () => {
-      const c = await counts();
-      return (c['completed'] ?? 0) >= REQUESTS / 5 && (c['active'] ?? 0) > 0;
-    }, 'reconciles under way', 30_000);
+    await waitFor(
+      async () => {
+        const c = await counts();
+        return (c['completed'] ?? 0) >= REQUESTS / 5 && (c['active'] ?? 0) > 0;
+      },
+      'reconciles under way',
+      30_000,
+    );
     const atTerm = await counts();
     const termAt = Date.now();
     first.child.kill('SIGTERM');
@@ -72,7 +76,9 @@ async function terminateMidway(label: string, latencyMs: number, extra: Record<s
     await pipeline.idle(FAULT_TIMEOUT_MS - 20_000);
     second.child.kill('SIGTERM');
     const secondExit = await second.exited;
-    const failed = await Promise.all([pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']));
+    const failed = await Promise.all(
+      [pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']),
+    );
     const completed = (await pipeline.queues.events.getJobCounts('completed'))['completed'];
     const writes = sim.calls.filter((c) => c.operationName === 'RequestUpdate' && c.status === 200).length;
     return { sim, refs, events, completed, failed, exit, secondExit, stopMs, atTerm, atExit, writes, duplicates: duplicateMarkers(sim) };
@@ -83,40 +89,48 @@ async function terminateMidway(label: string, latencyMs: number, extra: Record<s
 }
 
 describe('SIGTERM under load', () => {
-  it('lets the in-flight reconciles finish, exits 0, and a restart does the rest: nothing lost, nothing twice', { timeout: FAULT_TIMEOUT_MS }, async () => {
-    redis = await startRedisServer(await findFreePort(), dir);
-    const run = await terminateMidway('term', 150);
-    process.stdout.write(
-      `fault shutdown (graceful): ${run.events} events/${REQUESTS} requests; SIGTERM at ${run.atTerm['completed']} reconciles with ${run.atTerm['active']} active; ` +
-        `exited ${run.exit.code} after ${run.stopMs} ms with ${run.atExit['completed']} done and ${run.atExit['active']} active; ${run.writes} RequestUpdate, ${run.sim.store.notes.size} notes\n`,
-    );
-    expect(run.exit.code).toBe(0);
-    // The jobs that were running when the signal came finished before the process exited.
-    expect(run.atExit['active']).toBe(0);
-    expect(run.atExit['completed']).toBeGreaterThan(run.atTerm['completed'] ?? 0);
-    expect(run.secondExit.code).toBe(0);
-    expect(run.completed).toBe(run.events);
-    expect(run.failed).toEqual([0, 0, 0]);
-    // One write per request (start note, and for the old top ones their escalations, in one update), one note each.
-    expect(run.writes).toBe(REQUESTS);
-    for (const id of run.refs.values()) expect(run.sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
-    expect(run.duplicates).toEqual([]);
-  });
+  it(
+    'lets the in-flight reconciles finish, exits 0, and a restart does the rest: nothing lost, nothing twice',
+    { timeout: FAULT_TIMEOUT_MS },
+    async () => {
+      redis = await startRedisServer(await findFreePort(), dir);
+      const run = await terminateMidway('term', 150);
+      process.stdout.write(
+        `fault shutdown (graceful): ${run.events} events/${REQUESTS} requests; SIGTERM at ${run.atTerm['completed']} reconciles with ${run.atTerm['active']} active; ` +
+          `exited ${run.exit.code} after ${run.stopMs} ms with ${run.atExit['completed']} done and ${run.atExit['active']} active; ${run.writes} RequestUpdate, ${run.sim.store.notes.size} notes\n`,
+      );
+      expect(run.exit.code).toBe(0);
+      // The jobs that were running when the signal came finished before the process exited.
+      expect(run.atExit['active']).toBe(0);
+      expect(run.atExit['completed']).toBeGreaterThan(run.atTerm['completed'] ?? 0);
+      expect(run.secondExit.code).toBe(0);
+      expect(run.completed).toBe(run.events);
+      expect(run.failed).toEqual([0, 0, 0]);
+      // One write per request (start note, and for the old top ones their escalations, in one update), one note each.
+      expect(run.writes).toBe(REQUESTS);
+      for (const id of run.refs.values()) expect(run.sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
+      expect(run.duplicates).toEqual([]);
+    },
+  );
 
-  it('abandons reconciles still running at the shutdown deadline (exit 1) and a restart runs them again without doing anything twice', { timeout: FAULT_TIMEOUT_MS }, async () => {
-    redis ??= await startRedisServer(await findFreePort(), dir);
-    // Calls take 1.5 s but the deadline is 1 s: the reconciles in flight cannot finish in time.
-    const run = await terminateMidway('abandon', 1_500, { SHUTDOWN_TIMEOUT_MS: '1000' });
-    process.stdout.write(
-      `fault shutdown (deadline): SIGTERM with ${run.atTerm['active']} reconciles active; exited ${run.exit.code} after ${run.stopMs} ms, ` +
-        `${run.atExit['active']} left active (re-queued by the next worker); ${run.writes} RequestUpdate for ${REQUESTS} requests, ${run.sim.store.notes.size} notes\n`,
-    );
-    expect(run.exit.code).toBe(1);
-    expect(run.stopMs).toBeLessThan(5_000);
-    expect(run.atExit['active']).toBeGreaterThan(0);
-    expect(run.completed).toBe(run.events);
-    expect(run.failed).toEqual([0, 0, 0]);
-    for (const id of run.refs.values()) expect(run.sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
-    expect(run.duplicates).toEqual([]);
-  });
+  it(
+    'abandons reconciles still running at the shutdown deadline (exit 1) and a restart runs them again without doing anything twice',
+    { timeout: FAULT_TIMEOUT_MS },
+    async () => {
+      redis ??= await startRedisServer(await findFreePort(), dir);
+      // Calls take 1.5 s but the deadline is 1 s: the reconciles in flight cannot finish in time.
+      const run = await terminateMidway('abandon', 1_500, { SHUTDOWN_TIMEOUT_MS: '1000' });
+      process.stdout.write(
+        `fault shutdown (deadline): SIGTERM with ${run.atTerm['active']} reconciles active; exited ${run.exit.code} after ${run.stopMs} ms, ` +
+          `${run.atExit['active']} left active (re-queued by the next worker); ${run.writes} RequestUpdate for ${REQUESTS} requests, ${run.sim.store.notes.size} notes\n`,
+      );
+      expect(run.exit.code).toBe(1);
+      expect(run.stopMs).toBeLessThan(5_000);
+      expect(run.atExit['active']).toBeGreaterThan(0);
+      expect(run.completed).toBe(run.events);
+      expect(run.failed).toEqual([0, 0, 0]);
+      for (const id of run.refs.values()) expect(run.sim.store.requests.get(id)?.noteIds.length, `notes on ${id}`).toBe(1);
+      expect(run.duplicates).toEqual([]);
+    },
+  );
 });

@@ -55,8 +55,16 @@ beforeAll(async () => {
   pipeline = await startPipeline({
     // Timeouts: a 1 s answer is slow but in time, a 2.5 s hang is not. No Retry-After: wait 1.5 s (60 s in production).
     // Resolution from registration, so the reference shows both due instants.
-    config: { COMPLETENESS_RULES: 'none', RESOLUTION_CLOCK_START: 'created', XURRENT_TIMEOUT_MS: String(TIMEOUT_MS), XURRENT_DEFAULT_RETRY_AFTER_MS: String(DEFAULT_RETRY_AFTER_MS) },
-    clock, redisUrl: redis.url, prefix, logger,
+    config: {
+      COMPLETENESS_RULES: 'none',
+      RESOLUTION_CLOCK_START: 'created',
+      XURRENT_TIMEOUT_MS: String(TIMEOUT_MS),
+      XURRENT_DEFAULT_RETRY_AFTER_MS: String(DEFAULT_RETRY_AFTER_MS),
+    },
+    clock,
+    redisUrl: redis.url,
+    prefix,
+    logger,
     // Xurrent's burst limit as it is (20 per 2 s); hourly budgets out of the way of a long soak.
     simulatorBudgets: { hourlyRequests: 1_000_000, hourlyCost: 100_000_000 },
   });
@@ -88,7 +96,12 @@ function createBatch(label: string): string[] {
 
 async function settle(timeoutMs: number): Promise<void> {
   const { sim, queues } = pipeline;
-  await waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents], timers: [queues.timers, queues.rcaTimers], timeoutMs });
+  await waitUntilIdle({
+    webhooksIdle: () => sim.webhooks.idle(),
+    work: [queues.events, queues.requests, queues.problems, queues.problemEvents],
+    timers: [queues.timers, queues.rcaTimers],
+    timeoutMs,
+  });
 }
 
 async function failedJobs(): Promise<number> {
@@ -114,7 +127,8 @@ async function runBatch(label: string, settleMs: number): Promise<{ calls: SimCa
   return { calls, report };
 }
 
-const statuses = (calls: readonly SimCall[]) => calls.reduce<Record<number, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
+const statuses = (calls: readonly SimCall[]) =>
+  calls.reduce<Record<number, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
 const figures: string[] = [];
 const note = (line: string) => figures.push(line);
 
@@ -129,7 +143,12 @@ describe('Xurrent misbehaving: everything converges, within the burst limit, no 
     // Hand-checked: from Wed 25 March 2026 10:00 CET, Mon–Fri 08:30–17:30 (9 h a day). Low response 18 h =
     // Wed 7.5 + Thu 9 + Fri 1.5 → Fri 10:00 CET (09:00Z); High 9 h = Wed 7.5 + Thu 1.5 → Thu 09:00Z, 18 h → Fri 09:00Z.
     expect(baseline.requests['baseline-low-0']).toMatchObject({ priority: 'low', responseDue: '2026-03-27T09:00:00Z', notes: 1 });
-    expect(baseline.requests['baseline-high-0']).toMatchObject({ priority: 'high', responseDue: '2026-03-26T09:00:00Z', resolutionDue: '2026-03-27T09:00:00Z', notes: 1 });
+    expect(baseline.requests['baseline-high-0']).toMatchObject({
+      priority: 'high',
+      responseDue: '2026-03-26T09:00:00Z',
+      resolutionDue: '2026-03-27T09:00:00Z',
+      notes: 1,
+    });
     for (const ref of batch) expect(baseline.requests[ref]).toEqual(baseline.requests[`baseline-${ref.split('-')[1]}-0`]);
     const calls = sim.calls.slice(from);
     expect(statuses(calls)).toEqual({ 200: calls.length });
@@ -158,7 +177,9 @@ describe('Xurrent misbehaving: everything converges, within the burst limit, no 
     const nextCall = calls.find((c) => c.at > firstRefused + IN_FLIGHT_MS && c.status === 200)?.at ?? 0;
     // The pause is for every process and every job of the queue (1.5 s configured here).
     expect(nextCall - firstRefused).toBeGreaterThanOrEqual(DEFAULT_RETRY_AFTER_MS - 100);
-    note(`429 without Retry-After ×2: ${calls.length} calls, ${Date.now() - started} ms, next call ${nextCall - firstRefused} ms after the first 429`);
+    note(
+      `429 without Retry-After ×2: ${calls.length} calls, ${Date.now() - started} ms, next call ${nextCall - firstRefused} ms after the first 429`,
+    );
   }, 35_000);
 
   it('500s (four in a row) are retried with backoff', async () => {
@@ -183,32 +204,46 @@ describe('Xurrent misbehaving: everything converges, within the burst limit, no 
     try {
       const { calls } = await runBatch('slow', 45_000);
       expect(statuses(calls)).toEqual({ 200: calls.length });
-      note(`${TIMEOUT_MS / 2} ms responses: ${calls.length} calls, ${Date.now() - started} ms, busiest 2 s window ${maxCallsInWindow(calls, 2_000)}`);
+      note(
+        `${TIMEOUT_MS / 2} ms responses: ${calls.length} calls, ${Date.now() - started} ms, busiest 2 s window ${maxCallsInWindow(calls, 2_000)}`,
+      );
     } finally {
       pipeline.sim.faults.setLatency(0);
     }
   }, 55_000);
 
-  it(`an outage of every call (500) for ${OUTAGE_MS / 1000} s: jobs back off and finish after it`, async () => {
-    const started = Date.now();
-    pipeline.sim.faults.outage.start(OUTAGE_MS, { status: 500 });
-    const { calls } = await runBatch('outage500', OUTAGE_MS + SETTLE_AFTER_OUTAGE_MS);
-    const after = calls.filter((c) => c.at >= pipeline.sim.faults.outage.untilMs);
-    expect(statuses(calls)[500]).toBeGreaterThanOrEqual(IMPACTS.length * PER_IMPACT);
-    expect(after.length).toBeGreaterThan(0);
-    note(`outage 500 for ${OUTAGE_MS} ms: ${calls.length} calls (${statuses(calls)[500]} refused), converged ${Date.now() - pipeline.sim.faults.outage.untilMs} ms after it, ${Date.now() - started} ms in all`);
-  }, OUTAGE_MS + SETTLE_AFTER_OUTAGE_MS + 20_000);
+  it(
+    `an outage of every call (500) for ${OUTAGE_MS / 1000} s: jobs back off and finish after it`,
+    async () => {
+      const started = Date.now();
+      pipeline.sim.faults.outage.start(OUTAGE_MS, { status: 500 });
+      const { calls } = await runBatch('outage500', OUTAGE_MS + SETTLE_AFTER_OUTAGE_MS);
+      const after = calls.filter((c) => c.at >= pipeline.sim.faults.outage.untilMs);
+      expect(statuses(calls)[500]).toBeGreaterThanOrEqual(IMPACTS.length * PER_IMPACT);
+      expect(after.length).toBeGreaterThan(0);
+      note(
+        `outage 500 for ${OUTAGE_MS} ms: ${calls.length} calls (${statuses(calls)[500]} refused), converged ${Date.now() - pipeline.sim.faults.outage.untilMs} ms after it, ${Date.now() - started} ms in all`,
+      );
+    },
+    OUTAGE_MS + SETTLE_AFTER_OUTAGE_MS + 20_000,
+  );
 
-  it(`an outage of every call (503, Retry-After: 1) for ${OUTAGE_MS / 1000} s: the queue pauses, no attempt spent`, async () => {
-    const started = Date.now();
-    pipeline.sim.faults.outage.start(OUTAGE_MS, { status: 503, retryAfter: '1' });
-    const { calls } = await runBatch('outage503', OUTAGE_MS + 30_000);
-    const refused = statuses(calls)[503] ?? 0;
-    expect(refused).toBeGreaterThan(0);
-    // One throttled start per pause of at least 2 s, not one per Retry-After second per job.
-    expect(refused).toBeLessThanOrEqual(Math.ceil(OUTAGE_MS / 2_000) * 5 + 5);
-    note(`outage 503 Retry-After 1 for ${OUTAGE_MS} ms: ${calls.length} calls (${refused} refused), converged ${Date.now() - pipeline.sim.faults.outage.untilMs} ms after it, ${Date.now() - started} ms in all`);
-  }, OUTAGE_MS + 50_000);
+  it(
+    `an outage of every call (503, Retry-After: 1) for ${OUTAGE_MS / 1000} s: the queue pauses, no attempt spent`,
+    async () => {
+      const started = Date.now();
+      pipeline.sim.faults.outage.start(OUTAGE_MS, { status: 503, retryAfter: '1' });
+      const { calls } = await runBatch('outage503', OUTAGE_MS + 30_000);
+      const refused = statuses(calls)[503] ?? 0;
+      expect(refused).toBeGreaterThan(0);
+      // One throttled start per pause of at least 2 s, not one per Retry-After second per job.
+      expect(refused).toBeLessThanOrEqual(Math.ceil(OUTAGE_MS / 2_000) * 5 + 5);
+      note(
+        `outage 503 Retry-After 1 for ${OUTAGE_MS} ms: ${calls.length} calls (${refused} refused), converged ${Date.now() - pipeline.sim.faults.outage.untilMs} ms after it, ${Date.now() - started} ms in all`,
+      );
+    },
+    OUTAGE_MS + 50_000,
+  );
 
   it('over the whole run: never more than 20 calls of the token in any 2 s window', () => {
     const calls = pipeline.sim.calls.filter((c) => c.kind !== 'oauth');

@@ -34,12 +34,20 @@ export const FAULT_TIMEOUT_MS = faultKnob('FAULT_TIMEOUT_MS', 60_000);
 export async function seedWorld(count: number): Promise<{ sim: Simulator; refs: Map<string, string> }> {
   // Budgets far above Xurrent's: the soak sizes would otherwise spend the hourly cost budget (5 000) and
   // the workers would rightly wait for the next hour.
-  const sim = await startSimulator({ budgets: { burstLimit: 100_000, burstWindowMs: 2_000, hourlyRequests: 10_000_000, hourlyCost: 10_000_000 } });
+  const sim = await startSimulator({
+    budgets: { burstLimit: 100_000, burstWindowMs: 2_000, hourlyRequests: 10_000_000, hourlyCost: 10_000_000 },
+  });
   const refs = new Map<string, string>();
   for (let i = 0; i < count; i += 1) {
     const old = i % 3 === 0;
     const instance = old ? sim.store.nextId('ServiceInstance').id : undefined;
-    if (instance) sim.store.serviceInstances.set(instance, { id: instance, name: `instance ${i}`, serviceId: sim.demo.serviceIds.email, supportTeamId: sim.demo.teamIds.serviceDesk });
+    if (instance)
+      sim.store.serviceInstances.set(instance, {
+        id: instance,
+        name: `instance ${i}`,
+        serviceId: sim.demo.serviceIds.email,
+        supportTeamId: sim.demo.teamIds.serviceDesk,
+      });
     const input = { subject: `fault ${i}`, impact: old ? 'top' : 'medium', ...(instance ? { serviceInstanceId: instance } : {}) };
     const created = requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, input);
     const id = (created as { request?: { id: string } }).request?.id ?? '';
@@ -67,12 +75,24 @@ export function workerEnv(sim: Simulator, redisUrl: string, prefix: string, extr
 }
 
 /** `perRequest` request-event jobs for each request, interleaved across requests as a burst would be. */
-export async function enqueueEvents(queues: Queues, sim: Simulator, refs: ReadonlyMap<string, string>, perRequest: number, label: string): Promise<number> {
+export async function enqueueEvents(
+  queues: Queues,
+  sim: Simulator,
+  refs: ReadonlyMap<string, string>,
+  perRequest: number,
+  label: string,
+): Promise<number> {
   const ids = [...refs.values()];
   const jobs = Array.from({ length: perRequest }, (_, e) =>
     ids.map((id, r) => ({
       name: JOB_NAMES.requestEvent,
-      data: { deliveryId: `${label}-${r}-${e}`, event: 'request.update', accountId: sim.account, requestNodeId: id, receivedAt: new Date().toISOString() },
+      data: {
+        deliveryId: `${label}-${r}-${e}`,
+        event: 'request.update',
+        accountId: sim.account,
+        requestNodeId: id,
+        receivedAt: new Date().toISOString(),
+      },
       opts: { jobId: `${label}-${r}-${e}` },
     })),
   ).flat();
@@ -133,7 +153,9 @@ export function comparable(report: ScenarioReport) {
     escalations: r.escalations.map((e) => `${e.target ?? '-'}:${e.level}`),
     problem: r.problem !== null,
   }));
-  const problems = Object.values(report.problems).map((p) => `${p.reason}:${[...p.requests].sort().join(',')}`).sort();
+  const problems = Object.values(report.problems)
+    .map((p) => `${p.reason}:${[...p.requests].sort().join(',')}`)
+    .sort();
   return { requests, problems };
 }
 
@@ -143,7 +165,7 @@ export function duplicateMarkers(sim: Simulator): string[] {
   for (const record of sim.store.requests.values()) {
     const markers = record.noteIds.flatMap((id) => sim.store.notes.get(id)?.text.match(/\[xsw:[^\]]+\]/g) ?? []);
     const seen = new Set<string>();
-    for (const marker of markers) (seen.has(marker) ? duplicates.push(`${record.id} ${marker}`) : seen.add(marker));
+    for (const marker of markers) seen.has(marker) ? duplicates.push(`${record.id} ${marker}`) : seen.add(marker);
   }
   return duplicates;
 }

@@ -15,9 +15,17 @@ const nowSeconds = () => Math.floor(Date.now() / 1_000);
 export const signedBody = (jwt: string) => JSON.stringify({ jwt });
 
 /** Claims as Xurrent sets them, for hand-made tokens. */
-export const claimsFor = (data: object = requestEnvelope(), extra: object = {}) => ({ data, iss: ISSUER, aud: AUDIENCE, iat: nowSeconds(), jti: `h${Math.random().toString(36).slice(2)}`, ...extra });
+export const claimsFor = (data: object = requestEnvelope(), extra: object = {}) => ({
+  data,
+  iss: ISSUER,
+  aud: AUDIENCE,
+  iat: nowSeconds(),
+  jti: `h${Math.random().toString(36).slice(2)}`,
+  ...extra,
+});
 
-export const signingInput = (header: object, claims: object) => `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}`;
+export const signingInput = (header: object, claims: object) =>
+  `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}`;
 
 /** A token with an empty signature, as `alg: none` sends it. */
 export const unsignedJwt = (header: object, claims: object, signature = '') => `${signingInput(header, claims)}.${signature}`;
@@ -38,7 +46,11 @@ export function signPss(kit: HostileKit, claims: object): string {
 }
 
 /** HMAC-signed token (the algorithm-confusion attack: the secret is something public, such as our key). */
-export function signHmac(header: { alg: 'HS256' | 'HS384' | 'HS512' } & Record<string, unknown>, claims: object, secret: string | Uint8Array): string {
+export function signHmac(
+  header: { alg: 'HS256' | 'HS384' | 'HS512' } & Record<string, unknown>,
+  claims: object,
+  secret: string | Uint8Array,
+): string {
   const input = signingInput(header, claims);
   const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[header.alg];
   return `${input}.${base64url.encode(createHmac(hash, secret).update(input).digest())}`;
@@ -46,7 +58,11 @@ export function signHmac(header: { alg: 'HS256' | 'HS384' | 'HS512' } & Record<s
 
 /** jose's own HS256 signing with the PEM text as the secret (what a confused verifier would accept). */
 export const signHs256WithPem = (kit: HostileKit) =>
-  new SignJWT({ data: requestEnvelope() }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(AUDIENCE).sign(new TextEncoder().encode(kit.signer.publicKeyPem));
+  new SignJWT({ data: requestEnvelope() })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .sign(new TextEncoder().encode(kit.signer.publicKeyPem));
 
 /** Replaces one character of a segment (0 header, 1 payload, 2 signature) by another base64url character. */
 export function alterOneChar(token: string, segment: 0 | 1 | 2, at = 10): string {

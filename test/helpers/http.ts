@@ -33,15 +33,19 @@ export async function listen(app: Express): Promise<Listening> {
 export function postRaw(url: string, body: string | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
   return new Promise<{ status: number; text: string; json: () => Record<string, unknown> }>((resolve, reject) => {
-    const req = request(`${url}/webhooks/xurrent`, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(bytes.byteLength) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, text, json: () => JSON.parse(text) as Record<string, unknown> });
-      });
-    });
+    const req = request(
+      `${url}/webhooks/xurrent`,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(bytes.byteLength) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, text, json: () => JSON.parse(text) as Record<string, unknown> });
+        });
+      },
+    );
     // After a complete answer a late reset is the server not reading a refused body: not a failure.
     req.on('error', reject);
     req.end(bytes);

@@ -29,7 +29,17 @@ export async function waitForReady(redis: Redis): Promise<void> {
 }
 
 /** The real web app on a real Redis under a unique prefix, configured from environment variables. */
-export async function startTestIntake(env: Record<string, string>, options: { redisUrl?: string; replicaAck?: ReplicaAck; ownEcho?: OwnEcho; fetch?: typeof fetch; now?: () => Date; logLevel?: 'error' | 'warn' | 'info' | 'debug' } = {}): Promise<TestIntake> {
+export async function startTestIntake(
+  env: Record<string, string>,
+  options: {
+    redisUrl?: string;
+    replicaAck?: ReplicaAck;
+    ownEcho?: OwnEcho;
+    fetch?: typeof fetch;
+    now?: () => Date;
+    logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  } = {},
+): Promise<TestIntake> {
   const config = loadConfig(env);
   const prefix = uniquePrefix('intake');
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;

@@ -8,7 +8,13 @@ import { createJobContext, type JobContext } from '../../workers/job-context.js'
  * The context a worker gives a processor, for calling one directly: a job that is never moved
  * (a test that meets a busy lock fails loudly) and whose progress figures go to `onProgress`.
  */
-export function testJobContext(deps: { xurrent: XurrentClient; logger: Logger; clock?: Clock; jobId?: string; onProgress?: (figures: object) => void }): JobContext {
+export function testJobContext(deps: {
+  xurrent: XurrentClient;
+  logger: Logger;
+  clock?: Clock;
+  jobId?: string;
+  onProgress?: (figures: object) => void;
+}): JobContext {
   const job = {
     id: deps.jobId ?? 'test-job',
     name: 'test',

@@ -2,7 +2,11 @@ import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/logger.js';
 
 /** A real winston logger whose JSON lines are kept for assertions. */
-export function createLogCapture(level: 'error' | 'warn' | 'info' | 'debug' = 'debug'): { logger: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+export function createLogCapture(level: 'error' | 'warn' | 'info' | 'debug' = 'debug'): {
+  logger: Logger;
+  lines: () => Record<string, unknown>[];
+  text: () => string;
+} {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {

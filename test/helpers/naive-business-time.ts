@@ -38,7 +38,7 @@ export function naiveAdd(calendar: NaiveCalendar, start: number, millis: number)
 /** Business time in [from, to), summed step by step (from ≤ to). */
 export function naiveBetween(calendar: NaiveCalendar, from: number, to: number): number {
   let total = 0;
-  for (let cursor = from; cursor < to; ) {
+  for (let cursor = from; cursor < to;) {
     const next = Math.min(to, (Math.floor(cursor / calendar.stepMs) + 1) * calendar.stepMs);
     if (isBusinessAt(calendar, cursor)) total += next - cursor;
     cursor = next;

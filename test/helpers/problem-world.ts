@@ -29,11 +29,22 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   const { requests, problems, rcaFollowUp: rca, problemEvents } = queues;
   let eventsSent = 0;
   const { logger } = createLogCapture('error');
-  const config = loadConfig({ QUEUE_PREFIX: prefix, PROBLEM_MANAGER_ID: sim.demo.apiUserId, PROBLEM_TEAM_ID: sim.demo.teamIds.serviceDesk, ...options.env });
+  const config = loadConfig({
+    QUEUE_PREFIX: prefix,
+    PROBLEM_MANAGER_ID: sim.demo.apiUserId,
+    PROBLEM_TEAM_ID: sim.demo.teamIds.serviceDesk,
+    ...options.env,
+  });
   let workers: Workers | undefined;
   if (options.workers !== false) {
     const xurrent = createXurrentClient({ config: simulatorConfig(sim), logger });
-    workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 4, lockMs: 30_000 } }, redis: urlTarget(TEST_REDIS_URL), xurrent, logger, clock: systemClock });
+    workers = createWorkers({
+      config: { ...config, queue: { prefix, concurrency: 4, lockMs: 30_000 } },
+      redis: urlTarget(TEST_REDIS_URL),
+      xurrent,
+      logger,
+      clock: systemClock,
+    });
   }
   let reconciled = 0;
 
@@ -75,7 +86,11 @@ export async function startProblemWorld(options: { env?: Record<string, string>;
   const sendProblemEvents = async (problemNodeId: string, event: string, count = 1): Promise<void> => {
     const jobs = Array.from({ length: count }, () => {
       const deliveryId = `d${++eventsSent}`;
-      return { name: JOB_NAMES.problemEvent, data: { deliveryId, event, accountId: sim.account, problemNodeId, receivedAt: new Date().toISOString() }, opts: { jobId: deliveryId } };
+      return {
+        name: JOB_NAMES.problemEvent,
+        data: { deliveryId, event, accountId: sim.account, problemNodeId, receivedAt: new Date().toISOString() },
+        opts: { jobId: deliveryId },
+      };
     });
     await problemEvents.addBulk(jobs);
     await waitFor(async () => (await problemEvents.getJobCounts('completed'))['completed'] === eventsSent, 'problem events to finish');

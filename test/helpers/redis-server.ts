@@ -18,7 +18,11 @@ export interface RedisServerOptions {
  * A private redis-server on `port` with an append-only file in `dir`, so a restart keeps the data
  * (benchmarks that only measure memory turn persistence off).
  */
-export async function startRedisServer(port: number, dir: string, { persistence = true, args: extra = [] }: RedisServerOptions = {}): Promise<RedisServer> {
+export async function startRedisServer(
+  port: number,
+  dir: string,
+  { persistence = true, args: extra = [] }: RedisServerOptions = {},
+): Promise<RedisServer> {
   const durability = persistence ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...durability, '--save', '', ...extra];
   const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });

@@ -37,11 +37,22 @@ export const SEED = {
     rec('t1', 'top', 'response', '2026-03-03T09:00:00Z', '2026-03-03T10:00:00Z', '2026-03-03T09:40:00Z'),
     rec('t1', 'top', 'resolution', '2026-03-03T09:00:00Z', '2026-03-03T13:00:00Z', '2026-03-03T12:00:00Z'),
     rec('t2', 'top', 'response', '2026-03-10T08:00:00Z', '2026-03-10T09:00:00Z', '2026-03-10T08:20:00Z'),
-    rec('t2', 'top', 'resolution', '2026-03-10T08:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:30:00Z', { breachReason: 'status at due: waiting_for', escalations: ['warning', 'service_support_manager'] }),
+    rec('t2', 'top', 'resolution', '2026-03-10T08:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:30:00Z', {
+      breachReason: 'status at due: waiting_for',
+      escalations: ['warning', 'service_support_manager'],
+    }),
     rec('h1', 'high', 'response', '2026-03-12T08:00:00Z', '2026-03-12T17:00:00Z', '2026-03-12T09:00:00Z'),
-    rec('h1', 'high', 'resolution', '2026-03-12T08:00:00Z', '2026-03-16T10:00:00Z', '2026-03-13T10:00:00Z', { pausedBusinessMs: 2 * H, pausedByReason: { incomplete_request: 2 * H } }),
-    rec('m1', 'medium', 'response', '2026-03-18T08:00:00Z', '2026-03-19T16:00:00Z', '2026-03-19T16:30:00Z', { breachReason: 'status at due: assigned' }),
-    rec('m1', 'medium', 'resolution', '2026-03-18T08:00:00Z', '2026-03-24T08:00:00Z', '2026-03-20T12:00:00Z', { pausedBusinessMs: 1.5 * H, pausedByReason: { waiting_for_customer: 1.5 * H } }),
+    rec('h1', 'high', 'resolution', '2026-03-12T08:00:00Z', '2026-03-16T10:00:00Z', '2026-03-13T10:00:00Z', {
+      pausedBusinessMs: 2 * H,
+      pausedByReason: { incomplete_request: 2 * H },
+    }),
+    rec('m1', 'medium', 'response', '2026-03-18T08:00:00Z', '2026-03-19T16:00:00Z', '2026-03-19T16:30:00Z', {
+      breachReason: 'status at due: assigned',
+    }),
+    rec('m1', 'medium', 'resolution', '2026-03-18T08:00:00Z', '2026-03-24T08:00:00Z', '2026-03-20T12:00:00Z', {
+      pausedBusinessMs: 1.5 * H,
+      pausedByReason: { waiting_for_customer: 1.5 * H },
+    }),
   ],
   requests: [
     req('t1', 'incident', 'top', '2026-03-03T09:00:00Z'),
@@ -53,8 +64,24 @@ export const SEED = {
     req('c1', 'rfc', null, '2026-03-05T09:00:00Z'),
   ],
   problems: [
-    { problemId: 'p1', number: 'P1', reason: 'top_incident', createdAtMs: z('2026-03-03T09:05:00Z'), rcaDueMs: z('2026-04-03T07:00:00Z'), solvedAtMs: z('2026-03-25T10:00:00Z'), requestIds: ['t1'] },
-    { problemId: 'p2', number: 'P2', reason: 'top_incident', createdAtMs: z('2026-03-10T08:05:00Z'), rcaDueMs: z('2026-04-10T06:00:00Z'), solvedAtMs: null, requestIds: ['t2'] },
+    {
+      problemId: 'p1',
+      number: 'P1',
+      reason: 'top_incident',
+      createdAtMs: z('2026-03-03T09:05:00Z'),
+      rcaDueMs: z('2026-04-03T07:00:00Z'),
+      solvedAtMs: z('2026-03-25T10:00:00Z'),
+      requestIds: ['t1'],
+    },
+    {
+      problemId: 'p2',
+      number: 'P2',
+      reason: 'top_incident',
+      createdAtMs: z('2026-03-10T08:05:00Z'),
+      rcaDueMs: z('2026-04-10T06:00:00Z'),
+      solvedAtMs: null,
+      requestIds: ['t2'],
+    },
   ] satisfies ReportProblem[],
 };
 
@@ -65,7 +92,12 @@ export const SEED = {
  * The RFIs and the RFC have no customer kept (recorded before customers were).
  */
 export const SEED_CUSTOMERS = { acme: { id: 'acme', name: 'Acme' }, globex: { id: 'globex', name: 'Globex' } };
-const SEED_CUSTOMER_OF: Record<string, { id: string; name: string }> = { t1: SEED_CUSTOMERS.acme, h1: SEED_CUSTOMERS.acme, t2: SEED_CUSTOMERS.globex, m1: SEED_CUSTOMERS.globex };
+const SEED_CUSTOMER_OF: Record<string, { id: string; name: string }> = {
+  t1: SEED_CUSTOMERS.acme,
+  h1: SEED_CUSTOMERS.acme,
+  t2: SEED_CUSTOMERS.globex,
+  m1: SEED_CUSTOMERS.globex,
+};
 
 export async function seedReportStore(store: ReportStore, { customers = false } = {}): Promise<void> {
   for (const plain of SEED.requests) {
@@ -78,12 +110,33 @@ export async function seedReportStore(store: ReportStore, { customers = false } 
 }
 
 /** The reports routes behind the real admin router (basic auth and a bearer token both configured), over the report store under `prefix`. */
-export function reportsApp(redis: Redis, prefix: string, logger: Logger, availability?: ReportsRouterDeps['availability'], webhookHealth?: ReportsRouterDeps['webhookHealth']): Express {
+export function reportsApp(
+  redis: Redis,
+  prefix: string,
+  logger: Logger,
+  availability?: ReportsRouterDeps['availability'],
+  webhookHealth?: ReportsRouterDeps['webhookHealth'],
+): Express {
   const source = createReportStore(redis, prefix, 400, logger);
   const reports = createSlaReports({ source, goals: SEED_GOALS, zone: SEED_ZONE, clock: { now: () => SEED_AS_OF_MS } });
   const app = express();
-  const routes = [createReportsRouter({ reports, zone: SEED_ZONE, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}) })];
-  app.use(createAdminRouter({ credentials: { token: ADMIN_BEARER_TOKEN, basic: ADMIN }, throttle: createRedisLoginThrottle(redis, prefix, { maxFailures: 10, windowMs: 60_000 }), logger, routes }));
+  const routes = [
+    createReportsRouter({
+      reports,
+      zone: SEED_ZONE,
+      logger,
+      ...(availability ? { availability } : {}),
+      ...(webhookHealth ? { webhookHealth } : {}),
+    }),
+  ];
+  app.use(
+    createAdminRouter({
+      credentials: { token: ADMIN_BEARER_TOKEN, basic: ADMIN },
+      throttle: createRedisLoginThrottle(redis, prefix, { maxFailures: 10, windowMs: 60_000 }),
+      logger,
+      routes,
+    }),
+  );
   return app;
 }
 
@@ -93,7 +146,9 @@ export function reportsApp(redis: Redis, prefix: string, logger: Logger, availab
  * interruption of 30 minutes. Office hours in March 2026: 22 weekdays × 9 h = 198 h, so office-hours
  * availability is 197.5 / 198 = 99.747 %, shown as 99.75 %; outside office hours 100 %.
  */
-export async function seedHeartbeats(store: { beat(series: string, processId: string, startMs: number, nowMs: number): Promise<void> }): Promise<void> {
+export async function seedHeartbeats(store: {
+  beat(series: string, processId: string, startMs: number, nowMs: number): Promise<void>;
+}): Promise<void> {
   for (const series of ['web', 'worker', 'readiness']) {
     const first = Date.parse('2026-02-28T22:00:00Z');
     await store.beat(series, 'p1', first, first);

@@ -11,7 +11,11 @@ export interface RoundRobinProxy {
   close(): Promise<void>;
 }
 
-function forward(port: number, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function forward(
+  port: number,
+  req: IncomingMessage,
+  body: Buffer,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const out = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -61,9 +65,10 @@ export async function startRoundRobinProxy(backendPorts: readonly number[]): Pro
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     bothDown: () => failedAll,
     redirected: () => movedOn,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -67,7 +67,19 @@ async function waitUntilAnswers(port: number): Promise<void> {
  * free loopback ports, each data node with an append-only file in a temporary directory. Resolves
  * once every Sentinel sees every replica and every other Sentinel, so a failover can start at once.
  */
-export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, name = 'xsw-test', password, sentinelPassword }: { replicaCount?: number; sentinelCount?: number; name?: string; password?: string; sentinelPassword?: string } = {}): Promise<SentinelGroup> {
+export async function startSentinelGroup({
+  replicaCount = 2,
+  sentinelCount = 3,
+  name = 'xsw-test',
+  password,
+  sentinelPassword,
+}: {
+  replicaCount?: number;
+  sentinelCount?: number;
+  name?: string;
+  password?: string;
+  sentinelPassword?: string;
+} = {}): Promise<SentinelGroup> {
   const auth = password ? ['--requirepass', password, '--masterauth', password] : [];
   const dir = mkdtempSync(join(tmpdir(), 'xsw-sentinel-'));
   const started: RedisNode[] = [];
@@ -75,26 +87,44 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
     const port = await findFreePort();
     const nodeDir = join(dir, label);
     mkdirSync(nodeDir);
-    const child = spawnNode(['--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', ...auth, ...extra]);
+    const child = spawnNode([
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      nodeDir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      ...auth,
+      ...extra,
+    ]);
     const node = { port, url: `redis://127.0.0.1:${port}`, child };
     started.push(node);
     await waitUntilAnswers(port);
     return node;
   };
   const stop = async () => {
-    await Promise.all(started.map(async ({ child }) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGCONT');
-      child.kill('SIGKILL');
-      await exited;
-    }));
+    await Promise.all(
+      started.map(async ({ child }) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit');
+        child.kill('SIGCONT');
+        child.kill('SIGKILL');
+        await exited;
+      }),
+    );
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const primary = await dataNode('primary', []);
     const replicas: RedisNode[] = [];
-    for (let i = 0; i < replicaCount; i += 1) replicas.push(await dataNode(`replica-${i}`, ['--replicaof', '127.0.0.1', String(primary.port)]));
+    for (let i = 0; i < replicaCount; i += 1)
+      replicas.push(await dataNode(`replica-${i}`, ['--replicaof', '127.0.0.1', String(primary.port)]));
     // Every replica in sync (state=online) before anything counts on WAIT.
     const probe = new Redis(primary.url, { maxRetriesPerRequest: 1, ...(password ? { password } : {}) });
     probe.on('error', () => undefined);
@@ -113,19 +143,22 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
       const port = await findFreePort();
       const conf = join(dir, `sentinel-${i}.conf`);
       // Sentinel rewrites its config file as it learns the group, so each gets its own writable copy.
-      writeFileSync(conf, [
-        `port ${port}`,
-        'bind 127.0.0.1',
-        `dir ${dir}`,
-        `sentinel monitor ${name} 127.0.0.1 ${primary.port} ${Math.floor(sentinelCount / 2) + 1}`,
-        `sentinel down-after-milliseconds ${name} ${DOWN_AFTER_MS}`,
-        `sentinel failover-timeout ${name} 5000`,
-        `sentinel parallel-syncs ${name} ${replicaCount}`,
-        ...(password ? [`sentinel auth-pass ${name} ${password}`] : []),
-        // The Sentinels' own password; they use it with each other too.
-        ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
-        '',
-      ].join('\n'));
+      writeFileSync(
+        conf,
+        [
+          `port ${port}`,
+          'bind 127.0.0.1',
+          `dir ${dir}`,
+          `sentinel monitor ${name} 127.0.0.1 ${primary.port} ${Math.floor(sentinelCount / 2) + 1}`,
+          `sentinel down-after-milliseconds ${name} ${DOWN_AFTER_MS}`,
+          `sentinel failover-timeout ${name} 5000`,
+          `sentinel parallel-syncs ${name} ${replicaCount}`,
+          ...(password ? [`sentinel auth-pass ${name} ${password}`] : []),
+          // The Sentinels' own password; they use it with each other too.
+          ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
+          '',
+        ].join('\n'),
+      );
       const child = spawnNode([conf, '--sentinel']);
       const node = { port, url: `redis://127.0.0.1:${port}`, child };
       started.push(node);
@@ -133,7 +166,13 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
       await waitUntilAnswers(port);
     }
     const ask = async <T>(port: number, use: (sentinel: Redis) => Promise<T>): Promise<T> => {
-      const sentinel = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, ...(sentinelPassword ? { password: sentinelPassword } : {}) });
+      const sentinel = new Redis({
+        port,
+        host: '127.0.0.1',
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+        ...(sentinelPassword ? { password: sentinelPassword } : {}),
+      });
       sentinel.on('error', () => undefined);
       try {
         await sentinel.connect();
@@ -142,12 +181,13 @@ export async function startSentinelGroup({ replicaCount = 2, sentinelCount = 3, 
         sentinel.disconnect();
       }
     };
-    const masterOf = (port: number) => ask(port, async (s) => {
-      const flat = (await s.call('SENTINEL', 'MASTER', name)) as string[];
-      const fields = new Map<string, string>();
-      for (let i = 0; i + 1 < flat.length; i += 2) fields.set(flat[i] as string, flat[i + 1] as string);
-      return fields;
-    });
+    const masterOf = (port: number) =>
+      ask(port, async (s) => {
+        const flat = (await s.call('SENTINEL', 'MASTER', name)) as string[];
+        const fields = new Map<string, string>();
+        for (let i = 0; i + 1 < flat.length; i += 2) fields.set(flat[i] as string, flat[i + 1] as string);
+        return fields;
+      });
     // Replicas found through the primary's INFO, other Sentinels through hello messages (every 2 s).
     const deadline = Date.now() + 20_000;
     for (const sentinel of sentinels) {

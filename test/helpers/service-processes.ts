@@ -46,7 +46,10 @@ export function deliverer(signer: TestSigner, url: string) {
   return async (id: string, requestNodeId: string): Promise<Answer> => {
     const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope({ object_nodeID: requestNodeId }), { jti: id }) });
     const sentAt = Date.now();
-    const status = await postRaw(url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': id }).then((r) => r.status, () => 0);
+    const status = await postRaw(url, body, { 'content-type': 'application/json', 'x-xurrent-delivery': id }).then(
+      (r) => r.status,
+      () => 0,
+    );
     return { id, requestNodeId, sentAt, answeredAt: Date.now(), status };
   };
 }

@@ -10,6 +10,14 @@ export function simulatorConfig(sim: Simulator, overrides: Partial<XurrentConfig
   return clientConfigFor(sim, { timeoutMs: 2_000, ...overrides });
 }
 
-export function simulatorClient(sim: Simulator, logger: Logger, options: { config?: Partial<XurrentConfig>; limiter?: XurrentLimiter } = {}): XurrentClient {
-  return createXurrentClient({ config: simulatorConfig(sim, options.config), logger, ...(options.limiter ? { limiter: options.limiter } : {}) });
+export function simulatorClient(
+  sim: Simulator,
+  logger: Logger,
+  options: { config?: Partial<XurrentConfig>; limiter?: XurrentLimiter } = {},
+): XurrentClient {
+  return createXurrentClient({
+    config: simulatorConfig(sim, options.config),
+    logger,
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+  });
 }

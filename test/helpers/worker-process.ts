@@ -39,9 +39,22 @@ const limiterRedis = createRedis(target, 'worker', 'xsw-test-limiter');
 limiterRedis.on('error', () => undefined); // the workers log Redis outages; the fault tests cause them
 const limiter = createRedisLimiter({ redis: limiterRedis, prefix, key: limiterKeyFor(token), settings: xurrentLimits });
 const logger = createLogger({ level: 'error', stream: process.stderr });
-const config = { account: env('XURRENT_ACCOUNT'), graphqlUrl: env('XURRENT_GRAPHQL_URL'), oauthTokenUrl: 'http://127.0.0.1:9/token', auth: { kind: 'token' as const, token }, timeoutMs: 5_000 };
+const config = {
+  account: env('XURRENT_ACCOUNT'),
+  graphqlUrl: env('XURRENT_GRAPHQL_URL'),
+  oauthTokenUrl: 'http://127.0.0.1:9/token',
+  auth: { kind: 'token' as const, token },
+  timeoutMs: 5_000,
+};
 const xurrent = createXurrentClient({ config, logger, limiter });
-const workers = createWorkers({ config: { queue: { ...queue, concurrency: 5 }, webhooks, sla, workflow, problems, registration, reports, resync }, redis: target, replicaAck: redis.replicaAck, xurrent, logger, clock: systemClock });
+const workers = createWorkers({
+  config: { queue: { ...queue, concurrency: 5 }, webhooks, sla, workflow, problems, registration, reports, resync },
+  redis: target,
+  replicaAck: redis.replicaAck,
+  xurrent,
+  logger,
+  clock: systemClock,
+});
 
 await Promise.all(workers.all.map((w) => w.waitUntilReady()));
 process.stdout.write('ready\n');

@@ -25,7 +25,8 @@ async function fakeRegistry(answer: BulkAnswer): Promise<string> {
   server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      if (req.url?.includes('/-/npm/v1/security/advisories/bulk') && typeof answer !== 'number') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      if (req.url?.includes('/-/npm/v1/security/advisories/bulk') && typeof answer !== 'number')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       res.writeHead(typeof answer === 'number' ? answer : 404).end();
     });
   });
@@ -52,7 +53,15 @@ function runAuditStep(registry: string, cwd?: string): Promise<{ code: number; s
 /** Second line on: what npm audit concluded (the first is the known-bad versions check). */
 const auditLines = (stdout: string) => stdout.split('\n').slice(1).join('\n');
 
-const advisory = (severity: string) => ({ id: 1_099_999, url: 'https://github.com/advisories/GHSA-test', title: 'Test advisory', severity, vulnerable_versions: '<99.0.0', cwe: ['CWE-400'], cvss: { score: 7.5, vectorString: null } });
+const advisory = (severity: string) => ({
+  id: 1_099_999,
+  url: 'https://github.com/advisories/GHSA-test',
+  title: 'Test advisory',
+  severity,
+  vulnerable_versions: '<99.0.0',
+  cwe: ['CWE-400'],
+  cvss: { score: 7.5, vectorString: null },
+});
 
 describe('CI audit step (npm audit --omit=dev through scripts/audit.ts)', () => {
   it('fails on a high advisory for a production dependency and names it', { timeout: 60_000 }, async () => {
@@ -73,27 +82,42 @@ describe('CI audit step (npm audit --omit=dev through scripts/audit.ts)', () => 
     const result = await runAuditStep(await fakeRegistry(405));
     expect(result.code).toBe(0);
     // Two lines: the offline check, then one line saying npm audit was refused.
-    expect(result.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^known-bad versions: none of/), expect.stringMatching(/^NOTICE \(not checked\): npm audit could not reach the advisory endpoint/)]);
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^known-bad versions: none of/),
+      expect.stringMatching(/^NOTICE \(not checked\): npm audit could not reach the advisory endpoint/),
+    ]);
   });
 
-  it('fails on a known-bad version in the lock file even when the registry refuses the audit (issue 18 point 13)', { timeout: 60_000 }, async () => {
-    const project = mkdtempSync(join(tmpdir(), 'xsw-audit-project-'));
-    try {
-      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'p', version: '1.0.0', dependencies: { a: '1.0.0' } }));
-      writeFileSync(join(project, 'package-lock.json'), JSON.stringify({
-        name: 'p', version: '1.0.0', lockfileVersion: 3, requires: true,
-        packages: {
-          '': { name: 'p', version: '1.0.0', dependencies: { a: '1.0.0' } },
-          'node_modules/a': { version: '1.0.0', dependencies: { debug: '^4.4.0' } },
-          'node_modules/debug': { version: '4.4.2' },
-        },
-      }));
-      const result = await runAuditStep(await fakeRegistry(405), project);
-      expect(result.code).toBe(1);
-      expect(result.stdout.split('\n')[0]).toMatch(/^known-bad versions in package-lock\.json: debug@4\.4\.2 at node_modules\/debug \(chalk, debug/);
-      expect(result.stdout).toMatch(/NOTICE \(not checked\)/);
-    } finally {
-      rmSync(project, { recursive: true, force: true });
-    }
-  });
+  it(
+    'fails on a known-bad version in the lock file even when the registry refuses the audit (issue 18 point 13)',
+    { timeout: 60_000 },
+    async () => {
+      const project = mkdtempSync(join(tmpdir(), 'xsw-audit-project-'));
+      try {
+        writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'p', version: '1.0.0', dependencies: { a: '1.0.0' } }));
+        writeFileSync(
+          join(project, 'package-lock.json'),
+          JSON.stringify({
+            name: 'p',
+            version: '1.0.0',
+            lockfileVersion: 3,
+            requires: true,
+            packages: {
+              '': { name: 'p', version: '1.0.0', dependencies: { a: '1.0.0' } },
+              'node_modules/a': { version: '1.0.0', dependencies: { debug: '^4.4.0' } },
+              'node_modules/debug': { version: '4.4.2' },
+            },
+          }),
+        );
+        const result = await runAuditStep(await fakeRegistry(405), project);
+        expect(result.code).toBe(1);
+        expect(result.stdout.split('\n')[0]).toMatch(
+          /^known-bad versions in package-lock\.json: debug@4\.4\.2 at node_modules\/debug \(chalk, debug/,
+        );
+        expect(result.stdout).toMatch(/NOTICE \(not checked\)/);
+      } finally {
+        rmSync(project, { recursive: true, force: true });
+      }
+    },
+  );
 });

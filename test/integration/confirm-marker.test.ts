@@ -27,8 +27,16 @@ describe('background confirm of the dedup marker', () => {
     const body = JSON.stringify({ jwt: await signer.sign(requestEnvelope(), { jti: 'confirm-fails-1' }) });
     const headers = { 'content-type': 'application/json', 'x-xurrent-delivery': 'confirm-fails-1' };
     expect((await postRaw(server.url, body, headers)).status).toBe(202);
-    const line = await waitFor(() => intake.logs.lines().find((l) => l['message'] === 'dedup marker left pending'), 'confirm failure logged');
-    expect(line).toMatchObject({ level: 'warn', component: 'webhook', jobId: 'delivery-jti-confirm-fails-1', error: 'Connection is closed.' });
+    const line = await waitFor(
+      () => intake.logs.lines().find((l) => l['message'] === 'dedup marker left pending'),
+      'confirm failure logged',
+    );
+    expect(line).toMatchObject({
+      level: 'warn',
+      component: 'webhook',
+      jobId: 'delivery-jti-confirm-fails-1',
+      error: 'Connection is closed.',
+    });
     const again = await postRaw(server.url, body, headers);
     expect([again.status, again.json()]).toEqual([200, { status: 'duplicate' }]);
     expect(await intake.jobCount()).toBe(1);

@@ -6,7 +6,12 @@ import { requestEnvelope } from '../helpers/signing.js';
 let intake: TestIntake;
 let server: Listening;
 beforeAll(async () => {
-  intake = await startTestIntake({ XURRENT_ACCOUNT: 'acme', XURRENT_DOMAIN: 'xurrent.qa', XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false', XURRENT_CUSTOMER_ACCOUNTS: 'globex' });
+  intake = await startTestIntake({
+    XURRENT_ACCOUNT: 'acme',
+    XURRENT_DOMAIN: 'xurrent.qa',
+    XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false',
+    XURRENT_CUSTOMER_ACCOUNTS: 'globex',
+  });
   server = await listen(intake.app);
 });
 afterAll(async () => {
@@ -19,7 +24,9 @@ const deliver = (envelope: Record<string, unknown>, id: string) =>
 
 describe('event routing (unsigned bodies explicitly allowed)', () => {
   it('warned at start that unsigned bodies are accepted', () => {
-    expect(intake.logs.lines().some((l) => l['level'] === 'warn' && String(l['message']).includes('XURRENT_WEBHOOK_REQUIRE_SIGNATURE=false'))).toBe(true);
+    expect(
+      intake.logs.lines().some((l) => l['level'] === 'warn' && String(l['message']).includes('XURRENT_WEBHOOK_REQUIRE_SIGNATURE=false')),
+    ).toBe(true);
   });
 
   it.each(['request.create', 'request.update', 'request.note-added', 'request.team-changed', 'request.member-changed'])(
@@ -36,7 +43,14 @@ describe('event routing (unsigned bodies explicitly allowed)', () => {
   );
 
   it('queues request.status-changed with its status and who changed it (ids only)', async () => {
-    const response = await deliver(requestEnvelope({ event: 'request.status-changed', person_nodeID: 'UGVyc29uLzc', payload: { status: 'completed', previous_status: 'assigned' } }), 'route-status');
+    const response = await deliver(
+      requestEnvelope({
+        event: 'request.status-changed',
+        person_nodeID: 'UGVyc29uLzc',
+        payload: { status: 'completed', previous_status: 'assigned' },
+      }),
+      'route-status',
+    );
     expect(response.status).toBe(202);
     const job = await intake.queues.events.getJob('delivery-route-status');
     expect(job?.data).toMatchObject({ event: 'request.status-changed', actor: { personNodeId: 'UGVyc29uLzc', status: 'completed' } });
@@ -54,7 +68,12 @@ describe('event routing (unsigned bodies explicitly allowed)', () => {
 
   it('acknowledges known events we do not act on, and unknown ones, without queueing', async () => {
     const before = await intake.jobCount();
-    for (const [event, id] of [['task.update', 'k1'], ['request.agile-board-column-changed', 'k2'], ['request.completed', 'u1'], ['brand.new-event', 'u2']] as const) {
+    for (const [event, id] of [
+      ['task.update', 'k1'],
+      ['request.agile-board-column-changed', 'k2'],
+      ['request.completed', 'u1'],
+      ['brand.new-event', 'u2'],
+    ] as const) {
       const response = await deliver(requestEnvelope({ event, object_nodeID: undefined }), id);
       expect(response.status).toBe(200);
       expect(response.json()).toEqual({ status: 'ignored' });

@@ -39,7 +39,11 @@ describe(`fuzzing the receiver (${RUNS} runs)`, () => {
     const gc = exposeGc();
     const publicJwks = createLocalJWKSet({ keys: [await exportJWK(await importSPKI(signer.publicKeyPem, 'RS256'))] });
     /** The independent oracle: a 202 for a token nobody signed as-is must still verify on its own. */
-    const verifies = (token: string) => jwtVerify(token, publicJwks, { algorithms: ['RS256'], issuer: ISSUER, audience: AUDIENCE }).then(() => true, () => false);
+    const verifies = (token: string) =>
+      jwtVerify(token, publicJwks, { algorithms: ['RS256'], issuer: ISSUER, audience: AUDIENCE }).then(
+        () => true,
+        () => false,
+      );
     const histogram: Record<string, number> = {};
     let jobs = await intake.jobCount();
     let heapBefore = 0;
@@ -70,7 +74,9 @@ describe(`fuzzing the receiver (${RUNS} runs)`, () => {
     console.log(JSON.stringify({ fuzzRuns: RUNS, heapGrowthMb: Number(growthMb.toFixed(1)), outcomes: histogram }));
     expect(growthMb).toBeLessThan(HEAP_GROWTH_LIMIT_MB);
     // Still serving: a valid delivery is queued and health answers.
-    const ok = await postRaw(server.url, JSON.stringify({ jwt: await signer.sign(requestEnvelope()) }), { 'content-type': 'application/json' });
+    const ok = await postRaw(server.url, JSON.stringify({ jwt: await signer.sign(requestEnvelope()) }), {
+      'content-type': 'application/json',
+    });
     expect(ok.status).toBe(202);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

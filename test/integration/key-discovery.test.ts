@@ -112,7 +112,11 @@ describe('key discovery (XURRENT_WEBHOOK_JWKS=discover)', () => {
       await stranger.sign(requestEnvelope(), claims, { kid: 'key-1', jku: 'https://evil.example/jwks', x5u: 'https://evil.example/cert' }),
       await stranger.sign(requestEnvelope(), claims, { kid: 'key-1' }),
       `${base64url.encode('{"alg":"none","kid":"key-1"}')}.${base64url.encode(JSON.stringify({ data: requestEnvelope(), iss: POLICY_ISSUER, aud: AUDIENCE }))}.`,
-      await new SignJWT({ data: requestEnvelope() }).setProtectedHeader({ alg: 'HS256', kid: 'key-1' }).setIssuer(POLICY_ISSUER).setAudience(AUDIENCE).sign(new TextEncoder().encode(signer.publicKeyPem)),
+      await new SignJWT({ data: requestEnvelope() })
+        .setProtectedHeader({ alg: 'HS256', kid: 'key-1' })
+        .setIssuer(POLICY_ISSUER)
+        .setAudience(AUDIENCE)
+        .sign(new TextEncoder().encode(signer.publicKeyPem)),
     ];
     for (const token of tokens) expect((await deliver(token)).status).toBe(401);
     expect(await intake.jobCount()).toBe(0);
@@ -197,7 +201,9 @@ describe('key discovery under load from unauthenticated senders', () => {
     const signer = await createTestSigner();
     const fetched = await nockXurrent(signer, { delayMs: 150 });
     await start();
-    const tokens = await Promise.all([1, 2, 3, 4, 5, 6].map(() => signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' })));
+    const tokens = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => signer.sign(requestEnvelope(), { iss: POLICY_ISSUER }, { kid: 'key-1' })),
+    );
     const statuses = await Promise.all(tokens.map((token) => deliver(token).then((r) => r.status)));
     expect(statuses).toEqual([202, 202, 202, 202, 202, 202]);
     expect(fetched).toEqual({ configuration: 1, jwks: 1 });
@@ -214,10 +220,12 @@ describe('key discovery under load from unauthenticated senders', () => {
     expect((await deliver(await token())).status).toBe(503);
     expect(fetched.configuration).toBe(1);
     // Xurrent is back; once the failure has aged out the next delivery discovers again and is queued.
-    nock(HOST).get(configPath('wp-1')).reply(() => {
-      fetched.configuration += 1;
-      return [200, { issuer: POLICY_ISSUER, jwks_uri: `${POLICY_ISSUER}/jwks` }];
-    });
+    nock(HOST)
+      .get(configPath('wp-1'))
+      .reply(() => {
+        fetched.configuration += 1;
+        return [200, { issuer: POLICY_ISSUER, jwks_uri: `${POLICY_ISSUER}/jwks` }];
+      });
     clock += 61_000;
     expect((await deliver(await token())).status).toBe(202);
     expect(fetched).toEqual({ configuration: 2, jwks: 1 });
@@ -226,13 +234,18 @@ describe('key discovery under load from unauthenticated senders', () => {
   it('answers 401 for a made-up policy name (404), once per name per 5 minutes', async () => {
     const signer = await createTestSigner();
     let asked = 0;
-    nock(HOST).get(configPath('made-up')).times(5).reply(() => {
-      asked += 1;
-      return [404, 'not found'];
-    });
+    nock(HOST)
+      .get(configPath('made-up'))
+      .times(5)
+      .reply(() => {
+        asked += 1;
+        return [404, 'not found'];
+      });
     await start();
     for (let i = 0; i < 5; i += 1) {
-      expect((await deliver(await signer.sign(requestEnvelope(), { iss: `${HOST}/webhook_policies/made-up` }, { kid: 'key-1' }))).status).toBe(401);
+      expect(
+        (await deliver(await signer.sign(requestEnvelope(), { iss: `${HOST}/webhook_policies/made-up` }, { kid: 'key-1' }))).status,
+      ).toBe(401);
     }
     expect(asked).toBe(1);
   });
@@ -248,7 +261,8 @@ describe('key discovery under load from unauthenticated senders', () => {
         return [404, 'not found'];
       });
     await start({ XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '2' });
-    const random = async (n: number) => (await deliver(await signer.sign(requestEnvelope(), { iss: `${HOST}/webhook_policies/random-${n}` }, { kid: 'k' }))).status;
+    const random = async (n: number) =>
+      (await deliver(await signer.sign(requestEnvelope(), { iss: `${HOST}/webhook_policies/random-${n}` }, { kid: 'k' }))).status;
     expect([await random(1), await random(2), await random(3), await random(4)]).toEqual([401, 401, 503, 503]);
     expect(asked).toHaveLength(2);
     clock += 60_000;

@@ -20,7 +20,14 @@ const NODE_ID = 'NG1lLXN0YWdpbmcuY29tL1JlcXVlc3QvODE';
 let signer: TestSigner;
 
 async function envelope(deliveryId: string) {
-  const jwt = await signer.sign({ webhook_id: 1, account_id: ACCOUNT, event: 'request.update', object_id: 81, object_nodeID: NODE_ID, payload: {} });
+  const jwt = await signer.sign({
+    webhook_id: 1,
+    account_id: ACCOUNT,
+    event: 'request.update',
+    object_id: 81,
+    object_nodeID: NODE_ID,
+    payload: {},
+  });
   return {
     init: {
       method: 'POST',

@@ -26,7 +26,9 @@ const SECRET_SHAPES: readonly RegExp[] = [
 
 /** Every JWS segment of 16+ characters inside a body: the exact strings that must never reach a log. */
 const tokenSegments = (text: string): string[] =>
-  [...text.matchAll(/[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g)].flatMap((m) => m[0].split('.')).filter((s) => s.length >= 16 && !/^(.)\1*$/.test(s));
+  [...text.matchAll(/[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g)]
+    .flatMap((m) => m[0].split('.'))
+    .filter((s) => s.length >= 16 && !/^(.)\1*$/.test(s));
 
 const leaksIn = (logs: string, secrets: Iterable<string>) => [...new Set(secrets)].filter((secret) => logs.includes(secret));
 const shapesIn = (logs: string) => SECRET_SHAPES.filter((shape) => shape.test(logs)).map(String);
@@ -63,15 +65,27 @@ describe('logs hold no token, secret, key or Authorization value', () => {
 
     // The handshake: the one-time code travels in the callback URL and must stay out of the logs.
     const code = `code-${randomBytes(16).toString('hex')}`;
-    const verify = await kit.signer.sign({ ...requestEnvelope({ event: 'webhook.verify', object_nodeID: undefined }), payload: { callback: `${ISSUER}/webhooks/7/verify?code=${code}` } });
+    const verify = await kit.signer.sign({
+      ...requestEnvelope({ event: 'webhook.verify', object_nodeID: undefined }),
+      payload: { callback: `${ISSUER}/webhooks/7/verify?code=${code}` },
+    });
     secrets.push(code, ...tokenSegments(verify));
     expect((await postRaw(server.url, signedBody(verify), JSON_TYPE)).status).toBe(200);
     const called: string[] = [];
-    const fetch = (async (input: string | URL | Request) => (called.push(String(input)), new Response(null, { status: 200 }))) as typeof globalThis.fetch;
+    const fetch = (async (input: string | URL | Request) => (
+      called.push(String(input)),
+      new Response(null, { status: 200 })
+    )) as typeof globalThis.fetch;
     const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-log-scan');
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     await events.waitUntilReady();
-    const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, callbackDomains: [DOMAIN], fetch, logger: intake.logs.logger });
+    const worker = createWebhookVerifyWorker({
+      connection,
+      prefix: intake.prefix,
+      callbackDomains: [DOMAIN],
+      fetch,
+      logger: intake.logs.logger,
+    });
     try {
       const [job] = await intake.queues.webhookVerify.getJobs();
       await job!.waitUntilFinished(events, 10_000);
@@ -92,7 +106,9 @@ describe('logs hold no token, secret, key or Authorization value', () => {
 
   it('across an end-to-end scenario run: simulator, signed webhooks, workers, GraphQL with a bearer token (debug level)', async () => {
     const capture = createLogCapture('debug');
-    const scenario = JSON.parse(readFileSync(new URL('../scenarios/problem-solved-notes-incident.json', import.meta.url), 'utf8')) as unknown;
+    const scenario = JSON.parse(
+      readFileSync(new URL('../scenarios/problem-solved-notes-incident.json', import.meta.url), 'utf8'),
+    ) as unknown;
     const report = await runScenario(scenario, { redisUrl: TEST_REDIS_URL, logger: capture.logger });
     expect(report.xurrentCalls).toBeGreaterThan(5);
     const logs = capture.text();

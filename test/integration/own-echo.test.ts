@@ -26,11 +26,14 @@ let serial = 0;
 async function deliver(overrides: Record<string, unknown>) {
   const jti = `echo-${(serial += 1)}`;
   const envelope = requestEnvelope(overrides);
-  const { status } = await postRaw(server.url, JSON.stringify({ jwt: await signer.sign(envelope, { jti }) }), { 'content-type': 'application/json', 'x-xurrent-delivery': jti });
+  const { status } = await postRaw(server.url, JSON.stringify({ jwt: await signer.sign(envelope, { jti }) }), {
+    'content-type': 'application/json',
+    'x-xurrent-delivery': jti,
+  });
   return { status, requestNodeId: String(envelope['object_nodeID']) };
 }
 
-describe('the worker\'s own echoes (issue 21, point 7)', () => {
+describe("the worker's own echoes (issue 21, point 7)", () => {
   it('answers 200 to a request event by the API user, counts it as ignored-own-echo and queues nothing', async () => {
     const before = await intake.jobCount();
     expect((await deliver({ person_nodeID: API_USER, event: 'request.update' })).status).toBe(200);
@@ -39,12 +42,18 @@ describe('the worker\'s own echoes (issue 21, point 7)', () => {
   });
 
   it('still records who changed the status (the response reading needs it) for an own status change', async () => {
-    const { status, requestNodeId } = await deliver({ person_nodeID: API_USER, event: 'request.status-changed', payload: { status: 'waiting_for_customer' } });
+    const { status, requestNodeId } = await deliver({
+      person_nodeID: API_USER,
+      event: 'request.status-changed',
+      payload: { status: 'waiting_for_customer' },
+    });
     expect(status).toBe(200);
-    expect(recorded).toEqual([{ requestNodeId, actor: { personNodeId: API_USER, status: 'waiting_for_customer', atMs: expect.any(Number) } }]);
+    expect(recorded).toEqual([
+      { requestNodeId, actor: { personNodeId: API_USER, status: 'waiting_for_customer', atMs: expect.any(Number) } },
+    ]);
   });
 
-  it('processes another person\'s events, system events (no person) and everything while the API user is unknown', async () => {
+  it("processes another person's events, system events (no person) and everything while the API user is unknown", async () => {
     const before = await intake.jobCount();
     expect((await deliver({ person_nodeID: 'NG1lLmNvbS9QZXJzb24vNTkx' })).status).toBe(202);
     expect((await deliver({ person_nodeID: null, person_id: null })).status).toBe(202);

@@ -57,7 +57,11 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
       .post('/', (body: GraphQLBody) => body.query.includes('query RequestById'))
       .reply(200, function (uri, body) {
         record.call(this, uri, body);
-        return { data: { node: { id: REQUEST_NODE_ID, requestId: '70', subject: 'Mail down', category: 'incident', impact: 'top', status: 'assigned' } } };
+        return {
+          data: {
+            node: { id: REQUEST_NODE_ID, requestId: '70', subject: 'Mail down', category: 'incident', impact: 'top', status: 'assigned' },
+          },
+        };
       })
       .post('/', (body: GraphQLBody) => body.query.includes('mutation RequestUpdate'))
       .reply(200, function (uri, body) {
@@ -71,17 +75,17 @@ describe('walking skeleton: webhook → Redis → worker → Xurrent', () => {
       headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Xurrent-Delivery': '7d8f0a4e-1b2c-4d5e-8f90-123456789abc' },
       body: JSON.stringify({
         jwt: await signer.sign({
-        webhook_id: 3,
-        account_id: ACCOUNT,
-        account: `https://${ACCOUNT}.xurrent.qa`,
-        name: 'request.create',
-        event: 'request.create',
-        object_id: 70,
-        object_nodeID: REQUEST_NODE_ID,
-        person_id: 591,
-        person_nodeID: 'NG1lLXN0YWdpbmcuY29tL1BlcnNvbi81OTE',
-        person_name: 'Howard Tanner',
-        payload: {},
+          webhook_id: 3,
+          account_id: ACCOUNT,
+          account: `https://${ACCOUNT}.xurrent.qa`,
+          name: 'request.create',
+          event: 'request.create',
+          object_id: 70,
+          object_nodeID: REQUEST_NODE_ID,
+          person_id: 591,
+          person_nodeID: 'NG1lLXN0YWdpbmcuY29tL1BlcnNvbi81OTE',
+          person_name: 'Howard Tanner',
+          payload: {},
         }),
       }),
     });

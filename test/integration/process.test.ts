@@ -57,7 +57,10 @@ describe('the service as a process', () => {
       15_000,
     );
     expect(Date.now() - started).toBeLessThan(15_000);
-    const embeddedLine = running.stdout().split('\n').find((line) => line.includes('started embedded redis-server'));
+    const embeddedLine = running
+      .stdout()
+      .split('\n')
+      .find((line) => line.includes('started embedded redis-server'));
     const embeddedUrl = new URL(String(JSON.parse(embeddedLine ?? '{}').url));
     expect(await pingRedis('127.0.0.1', Number(embeddedUrl.port))).toBe(true);
 

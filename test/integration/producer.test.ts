@@ -119,7 +119,10 @@ describe('createDeliveryProducer', () => {
     await Promise.all(ids.map((id) => enqueue({ queue, job, data, ids: [id, `jti-${id}`] })));
     const markers = ids.flatMap((id) => [`${prefix}:webhook-dedup:d-${id}`, `${prefix}:webhook-dedup:d-jti-${id}`]);
     const expected = ids.flatMap((id) => [`done|${queue.toKey(`delivery-${id}`)}`, `done|${queue.toKey(`delivery-${id}`)}`]);
-    await waitFor(async () => JSON.stringify(await redis.mget(...markers)) === JSON.stringify(expected), 'every marker confirmed with its own job key');
+    await waitFor(
+      async () => JSON.stringify(await redis.mget(...markers)) === JSON.stringify(expected),
+      'every marker confirmed with its own job key',
+    );
     expect(calls).toBeLessThan(ids.length);
     expect(await redis.ttl(markers[0]!)).toBeGreaterThan(604_000);
   });

@@ -14,12 +14,20 @@ afterEach(async () => {
 
 async function post(env: Record<string, string>, jwt: string, headers: Record<string, string> = {}) {
   intake ??= await startTestIntake(env);
-  return request(intake.app).post('/webhooks/xurrent').set('Content-Type', 'application/json; charset=utf-8').set(headers).send(bodyOf(jwt));
+  return request(intake.app)
+    .post('/webhooks/xurrent')
+    .set('Content-Type', 'application/json; charset=utf-8')
+    .set(headers)
+    .send(bodyOf(jwt));
 }
 
 describe('real Xurrent deliveries (account wdc on 4me-staging.com, 2021, no exp)', () => {
   it.each([rs256, rs512])('accepts the $alg delivery with its settings and schedules the handshake', async (delivery) => {
-    const res = await post(realEnv(delivery.publicKeyPem), delivery.jwt, delivery.httpHeaders?.['X-4me-Delivery'] ? { 'X-4me-Delivery': delivery.httpHeaders['X-4me-Delivery'] } : {});
+    const res = await post(
+      realEnv(delivery.publicKeyPem),
+      delivery.jwt,
+      delivery.httpHeaders?.['X-4me-Delivery'] ? { 'X-4me-Delivery': delivery.httpHeaders['X-4me-Delivery'] } : {},
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'verification scheduled' });
     const jobs = await intake!.queues.webhookVerify.getJobs();
@@ -38,7 +46,10 @@ describe('real Xurrent deliveries (account wdc on 4me-staging.com, 2021, no exp)
 
   it('accepts the exact recorded HTTP body and headers', async () => {
     intake = await startTestIntake(realEnv(rs256.publicKeyPem));
-    const res = await request(intake.app).post('/webhooks/xurrent').set(rs256.httpHeaders ?? {}).send(rs256.httpBody);
+    const res = await request(intake.app)
+      .post('/webhooks/xurrent')
+      .set(rs256.httpHeaders ?? {})
+      .send(rs256.httpBody);
     expect(res.status).toBe(200);
     expect(await intake.jobCount()).toBe(1);
   });
@@ -61,7 +72,11 @@ describe('real Xurrent deliveries (account wdc on 4me-staging.com, 2021, no exp)
       ['RS256 token with another public key', rs256, realEnv(rs512.publicKeyPem)],
       ['RS256 token with issuer https://wdc.4me-demo.com', rs256, realEnv(rs256.publicKeyPem, 'RS256', { XURRENT_DOMAIN: '4me-demo.com' })],
       ['RS512 token with issuer https://wdc.4me-demo.com', rs512, realEnv(rs512.publicKeyPem, 'RS512', { XURRENT_DOMAIN: '4me-demo.com' })],
-      ["RS256 token for account 'globalnet'", rs256, realEnv(rs256.publicKeyPem, 'RS256', { XURRENT_ACCOUNT: 'globalnet', XURRENT_CUSTOMER_ACCOUNTS: 'wdc' })],
+      [
+        "RS256 token for account 'globalnet'",
+        rs256,
+        realEnv(rs256.publicKeyPem, 'RS256', { XURRENT_ACCOUNT: 'globalnet', XURRENT_CUSTOMER_ACCOUNTS: 'wdc' }),
+      ],
       ["RS512 token for account 'globalnet'", rs512, realEnv(rs512.publicKeyPem, 'RS512', { XURRENT_ACCOUNT: 'globalnet' })],
       ["RS256 token with audience 'audience'", rs256, realEnv(rs256.publicKeyPem, 'RS256', { XURRENT_WEBHOOK_AUDIENCE: 'audience' })],
       ["RS512 token with audience 'audience'", rs512, realEnv(rs512.publicKeyPem, 'RS512', { XURRENT_WEBHOOK_AUDIENCE: 'audience' })],

@@ -31,7 +31,11 @@ describe('keyed locks on Redis', () => {
     const locks = createKeyedLocks(a, { prefix, ttlMs: 80 });
     const old = await locks.tryAcquire('request-3');
     // Taken as soon as the 80 ms expiry lets it (polling, not a fixed sleep).
-    const fresh = await waitFor(() => createKeyedLocks(b, { prefix, ttlMs: 5_000 }).tryAcquire('request-3'), 'the expired lock to be free', 2_000);
+    const fresh = await waitFor(
+      () => createKeyedLocks(b, { prefix, ttlMs: 5_000 }).tryAcquire('request-3'),
+      'the expired lock to be free',
+      2_000,
+    );
     expect(await old?.extend()).toBe(false);
     await old?.release();
     expect(await locks.tryAcquire('request-3')).toBeUndefined();
@@ -62,7 +66,7 @@ describe('keyed locks on Redis', () => {
     expect(dying).toBeDefined();
     c.disconnect();
     expect(await other.tryAcquire('request-6')).toBeUndefined();
-    await waitFor(() => other.tryAcquire('request-6'), 'the dead holder\'s lock to expire', 2_000);
+    await waitFor(() => other.tryAcquire('request-6'), "the dead holder's lock to expire", 2_000);
     await dying?.release().catch(() => undefined);
   });
 });

@@ -39,7 +39,13 @@ describe('webhook.verify end to end', () => {
     const events = new QueueEvents(intake.queues.webhookVerify.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     // Subscribed before the worker starts, so the job cannot finish before we listen.
     await events.waitUntilReady();
-    const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, callbackDomains: [DOMAIN], fetch, logger: intake.logs.logger });
+    const worker = createWebhookVerifyWorker({
+      connection,
+      prefix: intake.prefix,
+      callbackDomains: [DOMAIN],
+      fetch,
+      logger: intake.logs.logger,
+    });
     closers.push(async () => {
       await worker.close();
       await events.close();
@@ -72,7 +78,13 @@ describe('webhook.verify end to end', () => {
     const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-verify-worker');
     const events = new QueueEvents(queue.name, { connection: { url: TEST_REDIS_URL }, prefix: intake.prefix });
     await events.waitUntilReady();
-    const worker = createWebhookVerifyWorker({ connection, prefix: intake.prefix, callbackDomains: [DOMAIN], fetch, logger: intake.logs.logger });
+    const worker = createWebhookVerifyWorker({
+      connection,
+      prefix: intake.prefix,
+      callbackDomains: [DOMAIN],
+      fetch,
+      logger: intake.logs.logger,
+    });
     closers.push(async () => {
       await worker.close();
       await events.close();
@@ -95,7 +107,20 @@ async function valuesUnder(prefix: string): Promise<string> {
     for await (const page of redis.scanStream({ match: `${prefix}:*`, count: 500 })) keys.push(...(page as string[]));
     for (const key of keys) {
       const type = await redis.type(key);
-      const value = type === 'string' ? await redis.get(key) : type === 'hash' ? await redis.hgetall(key) : type === 'list' ? await redis.lrange(key, 0, -1) : type === 'zset' ? await redis.zrange(key, '0', '-1') : type === 'stream' ? await redis.xrange(key, '-', '+') : type === 'set' ? await redis.smembers(key) : null;
+      const value =
+        type === 'string'
+          ? await redis.get(key)
+          : type === 'hash'
+            ? await redis.hgetall(key)
+            : type === 'list'
+              ? await redis.lrange(key, 0, -1)
+              : type === 'zset'
+                ? await redis.zrange(key, '0', '-1')
+                : type === 'stream'
+                  ? await redis.xrange(key, '-', '+')
+                  : type === 'set'
+                    ? await redis.smembers(key)
+                    : null;
       parts.push(key, JSON.stringify(value));
     }
     return parts.join('\n');

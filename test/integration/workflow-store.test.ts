@@ -34,15 +34,23 @@ describe('workflow store', () => {
     expect(await redis.ttl(`${prefix}:workflow:REQ-1`)).toBeGreaterThan(300 * 24 * 3600);
   });
 
-  it("reads state saved before the registration statuses were renamed with the new names, meaning kept", async () => {
+  it('reads state saved before the registration statuses were renamed with the new names, meaning kept', async () => {
     const registration = { missing: [], askedAtMs: null, notesAtAsk: 0, remindedAtMs: null, pauses: [], routedTeamId: null };
     // As written then: 'complete' when nothing had to be asked, 'completed' once the answers completed it.
-    await redis.set(`${prefix}:workflow:REQ-OLD-1`, encodeState({ ...INITIAL_WORKFLOW_STATE, registration: { ...registration, status: 'complete' } }));
-    await redis.set(`${prefix}:workflow:REQ-OLD-2`, encodeState({ ...INITIAL_WORKFLOW_STATE, registration: { ...registration, status: 'completed', askedAtMs: 7 } }));
+    await redis.set(
+      `${prefix}:workflow:REQ-OLD-1`,
+      encodeState({ ...INITIAL_WORKFLOW_STATE, registration: { ...registration, status: 'complete' } }),
+    );
+    await redis.set(
+      `${prefix}:workflow:REQ-OLD-2`,
+      encodeState({ ...INITIAL_WORKFLOW_STATE, registration: { ...registration, status: 'completed', askedAtMs: 7 } }),
+    );
     expect((await store.load('REQ-OLD-1')).registration).toEqual({ ...registration, status: 'complete-without-asking' });
     expect((await store.load('REQ-OLD-2')).registration).toEqual({ ...registration, status: 'completed-after-asking', askedAtMs: 7 });
     await store.save('REQ-OLD-2', await store.load('REQ-OLD-2'));
-    expect((decodeState((await redis.getBuffer(`${prefix}:workflow:REQ-OLD-2`)) as Buffer) as WorkflowState).registration?.status).toBe('completed-after-asking');
+    expect((decodeState((await redis.getBuffer(`${prefix}:workflow:REQ-OLD-2`)) as Buffer) as WorkflowState).registration?.status).toBe(
+      'completed-after-asking',
+    );
   });
 
   it('treats unreadable state as missing and says so', async () => {

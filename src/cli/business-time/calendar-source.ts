@@ -44,7 +44,8 @@ function text(name: string, value: unknown): string {
 }
 
 function stringList(value: unknown): string[] {
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new UsageError('holidays must be an array of dates and region codes');
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+    throw new UsageError('holidays must be an array of dates and region codes');
   return value;
 }
 

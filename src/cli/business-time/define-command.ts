@@ -5,8 +5,18 @@ import type { FieldReader } from './input-fields.js';
 
 const CALENDAR_FLAGS = {
   timezone: { type: 'string', value: '<IANA zone>', description: 'override the support time zone', defaultText: 'SUPPORT_TIMEZONE' },
-  hours: { type: 'string', value: '<hours>', description: 'override the support hours (SUPPORT_HOURS syntax, e.g. "Mon-Fri 08:30-17:30")', defaultText: 'SUPPORT_HOURS' },
-  holidays: { type: 'string', value: '<list>', description: 'override the holidays: comma-separated dates and region codes', defaultText: 'SUPPORT_HOLIDAYS' },
+  hours: {
+    type: 'string',
+    value: '<hours>',
+    description: 'override the support hours (SUPPORT_HOURS syntax, e.g. "Mon-Fri 08:30-17:30")',
+    defaultText: 'SUPPORT_HOURS',
+  },
+  holidays: {
+    type: 'string',
+    value: '<list>',
+    description: 'override the holidays: comma-separated dates and region codes',
+    defaultText: 'SUPPORT_HOLIDAYS',
+  },
   jsonl: { type: 'boolean', description: 'answer one JSON line per stdin line (flags given too are defaults for each line)' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -26,7 +36,9 @@ export interface BusinessTimeCommandSpec {
  * fields per line) override the calendar.
  */
 export function defineBusinessTimeCommand(spec: BusinessTimeCommandSpec): CliCommand {
-  const inputFlags = Object.fromEntries(Object.entries(spec.inputs).map(([name, input]) => [name, { type: 'string', ...input } satisfies FlagSpec]));
+  const inputFlags = Object.fromEntries(
+    Object.entries(spec.inputs).map(([name, input]) => [name, { type: 'string', ...input } satisfies FlagSpec]),
+  );
   return defineCommand({
     path: spec.path,
     summary: spec.summary,
@@ -35,7 +47,11 @@ export function defineBusinessTimeCommand(spec: BusinessTimeCommandSpec): CliCom
     async run(values, io) {
       const flags = values as Readonly<Record<string, string | boolean | undefined>>;
       // Loaded here, not at the top: `--help` and the other commands do not pay for the configuration schema.
-      const [{ loadSlaConfig }, { createCalendarSource }, { answerJsonLines }] = await Promise.all([import('./load-sla-config.js'), import('./calendar-source.js'), import('./json-lines.js')]);
+      const [{ loadSlaConfig }, { createCalendarSource }, { answerJsonLines }] = await Promise.all([
+        import('./load-sla-config.js'),
+        import('./calendar-source.js'),
+        import('./json-lines.js'),
+      ]);
       const sla = loadSlaConfig(io.env);
       const calendarFor = createCalendarSource(sla.calendar);
       const answer = (read: FieldReader) => spec.answer(read, calendarFor(read), sla);

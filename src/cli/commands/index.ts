@@ -11,4 +11,15 @@ import { resyncCommand } from './resync.js';
 import { slaTargetsCommand } from './sla-targets.js';
 
 /** Every command of `npm run cli`; each lives in its own file. */
-export const COMMANDS: readonly CliCommand[] = [configCheckCommand, businessTimeAddCommand, businessTimeBetweenCommand, slaTargetsCommand, reportSlaCommand, reportAvailabilityCommand, jobsStatsCommand, jobsRetryFailedCommand, resyncCommand, privacyForgetCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  configCheckCommand,
+  businessTimeAddCommand,
+  businessTimeBetweenCommand,
+  slaTargetsCommand,
+  reportSlaCommand,
+  reportAvailabilityCommand,
+  jobsStatsCommand,
+  jobsRetryFailedCommand,
+  resyncCommand,
+  privacyForgetCommand,
+];

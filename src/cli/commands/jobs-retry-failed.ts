@@ -8,7 +8,10 @@ export const jobsRetryFailedCommand = defineCommand({
     queue: { type: 'string', value: '<name>', description: 'only this queue', defaultText: 'every queue' },
   },
   async run(flags, io) {
-    const [{ retryFailedJobs }, { selectQueues, withQueues }] = await Promise.all([import('../../queue/dead-letters.js'), import('./open-queues.js')]);
+    const [{ retryFailedJobs }, { selectQueues, withQueues }] = await Promise.all([
+      import('../../queue/dead-letters.js'),
+      import('./open-queues.js'),
+    ]);
     await withQueues(io, async (queues) => {
       for (const queue of selectQueues(queues, flags.queue)) {
         io.stdout.write(`${JSON.stringify({ queue: queue.name, ...(await retryFailedJobs(queue)) })}\n`);

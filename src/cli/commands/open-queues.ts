@@ -16,7 +16,9 @@ export async function withQueues<T>(io: CliIo, use: (queues: QueueViews, config:
   try {
     await redis.connect();
   } catch (error) {
-    throw new Error(`Cannot reach Redis at ${config.redis.sentinel ? 'REDIS_SENTINELS' : config.redis.url ? 'REDIS_URL' : DEFAULT_REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot reach Redis at ${config.redis.sentinel ? 'REDIS_SENTINELS' : config.redis.url ? 'REDIS_URL' : DEFAULT_REDIS_URL}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const queues = openQueues(redis, config.queue.prefix);
   try {

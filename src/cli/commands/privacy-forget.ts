@@ -15,11 +15,18 @@ export const privacyForgetCommand = defineCommand({
     const person = flags.person?.trim() ?? '';
     if (person === '') throw new UsageError('--person needs the Xurrent id of the person');
     const apply = flags.apply === true;
-    const [{ forgetPerson }, { withServiceRedis }] = await Promise.all([import('../../privacy/forget-person.js'), import('../service-redis.js')]);
+    const [{ forgetPerson }, { withServiceRedis }] = await Promise.all([
+      import('../../privacy/forget-person.js'),
+      import('../service-redis.js'),
+    ]);
     const report = await withServiceRedis(io, (redis, prefix) => forgetPerson(redis, prefix, person, { apply }));
     io.stdout.write(`${JSON.stringify(report)}\n`);
     const found = `${report.jobs.length} job(s) and ${report.keys.length} key(s)`;
-    io.stderr.write(apply ? `Took the person out of ${found}${report.kept.length ? `; ${report.kept.length} running job(s) kept: run again once they finished` : ''}.\n` : `Dry run: nothing was changed. Run again with --apply to take the person out of the ${found} listed.\n`);
+    io.stderr.write(
+      apply
+        ? `Took the person out of ${found}${report.kept.length ? `; ${report.kept.length} running job(s) kept: run again once they finished` : ''}.\n`
+        : `Dry run: nothing was changed. Run again with --apply to take the person out of the ${found} listed.\n`,
+    );
     return 0;
   },
 });

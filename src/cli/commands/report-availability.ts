@@ -8,11 +8,25 @@ export const reportAvailabilityCommand = defineCommand({
   summary: "the service's own availability of a month (--month YYYY-MM, default previous) as table or json",
   flags: {
     month: { type: 'string', value: '<YYYY-MM>', description: 'the month, in the support zone', defaultText: 'the previous month' },
-    format: { type: 'string', value: '<table|json>', description: 'output format (table: times in the support zone; json: ISO instants)', default: 'table' },
+    format: {
+      type: 'string',
+      value: '<table|json>',
+      description: 'output format (table: times in the support zone; json: ISO instants)',
+      default: 'table',
+    },
   },
   async run(flags, io) {
     if (!FORMATS.includes(flags.format)) throw new UsageError('--format must be table or json');
-    const [{ createRedis }, { availabilityToJson }, { availabilityToText }, { readAvailabilityReport }, { systemClock }, { loadConfig, readEnvWithDotenv }, { monthPeriod, previousMonthOf }, { cliRedisTarget }] = await Promise.all([
+    const [
+      { createRedis },
+      { availabilityToJson },
+      { availabilityToText },
+      { readAvailabilityReport },
+      { systemClock },
+      { loadConfig, readEnvWithDotenv },
+      { monthPeriod, previousMonthOf },
+      { cliRedisTarget },
+    ] = await Promise.all([
       import('../../redis/connection.js'),
       import('../../availability/availability-json.js'),
       import('../../availability/availability-text.js'),

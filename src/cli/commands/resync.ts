@@ -12,7 +12,10 @@ export function parseSince(text: string, nowMs: number): number {
 }
 
 const isProgress = (data: unknown): data is { done: number; total: number } =>
-  typeof data === 'object' && data !== null && typeof (data as { done?: unknown }).done === 'number' && typeof (data as { total?: unknown }).total === 'number';
+  typeof data === 'object' &&
+  data !== null &&
+  typeof (data as { done?: unknown }).done === 'number' &&
+  typeof (data as { total?: unknown }).total === 'number';
 
 /**
  * `resync --since <ISO|P30D> [--wait]`: queues a full resync for the running worker: every open
@@ -23,13 +26,22 @@ export const resyncCommand = defineCommand({
   path: ['resync'],
   summary: 'reconcile every open request and those changed --since <ISO|P30D> (--wait for the summary)',
   flags: {
-    since: { type: 'string', value: '<ISO instant|ISO duration>', description: 'also reconcile the requests changed since then, e.g. 2026-03-01T00:00:00Z or P30D (required)' },
+    since: {
+      type: 'string',
+      value: '<ISO instant|ISO duration>',
+      description: 'also reconcile the requests changed since then, e.g. 2026-03-01T00:00:00Z or P30D (required)',
+    },
     wait: { type: 'boolean', description: 'wait for the pass, showing its progress on stderr, and print its summary' },
   },
   async run(flags, io) {
     if (flags.since === undefined) throw new UsageError('--since <ISO instant|ISO duration> is required');
     const sinceMs = parseSince(flags.since, Date.now());
-    const [{ QueueEvents }, { openQueues }, { QUEUE_NAMES }, { withServiceRedis }] = await Promise.all([import('bullmq'), import('../../queue/jobs.js'), import('../../queue/names.js'), import('../service-redis.js')]);
+    const [{ QueueEvents }, { openQueues }, { QUEUE_NAMES }, { withServiceRedis }] = await Promise.all([
+      import('bullmq'),
+      import('../../queue/jobs.js'),
+      import('../../queue/names.js'),
+      import('../service-redis.js'),
+    ]);
     return withServiceRedis(io, async (redis, prefix) => {
       const queues = openQueues(redis, prefix);
       const events = flags.wait ? new QueueEvents(QUEUE_NAMES.resync, { connection: redis.duplicate(), prefix }) : undefined;

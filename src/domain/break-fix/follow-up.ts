@@ -46,7 +46,11 @@ export function planLinkedFollowUp(request: FollowedRequest, linked: LinkedReque
   const completed = linked.status === 'completed';
   if (hasMarker(request.noteTexts, marker)) return { internalNote: null, status: null, next: completed ? 'stop' : 'continue' };
   if (!completed) {
-    return { internalNote: `Xurrent's linked request ${linked.label} is now ${linked.status.replace(/_/g, ' ')}.\n${marker}`, status: null, next: 'continue' };
+    return {
+      internalNote: `Xurrent's linked request ${linked.label} is now ${linked.status.replace(/_/g, ' ')}.\n${marker}`,
+      status: null,
+      next: 'continue',
+    };
   }
   const note = `Xurrent has completed its linked request ${linked.label}. Please verify the fix with the customer; this request is back in assigned.\n${marker}`;
   return { internalNote: note, status: request.status === 'assigned' ? null : 'assigned', next: 'stop' };
@@ -57,7 +61,12 @@ export function planLinkedFollowUp(request: FollowedRequest, linked: LinkedReque
  * is recorded in `supplierRequestID`, `follow` (make sure a poll is pending) while Xurrent has not
  * completed it, `none` otherwise (other mode, not escalated, closed, or Xurrent done).
  */
-export function breakFixRequestAction(input: { mode: 'supplier' | 'request'; escalated: boolean; request: FollowedRequest; supplierRequestId: string | null }): 'forward' | 'follow' | 'none' {
+export function breakFixRequestAction(input: {
+  mode: 'supplier' | 'request';
+  escalated: boolean;
+  request: FollowedRequest;
+  supplierRequestId: string | null;
+}): 'forward' | 'follow' | 'none' {
   if (input.mode !== 'request' || !input.escalated || CLOSED.has(input.request.status)) return 'none';
   if (hasMarker(input.request.noteTexts, linkedStatusMarker(input.request.id, 'completed'))) return 'none';
   return input.supplierRequestId ? 'follow' : 'forward';

@@ -10,7 +10,10 @@ import { findCues } from '../text/match-cues.js';
  */
 export function agentForwardAtMs(notes: readonly AuthoredNote[], ctx: AuthorshipContext, tags: readonly string[]): number | null {
   const decisions = notes
-    .filter((n): n is AuthoredNote & { createdAtMs: number } => n.createdAtMs !== null && noteAuthor(n, ctx) === 'provider' && findCues(n.text, tags).length > 0)
+    .filter(
+      (n): n is AuthoredNote & { createdAtMs: number } =>
+        n.createdAtMs !== null && noteAuthor(n, ctx) === 'provider' && findCues(n.text, tags).length > 0,
+    )
     .map((n) => n.createdAtMs);
   return decisions.length > 0 ? Math.min(...decisions) : null;
 }

@@ -37,9 +37,15 @@ export interface LinkedRequestInput {
  * impact follow the customer's request, and one note carries the description (the first note a
  * person wrote, else the subject) and the further notes as reproduction notes.
  */
-export function planLinkedRequest(request: ForwardedRequest, context: { customerAccount: string; serviceInstanceId: string | null }): { input: LinkedRequestInput; searchText: string } {
+export function planLinkedRequest(
+  request: ForwardedRequest,
+  context: { customerAccount: string; serviceInstanceId: string | null },
+): { input: LinkedRequestInput; searchText: string } {
   const label = `${context.customerAccount} #${request.requestId ?? request.id}`;
-  const people = request.notes.filter((note) => !note.text.includes(`[${NOTE_MARKER_PREFIX}`)).map((note) => note.text.trim()).filter(Boolean);
+  const people = request.notes
+    .filter((note) => !note.text.includes(`[${NOTE_MARKER_PREFIX}`))
+    .map((note) => note.text.trim())
+    .filter(Boolean);
   const [description, ...reproduction] = people;
   const category = request.category === 'rfc' ? 'rfc' : 'incident';
   const note = [

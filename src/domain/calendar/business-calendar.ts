@@ -63,7 +63,8 @@ export function createBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
 
   const addBusinessMillis = (start: number, millis: number): number => {
     assertInstant(start);
-    if (!Number.isInteger(millis) || millis < 0) throw new RangeError(`Business time to add must be a whole, non-negative number of ms, got ${millis}`);
+    if (!Number.isInteger(millis) || millis < 0)
+      throw new RangeError(`Business time to add must be a whole, non-negative number of ms, got ${millis}`);
     if (millis === 0) return start;
     let year = yearOf(start);
     let block = blockOf(year);

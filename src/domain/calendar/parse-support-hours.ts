@@ -11,7 +11,10 @@ import { MINUTES_PER_DAY, WEEKDAY_NAMES, type TimeWindow, type WeeklyHours } fro
 export function parseSupportHours(text: string): ParseResult<WeeklyHours> {
   const week: TimeWindow[][] = WEEKDAY_NAMES.map(() => []);
   const seen = new Set<number>();
-  const groups = text.split(';').map((g) => g.trim()).filter((g) => g !== '');
+  const groups = text
+    .split(';')
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
   if (groups.length === 0) return failed('names no days: expected e.g. "Mon-Fri 08:30-17:30"');
   for (const group of groups) {
     const match = /^(\S+)\s+(.+)$/.exec(group);
@@ -57,13 +60,15 @@ function parseWindows(text: string): ParseResult<TimeWindow[]> {
     const match = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(part);
     const start = match ? toMinute(match[1] as string, match[2] as string) : undefined;
     const end = match ? toMinute(match[3] as string, match[4] as string) : undefined;
-    if (start === undefined || end === undefined || start === MINUTES_PER_DAY) return failed(`bad window "${part}" (use HH:MM-HH:MM, 00:00 to 24:00)`);
+    if (start === undefined || end === undefined || start === MINUTES_PER_DAY)
+      return failed(`bad window "${part}" (use HH:MM-HH:MM, 00:00 to 24:00)`);
     if (end <= start) return failed(`window "${part}" must end after it starts`);
     windows.push({ startMinute: start, endMinute: end });
   }
   windows.sort((a, b) => a.startMinute - b.startMinute);
   for (let i = 1; i < windows.length; i += 1) {
-    if ((windows[i] as TimeWindow).startMinute < (windows[i - 1] as TimeWindow).endMinute) return failed(`windows "${text.trim()}" overlap`);
+    if ((windows[i] as TimeWindow).startMinute < (windows[i - 1] as TimeWindow).endMinute)
+      return failed(`windows "${text.trim()}" overlap`);
   }
   return parsed(windows);
 }

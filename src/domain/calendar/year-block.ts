@@ -57,7 +57,14 @@ export function buildYearBlock({ start, end, weekly, segments, isHoliday }: Year
   }
   const cumulative = new Float64Array(starts.length + 1);
   for (let i = 0; i < starts.length; i += 1) cumulative[i + 1] = (cumulative[i] as number) + (ends[i] as number) - (starts[i] as number);
-  return { start, end, starts: Float64Array.from(starts), ends: Float64Array.from(ends), cumulative, total: cumulative[starts.length] as number };
+  return {
+    start,
+    end,
+    starts: Float64Array.from(starts),
+    ends: Float64Array.from(ends),
+    cumulative,
+    total: cumulative[starts.length] as number,
+  };
 }
 
 /** Business time inside `[block.start, instant)`, for an instant within the block. */

@@ -18,7 +18,7 @@ export function findOffsetSegments(zone: IANAZone, from: number, to: number): Of
   const segments: OffsetSegment[] = [];
   let segmentStart = from;
   let offset = offsetAt(from);
-  for (let probe = from; probe < to; ) {
+  for (let probe = from; probe < to;) {
     const next = Math.min(probe + SAMPLE_STEP_MS, to);
     const nextOffset = offsetAt(next);
     if (nextOffset !== offset) {

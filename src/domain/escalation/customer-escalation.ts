@@ -41,9 +41,13 @@ export function planCustomerEscalations(
   ctx: AuthorshipContext,
   policy: CustomerEscalationPolicy,
 ): CustomerEscalationPlan {
-  const dated = notes.filter((n): n is AuthoredNote & { createdAtMs: number } => n.createdAtMs !== null).sort((a, b) => a.createdAtMs - b.createdAtMs);
+  const dated = notes
+    .filter((n): n is AuthoredNote & { createdAtMs: number } => n.createdAtMs !== null)
+    .sort((a, b) => a.createdAtMs - b.createdAtMs);
   const description = dated[0];
-  const escalating = dated.filter((n) => n !== description && noteAuthor(n, ctx) === 'requester' && findCues(n.text, policy.cues).length > 0);
+  const escalating = dated.filter(
+    (n) => n !== description && noteAuthor(n, ctx) === 'requester' && findCues(n.text, policy.cues).length > 0,
+  );
   const plan: CustomerEscalationPlan = { records: [], notes: [], watchers: [], assignee: null };
   CUSTOMER_LEVELS.forEach((level, index) => {
     const note = escalating[index];
@@ -68,7 +72,9 @@ export function planCustomerEscalations(
 /** The request's escalations with its customer escalations replaced by the ones derived now (same place; new ones appended). */
 export function withCustomerEscalations(previous: readonly EscalationRecord[], derived: readonly EscalationRecord[]): EscalationRecord[] {
   const byKey = new Map(derived.map((r) => [r.key, r]));
-  const kept = previous.flatMap((r) => (r.reason === 'customer' || r.key.startsWith('customer:') ? (byKey.has(r.key) ? [byKey.get(r.key) as EscalationRecord] : []) : [r]));
+  const kept = previous.flatMap((r) =>
+    r.reason === 'customer' || r.key.startsWith('customer:') ? (byKey.has(r.key) ? [byKey.get(r.key) as EscalationRecord] : []) : [r],
+  );
   const present = new Set(kept.map((r) => r.key));
   return [...kept, ...derived.filter((r) => !present.has(r.key))];
 }

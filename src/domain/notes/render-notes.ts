@@ -47,7 +47,12 @@ const FIELD_LABELS: Record<FactChange['field'], string> = {
 };
 
 /** The first note on a request: how it was classified and, for an incident, when it is due. */
-export function renderStartNote(facts: TicketFacts, format: FormatInstant, marker: string, options: { rootCauseTags?: readonly string[] } = {}): string {
+export function renderStartNote(
+  facts: TicketFacts,
+  format: FormatInstant,
+  marker: string,
+  options: { rootCauseTags?: readonly string[] } = {},
+): string {
   const lines = [`Support worker: ${describeKind(facts)}.`];
   if (facts.kind === 'incident') {
     lines.push(`Priority: ${facts.priority ? capitalise(facts.priority) : 'not set yet'} — ${facts.priorityReason}.`);
@@ -57,7 +62,9 @@ export function renderStartNote(facts: TicketFacts, format: FormatInstant, marke
       lines.push(`Response due: ${format(facts.responseDueMs)}.`, `Resolution due: ${format(facts.resolutionDueMs)}.`);
       lines.push('SLA clocks run in support hours only and stop while waiting for the customer.');
       if (options.rootCauseTags) {
-        lines.push(`The resolution clock starts once the root cause is determined: record it with a note holding ${options.rootCauseTags.join(' or ')} and the cause, or set the linked problem to analyzed.`);
+        lines.push(
+          `The resolution clock starts once the root cause is determined: record it with a note holding ${options.rootCauseTags.join(' or ')} and the cause, or set the linked problem to analyzed.`,
+        );
       }
     }
   } else {

@@ -36,7 +36,13 @@ export interface LinkedProblem {
 
 export type ProblemDecision =
   | { action: 'none'; why: string }
-  | { action: 'link'; problemId: string; requestIds: string[]; why: string; /** `top_incident`: the link brings its own RCA promise (§3.3). */ reason?: ProblemReason }
+  | {
+      action: 'link';
+      problemId: string;
+      requestIds: string[];
+      why: string;
+      /** `top_incident`: the link brings its own RCA promise (§3.3). */ reason?: ProblemReason;
+    }
   | { action: 'create'; reason: ProblemReason; groupKey: string | null; requestIds: string[]; why: string };
 
 /**
@@ -60,7 +66,13 @@ export function decideProblem(
     // A Top incident linked by hand, raised to Top after its link, or linked first by another incident's
     // check as a repeat: its own RCA promise is still owed (§2.3, §3.3), once (found by its marker).
     if (isTop && linked?.open && !linked.hasTopPromise) {
-      return { action: 'link', problemId: incident.problemId, requestIds: [incident.id], why: 'a Top incident linked to this problem adds its own root-cause analysis', reason: 'top_incident' };
+      return {
+        action: 'link',
+        problemId: incident.problemId,
+        requestIds: [incident.id],
+        why: 'a Top incident linked to this problem adds its own root-cause analysis',
+        reason: 'top_incident',
+      };
     }
     return { action: 'none', why: `already linked to problem ${incident.problemId}` };
   }
@@ -73,7 +85,13 @@ export function decideProblem(
   if (openProblemId && incident.groupKey !== null) {
     // A Top incident keeps its own RCA promise on the group's open problem (§2.3 "telkens", §3.3 "always proactively").
     return isTop
-      ? { action: 'link', problemId: openProblemId, requestIds: unlinked, why: 'the group already has an open problem; a Top incident adds its own root-cause analysis', reason: 'top_incident' }
+      ? {
+          action: 'link',
+          problemId: openProblemId,
+          requestIds: unlinked,
+          why: 'the group already has an open problem; a Top incident adds its own root-cause analysis',
+          reason: 'top_incident',
+        }
       : { action: 'link', problemId: openProblemId, requestIds: unlinked, why: 'the group already has an open problem' };
   }
   const reason: ProblemReason = isTop ? 'top_incident' : 'repeated_incidents';
@@ -94,5 +112,7 @@ function qualifyingInWindow(incident: IncidentFacts, recent: readonly IncidentFa
 }
 
 function describe(reason: ProblemReason, count: number): string {
-  return reason === 'top_incident' ? 'every Top incident gets a problem with a root-cause analysis' : `${count} production-disrupting incidents in one group`;
+  return reason === 'top_incident'
+    ? 'every Top incident gets a problem with a root-cause analysis'
+    : `${count} production-disrupting incidents in one group`;
 }

@@ -24,7 +24,10 @@ export interface IncidentRow {
  * problems). The priority is the triage's (impact, with PRIORITY_RULES overrides).
  */
 export function toIncidentFacts(row: IncidentRow, groupBy: GroupKind, triage: TriagePolicy): IncidentFacts | null {
-  const result = triageRequest({ category: row.category, impact: row.impact, serviceInstanceId: row.serviceInstanceId, teamId: row.teamId }, triage);
+  const result = triageRequest(
+    { category: row.category, impact: row.impact, serviceInstanceId: row.serviceInstanceId, teamId: row.teamId },
+    triage,
+  );
   if (result.kind !== 'incident') return null;
   return {
     id: row.id,

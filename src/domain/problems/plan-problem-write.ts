@@ -64,20 +64,35 @@ export interface ProblemWriteContext {
  */
 export function planProblemWrite(decision: ProblemDecision, context: ProblemWriteContext, policy: ProblemWritePolicy): ProblemWrite {
   if (decision.action === 'none') return { kind: 'skip', why: decision.why };
-  const rows = decision.requestIds.map((id) => context.rows.get(id) ?? (id === context.incident.id ? context.incident : undefined)).filter((r): r is IncidentRow => r !== undefined);
+  const rows = decision.requestIds
+    .map((id) => context.rows.get(id) ?? (id === context.incident.id ? context.incident : undefined))
+    .filter((r): r is IncidentRow => r !== undefined);
   if (decision.action === 'link') {
     const requestIds = [...new Set([...context.linkedRequestIds, ...decision.requestIds])];
     const marker = noteMarker('problem-link', decision.requestIds.join(','));
-    const note = renderLinkNote(rows.map((r) => r.label), decision.why, marker);
+    const note = renderLinkNote(
+      rows.map((r) => r.label),
+      decision.why,
+      marker,
+    );
     if (decision.reason !== 'top_incident') return { kind: 'link', input: { id: decision.problemId, requestIds, note } };
     // The Top incident's own promise: the problem's RCA due becomes at most RCA_DUE after its registration.
-    const promise: RcaPromise = { reason: 'top_incident', subject: context.incident.id, dueMs: computeRcaDueMs(context.incident.createdAtMs, policy.rcaDue, policy.zone) };
+    const promise: RcaPromise = {
+      reason: 'top_incident',
+      subject: context.incident.id,
+      dueMs: computeRcaDueMs(context.incident.createdAtMs, policy.rcaDue, policy.zone),
+    };
     const current = context.openRcaDueMs ?? null;
     const moved = current === null || promise.dueMs < current;
-    const dueLine = `Root-cause analysis of this Top incident due: ${policy.format(promise.dueMs)}${moved ? ' (the problem\'s RCA target moves to it)' : ''}.`;
+    const dueLine = `Root-cause analysis of this Top incident due: ${policy.format(promise.dueMs)}${moved ? " (the problem's RCA target moves to it)" : ''}.`;
     return {
       kind: 'link',
-      input: { id: decision.problemId, requestIds, note: [note.replace(`\n${marker}`, ''), dueLine, rcaPromiseMarker(promise), marker].join('\n'), ...(moved ? { analysisTargetAt: new Date(promise.dueMs).toISOString() } : {}) },
+      input: {
+        id: decision.problemId,
+        requestIds,
+        note: [note.replace(`\n${marker}`, ''), dueLine, rcaPromiseMarker(promise), marker].join('\n'),
+        ...(moved ? { analysisTargetAt: new Date(promise.dueMs).toISOString() } : {}),
+      },
       ...(moved ? { rcaDueMs: promise.dueMs } : {}),
     };
   }

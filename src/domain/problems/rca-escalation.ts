@@ -21,7 +21,11 @@ export function withRcaOverdueEscalation(state: WorkflowState, problemId: string
  * Whether an RCA timer of `stage` firing at `nowMs` escalates the problem's incidents: only the
  * overdue stage, only while the RCA report is not on the problem (solved or not) and its target has passed.
  */
-export function rcaOverdueApplies(problem: { status: string; analysisTargetAtMs: number | null; rcaReportAtMs?: number | null }, stage: 'warning' | 'overdue', nowMs: number): boolean {
+export function rcaOverdueApplies(
+  problem: { status: string; analysisTargetAtMs: number | null; rcaReportAtMs?: number | null },
+  stage: 'warning' | 'overdue',
+  nowMs: number,
+): boolean {
   // Solved without its RCA report still counts as overdue (§2.3: the report goes on the problem).
   if (stage !== 'overdue' || problem.status === 'declined' || (problem.rcaReportAtMs ?? null) !== null) return false;
   return problem.analysisTargetAtMs !== null && nowMs >= problem.analysisTargetAtMs;

@@ -42,10 +42,7 @@ export interface RcaFollowUpPolicy {
   format: FormatInstant;
 }
 
-export type RcaFollowUp =
-  | { action: 'none'; why: string }
-  | { action: 'wait'; untilMs: number }
-  | { action: 'note'; note: string };
+export type RcaFollowUp = { action: 'none'; why: string } | { action: 'wait'; untilMs: number } | { action: 'note'; note: string };
 
 /** A declined problem needs no analysis; a solved one still needs its report (§2.3). */
 const CLOSED = ['declined'];
@@ -71,7 +68,9 @@ export function planRcaFollowUp(problem: RcaProblem, stage: RcaStage, nowMs: num
     return { action: 'note', note: `${note}\n${marker}` };
   }
   if (nowMs < dueMs) return { action: 'wait', untilMs: dueMs };
-  const who = policy.serviceSupportManagerId ? `the Service Support Manager (${policy.serviceSupportManagerId})` : 'the Service Support Manager (ESCALATION_L1_PERSON_ID not set)';
+  const who = policy.serviceSupportManagerId
+    ? `the Service Support Manager (${policy.serviceSupportManagerId})`
+    : 'the Service Support Manager (ESCALATION_L1_PERSON_ID not set)';
   const note = `Support worker: the root-cause analysis of problem ${problem.label} is overdue since ${policy.format(dueMs)}. Escalated to ${who}.`;
   return { action: 'note', note: `${note}\n${marker}` };
 }

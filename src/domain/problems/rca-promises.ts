@@ -24,7 +24,10 @@ export function rcaPromiseMarker(promise: RcaPromise): string {
   return noteMarker('rca-promise', `${promise.reason}:${promise.subject}:${promise.dueMs}`);
 }
 
-const PROMISE = new RegExp(`\\[${NOTE_MARKER_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}rca-promise:(repeated_incidents|top_incident|customer_request):([^\\]]+):(\\d+)\\]`, 'g');
+const PROMISE = new RegExp(
+  `\\[${NOTE_MARKER_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}rca-promise:(repeated_incidents|top_incident|customer_request):([^\\]]+):(\\d+)\\]`,
+  'g',
+);
 
 /** Every promise recorded in the problem's notes, in note order; one per reason and subject (the first). */
 export function rcaPromisesOf(noteTexts: readonly string[]): RcaPromise[] {

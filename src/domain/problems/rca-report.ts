@@ -11,7 +11,10 @@ export const DEFAULT_RCA_REPORT_TAGS: readonly string[] = ['#rca'];
  */
 export function rcaReportAtMs(notes: readonly { text: string; createdAtMs: number | null }[], tags: readonly string[]): number | null {
   const reports = notes
-    .filter((n): n is { text: string; createdAtMs: number } => n.createdAtMs !== null && !n.text.includes(`[${NOTE_MARKER_PREFIX}`) && findCues(n.text, tags).length > 0)
+    .filter(
+      (n): n is { text: string; createdAtMs: number } =>
+        n.createdAtMs !== null && !n.text.includes(`[${NOTE_MARKER_PREFIX}`) && findCues(n.text, tags).length > 0,
+    )
     .map((n) => n.createdAtMs);
   return reports.length > 0 ? Math.min(...reports) : null;
 }

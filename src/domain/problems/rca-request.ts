@@ -18,7 +18,10 @@ const noBreachMarker = (requestId: string) => noteMarker('rca-no-breach', reques
 
 /** The earliest due instant of a breached target, or null when no target is breached. */
 function breachedSinceMs(facts: TicketFacts): number | null {
-  const dues = [facts.responseState === 'breached' ? facts.responseDueMs : null, facts.resolutionState === 'breached' ? facts.resolutionDueMs : null].filter((d): d is number => d !== null);
+  const dues = [
+    facts.responseState === 'breached' ? facts.responseDueMs : null,
+    facts.resolutionState === 'breached' ? facts.resolutionDueMs : null,
+  ].filter((d): d is number => d !== null);
   return dues.length > 0 ? Math.min(...dues) : null;
 }
 
@@ -38,7 +41,10 @@ export function readRcaRequest(
   cues: readonly string[],
 ): { request: RcaRequest | null; firstLineNote: string | null } {
   const asks = notes
-    .filter((n): n is AuthoredNote & { createdAtMs: number } => n.createdAtMs !== null && noteAuthor(n, ctx) === 'requester' && findCues(n.text, cues).length > 0)
+    .filter(
+      (n): n is AuthoredNote & { createdAtMs: number } =>
+        n.createdAtMs !== null && noteAuthor(n, ctx) === 'requester' && findCues(n.text, cues).length > 0,
+    )
     .sort((a, b) => a.createdAtMs - b.createdAtMs);
   if (asks.length === 0) return { request: null, firstLineNote: null };
   const since = breachedSinceMs(facts);
@@ -48,7 +54,7 @@ export function readRcaRequest(
   if (hasMarker(noteTexts, marker)) return { request: null, firstLineNote: null };
   const note = [
     'First line: the customer asks for a root-cause analysis (RCA), but no SLA target of this request was breached before that note.',
-    'The contract (§3.3) promises an RCA on the customer\'s written request after a breach; no problem was opened. Decide with the customer whether one is needed.',
+    "The contract (§3.3) promises an RCA on the customer's written request after a breach; no problem was opened. Decide with the customer whether one is needed.",
     marker,
   ].join('\n');
   return { request: null, firstLineNote: note };
@@ -81,7 +87,11 @@ export function planCustomerRca(
   target: CustomerRcaTarget,
   policy: { rcaDue: string; zone: string; format: (ms: number | null) => string; locale: 'en' | 'nl' },
 ): CustomerRcaPlan {
-  const promise: RcaPromise = { reason: 'customer_request', subject: requestId, dueMs: computeRcaDueMs(request.atMs, policy.rcaDue, policy.zone) };
+  const promise: RcaPromise = {
+    reason: 'customer_request',
+    subject: requestId,
+    dueMs: computeRcaDueMs(request.atMs, policy.rcaDue, policy.zone),
+  };
   const marker = rcaPromiseMarker(promise);
   const existing = target.problem;
   const alreadyPromised = existing !== null && hasMarker(existing.noteTexts, marker);
@@ -90,7 +100,10 @@ export function planCustomerRca(
   return {
     promise,
     alreadyPromised,
-    problemNote: [`Support worker: the customer asked in writing for a root-cause analysis after an SLA breach (§3.3); RCA report due ${due}.`, marker].join('\n'),
+    problemNote: [
+      `Support worker: the customer asked in writing for a root-cause analysis after an SLA breach (§3.3); RCA report due ${due}.`,
+      marker,
+    ].join('\n'),
     analysisTargetAt: moved ? new Date(promise.dueMs).toISOString() : null,
     confirmation: (label) =>
       [

@@ -47,14 +47,16 @@ export function renderLinkNote(labels: readonly string[], why: string, marker: s
 }
 
 function renderIncident(incident: IncidentTimeline, input: RcaNoteInput): string[] {
-  const since = (atMs: number | null) => (atMs === null ? '' : ` (+${formatBusinessDuration(input.businessMillisBetween(incident.registeredAtMs, atMs))})`);
+  const since = (atMs: number | null) =>
+    atMs === null ? '' : ` (+${formatBusinessDuration(input.businessMillisBetween(incident.registeredAtMs, atMs))})`;
   const lines = [
     `- Incident ${incident.label}: ${incident.subject}`,
     `  Registered: ${input.format(incident.registeredAtMs)}`,
     `  Responded: ${incident.respondedAtMs === null ? 'not yet' : input.format(incident.respondedAtMs)}${since(incident.respondedAtMs)}`,
     `  Resolved: ${incident.resolvedAtMs === null ? 'not yet' : input.format(incident.resolvedAtMs)}${since(incident.resolvedAtMs)}`,
   ];
-  for (const e of incident.escalations) lines.push(`  Escalated (${e.level.replaceAll('_', ' ')}${e.target ? `, ${e.target}` : ''}): ${input.format(e.atMs)}${since(e.atMs)}`);
+  for (const e of incident.escalations)
+    lines.push(`  Escalated (${e.level.replaceAll('_', ' ')}${e.target ? `, ${e.target}` : ''}): ${input.format(e.atMs)}${since(e.atMs)}`);
   return lines;
 }
 

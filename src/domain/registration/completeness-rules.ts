@@ -18,7 +18,16 @@ export const DEFAULT_COMPLETENESS_RULES: CompletenessRules = {
 };
 
 /** English and Dutch words that show a description explains how to reproduce the problem. */
-export const DEFAULT_REPRODUCTION_CUES = ['steps', 'step', 'reproduce', 'to reproduce', 'stappen', 'stap', 'reproduceren', 'reproductie'] as const;
+export const DEFAULT_REPRODUCTION_CUES = [
+  'steps',
+  'step',
+  'reproduce',
+  'to reproduce',
+  'stappen',
+  'stap',
+  'reproduceren',
+  'reproductie',
+] as const;
 
 /**
  * Parses `COMPLETENESS_RULES`: categories separated by `;`, each
@@ -31,10 +40,16 @@ export function parseCompletenessRules(text: string): { ok: true; value: Complet
   if (text.trim() === '') return { ok: true, value: DEFAULT_COMPLETENESS_RULES };
   if (text.trim() === 'none') return { ok: true, value: {} };
   const rules: Record<string, CategoryRule> = {};
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([a-z_]+)\s*:\s*([a-z_,\s]*?)(?:\s+min=(\d+))?$/.exec(part);
     if (!match) return { ok: false, error: `"${part}" must look like "<category>: <requirement>,… [min=<n>]"` };
-    const requires = (match[2] as string).split(',').map((r) => r.trim()).filter(Boolean);
+    const requires = (match[2] as string)
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     const unknown = requires.find((r) => !(REQUIREMENTS as readonly string[]).includes(r));
     if (unknown) return { ok: false, error: `"${unknown}" is not one of ${REQUIREMENTS.join(', ')}` };
     rules[match[1] as string] = { requires: requires as Requirement[], minDescriptionLength: match[3] ? Number(match[3]) : 1 };

@@ -36,6 +36,8 @@ const TEXT = {
 /** The public note to the requester listing exactly what is missing, in the support language. */
 export function renderMissingForRequester(missing: readonly Missing[], language: SupportLanguage): string {
   const text = TEXT[language];
-  const items = missing.map((m) => `- ${LABELS[language][m.requirement]}${m.length ? text.length(m.length.actual, m.length.required) : ''}`);
+  const items = missing.map(
+    (m) => `- ${LABELS[language][m.requirement]}${m.length ? text.length(m.length.actual, m.length.required) : ''}`,
+  );
   return [text.intro, ...items, text.outro].join('\n');
 }

@@ -35,11 +35,23 @@ export function planFirstLine(
 ): FirstLinePlan {
   if (!policy) {
     const state = previous.registration ?? INITIAL_REGISTRATION_STATE;
-    return { state, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: null, events: [...events], teamId: null, incomplete: false };
+    return {
+      state,
+      status: null,
+      event: null,
+      publicNote: null,
+      internalNotes: [],
+      reminderAtMs: null,
+      events: [...events],
+      teamId: null,
+      incomplete: false,
+    };
   }
   // A request the worker already knew before it checked registrations is not asked for anything now.
   const asked = hasMarker(input.noteTexts, noteMarker('incomplete', input.id));
-  const known = previous.registration ?? (previous.observed !== null && !asked ? { ...INITIAL_REGISTRATION_STATE, status: 'complete-without-asking' as const } : undefined);
+  const known =
+    previous.registration ??
+    (previous.observed !== null && !asked ? { ...INITIAL_REGISTRATION_STATE, status: 'complete-without-asking' as const } : undefined);
   const registration = planRegistration({ ...input, waitingByWorker: waitingByWorker(events) }, known, nowMs, policy.completeness);
   const routing = planRouting(input, registration.state, policy.routing);
   return {

@@ -6,7 +6,12 @@ import { findMissing, type Missing } from './check-completeness.js';
 import type { CompletenessRules } from './completeness-rules.js';
 import type { SupportLanguage } from './missing-message.js';
 import { INITIAL_REGISTRATION_STATE, isRegistered, type RegistrationState } from './registration-state.js';
-import { renderAskNote, renderCompletedInternalNote, renderIncompleteInternalNote, renderResumedInternalNote } from './registration-notes.js';
+import {
+  renderAskNote,
+  renderCompletedInternalNote,
+  renderIncompleteInternalNote,
+  renderResumedInternalNote,
+} from './registration-notes.js';
 import { reminderDueAtMs, type ReminderDelay } from './reminder-delay.js';
 
 export interface CompletenessPolicy {
@@ -69,7 +74,12 @@ const NO_PAUSE_FROM = new Set([...CLOSED, 'waiting_for', 'waiting_for_customer']
  * back within `reminder`. A request complete once is never checked again. Idempotent: every note has
  * a marker, and markers found on the request count as written when the state was lost.
  */
-export function planRegistration(input: RegistrationInput, previous: RegistrationState | undefined, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+export function planRegistration(
+  input: RegistrationInput,
+  previous: RegistrationState | undefined,
+  nowMs: number,
+  policy: CompletenessPolicy,
+): RegistrationPlan {
   const prev = recoverFromMarkers(input, previous ?? INITIAL_REGISTRATION_STATE, nowMs);
   const none: RegistrationPlan = { state: prev, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: null };
   if (isRegistered(prev)) return none;
@@ -91,7 +101,14 @@ function pausedPriority(input: RegistrationInput, policy: CompletenessPolicy): b
   return priority === null || !policy.pausePriorities || policy.pausePriorities.includes(priority);
 }
 
-function ask(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+function ask(
+  input: RegistrationInput,
+  prev: RegistrationState,
+  missing: Missing[],
+  replies: number,
+  nowMs: number,
+  policy: CompletenessPolicy,
+): RegistrationPlan {
   const pause = policy.pause && pausedPriority(input, policy) && !NO_PAUSE_FROM.has(input.status);
   const state: RegistrationState = {
     ...prev,
@@ -125,7 +142,14 @@ function complete(input: RegistrationInput, prev: RegistrationState, nowMs: numb
   };
 }
 
-function followUp(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+function followUp(
+  input: RegistrationInput,
+  prev: RegistrationState,
+  missing: Missing[],
+  replies: number,
+  nowMs: number,
+  policy: CompletenessPolicy,
+): RegistrationPlan {
   const plan = followUpNotes(input, prev, missing, replies, nowMs, policy);
   if (!liftsPause(input, plan.state, policy)) return plan;
   const marker = noteMarker('registration-resumed', input.id);
@@ -137,7 +161,9 @@ function followUp(input: RegistrationInput, prev: RegistrationState, missing: Mi
     state: { ...plan.state, pauses: closePauses(plan.state, nowMs) },
     status: 'assigned',
     event: { kind: 'status-changed', at: nowMs, status: 'assigned', by: 'worker' },
-    internalNotes: hasMarker(input.noteTexts, marker) ? plan.internalNotes : [...plan.internalNotes, renderResumedInternalNote(input.priority as Priority, marker)],
+    internalNotes: hasMarker(input.noteTexts, marker)
+      ? plan.internalNotes
+      : [...plan.internalNotes, renderResumedInternalNote(input.priority as Priority, marker)],
   };
 }
 
@@ -148,7 +174,14 @@ function liftsPause(input: RegistrationInput, state: RegistrationState, policy: 
   return state.pauses.some((p) => p.reason === 'incomplete_request' && p.toMs === null);
 }
 
-function followUpNotes(input: RegistrationInput, prev: RegistrationState, missing: Missing[], replies: number, nowMs: number, policy: CompletenessPolicy): RegistrationPlan {
+function followUpNotes(
+  input: RegistrationInput,
+  prev: RegistrationState,
+  missing: Missing[],
+  replies: number,
+  nowMs: number,
+  policy: CompletenessPolicy,
+): RegistrationPlan {
   // Someone else took the request out of waiting_for_customer: the worker's pause ended then.
   const pauses = input.status === 'waiting_for_customer' ? prev.pauses : closePauses(prev, nowMs);
   const state: RegistrationState = { ...prev, missing: missing.map((m) => m.requirement), pauses };
@@ -161,7 +194,8 @@ function followUpNotes(input: RegistrationInput, prev: RegistrationState, missin
   }
   const waiting = prev.remindedAtMs === null && prev.askedAtMs !== null && !CLOSED.has(input.status);
   const dueMs = waiting ? reminderDueAtMs(prev.askedAtMs as number, policy.reminder, policy.calendar) : null;
-  if (dueMs === null || nowMs < dueMs) return { state, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: dueMs };
+  if (dueMs === null || nowMs < dueMs)
+    return { state, status: null, event: null, publicNote: null, internalNotes: [], reminderAtMs: dueMs };
   const marker = noteMarker('incomplete-reminder', input.id);
   const publicNote = hasMarker(input.noteTexts, marker) ? null : renderAskNote(missing, policy.language, marker, true);
   return { state: { ...state, remindedAtMs: nowMs }, status: null, event: null, publicNote, internalNotes: [], reminderAtMs: null };

@@ -23,7 +23,11 @@ const CLOSED = new Set(['completed', 'declined', 'rejected']);
  * check, so an incident whose registration is complete goes on to second line; a closed request
  * is never moved, and a team the worker did not set itself is a manual choice it keeps.
  */
-export function planRouting(input: RoutingInput, registration: RegistrationState, policy: RoutingPolicy): { teamId: string | null; state: RegistrationState } {
+export function planRouting(
+  input: RoutingInput,
+  registration: RegistrationState,
+  policy: RoutingPolicy,
+): { teamId: string | null; state: RegistrationState } {
   if (policy.rules.length === 0 || CLOSED.has(input.status)) return { teamId: null, state: registration };
   const registered = isRegistered(registration);
   const decision = routeRequest({ ...input, registered }, policy.rules, {

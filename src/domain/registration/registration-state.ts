@@ -52,7 +52,8 @@ export const INITIAL_REGISTRATION_STATE: RegistrationState = {
 };
 
 /** The check is over: the request is complete, whether or not the requester had to be asked. */
-export const isRegistered = (state: RegistrationState): boolean => state.status === 'complete-without-asking' || state.status === 'completed-after-asking';
+export const isRegistered = (state: RegistrationState): boolean =>
+  state.status === 'complete-without-asking' || state.status === 'completed-after-asking';
 
 /** The scenario report's registration flags: `incomplete` while incomplete, `completed_registration` once it became complete. */
 export function registrationFlags(state: RegistrationState | undefined): string[] {
@@ -65,6 +66,13 @@ export function registrationFlags(state: RegistrationState | undefined): string[
  * Business ms the worker held the request paused for an incomplete registration up to `nowMs` (an
  * open pause counts until then): the figure reports show apart from other waiting for the customer.
  */
-export function pausedIncompleteBusinessMs(state: RegistrationState | undefined, nowMs: number, calendar: Pick<BusinessCalendar, 'businessMillisBetween'>): number {
-  return (state?.pauses ?? []).reduce((sum, p) => sum + Math.max(0, calendar.businessMillisBetween(p.fromMs, Math.min(p.toMs ?? nowMs, nowMs))), 0);
+export function pausedIncompleteBusinessMs(
+  state: RegistrationState | undefined,
+  nowMs: number,
+  calendar: Pick<BusinessCalendar, 'businessMillisBetween'>,
+): number {
+  return (state?.pauses ?? []).reduce(
+    (sum, p) => sum + Math.max(0, calendar.businessMillisBetween(p.fromMs, Math.min(p.toMs ?? nowMs, nowMs))),
+    0,
+  );
 }

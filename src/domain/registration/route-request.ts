@@ -36,5 +36,9 @@ export function routeRequest(
   if (!untouched && !ours) return { action: 'keep', why: 'assigned by hand; the worker does not override it' };
   const wanted = facts.category === 'incident' && facts.registered && rule.secondLineTeamId ? rule.secondLineTeamId : rule.firstLineTeamId;
   if (facts.teamId === wanted) return { action: 'keep', why: 'already with the routed team' };
-  return { action: 'assign', teamId: wanted, why: wanted === rule.secondLineTeamId ? 'registration complete: second line' : 'first line for this service and impact' };
+  return {
+    action: 'assign',
+    teamId: wanted,
+    why: wanted === rule.secondLineTeamId ? 'registration complete: second line' : 'first line for this service and impact',
+  };
 }

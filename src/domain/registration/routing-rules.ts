@@ -17,16 +17,25 @@ export interface RoutingRule {
  */
 export function parseRoutingRules(text: string): { ok: true; value: RoutingRule[] } | { ok: false; error: string } {
   const rules: RoutingRule[] = [];
-  for (const [index, part] of text.split(';').map((p) => p.trim()).filter(Boolean).entries()) {
+  for (const [index, part] of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .entries()) {
     const [conditions, teams, extra] = part.split('=>').map((s) => s.trim());
-    if (!conditions || !teams || extra !== undefined) return { ok: false, error: `rule ${index + 1} ("${part}") must look like "<conditions> => first:<team>[,second:<team>]"` };
+    if (!conditions || !teams || extra !== undefined)
+      return { ok: false, error: `rule ${index + 1} ("${part}") must look like "<conditions> => first:<team>[,second:<team>]"` };
     const rule: RoutingRule = { serviceInstanceId: null, category: null, impact: null, firstLineTeamId: '', secondLineTeamId: null };
     for (const condition of conditions === '*' ? [] : conditions.split(',').map((c) => c.trim())) {
       const [key, value] = splitPair(condition);
       if (key === 'service_instance' && value) rule.serviceInstanceId = value;
       else if (key === 'category' && value) rule.category = value;
       else if (key === 'impact' && isImpact(value)) rule.impact = value;
-      else return { ok: false, error: `rule ${index + 1}: "${condition}" must be service_instance:<id>, category:<category> or impact:<low|medium|high|top>` };
+      else
+        return {
+          ok: false,
+          error: `rule ${index + 1}: "${condition}" must be service_instance:<id>, category:<category> or impact:<low|medium|high|top>`,
+        };
     }
     for (const team of teams.split(',').map((t) => t.trim())) {
       const [key, value] = splitPair(team);

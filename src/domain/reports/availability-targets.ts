@@ -33,7 +33,8 @@ export interface AvailabilityVerdict {
  * not the rounded percent; null when the stretch has no time or there is no target.
  */
 export function judgeAvailability(report: AvailabilityReport, targets: AvailabilityTargets): AvailabilityVerdict {
-  const reaches = (figures: AvailabilityFigures, target: number | null) => (figures.totalMs === 0 || target === null ? null : figures.upMs * 100 >= target * figures.totalMs);
+  const reaches = (figures: AvailabilityFigures, target: number | null) =>
+    figures.totalMs === 0 || target === null ? null : figures.upMs * 100 >= target * figures.totalMs;
   return {
     officeHoursMet: reaches(report.officeHours, targets.officeHoursPercent),
     outsideOfficeHoursMet: reaches(report.outsideOfficeHours, targets.outsideOfficeHoursPercent),

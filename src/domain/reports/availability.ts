@@ -55,7 +55,11 @@ export function mergeOutages(outages: readonly Outage[]): Outage[] {
  * The service's own availability over a period, split into office hours (the support calendar)
  * and the rest, with the number of interruptions and the longest one. Outages are clipped to the period.
  */
-export function summariseAvailability(outages: readonly Outage[], period: { fromMs: number; toMs: number }, officeHours: BusinessCalendar): AvailabilityReport {
+export function summariseAvailability(
+  outages: readonly Outage[],
+  period: { fromMs: number; toMs: number },
+  officeHours: BusinessCalendar,
+): AvailabilityReport {
   const clipped = mergeOutages(outages.map((o) => ({ fromMs: Math.max(o.fromMs, period.fromMs), toMs: Math.min(o.toMs, period.toMs) })));
   const totalMs = period.toMs - period.fromMs;
   const officeTotal = officeHours.businessMillisBetween(period.fromMs, period.toMs);

@@ -5,7 +5,15 @@ import { integrationServiceAvailability, type MonthAvailability } from './disrup
 import { customerKey, customersOf, matchesCustomer } from './report-customers.js';
 import type { GoalSummary } from './request-outcomes.js';
 import { targetDisagreements, type TargetDisagreement } from './xurrent-agreement.js';
-import { rcaLinesOf, rcaStatusOf, type RcaLine, type ProblemOpenReason, type RcaStatus, type ReportProblem, type ReportRequest } from './report-entities.js';
+import {
+  rcaLinesOf,
+  rcaStatusOf,
+  type RcaLine,
+  type ProblemOpenReason,
+  type RcaStatus,
+  type ReportProblem,
+  type ReportRequest,
+} from './report-entities.js';
 import { weeksOf, type ReportPeriod } from './report-period.js';
 import type { ReportCustomer, SlaRecord } from './sla-record.js';
 import { summariseSla, type Breach, type SlaSummary } from './summarise-sla.js';
@@ -71,7 +79,13 @@ export interface SlaReport extends SlaSummary {
    */
   rcas: RcaLine[];
   /** Escalations to the SSM and CTO made in the period (§2.8), each with its reason: the customer's or a breach. */
-  escalations: { requestId: string; number: string | null; level: 'service_support_manager' | 'cto'; reason: 'customer' | 'breach'; atMs: number }[];
+  escalations: {
+    requestId: string;
+    number: string | null;
+    level: 'service_support_manager' | 'cto';
+    reason: 'customer' | 'breach';
+    atMs: number;
+  }[];
   problems: {
     opened: number;
     byReason: Record<ProblemOpenReason, number>;
@@ -110,7 +124,15 @@ export function buildSlaReport(
     customers: customer === null ? customerLines(all.records, period, goals) : [],
     knownCustomers,
     integrationService: availability
-      ? integrationServiceAvailability(data.requests, period, zone, availability.officeHours, availabilityCustomers(customer, knownCustomers, data.requests), availability.deploymentOf, resolvedAtOf(data.records))
+      ? integrationServiceAvailability(
+          data.requests,
+          period,
+          zone,
+          availability.officeHours,
+          availabilityCustomers(customer, knownCustomers, data.requests),
+          availability.deploymentOf,
+          resolvedAtOf(data.records),
+        )
       : null,
     xurrentDisagreements: targetDisagreements(data.records, period).map((d) => ({ ...d, number: numberOf.get(d.requestId) ?? null })),
     breaches: summary.breaches.map((b) => ({ ...b, number: numberOf.get(b.requestId) ?? null })),
@@ -120,7 +142,9 @@ export function buildSlaReport(
       .sort((a, b) => a.createdAtMs - b.createdAtMs)
       .map((r) => topIncidentOf(r, data.problems, period.asOfMs)),
     escalations: data.requests
-      .flatMap((r) => (r.escalations ?? []).filter((e) => inPeriod(e.atMs)).map((e) => ({ requestId: r.requestId, number: r.number, ...e })))
+      .flatMap((r) =>
+        (r.escalations ?? []).filter((e) => inPeriod(e.atMs)).map((e) => ({ requestId: r.requestId, number: r.number, ...e })),
+      )
       .sort((a, b) => a.atMs - b.atMs || a.requestId.localeCompare(b.requestId)),
     rcas: rcaLinesOf(data.problems, period.asOfMs).filter((l) => inPeriod(l.rcaDueMs) || (l.state !== 'done' && l.rcaDueMs < period.toMs)),
     problems: {
@@ -145,7 +169,11 @@ function resolvedAtOf(records: readonly SlaRecord[]): Map<string, number> {
 }
 
 /** The customers to report availability for: the one asked for; else every known one, and the unknown one when some request has none. */
-function availabilityCustomers(customer: ReportCustomer | null, known: readonly ReportCustomer[], requests: readonly ReportRequest[]): (ReportCustomer | null)[] {
+function availabilityCustomers(
+  customer: ReportCustomer | null,
+  known: readonly ReportCustomer[],
+  requests: readonly ReportRequest[],
+): (ReportCustomer | null)[] {
   if (customer !== null) return [customer];
   const unknown = requests.some((r) => !r.customer);
   const list: (ReportCustomer | null)[] = [...known, ...(unknown || known.length === 0 ? [null] : [])];

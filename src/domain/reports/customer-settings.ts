@@ -24,20 +24,29 @@ export type CustomerSettings = ReadonlyMap<string, CustomerOverrides>;
  */
 export function parseCustomerSettings(text: string): ParseResult<CustomerSettings> {
   const settings = new Map<string, CustomerOverrides>();
-  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const colon = part.indexOf(':');
     const customer = colon < 0 ? '' : part.slice(0, colon).trim().toLowerCase();
     if (customer === '') return failed(`"${part}" must be <customer>: <key>=<value>, …`);
     if (settings.has(customer)) return failed(`${customer} is given twice`);
     const overrides: CustomerOverrides = {};
-    for (const pair of part.slice(colon + 1).split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const pair of part
+      .slice(colon + 1)
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '')) {
       const [key = '', value = '', extra] = pair.split('=').map((s) => s.trim());
       if (extra !== undefined) return failed(`${customer}: "${pair}" must be <key>=<value>`);
       if (key === 'locale') {
-        if (!(NOTE_LOCALES as readonly string[]).includes(value)) return failed(`${customer}: locale must be one of ${NOTE_LOCALES.join(', ')}`);
+        if (!(NOTE_LOCALES as readonly string[]).includes(value))
+          return failed(`${customer}: locale must be one of ${NOTE_LOCALES.join(', ')}`);
         overrides.locale = value as NoteLocale;
       } else if (key === 'deployment') {
-        if (!(DEPLOYMENTS as readonly string[]).includes(value)) return failed(`${customer}: deployment must be one of ${DEPLOYMENTS.join(', ')}`);
+        if (!(DEPLOYMENTS as readonly string[]).includes(value))
+          return failed(`${customer}: deployment must be one of ${DEPLOYMENTS.join(', ')}`);
         overrides.deployment = value as Deployment;
       } else return failed(`${customer}: unknown key "${key}" (locale, deployment)`);
     }
@@ -48,8 +57,13 @@ export function parseCustomerSettings(text: string): ParseResult<CustomerSetting
 }
 
 /** A customer's settings: its overrides (by account id, else by name) over the global ones. */
-export function settingsFor<T extends { locale: NoteLocale; deployment: Deployment }>(global: T, settings: CustomerSettings, customer: ReportCustomer | null): T {
+export function settingsFor<T extends { locale: NoteLocale; deployment: Deployment }>(
+  global: T,
+  settings: CustomerSettings,
+  customer: ReportCustomer | null,
+): T {
   if (customer === null) return global;
-  const overrides = settings.get(customer.id.toLowerCase()) ?? (customer.name ? settings.get(customer.name.toLowerCase()) : undefined) ?? {};
+  const overrides =
+    settings.get(customer.id.toLowerCase()) ?? (customer.name ? settings.get(customer.name.toLowerCase()) : undefined) ?? {};
   return { ...global, ...overrides };
 }

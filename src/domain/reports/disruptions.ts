@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { summariseAvailability, type AvailabilityReport } from './availability.js';
-import { availabilityTargetsFor, judgeAvailability, type AvailabilityTargets, type AvailabilityVerdict, type Deployment } from './availability-targets.js';
+import {
+  availabilityTargetsFor,
+  judgeAvailability,
+  type AvailabilityTargets,
+  type AvailabilityVerdict,
+  type Deployment,
+} from './availability-targets.js';
 import { customerKey } from './report-customers.js';
 import type { ReportRequest } from './report-entities.js';
 import type { ReportCustomer } from './sla-record.js';
@@ -24,7 +30,11 @@ export interface Disruption {
  * the resolution, or to `asOfMs` while open); otherwise registration to resolution (or `asOfMs`).
  * `resolvedAt`: the resolution records' stops by request, for requests kept before `completedAtMs` was.
  */
-export function disruptionsOf(requests: readonly ReportRequest[], asOfMs: number, resolvedAt: ReadonlyMap<string, number> = new Map()): Disruption[] {
+export function disruptionsOf(
+  requests: readonly ReportRequest[],
+  asOfMs: number,
+  resolvedAt: ReadonlyMap<string, number> = new Map(),
+): Disruption[] {
   return requests
     .filter((r) => r.kind === 'incident' && r.priority === 'top' && r.inSla !== false)
     .map((r): Disruption => {
@@ -33,7 +43,14 @@ export function disruptionsOf(requests: readonly ReportRequest[], asOfMs: number
       const recorded = typeof r.downtimeStartMs === 'number';
       const fromMs = recorded ? (r.downtimeStartMs as number) : r.createdAtMs;
       const toMs = recorded ? (r.downtimeEndMs ?? end) : end;
-      return { requestId: r.requestId, number: r.number, customer: r.customer ?? null, fromMs, toMs: Math.max(fromMs, toMs), source: recorded ? 'xurrent_downtime' : 'registration_to_resolution' };
+      return {
+        requestId: r.requestId,
+        number: r.number,
+        customer: r.customer ?? null,
+        fromMs,
+        toMs: Math.max(fromMs, toMs),
+        source: recorded ? 'xurrent_downtime' : 'registration_to_resolution',
+      };
     })
     .sort((a, b) => a.fromMs - b.fromMs || a.requestId.localeCompare(b.requestId));
 }
@@ -75,7 +92,17 @@ export function integrationServiceAvailability(
       const report = summariseAvailability(own, month, officeHours);
       const deployment = deploymentOf(customer);
       const targets = availabilityTargetsFor(deployment);
-      result.push({ month: month.label, fromMs: month.fromMs, toMs: month.toMs, customer, deployment, report, targets, verdict: judgeAvailability(report, targets), disruptions: own });
+      result.push({
+        month: month.label,
+        fromMs: month.fromMs,
+        toMs: month.toMs,
+        customer,
+        deployment,
+        report,
+        targets,
+        verdict: judgeAvailability(report, targets),
+        disruptions: own,
+      });
     }
   }
   return result;
@@ -86,7 +113,11 @@ function monthsOf(period: { fromMs: number; toMs: number }, zone: string): { lab
   let start = DateTime.fromMillis(period.fromMs, { zone }).startOf('month');
   while (start.toMillis() < period.toMs) {
     const next = start.plus({ months: 1 });
-    months.push({ label: start.toFormat('yyyy-MM'), fromMs: Math.max(start.toMillis(), period.fromMs), toMs: Math.min(next.toMillis(), period.toMs) });
+    months.push({
+      label: start.toFormat('yyyy-MM'),
+      fromMs: Math.max(start.toMillis(), period.fromMs),
+      toMs: Math.min(next.toMillis(), period.toMs),
+    });
     start = next;
   }
   return months;

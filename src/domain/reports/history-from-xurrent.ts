@@ -48,7 +48,12 @@ export function historyFromXurrent(accounting: XurrentSlaAccounting): RequestEve
   const near = (list: readonly number[] | undefined, at: number) => (list ?? []).some((ms) => Math.abs(ms - at) <= ASK_MATCH_MS);
   if (accounting.actualResponseAtMs !== null) {
     const own = near(accounting.workerStatusWritesAtMs, accounting.actualResponseAtMs);
-    events.push({ kind: 'status-changed', at: accounting.actualResponseAtMs, status: 'in_progress', ...(own ? { by: 'worker' as const } : {}) });
+    events.push({
+      kind: 'status-changed',
+      at: accounting.actualResponseAtMs,
+      status: 'in_progress',
+      ...(own ? { by: 'worker' as const } : {}),
+    });
   }
   for (const period of accounting.stoppedClockPeriods) {
     if (period.notAccountable) {
@@ -57,14 +62,28 @@ export function historyFromXurrent(accounting: XurrentSlaAccounting): RequestEve
       continue;
     }
     const asked = near(accounting.incompleteAsksAtMs, period.fromMs);
-    events.push({ kind: 'status-changed', at: period.fromMs, status: 'waiting_for_customer', ...(asked ? { reason: 'incomplete_request' as const, by: 'worker' as const } : {}) });
-    if (period.toMs !== null) events.push({ kind: 'status-changed', at: period.toMs, status: 'assigned', ...(near(accounting.workerStatusWritesAtMs, period.toMs) ? { by: 'worker' as const } : {}) });
+    events.push({
+      kind: 'status-changed',
+      at: period.fromMs,
+      status: 'waiting_for_customer',
+      ...(asked ? { reason: 'incomplete_request' as const, by: 'worker' as const } : {}),
+    });
+    if (period.toMs !== null)
+      events.push({
+        kind: 'status-changed',
+        at: period.toMs,
+        status: 'assigned',
+        ...(near(accounting.workerStatusWritesAtMs, period.toMs) ? { by: 'worker' as const } : {}),
+      });
   }
   if (accounting.status === 'completed' && accounting.actualResolutionAtMs !== null) {
     events.push({ kind: 'status-changed', at: accounting.actualResolutionAtMs, status: 'completed' });
   }
   // Stable by instant: a response by waiting for the customer is `in_progress` then `waiting_for_customer` at one instant.
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 /**
@@ -73,7 +92,11 @@ export function historyFromXurrent(accounting: XurrentSlaAccounting): RequestEve
  * (assigned) and its break-fix forward to Xurrent (waiting_for). Dated by the note.
  */
 export function workerStatusWritesFromNotes(requestId: string, notes: readonly { text: string; atMs: number }[]): number[] {
-  const markers = [`[${NOTE_MARKER_PREFIX}incomplete:${requestId}]`, `[${NOTE_MARKER_PREFIX}registration-complete:${requestId}]`, `[${NOTE_MARKER_PREFIX}esc:${requestId}:xurrent:break_fix]`];
+  const markers = [
+    `[${NOTE_MARKER_PREFIX}incomplete:${requestId}]`,
+    `[${NOTE_MARKER_PREFIX}registration-complete:${requestId}]`,
+    `[${NOTE_MARKER_PREFIX}esc:${requestId}:xurrent:break_fix]`,
+  ];
   return notes.filter((n) => markers.some((m) => n.text.includes(m))).map((n) => n.atMs);
 }
 

@@ -23,7 +23,11 @@ export interface RecordEscalation {
 const RESPONDED = new Set(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed']);
 
 /** Paused time of statuses the clock rules pause on; anything else (a recorded pause reason) stays in the total. */
-const PAUSE_REASON_OF_STATUS: Readonly<Record<string, string>> = { waiting_for_customer: 'waiting_for_customer', completed: 'completed_then_reopened', [NOT_ACCOUNTABLE]: NOT_ACCOUNTABLE };
+const PAUSE_REASON_OF_STATUS: Readonly<Record<string, string>> = {
+  waiting_for_customer: 'waiting_for_customer',
+  completed: 'completed_then_reopened',
+  [NOT_ACCOUNTABLE]: NOT_ACCOUNTABLE,
+};
 
 /**
  * The SLA records of one incident at `nowMs`, from the same history and engine as its clock: one
@@ -70,7 +74,10 @@ export function slaRecordsOfHistory(
       pausedByReason: pausedByReason(stretches, startMs, endMs, pausedBusinessMs, calendar),
       pausedSinceMs: clock.state === 'paused' ? lastStop(track) : null,
       reopened: target === 'resolution' ? reopenCount(ordered) : 0,
-      escalations: escalations.filter((e) => e.target === target).sort((a, b) => a.atMs - b.atMs).map((e) => e.level),
+      escalations: escalations
+        .filter((e) => e.target === target)
+        .sort((a, b) => a.atMs - b.atMs)
+        .map((e) => e.level),
       breachReason: null,
     };
     const breached = actualMs !== null ? actualMs > dueMs : clock.state === 'breached';
@@ -98,7 +105,9 @@ function stopInstant(target: TargetKind, events: readonly RequestEvent[], respon
  */
 export function respondedAtOf(events: readonly RequestEvent[], responseBy: 'person' | 'status'): number | null {
   const first = events.find((e) =>
-    e.kind === 'status-changed' ? RESPONDED.has(e.status) && (responseBy === 'status' || e.by === undefined) : e.kind === 'responded' && responseBy === 'person',
+    e.kind === 'status-changed'
+      ? RESPONDED.has(e.status) && (responseBy === 'status' || e.by === undefined)
+      : e.kind === 'responded' && responseBy === 'person',
   );
   return first?.at ?? null;
 }

@@ -11,7 +11,8 @@ export function matchesCustomer(customer: ReportCustomer | null, wanted: ReportC
 /** Every distinct known customer of some requests, by id, sorted by name then id. */
 export function customersOf(requests: readonly { customer?: ReportCustomer | null }[]): ReportCustomer[] {
   const byId = new Map<string, ReportCustomer>();
-  for (const { customer } of requests) if (customer && (!byId.has(customer.id) || byId.get(customer.id)?.name === null)) byId.set(customer.id, customer);
+  for (const { customer } of requests)
+    if (customer && (!byId.has(customer.id) || byId.get(customer.id)?.name === null)) byId.set(customer.id, customer);
   return [...byId.values()].sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id) || a.id.localeCompare(b.id));
 }
 
@@ -41,7 +42,8 @@ export function customerOfRequest(
   request: { account?: AccountRef | null | undefined; requestedFor?: { account?: AccountRef | null | undefined } | null | undefined },
   providerAccountId: string | null,
 ): ReportCustomer | null {
-  const own = (account: AccountRef | null | undefined): account is AccountRef => !!account && account.id !== '' && account.id !== providerAccountId;
+  const own = (account: AccountRef | null | undefined): account is AccountRef =>
+    !!account && account.id !== '' && account.id !== providerAccountId;
   const account = own(request.account) ? request.account : own(request.requestedFor?.account) ? request.requestedFor?.account : null;
   return account ? { id: account.id, name: account.name ?? null } : null;
 }

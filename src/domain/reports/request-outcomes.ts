@@ -68,9 +68,18 @@ const share = (part: number, whole: number) => (whole === 0 ? null : Math.round(
  * was decided. An excused miss leaves both numerator and denominator of `percent`, and counts as
  * missed in `percentIncludingExcused`; an excuse on a request within target changes nothing.
  */
-export function summariseGoals(outcomes: readonly RequestOutcome[], period: { fromMs: number; toMs: number }, goals: SlaGoals): GoalSummary[] {
+export function summariseGoals(
+  outcomes: readonly RequestOutcome[],
+  period: { fromMs: number; toMs: number },
+  goals: SlaGoals,
+): GoalSummary[] {
   const decided = outcomes.filter((o) => o.decidedAtMs !== null && o.decidedAtMs >= period.fromMs && o.decidedAtMs < period.toMs);
-  return goals.map((group) => summariseGroup(group, decided.filter((o) => group.priorities.includes(o.priority))));
+  return goals.map((group) =>
+    summariseGroup(
+      group,
+      decided.filter((o) => group.priorities.includes(o.priority)),
+    ),
+  );
 }
 
 function summariseGroup(group: SlaGoalGroup, outcomes: readonly RequestOutcome[]): GoalSummary {

@@ -40,7 +40,9 @@ export function settingsApplied(records: readonly SlaRecord[], goals: SlaGoals):
   const order = ['top', 'high', 'medium', 'low'];
   return {
     goals,
-    rules: [...rules.values()].sort((a, b) => order.indexOf(a.priority) - order.indexOf(b.priority) || a.target.localeCompare(b.target) || a.allowedMs - b.allowedMs),
+    rules: [...rules.values()].sort(
+      (a, b) => order.indexOf(a.priority) - order.indexOf(b.priority) || a.target.localeCompare(b.target) || a.allowedMs - b.allowedMs,
+    ),
     recordsWithoutRule,
   };
 }

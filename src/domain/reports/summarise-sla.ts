@@ -110,8 +110,14 @@ export function summariseSla(
 
 function summarisePriority(priority: Priority, records: readonly SlaRecord[], asOfMs: number, goalPercent: number): PrioritySummary {
   const own = records.filter((r) => r.priority === priority);
-  const response = summariseTarget(own.filter((r) => r.target === 'response'), asOfMs);
-  const resolution = summariseTarget(own.filter((r) => r.target === 'resolution'), asOfMs);
+  const response = summariseTarget(
+    own.filter((r) => r.target === 'response'),
+    asOfMs,
+  );
+  const resolution = summariseTarget(
+    own.filter((r) => r.target === 'resolution'),
+    asOfMs,
+  );
   const percents = [response.withinTargetPercent, resolution.withinTargetPercent].filter((p): p is number => p !== null);
   return {
     priority,

@@ -19,7 +19,11 @@ export interface TargetDisagreement {
  * so a misconfigured calendar, holiday or SLA on either side shows up. A resolution target that
  * started at the root cause (§3.2) is not compared: Xurrent's runs from registration by design.
  */
-export function targetDisagreements(records: readonly SlaRecord[], period: { fromMs: number; toMs: number; asOfMs: number }, toleranceMs = AGREEMENT_TOLERANCE_MS): TargetDisagreement[] {
+export function targetDisagreements(
+  records: readonly SlaRecord[],
+  period: { fromMs: number; toMs: number; asOfMs: number },
+  toleranceMs = AGREEMENT_TOLERANCE_MS,
+): TargetDisagreement[] {
   const inPeriod = (ms: number) => ms >= period.fromMs && ms < period.toMs;
   const registeredAt = new Map<string, number>();
   for (const r of records) if (r.target === 'response') registeredAt.set(r.requestId, r.startMs);
@@ -30,7 +34,13 @@ export function targetDisagreements(records: readonly SlaRecord[], period: { fro
     })
     .filter((r) => typeof r.xurrentDueMs === 'number')
     .filter((r) => r.target === 'response' || (registeredAt.get(r.requestId) ?? r.startMs) === r.startMs)
-    .map((r) => ({ requestId: r.requestId, target: r.target, workerDueMs: r.dueMs, xurrentDueMs: r.xurrentDueMs as number, differenceMs: (r.xurrentDueMs as number) - r.dueMs }))
+    .map((r) => ({
+      requestId: r.requestId,
+      target: r.target,
+      workerDueMs: r.dueMs,
+      xurrentDueMs: r.xurrentDueMs as number,
+      differenceMs: (r.xurrentDueMs as number) - r.dueMs,
+    }))
     .filter((d) => Math.abs(d.differenceMs) > toleranceMs)
     .sort((a, b) => a.workerDueMs - b.workerDueMs || a.requestId.localeCompare(b.requestId));
 }

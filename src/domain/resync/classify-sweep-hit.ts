@@ -12,7 +12,12 @@ export type SweepHit = 'known' | 'reconcile' | 'missed-webhook';
  * version; else it is reconciled, and counts as a missed webhook when the change is older than the
  * grace period and was not the worker's own write (that needs no webhook to be seen).
  */
-export function classifySweepHit(known: KnownRequest | null, updatedAtMs: number, sweepStartedAtMs: number, webhookGraceMs: number): SweepHit {
+export function classifySweepHit(
+  known: KnownRequest | null,
+  updatedAtMs: number,
+  sweepStartedAtMs: number,
+  webhookGraceMs: number,
+): SweepHit {
   if (known?.observedUpdatedAtMs != null && known.observedUpdatedAtMs >= updatedAtMs) return 'known';
   const ownWrite = (known?.lastWriteAtMs ?? Number.NEGATIVE_INFINITY) >= updatedAtMs;
   return !ownWrite && updatedAtMs <= sweepStartedAtMs - webhookGraceMs ? 'missed-webhook' : 'reconcile';

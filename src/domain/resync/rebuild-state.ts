@@ -56,11 +56,14 @@ export function rebuildWorkflowState(input: RequestHistoryInput, nowMs: number):
   const ownWrites = workerStatusWritesFromNotes(input.requestNodeId, dated);
   const firstResponse = input.sla?.actualResponseAtMs ?? null;
   if (firstResponse !== null && ownWrites.some((at) => Math.abs(at - firstResponse) <= ASK_MATCH_MS)) {
-    gaps.push("response_after_own_write: Xurrent's first response was the worker's own status change; a person's later status change is unknown (their public notes still count)");
+    gaps.push(
+      "response_after_own_write: Xurrent's first response was the worker's own status change; a person's later status change is unknown (their public notes still count)",
+    );
   }
   return {
     version: 1,
-    observed: input.sla === null ? null : { status: input.status, category: input.category, priority: null, updatedAtMs: input.updatedAtMs },
+    observed:
+      input.sla === null ? null : { status: input.status, category: input.category, priority: null, updatedAtMs: input.updatedAtMs },
     events: input.sla === null ? [] : statusEventsOf(input.sla, input.status, asksOf(input), ownWrites),
     facts: null,
     factsVersion: lastFactsVersion(ownNotes, input.requestNodeId),
@@ -85,7 +88,12 @@ function asksOf(input: RequestHistoryInput): number[] {
  * (who ended the wait Xurrent does not say, so it is no response), and a period in which the
  * provider was not accountable is that switch, not a wait.
  */
-function statusEventsOf(sla: SlaHistoryFacts, status: string, asksAtMs: readonly number[], ownWritesAtMs: readonly number[]): RequestEvent[] {
+function statusEventsOf(
+  sla: SlaHistoryFacts,
+  status: string,
+  asksAtMs: readonly number[],
+  ownWritesAtMs: readonly number[],
+): RequestEvent[] {
   const near = (list: readonly number[], ms: number) => list.some((at) => Math.abs(at - ms) <= ASK_MATCH_MS);
   const at = new Map<number, { rank: number; event: RequestEvent }>();
   const put = (ms: number | null, rank: number, event: (ms: number) => RequestEvent) => {
@@ -104,12 +112,17 @@ function statusEventsOf(sla: SlaHistoryFacts, status: string, asksAtMs: readonly
     }
     put(period.toMs, 1, (ms) => ({ kind: 'status-changed', at: ms, status: 'assigned', ...own(ms) }));
     put(period.fromMs, 2, (ms) =>
-      near(asksAtMs, ms) ? { kind: 'status-changed', at: ms, status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' } : { kind: 'status-changed', at: ms, status: 'waiting_for_customer' },
+      near(asksAtMs, ms)
+        ? { kind: 'status-changed', at: ms, status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' }
+        : { kind: 'status-changed', at: ms, status: 'waiting_for_customer' },
     );
   }
   if (status === 'completed') put(sla.actualResolutionAtMs, 3, (ms) => ({ kind: 'status-changed', at: ms, status: 'completed' }));
   const statusEvents = [...at.entries()].sort(([a], [b]) => a - b).map(([, e]) => e.event);
-  return [...statusEvents, ...accountability].map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map(({ e }) => e);
+  return [...statusEvents, ...accountability]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 function lastFactsVersion(notes: RequestHistoryInput['notes'], id: string): number {
@@ -136,7 +149,11 @@ function escalationsOf(notes: RequestHistoryInput['notes'], id: string): Escalat
         level: breakFix ? 'xurrent' : (second as EscalationLevel),
         target: breakFix || customer ? null : (first as TargetKind),
         atMs: note.createdAtMs ?? 0,
-        ...(customer ? { reason: 'customer' as const, personId: null } : breakFix || second === 'warning' ? {} : { reason: 'breach' as const }),
+        ...(customer
+          ? { reason: 'customer' as const, personId: null }
+          : breakFix || second === 'warning'
+            ? {}
+            : { reason: 'breach' as const }),
       });
     }
   }

@@ -30,7 +30,10 @@ export function parseSlaGoals(text: string): ParseResult<SlaGoals> {
   }
   const groups: SlaGoalGroup[] = [];
   const seen = new Set<Priority>();
-  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [names = '', value, extra] = part.split('=').map((s) => s.trim());
     if (value === undefined || extra !== undefined) return failed(`"${part}" must be <priority>[+<priority>…]=<percent>`);
     const priorities: Priority[] = [];
@@ -57,7 +60,10 @@ function parsePercent(value: string): ParseResult<number> {
 
 function parsePriorityMap<T>(text: string, parseValue: (value: string) => ParseResult<T>): ParseResult<Record<Priority, T>> {
   const entries = new Map<Priority, T>();
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [name = '', value, extra] = part.split('=').map((s) => s.trim());
     const priority = PRIORITIES.find((p) => p === name.toLowerCase());
     if (!priority || value === undefined || extra !== undefined) return failed(`"${part}" must be <${PRIORITIES.join('|')}>=<value>`);

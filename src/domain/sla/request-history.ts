@@ -33,7 +33,13 @@ export type { RequestCategory } from '../triage/categories.js';
  */
 export type RequestEvent =
   | { readonly kind: 'created'; readonly at: number; readonly priority: Priority }
-  | { readonly kind: 'status-changed'; readonly at: number; readonly status: RequestStatus; readonly reason?: 'incomplete_request'; readonly by?: 'worker' | 'requester' }
+  | {
+      readonly kind: 'status-changed';
+      readonly at: number;
+      readonly status: RequestStatus;
+      readonly reason?: 'incomplete_request';
+      readonly by?: 'worker' | 'requester';
+    }
   | { readonly kind: 'priority-changed'; readonly at: number; readonly priority: Priority }
   | { readonly kind: 'root-cause-recorded'; readonly at: number; readonly source?: 'tag' | 'problem' }
   | { readonly kind: 'responded'; readonly at: number; readonly via: 'note' }

@@ -6,7 +6,13 @@ import { trackClocks } from './track-clocks.js';
 
 export type SlaClock =
   | { readonly hasClock: false; readonly reason: 'not-an-incident' | 'not-created' | 'outside-sla' }
-  | { readonly hasClock: true; readonly priority: Priority; readonly response: TargetClock; readonly resolution: TargetClock; readonly noRootCause: boolean };
+  | {
+      readonly hasClock: true;
+      readonly priority: Priority;
+      readonly response: TargetClock;
+      readonly resolution: TargetClock;
+      readonly noRootCause: boolean;
+    };
 
 /**
  * The SLA clocks of a request at `now` (epoch ms), computed from its history alone:

@@ -75,7 +75,9 @@ function replay(events: readonly RequestEvent[], now: number, start: ResolutionC
   let priority = created.priority;
   const state: State = { status: 'assigned', responded: false, resolutionStarted: start === 'created', notAccountable: false };
   const response = createRecorder((s) => !s.responded && s.status !== 'waiting_for_customer' && !s.notAccountable);
-  const resolution = createRecorder((s) => s.resolutionStarted && s.status !== 'completed' && s.status !== 'waiting_for_customer' && !s.notAccountable);
+  const resolution = createRecorder(
+    (s) => s.resolutionStarted && s.status !== 'completed' && s.status !== 'waiting_for_customer' && !s.notAccountable,
+  );
   response.observe(state, created.at);
   resolution.observe(state, created.at);
 

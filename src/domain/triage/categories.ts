@@ -1,6 +1,17 @@
 import { PRIORITIES, type Priority } from '../sla/sla-policy.js';
 /** Xurrent's request categories (RequestCategory) and impacts (RequestImpact). */
-export const REQUEST_CATEGORIES = ['incident', 'rfc', 'rfi', 'reservation', 'order', 'fulfillment', 'complaint', 'compliment', 'other', 'case'] as const;
+export const REQUEST_CATEGORIES = [
+  'incident',
+  'rfc',
+  'rfi',
+  'reservation',
+  'order',
+  'fulfillment',
+  'complaint',
+  'compliment',
+  'other',
+  'case',
+] as const;
 export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
 
 export const IMPACTS = ['low', 'medium', 'high', 'top'] as const;

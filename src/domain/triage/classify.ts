@@ -9,7 +9,8 @@ const PRIORITY_OF_IMPACT: Record<Impact, Priority> = { top: 'top', high: 'high',
  * `no_root_cause_recorded`: completed under the root-cause start without a root cause (resolution counted from registration);
  * `xurrent_contact_advised`: a Top incident on the Xurrent Service outside office hours whose requester was told they may contact Xurrent directly (§2.1).
  */
-export type Flag = 'outside_standard_support' | 'forwarded_to_xurrent' | 'outside_sla' | 'no_root_cause_recorded' | 'xurrent_contact_advised';
+export type Flag =
+  'outside_standard_support' | 'forwarded_to_xurrent' | 'outside_sla' | 'no_root_cause_recorded' | 'xurrent_contact_advised';
 
 export interface TriageInput {
   category: string | null | undefined;
@@ -49,7 +50,9 @@ export function triageRequest(input: TriageInput, policy: TriagePolicy): Triage 
       return {
         kind: 'rfc',
         priority: null,
-        reason: onXurrent ? 'request for change on the Xurrent Service: outside standard support; forwarded to Xurrent when about its standard functionality' : 'request for change: outside standard support',
+        reason: onXurrent
+          ? 'request for change on the Xurrent Service: outside standard support; forwarded to Xurrent when about its standard functionality'
+          : 'request for change: outside standard support',
         flags: ['outside_standard_support'],
       };
     }
@@ -65,7 +68,12 @@ function prioritiseIncident(input: TriageInput, policy: TriagePolicy): Triage {
     const applies = rule.scope === 'service_instance' ? rule.id === input.serviceInstanceId : rule.id === input.teamId;
     const override = applies ? (rule.impacts[impact] ?? rule.impacts['*']) : undefined;
     if (override) {
-      return { kind: 'incident', priority: override, reason: `impact ${impact}, overridden by the ${rule.scope.replace('_', ' ')} rule for ${rule.id}`, flags: [] };
+      return {
+        kind: 'incident',
+        priority: override,
+        reason: `impact ${impact}, overridden by the ${rule.scope.replace('_', ' ')} rule for ${rule.id}`,
+        flags: [],
+      };
     }
   }
   return { kind: 'incident', priority: PRIORITY_OF_IMPACT[impact], reason: `impact ${impact} (${describeImpact(impact)})`, flags: [] };

@@ -28,7 +28,11 @@ function parseTextRules(text: string): ParseResult<PriorityRule[]> {
   const rules: PriorityRule[] = [];
   for (const [index, part] of text.split(';').entries()) {
     const match = /^\s*(service_instance|team):(\S+)\s+(\S+)\s*$/.exec(part);
-    if (!match) return { ok: false, error: `rule ${index + 1} ("${part.trim()}") must look like "<service_instance|team>:<id> <impact>><priority>[,…]"` };
+    if (!match)
+      return {
+        ok: false,
+        error: `rule ${index + 1} ("${part.trim()}") must look like "<service_instance|team>:<id> <impact>><priority>[,…]"`,
+      };
     const impacts: PriorityRule['impacts'] = {};
     for (const pair of (match[3] as string).split(',')) {
       const [from, to, extra] = pair.split('>');
@@ -59,7 +63,11 @@ function parseJsonRules(text: string): ParseResult<PriorityRule[]> {
     if (!validScope || typeof rule.id !== 'string' || rule.id === '' || !validImpacts) {
       return { ok: false, error: `rule ${index + 1} needs scope (service_instance|team), id and impacts {impact|*: priority}` };
     }
-    rules.push({ scope: rule.scope as PriorityRule['scope'], id: rule.id, impacts: Object.fromEntries(entries) as PriorityRule['impacts'] });
+    rules.push({
+      scope: rule.scope as PriorityRule['scope'],
+      id: rule.id,
+      impacts: Object.fromEntries(entries) as PriorityRule['impacts'],
+    });
   }
   return { ok: true, value: rules };
 }

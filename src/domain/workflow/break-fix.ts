@@ -44,7 +44,11 @@ const KEY = BREAK_FIX_KEY;
 const STOPPED = new Set(['completed', 'declined', 'rejected']);
 
 /** True for the requests the provider handles as the Xurrent Service's level 1 (§4): incidents and RFCs on its instances. */
-export function isXurrentLevelOne(snapshot: Pick<RequestSnapshot, 'serviceInstanceId'>, triage: Triage, xurrentServiceInstanceIds: readonly string[]): boolean {
+export function isXurrentLevelOne(
+  snapshot: Pick<RequestSnapshot, 'serviceInstanceId'>,
+  triage: Triage,
+  xurrentServiceInstanceIds: readonly string[],
+): boolean {
   const onXurrent = snapshot.serviceInstanceId !== null && xurrentServiceInstanceIds.includes(snapshot.serviceInstanceId);
   return onXurrent && (triage.kind === 'incident' || triage.kind === 'rfc');
 }
@@ -79,10 +83,15 @@ export function planBreakFix(
   const marker = noteMarker('esc', `${snapshot.id}:${KEY}`);
   if (hasMarker(snapshot.noteTexts, marker)) return { ...NONE, records: [record] };
 
-  const what = triage.kind === 'incident' ? 'this incident concerns the Xurrent service itself' : "this request for change concerns Xurrent's standard functionality";
+  const what =
+    triage.kind === 'incident'
+      ? 'this incident concerns the Xurrent service itself'
+      : "this request for change concerns Xurrent's standard functionality";
   const lines = [
     byAgent ? `Escalated to Xurrent (break-fix) on the agent's decision: ${what}.` : `Escalated to Xurrent (break-fix): ${what}.`,
-    context.policy.supplierOrganizationId ? 'Xurrent is set as supplier; the request waits for Xurrent.' : 'The request waits for Xurrent; set Xurrent as supplier.',
+    context.policy.supplierOrganizationId
+      ? 'Xurrent is set as supplier; the request waits for Xurrent.'
+      : 'The request waits for Xurrent; set Xurrent as supplier.',
     context.policy.mode === 'request'
       ? "The support worker registers a linked request at Xurrent's support (its id goes into the supplier request ID) and notes its progress here until Xurrent completes it."
       : "Record Xurrent's reference in the supplier request ID and follow it up until Xurrent has fixed it.",

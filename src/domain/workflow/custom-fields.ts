@@ -25,7 +25,10 @@ export function customFieldsFor(facts: TicketFacts, mapping: CustomFieldMapping)
     [mapping.priority, facts.priority],
     [mapping.responseDue, iso(facts.responseDueMs)],
     [mapping.resolutionDue, iso(facts.resolutionDueMs)],
-    [mapping.slaState, facts.kind === 'incident' && facts.priority ? `response ${facts.responseState}, resolution ${facts.resolutionState}` : null],
+    [
+      mapping.slaState,
+      facts.kind === 'incident' && facts.priority ? `response ${facts.responseState}, resolution ${facts.resolutionState}` : null,
+    ],
   ];
   return values.filter((entry): entry is [string, string | null] => entry[0] !== null).map(([id, value]) => ({ id, value }));
 }

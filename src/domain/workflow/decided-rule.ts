@@ -49,7 +49,13 @@ export function currentRule(sla: SlaPolicy, scope: SlaScope): DecidedRule {
  * targets of today (they were not kept; the contract's have not changed).
  */
 export function legacyRule(sla: SlaPolicy): DecidedRule {
-  return { slaServiceInstanceIds: null, xurrentServiceInstanceIds: [], targets: sla.targets, resolutionClockStart: 'created', responseBy: 'status' };
+  return {
+    slaServiceInstanceIds: null,
+    xurrentServiceInstanceIds: [],
+    targets: sla.targets,
+    resolutionClockStart: 'created',
+    responseBy: 'status',
+  };
 }
 
 /**
@@ -57,7 +63,11 @@ export function legacyRule(sla: SlaPolicy): DecidedRule {
  * rebuilt) the legacy reading; otherwise (new, or rebuilt from Xurrent after a loss, whose
  * registration-time settings are unknown) today's.
  */
-export function ruleOf(previous: { rule?: DecidedRule | undefined; observed: object | null; history?: object | undefined }, sla: SlaPolicy, scope: SlaScope): DecidedRule {
+export function ruleOf(
+  previous: { rule?: DecidedRule | undefined; observed: object | null; history?: object | undefined },
+  sla: SlaPolicy,
+  scope: SlaScope,
+): DecidedRule {
   if (previous.rule) return previous.rule;
   if (previous.observed !== null && previous.history === undefined) return legacyRule(sla);
   return currentRule(sla, scope);
@@ -65,5 +75,10 @@ export function ruleOf(previous: { rule?: DecidedRule | undefined; observed: obj
 
 /** The SLA policy a request's clock runs under: its rule's targets and modes, today's warning threshold. */
 export function policyOfRule(rule: DecidedRule, sla: SlaPolicy): SlaPolicy {
-  return { targets: rule.targets, warningPercent: sla.warningPercent, resolutionClockStart: rule.resolutionClockStart, responseBy: rule.responseBy };
+  return {
+    targets: rule.targets,
+    warningPercent: sla.warningPercent,
+    resolutionClockStart: rule.resolutionClockStart,
+    responseBy: rule.responseBy,
+  };
 }

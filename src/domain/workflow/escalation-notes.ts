@@ -28,7 +28,9 @@ export function renderEscalationNote(step: EscalationStep, context: EscalationCo
         : `the ${target} is exceeded by a further ${context.l2AfterPercent}% of its business time (due ${format(context.dueAtMs)}).`;
   const lines = [`${LEVEL_TEXT[step.level]}: ${reason}`];
   if (context.person) {
-    lines.push(context.person.mode === 'assign' ? `Assigned to person ${context.person.id}.` : `Person ${context.person.id} added as watcher.`);
+    lines.push(
+      context.person.mode === 'assign' ? `Assigned to person ${context.person.id}.` : `Person ${context.person.id} added as watcher.`,
+    );
   } else if (step.level !== 'warning') {
     lines.push('No person is configured for this level.');
   }

@@ -6,6 +6,8 @@ import type { ReconcilePlan } from './plan-reconcile.js';
  * runs then computes the one after, so a single timer per request covers them all.
  */
 export function nextWakeUpMs(plan: Pick<ReconcilePlan, 'timers' | 'reminderAtMs' | 'rootCauseReminderAtMs'>): number | null {
-  const pending = [plan.timers.response, plan.timers.resolution, plan.reminderAtMs, plan.rootCauseReminderAtMs ?? null].filter((at): at is number => at !== null);
+  const pending = [plan.timers.response, plan.timers.resolution, plan.reminderAtMs, plan.rootCauseReminderAtMs ?? null].filter(
+    (at): at is number => at !== null,
+  );
   return pending.length > 0 ? Math.min(...pending) : null;
 }

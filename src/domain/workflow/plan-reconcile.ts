@@ -70,7 +70,11 @@ export const DEFAULT_RCA_REQUEST_CUES: readonly string[] = ['rca', 'root cause',
 
 export const DEFAULT_ESCALATION_CUES: readonly string[] = ['escalate', 'escalatie', 'escaleren'];
 
-export const DEFAULT_SIGNAL_TAGS: SignalTags = { rootCause: ['#rootcause', '#hoofdoorzaak'], excuse: ['#excused', '#uitgesloten'], unexcuse: ['#unexcused'] };
+export const DEFAULT_SIGNAL_TAGS: SignalTags = {
+  rootCause: ['#rootcause', '#hoofdoorzaak'],
+  excuse: ['#excused', '#uitgesloten'],
+  unexcuse: ['#unexcused'],
+};
 
 /** What the worker should write to the request, remember, and schedule. */
 export interface ReconcilePlan {
@@ -111,7 +115,10 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     policy.triage,
   );
   const priority = triage.kind === 'incident' ? triage.priority : null;
-  const scope: SlaScope = { slaServiceInstanceIds: policy.slaServiceInstanceIds ?? null, xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds };
+  const scope: SlaScope = {
+    slaServiceInstanceIds: policy.slaServiceInstanceIds ?? null,
+    xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds,
+  };
   const rule = ruleOf(previous, policy.sla, scope);
   const inSla = inSlaScope(snapshot.serviceInstanceId, rule);
   const observed = observeRequest(snapshot, previous, priority, nowMs);
@@ -119,7 +126,11 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const notes = snapshot.notes ?? [];
   const signals = readNoteSignals(
     notes,
-    { providerAccountId: policy.providerAccountId ?? null, workerPersonIds: workerPersonIdsOf(notes), requesterIds: new Set(snapshot.requesterIds ?? []) },
+    {
+      providerAccountId: policy.providerAccountId ?? null,
+      workerPersonIds: workerPersonIdsOf(notes),
+      requesterIds: new Set(snapshot.requesterIds ?? []),
+    },
     policy.signalTags ?? DEFAULT_SIGNAL_TAGS,
   );
   // What the worker decided live and marked on the request counts too: a rebuild after a loss converges on it.
@@ -127,7 +138,11 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   const withNotes = withSignals(
     firstLine.events,
-    { respondedAtMs: earliest(signals.respondedAtMs, marked.respondedAtMs), rootCauseAtMs: earliest(signals.rootCauseAtMs, marked.rootCauseAtMs), problemRootCauseAtMs: problemRootCauseAtMs(snapshot, nowMs) },
+    {
+      respondedAtMs: earliest(signals.respondedAtMs, marked.respondedAtMs),
+      rootCauseAtMs: earliest(signals.rootCauseAtMs, marked.rootCauseAtMs),
+      problemRootCauseAtMs: problemRootCauseAtMs(snapshot, nowMs),
+    },
     nowMs,
   );
   const events = withNotes;
@@ -135,9 +150,14 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const clock: SlaClock = inSla
     ? computeSlaClock({ category: (snapshot.category ?? 'other') as RequestCategory, events }, nowMs, policy.calendar, slaPolicy)
     : { hasClock: false, reason: 'outside-sla' };
-  const authorship = { providerAccountId: policy.providerAccountId ?? null, workerPersonIds: workerPersonIdsOf(notes), requesterIds: new Set(snapshot.requesterIds ?? []) };
+  const authorship = {
+    providerAccountId: policy.providerAccountId ?? null,
+    workerPersonIds: workerPersonIdsOf(notes),
+    requesterIds: new Set(snapshot.requesterIds ?? []),
+  };
   const xurrentTags = policy.xurrentEscalationTags ?? ['#xurrent'];
-  const forwardAtMs = (policy.xurrentEscalationTrigger ?? 'automatic') === 'agent' ? agentForwardAtMs(notes, authorship, xurrentTags) : null;
+  const forwardAtMs =
+    (policy.xurrentEscalationTrigger ?? 'automatic') === 'agent' ? agentForwardAtMs(notes, authorship, xurrentTags) : null;
   const breakFix = planBreakFix(snapshot, triage, new Set(previous.escalations.map((e) => e.key)), nowMs, {
     policy: {
       xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds,
@@ -156,11 +176,19 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     calendar: policy.calendar,
     policy: { contact: policy.xurrentSupportContact ?? 'support@xurrent.com', locale: policy.locale ?? 'en', format: policy.formatInstant },
   });
-  const extraFlags = [...(forwarded && triage.kind === 'rfc' ? (['forwarded_to_xurrent'] as const) : []), ...(contact.advised ? (['xurrent_contact_advised'] as const) : [])];
+  const extraFlags = [
+    ...(forwarded && triage.kind === 'rfc' ? (['forwarded_to_xurrent'] as const) : []),
+    ...(contact.advised ? (['xurrent_contact_advised'] as const) : []),
+  ];
   const shownTriage = extraFlags.length > 0 ? { ...triage, flags: [...triage.flags, ...extraFlags] } : triage;
   const facts = toTicketFacts(shownTriage, clock, { outsideSla: !inSla });
   const written = (marker: string) => hasMarker(snapshot.noteTexts, marker);
-  const reminder = planRootCauseReminder(snapshot, previous, { inSla, rule, clock, events, nowMs }, { ...policy, rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause });
+  const reminder = planRootCauseReminder(
+    snapshot,
+    previous,
+    { inSla, rule, clock, events, nowMs },
+    { ...policy, rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause },
+  );
   const notesToWrite: string[] = [];
 
   let factsVersion = previous.factsVersion;
@@ -169,7 +197,16 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   if (triage.kind !== 'other') {
     const startMarker = noteMarker('start', snapshot.id);
     if (previous.facts === null && !written(startMarker)) {
-      notesToWrite.push(renderStartNote(facts, policy.formatInstant, startMarker, inSla && rule.resolutionClockStart === 'root_cause' ? { rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause } : {}));
+      notesToWrite.push(
+        renderStartNote(
+          facts,
+          policy.formatInstant,
+          startMarker,
+          inSla && rule.resolutionClockStart === 'root_cause'
+            ? { rootCauseTags: (policy.signalTags ?? DEFAULT_SIGNAL_TAGS).rootCause }
+            : {},
+        ),
+      );
     } else if (previous.facts !== null) {
       const marker = noteMarker('facts', `${snapshot.id}:${factsVersion + 1}`);
       if (changes.length > 0) {
@@ -182,9 +219,19 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   notesToWrite.push(...firstLine.internalNotes);
   const escalation = planEscalations(snapshot, previous, clock, nowMs, policy);
   notesToWrite.push(...escalation.notes);
-  const customer = planCustomerEscalations(snapshot.id, notes, snapshot.noteTexts, authorship, { cues: policy.escalationCues ?? DEFAULT_ESCALATION_CUES, ...policy.escalation });
+  const customer = planCustomerEscalations(snapshot.id, notes, snapshot.noteTexts, authorship, {
+    cues: policy.escalationCues ?? DEFAULT_ESCALATION_CUES,
+    ...policy.escalation,
+  });
   notesToWrite.push(...customer.notes);
-  const rcaAsk = readRcaRequest(snapshot.id, notes, snapshot.noteTexts, facts, authorship, policy.rcaRequestCues ?? DEFAULT_RCA_REQUEST_CUES);
+  const rcaAsk = readRcaRequest(
+    snapshot.id,
+    notes,
+    snapshot.noteTexts,
+    facts,
+    authorship,
+    policy.rcaRequestCues ?? DEFAULT_RCA_REQUEST_CUES,
+  );
   if (rcaAsk.firstLineNote) notesToWrite.push(rcaAsk.firstLineNote);
   const known = new Set(previous.escalations.map((e) => e.key));
   const newCustomer = customer.records.filter((r) => !known.has(r.key));
@@ -193,22 +240,36 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   if (breakFix.internalNote) notesToWrite.push(breakFix.internalNote);
   // Write down the response and root-cause instants decided now, for a rebuild (request-signals.ts).
   const decided = decidedSignals(events, rule.responseBy);
-  const toMark = { respondedAtMs: rule.responseBy === 'person' ? decided.respondedAtMs : null, rootCauseAtMs: rule.resolutionClockStart === 'root_cause' ? decided.rootCauseAtMs : null };
+  const toMark = {
+    respondedAtMs: rule.responseBy === 'person' ? decided.respondedAtMs : null,
+    rootCauseAtMs: rule.resolutionClockStart === 'root_cause' ? decided.rootCauseAtMs : null,
+  };
   const markers = inSla && clock.hasClock ? signalMarkersToWrite(snapshot.id, toMark, snapshot.noteTexts) : [];
   if (markers.length > 0 && notesToWrite.length > 0) notesToWrite[notesToWrite.length - 1] += `\n${markers.join('\n')}`;
   else if (markers.length > 0) notesToWrite.push(['Support worker: SLA instants recorded.', ...markers].join('\n'));
   const publicNotes = [contact.publicNote, firstLine.publicNote, breakFix.publicNote].filter((note): note is string => note !== null);
   // The worker's own status writes are recorded as its own (they never count as the response).
   const ownStatus = breakFix.status ?? firstLine.status;
-  const stateEvents = breakFix.status ? [...events, { kind: 'status-changed' as const, at: nowMs, status: breakFix.status as RequestStatus, by: 'worker' as const }] : events;
+  const stateEvents = breakFix.status
+    ? [...events, { kind: 'status-changed' as const, at: nowMs, status: breakFix.status as RequestStatus, by: 'worker' as const }]
+    : events;
   return {
     state: {
       version: 1,
-      observed: { status: ownStatus ?? snapshot.status, category: snapshot.category, priority: facts.priority, updatedAtMs: snapshot.updatedAtMs, notAccountable: snapshot.providerNotAccountable ?? false },
+      observed: {
+        status: ownStatus ?? snapshot.status,
+        category: snapshot.category,
+        priority: facts.priority,
+        updatedAtMs: snapshot.updatedAtMs,
+        notAccountable: snapshot.providerNotAccountable ?? false,
+      },
       events: stateEvents,
       facts,
       factsVersion,
-      escalations: withCustomerEscalations(datedForward([...previous.escalations, ...escalation.records, ...breakFix.records], forwardAtMs), customer.records),
+      escalations: withCustomerEscalations(
+        datedForward([...previous.escalations, ...escalation.records, ...breakFix.records], forwardAtMs),
+        customer.records,
+      ),
       notesWritten: previous.notesWritten + notesToWrite.length + publicNotes.length,
       registration: firstLine.state,
       rule,
@@ -234,7 +295,10 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
 }
 
 /** The response and the root cause that count, from the history (sorted), as the clock reads them. */
-function decidedSignals(events: readonly RequestEvent[], responseBy: 'person' | 'status'): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
+function decidedSignals(
+  events: readonly RequestEvent[],
+  responseBy: 'person' | 'status',
+): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
   const ordered = [...events].sort((a, b) => a.at - b.at);
   let completed = false;
   let rootCauseAtMs: number | null = null;
@@ -263,18 +327,40 @@ function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clo
   const targets: Record<TargetKind, TargetClock> = { response: clock.response, resolution: clock.resolution };
   const progress = (Object.keys(targets) as TargetKind[])
     .filter((kind) => targets[kind].state !== 'not-started')
-    .map((kind): TargetProgress => ({ target: kind, allowedMs: targets[kind].targetMs, elapsedMs: targets[kind].elapsedMs, stopped: targets[kind].stopped }));
+    .map((kind): TargetProgress => ({
+      target: kind,
+      allowedMs: targets[kind].targetMs,
+      elapsedMs: targets[kind].elapsedMs,
+      stopped: targets[kind].stopped,
+    }));
   const done = new Set(previous.escalations.map((e) => e.key));
   const result = { ...none };
 
   for (const step of dueEscalations(progress, done, policy.ladder)) {
     const marker = noteMarker('esc', `${snapshot.id}:${step.key}`);
     done.add(step.key);
-    result.records.push({ key: step.key, level: step.level, target: step.target, atMs: nowMs, ...(step.level === 'warning' ? {} : { reason: 'breach' as const }) });
+    result.records.push({
+      key: step.key,
+      level: step.level,
+      target: step.target,
+      atMs: nowMs,
+      ...(step.level === 'warning' ? {} : { reason: 'breach' as const }),
+    });
     if (hasMarker(snapshot.noteTexts, marker)) continue;
-    const personId = step.level === 'cto' ? policy.escalation.ctoId : step.level === 'service_support_manager' ? policy.escalation.serviceSupportManagerId : null;
+    const personId =
+      step.level === 'cto'
+        ? policy.escalation.ctoId
+        : step.level === 'service_support_manager'
+          ? policy.escalation.serviceSupportManagerId
+          : null;
     const person = personId ? { id: personId, mode: policy.escalation.mode } : null;
-    const context = { priority: clock.priority, dueAtMs: targets[step.target].shownDueAt, warningPercent: policy.ladder.warningPercent, l2AfterPercent: policy.ladder.l2AfterPercent, person };
+    const context = {
+      priority: clock.priority,
+      dueAtMs: targets[step.target].shownDueAt,
+      warningPercent: policy.ladder.warningPercent,
+      l2AfterPercent: policy.ladder.l2AfterPercent,
+      person,
+    };
     result.notes.push(renderEscalationNote(step, context, policy.formatInstant, marker));
     if (person?.mode === 'watch') result.watchers.push(person.id);
     if (person?.mode === 'assign') result.assignee = person.id;

@@ -42,7 +42,12 @@ export function withSignals(events: readonly RequestEvent[], signals: SignalInst
   }
   const tag = signals.rootCauseAtMs;
   const problem = signals.problemRootCauseAtMs;
-  const rootCause = tag !== null && (problem === null || tag <= problem) ? { at: tag, source: 'tag' as const } : problem !== null ? { at: problem, source: 'problem' as const } : null;
+  const rootCause =
+    tag !== null && (problem === null || tag <= problem)
+      ? { at: tag, source: 'tag' as const }
+      : problem !== null
+        ? { at: problem, source: 'problem' as const }
+        : null;
   if (rootCause && rootCause.at <= nowMs && rootCause.at < earliest('root-cause-recorded')) {
     result.push({ kind: 'root-cause-recorded', at: rootCause.at, source: rootCause.source });
   }
@@ -58,7 +63,10 @@ const ROOT_CAUSE_KIND = 'rootcause';
  * decided, even where Xurrent keeps no trace (a person's status change after the worker's own first
  * write; a problem analysed before it was last updated).
  */
-export function readSignalMarkers(requestId: string, noteTexts: readonly string[]): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
+export function readSignalMarkers(
+  requestId: string,
+  noteTexts: readonly string[],
+): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
   const find = (kind: string) => {
     const prefix = `[${NOTE_MARKER_PREFIX}${kind}:${requestId}:`;
     let found: number | null = null;
@@ -77,10 +85,16 @@ export function readSignalMarkers(requestId: string, noteTexts: readonly string[
 }
 
 /** The markers to write for instants decided now and not yet on the request (one line each). */
-export function signalMarkersToWrite(requestId: string, decided: { respondedAtMs: number | null; rootCauseAtMs: number | null }, noteTexts: readonly string[]): string[] {
+export function signalMarkersToWrite(
+  requestId: string,
+  decided: { respondedAtMs: number | null; rootCauseAtMs: number | null },
+  noteTexts: readonly string[],
+): string[] {
   const onRequest = readSignalMarkers(requestId, noteTexts);
   const lines: string[] = [];
-  if (decided.respondedAtMs !== null && onRequest.respondedAtMs !== decided.respondedAtMs) lines.push(noteMarker(RESPONDED_KIND, `${requestId}:${decided.respondedAtMs}`));
-  if (decided.rootCauseAtMs !== null && onRequest.rootCauseAtMs !== decided.rootCauseAtMs) lines.push(noteMarker(ROOT_CAUSE_KIND, `${requestId}:${decided.rootCauseAtMs}`));
+  if (decided.respondedAtMs !== null && onRequest.respondedAtMs !== decided.respondedAtMs)
+    lines.push(noteMarker(RESPONDED_KIND, `${requestId}:${decided.respondedAtMs}`));
+  if (decided.rootCauseAtMs !== null && onRequest.rootCauseAtMs !== decided.rootCauseAtMs)
+    lines.push(noteMarker(ROOT_CAUSE_KIND, `${requestId}:${decided.rootCauseAtMs}`));
   return lines;
 }

@@ -45,7 +45,9 @@ export function planRootCauseReminder(
   const note = [
     `Root cause not recorded yet for this Top incident (registered ${policy.formatInstant(created.at)}).`,
     `First line: record it with a note holding ${policy.rootCauseTags.join(' or ')} and the cause, or set the linked problem to analyzed; the resolution clock starts then (contract §3.2).`,
-    manager ? 'The Service Support Manager now watches this request.' : 'No Service Support Manager is configured (ESCALATION_L1_PERSON_ID) to watch it.',
+    manager
+      ? 'The Service Support Manager now watches this request.'
+      : 'No Service Support Manager is configured (ESCALATION_L1_PERSON_ID) to watch it.',
     marker,
   ].join('\n');
   return { note, watchers: manager ? [manager] : [], atMs: null, remindedAtMs: nowMs };

@@ -3,7 +3,13 @@ import type { TargetState } from '../sla/evaluate-target.js';
 import type { SlaClock } from '../sla/sla-clock.js';
 import type { Flag, Triage } from '../triage/classify.js';
 
-const SHOWN_STATE: Record<TargetState, SlaState> = { 'not-started': 'none', running: 'running', paused: 'paused', met: 'met', breached: 'breached' };
+const SHOWN_STATE: Record<TargetState, SlaState> = {
+  'not-started': 'none',
+  running: 'running',
+  paused: 'paused',
+  met: 'met',
+  breached: 'breached',
+};
 
 /** The facts shown on the ticket, from its classification and its SLA clock (an incident outside the SLA's scope is flagged `outside_sla`). */
 export function toTicketFacts(triage: Triage, clock: SlaClock, scope: { outsideSla?: boolean } = {}): TicketFacts {

@@ -9,7 +9,10 @@ import { escapeHtml as h, localTime, minutesText } from './html.js';
  * dashboard shows them: the goals, per priority and target, breaches with their excuses, Top
  * incidents and the IV Integratiedienst's availability from its disruptions (§3.1).
  */
-export function renderCustomerPage(report: SlaReportJson, view: { zone: string; period: { from: string; to: string }; css: string }): string {
+export function renderCustomerPage(
+  report: SlaReportJson,
+  view: { zone: string; period: { from: string; to: string }; css: string },
+): string {
   const { zone } = view;
   const number = ({ requestId, number }: { requestId: string; number: string | null }) => h(number ?? requestId);
   // The customer's own figures only: no per-customer table, no selector, no Xurrent comparison (the provider's configuration).

@@ -41,7 +41,11 @@ export function renderDashboard(view: DashboardView): string {
     ['response', 'Response within target', percentText(share('response'))],
     ['resolution', 'Resolution within target', percentText(share('resolution'))],
     ['breaches', 'Breaches', String(report.breaches.length)],
-    ['top-goal', `Top goal (${top?.goalPercent ?? 100} %)`, top?.met === null || top === undefined ? 'no Top incidents' : top.met ? 'met' : 'not met'],
+    [
+      'top-goal',
+      `Top goal (${top?.goalPercent ?? 100} %)`,
+      top?.met === null || top === undefined ? 'no Top incidents' : top.met ? 'met' : 'not met',
+    ],
     ['rfi', 'Requests for information', String(report.registered.rfi)],
     ['rfc', 'Requests for change', String(report.registered.rfc)],
     ['problems', 'Problems opened', String(report.problems.opened)],
@@ -84,11 +88,13 @@ ${report.customer === null ? `<section><h2>Per customer</h2>${customerTable(repo
 
 /** A customer as people know it: its name, else its account id; 'unknown' when none was recorded. */
 export function customerLabel(customer: SlaReportJson['customer']): string {
-  return customer === null ? 'unknown customer' : customer.name ?? customer.id;
+  return customer === null ? 'unknown customer' : (customer.name ?? customer.id);
 }
 
 function customerSelect(report: SlaReportJson, selected: string): string {
-  const options = report.knownCustomers.map((c) => `<option value="${h(c.id)}"${c.id === selected ? ' selected' : ''}>${h(customerLabel(c))}</option>`);
+  const options = report.knownCustomers.map(
+    (c) => `<option value="${h(c.id)}"${c.id === selected ? ' selected' : ''}>${h(customerLabel(c))}</option>`,
+  );
   return `<label>Customer <select name="customer" id="customer-select"><option value=""${selected === '' ? ' selected' : ''}>All customers</option>${options.join('')}</select></label>`;
 }
 
@@ -114,7 +120,11 @@ function customerTable(report: SlaReportJson): string {
 
 function availabilityTile(availability: AvailabilityTile | null): [string, string, string] {
   if (!availability) return ['availability', "The worker's own availability (heartbeats)", 'not reported yet'];
-  return ['availability', "The worker's own availability (heartbeats, office hours)", `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`];
+  return [
+    'availability',
+    "The worker's own availability (heartbeats, office hours)",
+    `${percentText(availability.officeHoursPercent)} · ${availability.interruptions} interruption${availability.interruptions === 1 ? '' : 's'}`,
+  ];
 }
 
 export function priorityTable(report: SlaReportJson): string {
@@ -147,7 +157,8 @@ export function breachTable(report: SlaReportJson, zone: string, request: Return
 function escalationTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
   if (report.escalations.length === 0) return '<p class="empty">No escalations in this period.</p>';
   const rows = report.escalations.map(
-    (e) => `<tr><td>${request(e)}</td><td>${h(e.level === 'cto' ? 'CTO' : 'Service Support Manager')}</td><td>${h(e.reason === 'customer' ? 'the customer' : 'SLA breach')}</td><td>${h(localTime(e.at, zone))}</td></tr>`,
+    (e) =>
+      `<tr><td>${request(e)}</td><td>${h(e.level === 'cto' ? 'CTO' : 'Service Support Manager')}</td><td>${h(e.reason === 'customer' ? 'the customer' : 'SLA breach')}</td><td>${h(localTime(e.at, zone))}</td></tr>`,
   );
   return `<table class="escalations"><thead><tr><th>Request</th><th>To</th><th>By</th><th>At</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -166,9 +177,13 @@ function rcaTable(report: SlaReportJson, zone: string, request: ReturnType<typeo
 export function settingsTable(report: SlaReportJson): string {
   const goals = report.settings.goals.map((g) => `${g.priorities.join(' + ')}: ${g.goalPercent} %`).join('; ');
   const rows = report.settings.rules.map(
-    (r) => `<tr><td>${h(r.priority)}</td><td>${h(r.target)}</td><td>${h(minutesText(r.allowedBusinessMinutes))}</td><td>${h(r.resolutionClockStart)}</td><td>${h(r.responseBy)}</td><td>${r.records}</td></tr>`,
+    (r) =>
+      `<tr><td>${h(r.priority)}</td><td>${h(r.target)}</td><td>${h(minutesText(r.allowedBusinessMinutes))}</td><td>${h(r.resolutionClockStart)}</td><td>${h(r.responseBy)}</td><td>${r.records}</td></tr>`,
   );
-  const legacy = report.settings.recordsWithoutRule > 0 ? `<p>${report.settings.recordsWithoutRule} targets were decided before rules were kept (read under the reading of their time).</p>` : '';
+  const legacy =
+    report.settings.recordsWithoutRule > 0
+      ? `<p>${report.settings.recordsWithoutRule} targets were decided before rules were kept (read under the reading of their time).</p>`
+      : '';
   return `<p class="settings-goals">Goals: ${h(goals)}</p>${rows.length === 0 ? '' : `<table class="settings"><thead><tr><th>Priority</th><th>Target</th><th>Allowed (business time)</th><th>Resolution starts at</th><th>Response by</th><th>Targets decided</th></tr></thead><tbody>${rows.join('')}</tbody></table>`}${legacy}`;
 }
 
@@ -185,9 +200,11 @@ export function integrationTable(report: SlaReportJson): string {
 }
 
 function disagreementTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
-  if (report.xurrentDisagreements.length === 0) return '<p class="empty">Every target agrees with Xurrent\'s own affected SLA within a minute (or Xurrent has none).</p>';
+  if (report.xurrentDisagreements.length === 0)
+    return '<p class="empty">Every target agrees with Xurrent\'s own affected SLA within a minute (or Xurrent has none).</p>';
   const rows = report.xurrentDisagreements.map(
-    (d) => `<tr><td>${request(d)}</td><td>${h(d.target)}</td><td>${h(localTime(d.workerDue, zone))}</td><td>${h(localTime(d.xurrentDue, zone))}</td><td>${d.differenceMinutes}</td></tr>`,
+    (d) =>
+      `<tr><td>${request(d)}</td><td>${h(d.target)}</td><td>${h(localTime(d.workerDue, zone))}</td><td>${h(localTime(d.xurrentDue, zone))}</td><td>${d.differenceMinutes}</td></tr>`,
   );
   return `<table class="xurrent-disagreements"><thead><tr><th>Request</th><th>Target</th><th>Worker's due</th><th>Xurrent's target</th><th>Difference (min)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -195,7 +212,8 @@ function disagreementTable(report: SlaReportJson, zone: string, request: ReturnT
 export function topTable(report: SlaReportJson, zone: string, request: ReturnType<typeof requestCell>): string {
   if (report.topIncidents.length === 0) return '<p class="empty">No Top incidents in this period.</p>';
   const rows = report.topIncidents.map(
-    (t) => `<tr><td>${request(t)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
+    (t) =>
+      `<tr><td>${request(t)}</td><td>${h(localTime(t.created, zone))}</td><td>${h(t.problemNumber ?? t.problemId ?? 'none')}</td><td>${h(localTime(t.rcaDue, zone))}</td><td>${h(t.rcaStatus ?? '–')}</td></tr>`,
   );
   return `<table><thead><tr><th>Request</th><th>Registered</th><th>Problem</th><th>RCA due</th><th>RCA status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -27,5 +27,22 @@ export function createReportRoutes(deps: ReportRoutesDeps): Router {
   // Xurrent's UI lives on the account's host: https://<account>.<domain>/requests/<number>.
   const accountUrl = config.webhooks?.accountUrl;
   const requestUrl = accountUrl ? (number: string) => `${accountUrl}/requests/${encodeURIComponent(number)}` : undefined;
-  return createReportsRouter({ reports: createSlaReports({ source, goals: config.sla.goals, zone, clock, availability: reportAvailabilityOf(createBusinessCalendar(config.sla.calendar), config.operations.deployment, config.reports.customerSettings) }), zone, logger, ...(availability ? { availability } : {}), ...(webhookHealth ? { webhookHealth } : {}), ...(requestUrl ? { requestUrl } : {}) });
+  return createReportsRouter({
+    reports: createSlaReports({
+      source,
+      goals: config.sla.goals,
+      zone,
+      clock,
+      availability: reportAvailabilityOf(
+        createBusinessCalendar(config.sla.calendar),
+        config.operations.deployment,
+        config.reports.customerSettings,
+      ),
+    }),
+    zone,
+    logger,
+    ...(availability ? { availability } : {}),
+    ...(webhookHealth ? { webhookHealth } : {}),
+    ...(requestUrl ? { requestUrl } : {}),
+  });
 }

@@ -47,12 +47,22 @@ export function createReportsRouter({ reports, zone, logger, availability, webho
     if (report === undefined) return;
     // Either side failing leaves its tile or line saying so; the SLA figures still show.
     const failed = (what: string) => (error: unknown) => {
-      logger.warn(`${what} for the dashboard failed`, { component: 'reports', error: error instanceof Error ? error.message : String(error) });
+      logger.warn(`${what} for the dashboard failed`, {
+        component: 'reports',
+        error: error instanceof Error ? error.message : String(error),
+      });
       return null;
     };
     const tile = availability ? await availability(report.period).catch(failed('availability')) : null;
     const webhooks = webhookHealth ? await webhookHealth().catch(failed('webhook health')) : undefined;
-    const view = { report: reportToJson(report, zone), query: { ...periodDates(report.period, zone), customer: report.customer?.id ?? '' }, zone, availability: tile, assetsPath: DASHBOARD_ASSETS_PATH, ...(requestUrl ? { requestUrl } : {}) };
+    const view = {
+      report: reportToJson(report, zone),
+      query: { ...periodDates(report.period, zone), customer: report.customer?.id ?? '' },
+      zone,
+      availability: tile,
+      assetsPath: DASHBOARD_ASSETS_PATH,
+      ...(requestUrl ? { requestUrl } : {}),
+    };
     const page = renderDashboard(webhooks === undefined ? view : { ...view, webhooks });
     res.set('Cache-Control', 'no-store').type('html').send(page);
   });
@@ -67,7 +77,12 @@ function readCustomer(req: Request, res: Response): string | undefined | null {
 }
 
 /** The report, or undefined once a 400 naming the unknown customer (and the known ones) was sent. */
-async function reportOrAnswer(reports: SlaReports, period: { fromMs: number; toMs: number } | null, customer: string | undefined, res: Response) {
+async function reportOrAnswer(
+  reports: SlaReports,
+  period: { fromMs: number; toMs: number } | null,
+  customer: string | undefined,
+  res: Response,
+) {
   try {
     return await reports.report(period, customer);
   } catch (error) {
@@ -81,7 +96,8 @@ async function reportOrAnswer(reports: SlaReports, period: { fromMs: number; toM
 function readPeriod(req: Request, res: Response, zone: string) {
   const from = single(req.query['from']);
   const to = single(req.query['to']);
-  if (from === null || to === null) return void res.status(400).json({ error: 'from and to may be given once each', parameter: from === null ? 'from' : 'to' });
+  if (from === null || to === null)
+    return void res.status(400).json({ error: 'from and to may be given once each', parameter: from === null ? 'from' : 'to' });
   const parsed = parsePeriodQuery(from, to, zone);
   if (!parsed.ok) return void res.status(400).json({ error: parsed.message, parameter: parsed.parameter });
   return parsed.period;

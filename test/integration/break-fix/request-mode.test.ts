@@ -41,18 +41,49 @@ async function world() {
   const xurrent = simulatorClient(sim, logger);
   const supportClient = simulatorClient(sim, logger, { config: { account: 'xurrent-support' } });
   const followUps = createFollowUpTimers({ queues, redis, prefix, clock });
-  const policy = { customerAccount: sim.account, supportAccount: 'xurrent-support', supportServiceInstanceId: supportInstance, followUpIntervalMs: HOUR };
-  const forward = createForwardProcessor({ support: supportClient, locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }), followUps, policy });
+  const policy = {
+    customerAccount: sim.account,
+    supportAccount: 'xurrent-support',
+    supportServiceInstanceId: supportInstance,
+    followUpIntervalMs: HOUR,
+  };
+  const forward = createForwardProcessor({
+    support: supportClient,
+    locks: createKeyedLocks(redis, { prefix, ttlMs: 10_000 }),
+    followUps,
+    policy,
+  });
   const followUp = createFollowUpProcessor({ support: supportClient, followUps, intervalMs: HOUR });
   const jobContext = () => testJobContext({ xurrent, logger, clock });
 
   const ctx = (personId: string) => ({ personId, changes: [] });
-  const created = requestCreate(sim.store, ctx(sim.demo.customerId), { subject: 'Search returns nothing', impact: 'high', serviceInstanceId: sim.demo.serviceInstanceIds.xurrent, note: 'Every search in self-service returns nothing.' }) as { request?: { id: string } };
+  const created = requestCreate(sim.store, ctx(sim.demo.customerId), {
+    subject: 'Search returns nothing',
+    impact: 'high',
+    serviceInstanceId: sim.demo.serviceInstanceIds.xurrent,
+    note: 'Every search in self-service returns nothing.',
+  }) as { request?: { id: string } };
   const incident = created.request?.id ?? expect.unreachable('not created');
   const notesOf = () => (sim.store.requests.get(incident)?.noteIds ?? []).map((id) => sim.store.notes.get(id)?.text ?? '');
   const pending = async () => (await queue.getDelayed()).map((j) => j.data as { requestNodeId: string; fireAtMs: number });
-  const setLinkedStatus = (id: string, status: string) => requestUpdate(support.store, ctx(support.demo.apiUserId), { id, status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) });
-  return { sim, clock, support, supportInstance, incident, notesOf, pending, setLinkedStatus, forward: () => forward({ requestNodeId: incident }, jobContext()), poll: () => followUp({ requestNodeId: incident, fireAtMs: clock.now() }, jobContext()) };
+  const setLinkedStatus = (id: string, status: string) =>
+    requestUpdate(support.store, ctx(support.demo.apiUserId), {
+      id,
+      status,
+      ...(status === 'completed' ? { completionReason: 'solved' } : {}),
+    });
+  return {
+    sim,
+    clock,
+    support,
+    supportInstance,
+    incident,
+    notesOf,
+    pending,
+    setLinkedStatus,
+    forward: () => forward({ requestNodeId: incident }, jobContext()),
+    poll: () => followUp({ requestNodeId: incident, fireAtMs: clock.now() }, jobContext()),
+  };
 }
 
 describe('break-fix request mode (simulator with a support account, real Redis)', () => {
@@ -63,13 +94,19 @@ describe('break-fix request mode (simulator with a support account, real Redis)'
     expect(linked).toHaveLength(1);
     const record = w.sim.store.requests.get(w.incident);
     expect(linked[0]).toMatchObject({
-      subject: `Search returns nothing [demo #${record?.requestId}]`, category: 'incident', impact: 'high', serviceInstanceId: w.supportInstance,
-      source: LINKED_REQUEST_SOURCE, sourceID: `request:demo:${w.incident}`,
+      subject: `Search returns nothing [demo #${record?.requestId}]`,
+      category: 'incident',
+      impact: 'high',
+      serviceInstanceId: w.supportInstance,
+      source: LINKED_REQUEST_SOURCE,
+      sourceID: `request:demo:${w.incident}`,
     });
     const linkedNote = w.support.store.notes.get(linked[0]?.noteIds[0] ?? '')?.text ?? '';
     expect(linkedNote).toContain('Description:\nEvery search in self-service returns nothing.');
     expect(record?.supplierRequestID).toBe(linked[0]?.id);
-    expect(w.notesOf().filter((t) => t.includes('[xsw:xurrent-linked:'))).toEqual([expect.stringContaining(`Linked request #${linked[0]?.requestId} registered at Xurrent's support`)]);
+    expect(w.notesOf().filter((t) => t.includes('[xsw:xurrent-linked:'))).toEqual([
+      expect.stringContaining(`Linked request #${linked[0]?.requestId} registered at Xurrent's support`),
+    ]);
     expect(await w.pending()).toEqual([{ requestNodeId: w.incident, fireAtMs: w.clock.now() + HOUR }]);
 
     expect(await w.forward()).toMatchObject({ action: 'known' });
@@ -83,7 +120,11 @@ describe('break-fix request mode (simulator with a support account, real Redis)'
 
   it('forwards nothing for a request closed before the forward ran', async () => {
     const w = await world();
-    requestUpdate(w.sim.store, { personId: w.sim.demo.apiUserId, changes: [] }, { id: w.incident, status: 'completed', completionReason: 'solved' });
+    requestUpdate(
+      w.sim.store,
+      { personId: w.sim.demo.apiUserId, changes: [] },
+      { id: w.incident, status: 'completed', completionReason: 'solved' },
+    );
     expect(await w.forward()).toEqual({ action: 'none' });
     expect(w.support.store.requests.size).toBe(0);
     expect(await w.pending()).toEqual([]);
@@ -101,7 +142,10 @@ describe('break-fix request mode (simulator with a support account, real Redis)'
     w.clock.set(w.clock.now() + HOUR);
     expect(await w.poll()).toEqual({ next: 'continue', wrote: true });
     expect(await w.poll()).toEqual({ next: 'continue', wrote: false });
-    expect(w.notesOf().filter((t) => t.includes('[xsw:xurrent-status:'))).toEqual([expect.any(String), expect.stringContaining('is now in progress')]);
+    expect(w.notesOf().filter((t) => t.includes('[xsw:xurrent-status:'))).toEqual([
+      expect.any(String),
+      expect.stringContaining('is now in progress'),
+    ]);
     expect(await w.pending()).toEqual([{ requestNodeId: w.incident, fireAtMs: w.clock.now() + HOUR }]);
 
     w.setLinkedStatus(linkedId, 'completed');

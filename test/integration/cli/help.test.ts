@@ -10,7 +10,10 @@ const run = promisify(execFile);
 /** `npm run --silent cli -- …` as an operator types it: exit code and output of the real process. */
 async function npmCli(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: REPO_ROOT, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root' } });
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root' },
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -22,7 +25,11 @@ describe('cli usage', () => {
   it('--help, -h and help on every command print its usage with every flag and its default, and exit 0', async () => {
     expect(COMMANDS.length).toBeGreaterThan(5);
     for (const command of COMMANDS) {
-      for (const ask of [[...command.path, '--help'], [...command.path, '-h'], ['help', ...command.path]]) {
+      for (const ask of [
+        [...command.path, '--help'],
+        [...command.path, '-h'],
+        ['help', ...command.path],
+      ]) {
         const { code, out, err } = await runCliCapture(ask, {});
         expect({ ask, code, err }).toEqual({ ask, code: 0, err: '' });
         expect(out).toContain(`Usage: xsw ${command.path.join(' ')}`);
@@ -48,13 +55,33 @@ describe('cli usage', () => {
   });
 
   it('unknown commands, unknown flags, stray words and a flag without its value exit 2 with the usage on stderr', async () => {
-    expect(await runCliCapture(['frobnicate'], {})).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/Unknown command "frobnicate"[\s\S]*Usage: xsw <command>/) });
+    expect(await runCliCapture(['frobnicate'], {})).toMatchObject({
+      code: 2,
+      out: '',
+      err: expect.stringMatching(/Unknown command "frobnicate"[\s\S]*Usage: xsw <command>/),
+    });
     expect(await runCliCapture([], {})).toMatchObject({ code: 2, err: expect.stringContaining('Usage: xsw <command>') });
-    expect(await runCliCapture(['report'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/"report" needs a command[\s\S]*report availability/) });
-    expect(await runCliCapture(['resync', '--bogus'], {})).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^Unknown flag --bogus\n\nUsage: xsw resync/) });
-    expect(await runCliCapture(['jobs', 'stats', 'extra'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/^Unexpected argument extra/) });
-    expect(await runCliCapture(['resync', '--since'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/^Option '--since <value>' argument missing/) });
-    expect(await runCliCapture(['resync', '--wait=yes', '--since', 'P1D'], {})).toMatchObject({ code: 2, err: expect.stringMatching(/^Option '--wait' does not take an argument/) });
+    expect(await runCliCapture(['report'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/"report" needs a command[\s\S]*report availability/),
+    });
+    expect(await runCliCapture(['resync', '--bogus'], {})).toMatchObject({
+      code: 2,
+      out: '',
+      err: expect.stringMatching(/^Unknown flag --bogus\n\nUsage: xsw resync/),
+    });
+    expect(await runCliCapture(['jobs', 'stats', 'extra'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Unexpected argument extra/),
+    });
+    expect(await runCliCapture(['resync', '--since'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Option '--since <value>' argument missing/),
+    });
+    expect(await runCliCapture(['resync', '--wait=yes', '--since', 'P1D'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Option '--wait' does not take an argument/),
+    });
   });
 
   it('the real entry (npm run --silent cli) exits 0 on --help and 2 on an unknown flag', async () => {

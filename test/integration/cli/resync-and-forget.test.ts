@@ -48,7 +48,11 @@ describe('cli privacy forget', () => {
   it('lists the jobs and keys whose person fields name the person, takes the person out only with --apply, and leaves the rest', async () => {
     const person = 'ZGVtby54dXJyZW50LnNpbS9QZXJzb24vNDI';
     const queue = openQueues(redis, prefix).named('xurrent-events');
-    await queue.add('request-event', { requestNodeId: 'req-1', watchers: [{ personId: person }] }, { jobId: 'job-with-person', delay: 60_000 });
+    await queue.add(
+      'request-event',
+      { requestNodeId: 'req-1', watchers: [{ personId: person }] },
+      { jobId: 'job-with-person', delay: 60_000 },
+    );
     // Free text and ids that merely contain the person id are not about the person.
     await queue.add('request-event', { requestNodeId: 'req-2', note: `watcher ${person}` }, { jobId: 'job-without', delay: 60_000 });
     await redis.set(`${prefix}:something`, JSON.stringify({ person: { id: person } }));
@@ -56,7 +60,11 @@ describe('cli privacy forget', () => {
 
     const dryRun = await cli(['privacy', 'forget', '--person', person]);
     expect(dryRun.code).toBe(0);
-    expect(JSON.parse(dryRun.out)).toMatchObject({ applied: false, jobs: ['xurrent-events/job-with-person'], keys: [`${prefix}:something`] });
+    expect(JSON.parse(dryRun.out)).toMatchObject({
+      applied: false,
+      jobs: ['xurrent-events/job-with-person'],
+      keys: [`${prefix}:something`],
+    });
     expect(await queue.getJob('job-with-person')).toBeDefined();
     expect(await redis.exists(`${prefix}:something`)).toBe(1);
 

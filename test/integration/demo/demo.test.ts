@@ -8,7 +8,10 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Runs `npm run demo` as a newcomer would, on the test Redis. */
 function runDemo(args: readonly string[] = []): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main-demo.ts', ...args], { cwd: ROOT, env: { ...process.env, REDIS_URL: TEST_REDIS_URL } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main-demo.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, REDIS_URL: TEST_REDIS_URL },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -39,7 +39,7 @@ describe('admin login throttle on real Redis', () => {
       const key = loginFailuresKey(prefix, '127.0.0.1');
       expect(await redis.get(key)).toBe('3');
       expect(await redis.pttl(key)).toBeGreaterThan(55_000);
-      expect((await redis.keys(`${prefix}:admin-login-failures:*`))).toEqual([key]);
+      expect(await redis.keys(`${prefix}:admin-login-failures:*`)).toEqual([key]);
     } finally {
       await a.stop();
       await b.stop();
@@ -50,7 +50,8 @@ describe('admin login throttle on real Redis', () => {
     const prefix = fresh('admin-throttle-proxy');
     const service = await startWebOnly(prefix, { ADMIN_LOGIN_MAX_FAILURES: '1', TRUST_PROXY: 'loopback' });
     try {
-      const get = (client: string, token: string) => fetch(`${service.url}/metrics`, { headers: { Authorization: `Bearer ${token}`, 'X-Forwarded-For': client } });
+      const get = (client: string, token: string) =>
+        fetch(`${service.url}/metrics`, { headers: { Authorization: `Bearer ${token}`, 'X-Forwarded-For': client } });
       expect((await get('203.0.113.7', 'not-the-admin-token-000')).status).toBe(401);
       expect((await get('203.0.113.7', ADMIN_TOKEN)).status).toBe(429);
       expect((await get('198.51.100.9', ADMIN_TOKEN)).status).toBe(200);

@@ -23,7 +23,8 @@ describe('docs/prometheus-alerts.yml', () => {
     const named = [...new Set(RULES.match(/\bxsw_[a-z_]+/g) ?? [])];
     expect(named.length).toBeGreaterThanOrEqual(9);
     expect(named.filter((name) => !exported.has(name))).toEqual([]);
-    const labelsOf = async (name: string) => (await operations.registry.getSingleMetric(name)?.get())?.values.flatMap((v) => Object.keys(v.labels)) ?? [];
+    const labelsOf = async (name: string) =>
+      (await operations.registry.getSingleMetric(name)?.get())?.values.flatMap((v) => Object.keys(v.labels)) ?? [];
     expect(await labelsOf('xsw_xurrent_budget_reserve')).toEqual(['budget', 'budget']);
     expect(await labelsOf('xsw_heartbeat_interval_seconds')).toEqual([]);
     await operations.queues.close();

@@ -43,13 +43,17 @@ const SEAMLESS = t('2026-08-13T10:00');
 
 const prefix = uniquePrefix('availability');
 const redis = new Redis(TEST_REDIS_URL);
-const config = (deployment: 'cloud' | 'on_premise') => loadConfig({ QUEUE_PREFIX: prefix, DEPLOYMENT: deployment, SUPPORT_TIMEZONE: 'Europe/Amsterdam', SUPPORT_HOURS: 'Mon-Fri 08:30-17:30' });
+const config = (deployment: 'cloud' | 'on_premise') =>
+  loadConfig({ QUEUE_PREFIX: prefix, DEPLOYMENT: deployment, SUPPORT_TIMEZONE: 'Europe/Amsterdam', SUPPORT_HOURS: 'Mon-Fri 08:30-17:30' });
 
 beforeAll(async () => {
   const store = createUptimeStore(redis, prefix, 400);
   for (const series of ALL) {
     const gaps = OUTAGES.filter((o) => o.series.includes(series)).sort((a, b) => a.from - b.from);
-    const breaks = series === 'readiness' ? [...gaps, { series: [series], from: SEAMLESS + SAMPLE_MS, to: SEAMLESS + SAMPLE_MS }].sort((a, b) => a.from - b.from) : gaps;
+    const breaks =
+      series === 'readiness'
+        ? [...gaps, { series: [series], from: SEAMLESS + SAMPLE_MS, to: SEAMLESS + SAMPLE_MS }].sort((a, b) => a.from - b.from)
+        : gaps;
     let start = HISTORY_FROM;
     for (const [i, gap] of [...breaks, { series: [series], from: NOW + SAMPLE_MS, to: NOW }].entries()) {
       // Beats of a run share its member: the first and the last beat are all Redis keeps.
@@ -75,7 +79,12 @@ describe('availability from a seeded heartbeat history (real Redis)', () => {
   });
 
   it('August: six interruptions, 110 office and 560 outside minutes down, the month-end outages clipped', async () => {
-    const result = await readAvailabilityReport({ redis, config: config('cloud'), ...month('2026-08-01T00:00', '2026-09-01T00:00'), nowMs: NOW });
+    const result = await readAvailabilityReport({
+      redis,
+      config: config('cloud'),
+      ...month('2026-08-01T00:00', '2026-09-01T00:00'),
+      nowMs: NOW,
+    });
     const report = result.report!;
     // 21 working days × 540 min = 11 340 office minutes; 31 × 1 440 − 11 340 = 33 300 outside.
     expect(report.officeHours).toEqual({ upMs: (11_340 - 110) * MIN, totalMs: 11_340 * MIN, percent: 99.03 }); // 11 230 / 11 340 = 99.0300 %
@@ -84,7 +93,14 @@ describe('availability from a seeded heartbeat history (real Redis)', () => {
     expect(report.longestInterruptionMs).toBe(420 * MIN); // O6 within August: 17:00–24:00
     expect(report.outages[0]).toEqual({ fromMs: t('2026-08-01T00:00'), toMs: t('2026-08-01T00:20') });
     expect(report.outages.at(-1)).toEqual({ fromMs: t('2026-08-31T17:00'), toMs: t('2026-09-01T00:00') });
-    expect(result.outageSeries).toEqual([['web', 'worker', 'readiness'], ['worker'], ['readiness'], ['web', 'readiness'], ['worker', 'readiness'], ['web', 'worker', 'readiness']]);
+    expect(result.outageSeries).toEqual([
+      ['web', 'worker', 'readiness'],
+      ['worker'],
+      ['readiness'],
+      ['web', 'readiness'],
+      ['worker', 'readiness'],
+      ['web', 'worker', 'readiness'],
+    ]);
     expect(result.verdict).toEqual({ officeHoursMet: false, outsideOfficeHoursMet: true, interruptionsMet: false });
   });
 
@@ -102,11 +118,21 @@ describe('availability from a seeded heartbeat history (real Redis)', () => {
   });
 
   it('the current month is measured up to now; months before the first heartbeat are not measured', async () => {
-    const october = await readAvailabilityReport({ redis, config: config('cloud'), ...month('2026-10-01T00:00', '2026-11-01T00:00'), nowMs: NOW });
+    const october = await readAvailabilityReport({
+      redis,
+      config: config('cloud'),
+      ...month('2026-10-01T00:00', '2026-11-01T00:00'),
+      nowMs: NOW,
+    });
     expect(october.measured).toEqual({ fromMs: t('2026-10-01T00:00'), toMs: NOW });
     expect(october.report?.outages).toEqual([]);
     expect(october.report?.officeHours.percent).toBe(100);
-    const june = await readAvailabilityReport({ redis, config: config('cloud'), ...month('2026-06-01T00:00', '2026-07-01T00:00'), nowMs: NOW });
+    const june = await readAvailabilityReport({
+      redis,
+      config: config('cloud'),
+      ...month('2026-06-01T00:00', '2026-07-01T00:00'),
+      nowMs: NOW,
+    });
     expect(june).toMatchObject({ measured: null, report: null, verdict: null });
   });
 
@@ -126,7 +152,12 @@ describe('availability from a seeded heartbeat history (real Redis)', () => {
         interruptions: { count: 6, max: 3, met: false },
         longestInterruptionSeconds: 420 * 60,
       });
-      expect((body['outages'] as unknown[])[1]).toEqual({ from: '2026-08-04T08:00:00.000Z', to: '2026-08-04T08:30:00.000Z', seconds: 1_800, down: ['worker'] });
+      expect((body['outages'] as unknown[])[1]).toEqual({
+        from: '2026-08-04T08:00:00.000Z',
+        to: '2026-08-04T08:30:00.000Z',
+        seconds: 1_800,
+        down: ['worker'],
+      });
       // The dashboard's tile shows the same figures for the same period (dates in the support zone).
       const dashboard = await (await fetch(`${web.url}/dashboard?from=2026-08-01&to=2026-08-31`, { headers: web.auth })).text();
       expect(dashboard).toMatch(/data-tile="availability">.*99\.03 % · 6 interruptions/s);
@@ -144,7 +175,12 @@ describe('availability from a seeded heartbeat history (real Redis)', () => {
     const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SUPPORT_TIMEZONE: 'Europe/Amsterdam', DEPLOYMENT: 'on_premise' };
     const io = { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env };
     expect(await runCli(['report', 'availability', '--month', '2026-09', '--format', 'json'], io)).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ month: '2026-09', deployment: 'on_premise', officeHours: { percent: 99.242, target: 97.5, met: true }, interruptions: { count: 2 } });
+    expect(JSON.parse(out)).toMatchObject({
+      month: '2026-09',
+      deployment: 'on_premise',
+      officeHours: { percent: 99.242, target: 97.5, met: true },
+      interruptions: { count: 2 },
+    });
     out = '';
     expect(await runCli(['report', 'availability', '--month', '2026-09'], io)).toBe(0);
     expect(out).toMatch(/office hours\s+99\.242 %\s+target 97\.5 %\s+met/);
@@ -162,7 +198,8 @@ describe('heartbeats of a running service', () => {
       const started = Date.now();
       const store = createUptimeStore(redis, own, 400);
       const seen = async (series: string) => (await store.runs(series, started - 60_000, Date.now() + 60_000)).length;
-      for (let i = 0; i < 100 && ((await seen('web')) === 0 || (await seen('readiness')) === 0); i += 1) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && ((await seen('web')) === 0 || (await seen('readiness')) === 0); i += 1)
+        await new Promise((r) => setTimeout(r, 20));
       expect(await seen('web')).toBe(1);
       expect(await seen('readiness')).toBe(1);
       expect(await seen('worker')).toBe(0);

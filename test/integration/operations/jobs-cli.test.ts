@@ -14,12 +14,27 @@ const events = openQueues(connection, prefix).named(QUEUE_NAMES.events);
 
 async function cli(...argv: string[]) {
   const { code, out, err } = await runCliCapture(argv, { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
-  return { code, out, err, lines: () => out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    code,
+    out,
+    err,
+    lines: () =>
+      out
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 /** Fails every job of `queue` for good: two dead letters in problems, one in events; one waiting event. */
 async function failAll(queue: Queue, count: number) {
-  const worker = new Worker(queue.name, async () => { throw new UnrecoverableError('Xurrent refused'); }, { connection, prefix });
+  const worker = new Worker(
+    queue.name,
+    async () => {
+      throw new UnrecoverableError('Xurrent refused');
+    },
+    { connection, prefix },
+  );
   for (let i = 0; i < count; i += 1) await queue.add('job', { requestNodeId: `r${i}` }, { attempts: 3 });
   await waitFor(async () => (await queue.getFailedCount()) === count, `${queue.name} jobs to fail`);
   await worker.close();

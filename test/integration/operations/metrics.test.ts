@@ -7,7 +7,9 @@ import { parsePrometheusText, sumOf, type Sample } from '../../helpers/prometheu
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
 const TOKEN = 'metrics-test-token-0123456789';
-const scenario = JSON.parse(readFileSync(new URL('../../scenarios/warning-breach-level-2.json', import.meta.url), 'utf8')) as { config: Record<string, string> };
+const scenario = JSON.parse(readFileSync(new URL('../../scenarios/warning-breach-level-2.json', import.meta.url), 'utf8')) as {
+  config: Record<string, string>;
+};
 
 describe('/metrics after an end-to-end run (scenario warning-breach-level-2)', () => {
   it('counts webhooks, jobs, Xurrent calls, SLA warnings and breaches, problems, and reads queue depths', async () => {
@@ -62,7 +64,9 @@ describe('/metrics after an end-to-end run (scenario warning-breach-level-2)', (
     expect(sumOf(samples, 'xsw_queue_jobs', { state: 'failed' })).toBe(0);
     expect(sumOf(samples, 'xsw_queue_jobs', { queue: QUEUE_NAMES.rcaFollowUp, state: 'delayed' })).toBe(2);
     // Webhook health from the sweep's status in Redis (the scenario runs no sweep: RESYNC_INTERVAL=off).
-    expect(samples.filter((s) => s.name === 'xsw_webhooks_missed_total')).toEqual([{ name: 'xsw_webhooks_missed_total', labels: {}, value: 0 }]);
+    expect(samples.filter((s) => s.name === 'xsw_webhooks_missed_total')).toEqual([
+      { name: 'xsw_webhooks_missed_total', labels: {}, value: 0 },
+    ]);
     expect(sumOf(samples, 'xsw_webhooks_warning')).toBe(0);
     // The simulator reports its hourly budget on every answer; the limiter stored what was left.
     expect(sumOf(samples, 'xsw_xurrent_budget_remaining', { budget: 'requests' })).toBeGreaterThan(0);

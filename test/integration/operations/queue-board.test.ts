@@ -15,7 +15,13 @@ const problems = openQueues(connection, prefix).named(QUEUE_NAMES.problems);
 beforeAll(async () => {
   web = await startWebOnly(prefix);
   // A dead letter: a job that failed for good (unrecoverable) in one of the service's queues.
-  const worker = new Worker(QUEUE_NAMES.problems, async () => { throw new UnrecoverableError('bad data'); }, { connection, prefix });
+  const worker = new Worker(
+    QUEUE_NAMES.problems,
+    async () => {
+      throw new UnrecoverableError('bad data');
+    },
+    { connection, prefix },
+  );
   await problems.add('manage-problem', { requestNodeId: 'req-1' }, { jobId: 'dead-1', attempts: 3 });
   await waitFor(async () => (await problems.getFailedCount()) === 1, 'the job to fail');
   await worker.close();
@@ -47,11 +53,19 @@ describe('Bull Board at /admin/queues', () => {
   });
 
   it('lists every queue that has work in this mode and shows the failed job (dead letter) with its reason', async () => {
-    const res = await fetch(`${web.url}/admin/queues/api/queues?activeQueue=${QUEUE_NAMES.problems}&status=failed&page=1&jobsPerPage=10`, { headers: web.auth });
-    const body = (await res.json()) as { queues: { name: string; counts: Record<string, number>; jobs: { id: string; failedReason: string }[] }[] };
+    const res = await fetch(`${web.url}/admin/queues/api/queues?activeQueue=${QUEUE_NAMES.problems}&status=failed&page=1&jobsPerPage=10`, {
+      headers: web.auth,
+    });
+    const body = (await res.json()) as {
+      queues: { name: string; counts: Record<string, number>; jobs: { id: string; failedReason: string }[] }[];
+    };
     // Supplier mode (the default) forwards nothing itself: no queue shown as "No workers".
     const requestModeOnly: string[] = [QUEUE_NAMES.xurrentForward, QUEUE_NAMES.xurrentFollowUp];
-    expect(body.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE_NAMES).filter((name) => !requestModeOnly.includes(name)).sort());
+    expect(body.queues.map((q) => q.name).sort()).toEqual(
+      Object.values(QUEUE_NAMES)
+        .filter((name) => !requestModeOnly.includes(name))
+        .sort(),
+    );
     const board = body.queues.find((q) => q.name === QUEUE_NAMES.problems);
     expect(board?.counts['failed']).toBe(1);
     expect(board?.jobs).toMatchObject([{ id: 'dead-1', failedReason: 'bad data' }]);
@@ -59,7 +73,10 @@ describe('Bull Board at /admin/queues', () => {
 
   it('shows the break-fix forward and follow-up queues in request mode, where workers consume them', async () => {
     const requestPrefix = uniquePrefix('board-request');
-    const requestMode = await startWebOnly(requestPrefix, { XURRENT_ESCALATION_MODE: 'request', XURRENT_SUPPORT_ACCOUNT: 'xurrent-support' });
+    const requestMode = await startWebOnly(requestPrefix, {
+      XURRENT_ESCALATION_MODE: 'request',
+      XURRENT_SUPPORT_ACCOUNT: 'xurrent-support',
+    });
     try {
       const res = await fetch(`${requestMode.url}/admin/queues/api/queues?page=1&jobsPerPage=1`, { headers: requestMode.auth });
       const body = (await res.json()) as { queues: { name: string }[] };

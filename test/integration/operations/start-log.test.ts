@@ -15,7 +15,14 @@ async function listeningLine(env: Record<string, string>): Promise<Record<string
   const prefix = uniquePrefix('start-log');
   prefixes.push(prefix);
   const capture = createLogCapture('info');
-  const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SIMULATOR: 'off', ...env });
+  const config = loadConfig({
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    XURRENT_SIMULATOR: 'off',
+    ...env,
+  });
   const service = await startService({ config, logger: capture.logger, roles: { web: true, worker: false } });
   await runShutdown(service.shutdownSteps(), 10_000, capture.logger);
   return capture.lines().find((line) => line['message'] === 'listening');

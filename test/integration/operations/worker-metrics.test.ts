@@ -56,7 +56,11 @@ describe('job outcomes from BullMQ worker events (real Redis)', () => {
     await queue.add('unrecoverable', {}, opts);
     await queue.add('fine', {}, opts);
     try {
-      await waitFor(async () => (await queue.getJobCounts('completed', 'failed')).failed === 2 && (await queue.getJobCounts('completed')).completed === 2, 'jobs to settle');
+      await waitFor(
+        async () =>
+          (await queue.getJobCounts('completed', 'failed')).failed === 2 && (await queue.getJobCounts('completed')).completed === 2,
+        'jobs to settle',
+      );
       const samples = await samplesOf(registry);
       // flaky: 1 retried + 1 completed; doomed: 1 retried + 1 failed (2 attempts); unrecoverable: 1 failed; fine: 1 completed.
       expect(sumOf(samples, 'xsw_jobs_total', { queue: 'ops-test', outcome: 'completed' })).toBe(2);
@@ -77,11 +81,24 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
     const prefix = fresh('clocks');
     const redis = new Redis(TEST_REDIS_URL);
     const saved = new Map<string, WorkflowState>();
-    const base: WorkflowStore = { find: async (id) => saved.get(id) ?? null, load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE, save: async (id, s) => void saved.set(id, s) };
+    const base: WorkflowStore = {
+      find: async (id) => saved.get(id) ?? null,
+      load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE,
+      save: async (id, s) => void saved.set(id, s),
+    };
     const registry = new Registry();
     const store = observeWorkflowStore(base, { redis, prefix, metrics: createServiceMetrics(registry, { processMetrics: false }) });
     const facts = (response: 'running' | 'paused' | 'breached' | 'met', resolution: 'running' | 'paused' | 'breached' | 'met') =>
-      ({ kind: 'incident', priority: 'top', priorityReason: 'impact', responseDueMs: 0, resolutionDueMs: 0, responseState: response, resolutionState: resolution, flags: [] }) as const;
+      ({
+        kind: 'incident',
+        priority: 'top',
+        priorityReason: 'impact',
+        responseDueMs: 0,
+        resolutionDueMs: 0,
+        responseState: response,
+        resolutionState: resolution,
+        flags: [],
+      }) as const;
     const step = async (id: string, next: Partial<WorkflowState>) => {
       const previous = await store.load(id);
       await store.save(id, { ...previous, ...next });
@@ -119,15 +136,35 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
     const prefix = fresh('clock-writes');
     const redis = new Redis(TEST_REDIS_URL);
     const saved = new Map<string, WorkflowState>();
-    const base: WorkflowStore = { find: async (id) => saved.get(id) ?? null, load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE, save: async (id, s) => void saved.set(id, s) };
+    const base: WorkflowStore = {
+      find: async (id) => saved.get(id) ?? null,
+      load: async (id) => saved.get(id) ?? INITIAL_WORKFLOW_STATE,
+      save: async (id, s) => void saved.set(id, s),
+    };
     const store = observeWorkflowStore(base, { redis, prefix, metrics: createServiceMetrics(new Registry(), { processMetrics: false }) });
     const facts = (response: 'running' | 'paused', resolution: 'running' | 'paused') =>
-      ({ kind: 'incident', priority: 'low', priorityReason: 'impact', responseDueMs: 0, resolutionDueMs: 0, responseState: response, resolutionState: resolution, flags: [] }) as const;
+      ({
+        kind: 'incident',
+        priority: 'low',
+        priorityReason: 'impact',
+        responseDueMs: 0,
+        resolutionDueMs: 0,
+        responseState: response,
+        resolutionState: resolution,
+        flags: [],
+      }) as const;
     const step = async (next: Partial<WorkflowState>) => {
       const previous = (await store.find('r1')) ?? INITIAL_WORKFLOW_STATE;
       await store.save('r1', { ...previous, ...next });
     };
-    const members = async () => Object.fromEntries(await Promise.all(['response', 'resolution'].flatMap((t) => ['running', 'paused'].map(async (s) => [`${t}:${s}`, await redis.smembers(openClockKey(prefix, t, s))] as const))));
+    const members = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['response', 'resolution'].flatMap((t) =>
+            ['running', 'paused'].map(async (s) => [`${t}:${s}`, await redis.smembers(openClockKey(prefix, t, s))] as const),
+          ),
+        ),
+      );
     try {
       await step({ facts: facts('running', 'running') });
       // Take r1 out behind the store's back: a reconcile that changes no clock state does not touch the sets...
@@ -136,12 +173,22 @@ describe('SLA metrics from saved workflow state (real Redis)', () => {
       expect((await members())['response:running']).toEqual([]);
       // ...a change of one target rewrites that target only...
       await step({ facts: facts('paused', 'running') });
-      expect(await members()).toEqual({ 'response:running': [], 'response:paused': ['r1'], 'resolution:running': ['r1'], 'resolution:paused': [] });
+      expect(await members()).toEqual({
+        'response:running': [],
+        'response:paused': ['r1'],
+        'resolution:running': ['r1'],
+        'resolution:paused': [],
+      });
       // ...and with the stored state lost, every target is written again.
       saved.clear();
       await redis.sadd(openClockKey(prefix, 'resolution', 'paused'), 'r1');
       await step({ facts: facts('paused', 'running') });
-      expect(await members()).toEqual({ 'response:running': [], 'response:paused': ['r1'], 'resolution:running': ['r1'], 'resolution:paused': [] });
+      expect(await members()).toEqual({
+        'response:running': [],
+        'response:paused': ['r1'],
+        'resolution:running': ['r1'],
+        'resolution:paused': [],
+      });
     } finally {
       redis.disconnect();
     }
@@ -153,7 +200,14 @@ describe('a worker-only process with METRICS_PORT', () => {
     const prefix = fresh('worker-port');
     const token = 'worker-metrics-token-123456';
     const { logger } = createLogCapture('warn');
-    const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', METRICS_PORT: '0', ADMIN_TOKEN: token, XURRENT_SIMULATOR: 'off' });
+    const config = loadConfig({
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      HOST: '127.0.0.1',
+      METRICS_PORT: '0',
+      ADMIN_TOKEN: token,
+      XURRENT_SIMULATOR: 'off',
+    });
     const service = await startService({ config, logger, roles: { web: false, worker: true } });
     try {
       expect(service.httpUrl).toBeUndefined();

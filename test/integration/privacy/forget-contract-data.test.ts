@@ -34,18 +34,34 @@ describe('privacy forget and the contract data of issue 16', () => {
     await actors.record(REQUEST, { status: 'in_progress', personNodeId: OTHER, atMs: 10 });
     await actors.record(REQUEST, { status: 'waiting_for', personNodeId: AGENT, atMs: 20 });
     const events = openQueues(redis, prefix).named(QUEUE_NAMES.events);
-    const job = await events.add('request-event', { requestNodeId: REQUEST, actor: { personNodeId: AGENT, status: 'waiting_for' } }, { delay: 60_000 });
+    const job = await events.add(
+      'request-event',
+      { requestNodeId: REQUEST, actor: { personNodeId: AGENT, status: 'waiting_for' } },
+      { delay: 60_000 },
+    );
 
     const dry = await runCliCapture(['privacy', 'forget', '--person', AGENT], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
     expect(JSON.parse(dry.out)).toMatchObject({ applied: false, jobs: [`${QUEUE_NAMES.events}/${job.id}`] });
     expect(JSON.parse(dry.out).keys.sort()).toEqual([recordKey, `${prefix}:status-actors:${REQUEST}`, stateKey].sort());
 
-    const applied = await runCliCapture(['privacy', 'forget', '--person', AGENT, '--apply'], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
+    const applied = await runCliCapture(['privacy', 'forget', '--person', AGENT, '--apply'], {
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+    });
     expect(applied.code).toBe(0);
     const forgotten = { ...excuse, by: 'forgotten' };
-    expect(decodeState((await redis.getBuffer(stateKey)) as Buffer)).toEqual({ requestId: REQUEST, history: [{ kind: 'created', at: 1 }], excused: forgotten });
+    expect(decodeState((await redis.getBuffer(stateKey)) as Buffer)).toEqual({
+      requestId: REQUEST,
+      history: [{ kind: 'created', at: 1 }],
+      excused: forgotten,
+    });
     expect(await redis.ttl(stateKey)).toBeGreaterThan(3_000);
-    expect(JSON.parse((await redis.get(recordKey)) ?? 'null')).toEqual({ requestId: REQUEST, target: 'resolution', dueMs: 5, excused: forgotten });
+    expect(JSON.parse((await redis.get(recordKey)) ?? 'null')).toEqual({
+      requestId: REQUEST,
+      target: 'resolution',
+      dueMs: 5,
+      excused: forgotten,
+    });
     expect(await actors.list(REQUEST)).toEqual([
       { status: 'waiting_for', personNodeId: 'forgotten', atMs: 20 },
       { status: 'in_progress', personNodeId: OTHER, atMs: 10 },

@@ -13,7 +13,7 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-describe('privacy forget: who excused a breach (issue 22\'s review keeps it on the SLA records)', () => {
+describe("privacy forget: who excused a breach (issue 22's review keeps it on the SLA records)", () => {
   it('finds the SLA records naming the person as the one who excused, takes the person out with --apply, and leaves the others', async () => {
     const store = createReportStore(redis, prefix, 400, createLogCapture().logger);
     const customer = { id: 'acme', name: 'Acme' };

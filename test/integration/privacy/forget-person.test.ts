@@ -35,14 +35,25 @@ const description = 'Mail does not open. Steps to reproduce: 1. start the mail c
 const scenario = parseScenario({
   // Resolution from registration: this test needs the resolution ladder up to the CTO, not the root-cause start.
   config: { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', RESOLUTION_CLOCK_START: 'created' },
-  steps: (['top', 'high', 'medium', 'low'] as const).map((impact) => ({ at: '2026-11-30T09:00:00Z', create: { ref: impact, impact, subject: `Mail ${impact}`, serviceInstance: 'Mail', description } })),
+  steps: (['top', 'high', 'medium', 'low'] as const).map((impact) => ({
+    at: '2026-11-30T09:00:00Z',
+    create: { ref: impact, impact, subject: `Mail ${impact}`, serviceInstance: 'Mail', description },
+  })),
 });
 
 function settle() {
   const { sim, queues } = pipeline;
-  return waitUntilIdle({ webhooksIdle: () => sim.webhooks.idle(), work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards], timers: [queues.timers, queues.rcaTimers, queues.followUps, queues.resync] });
+  return waitUntilIdle({
+    webhooksIdle: () => sim.webhooks.idle(),
+    work: [queues.events, queues.requests, queues.problems, queues.problemEvents, queues.forwards],
+    timers: [queues.timers, queues.rcaTimers, queues.followUps, queues.resync],
+  });
 }
-const delayedTimers = async () => [...(await pipeline.queues.timers.getDelayed()), ...(await pipeline.queues.rcaTimers.getDelayed()), ...(await pipeline.queues.followUps.getDelayed())];
+const delayedTimers = async () => [
+  ...(await pipeline.queues.timers.getDelayed()),
+  ...(await pipeline.queues.rcaTimers.getDelayed()),
+  ...(await pipeline.queues.followUps.getDelayed()),
+];
 const fireAt = (job: { data: unknown }) => (job.data as { fireAtMs: number }).fireAtMs;
 
 const clock = createManualClock(START);
@@ -51,7 +62,14 @@ beforeAll(async () => {
   pipeline = await startPipeline({ config: scenario.config, clock, redisUrl: TEST_REDIS_URL, prefix, logger, problemWebhooks: true });
   await settle();
   for (const step of scenario.steps) {
-    await performStep(step, { sim: pipeline.sim, names: pipeline.names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => pipeline.wipe() });
+    await performStep(step, {
+      sim: pipeline.sim,
+      names: pipeline.names,
+      refs,
+      held: [],
+      restartService: () => pipeline.restart(),
+      wipeService: () => pipeline.wipe(),
+    });
   }
   await settle();
 }, 60_000);
@@ -69,13 +87,19 @@ async function snapshot(): Promise<Map<string, string>> {
     for (const key of page as string[]) {
       const type = await redis.type(key);
       const value =
-        type === 'string' ? (await redis.getBuffer(key))?.toString('base64')
-        : type === 'hash' ? Object.entries(await redis.hgetall(key)).sort()
-        : type === 'list' ? await redis.lrange(key, 0, -1)
-        : type === 'set' ? (await redis.smembers(key)).sort()
-        : type === 'zset' ? await redis.zrange(key, '0', '-1', 'WITHSCORES')
-        : type === 'stream' ? await redis.xrange(key, '-', '+')
-        : null;
+        type === 'string'
+          ? (await redis.getBuffer(key))?.toString('base64')
+          : type === 'hash'
+            ? Object.entries(await redis.hgetall(key)).sort()
+            : type === 'list'
+              ? await redis.lrange(key, 0, -1)
+              : type === 'set'
+                ? (await redis.smembers(key)).sort()
+                : type === 'zset'
+                  ? await redis.zrange(key, '0', '-1', 'WITHSCORES')
+                  : type === 'stream'
+                    ? await redis.xrange(key, '-', '+')
+                    : null;
       out.set(key, JSON.stringify([type, value]));
     }
   }
@@ -83,7 +107,8 @@ async function snapshot(): Promise<Map<string, string>> {
 }
 
 /** What the old command searched: the key name and its value read as text. */
-const oldStyleText = (snap: Map<string, string>, key: string) => `${key}\n${snap.get(key) ?? ''}`.replace(/"[A-Za-z0-9+/=]{16,}"/g, (b64) => Buffer.from(b64.slice(1, -1), 'base64').toString('latin1'));
+const oldStyleText = (snap: Map<string, string>, key: string) =>
+  `${key}\n${snap.get(key) ?? ''}`.replace(/"[A-Za-z0-9+/=]{16,}"/g, (b64) => Buffer.from(b64.slice(1, -1), 'base64').toString('latin1'));
 
 /**
  * Keys that change by themselves while the service runs, whatever the command does: the Xurrent
@@ -91,7 +116,8 @@ const oldStyleText = (snap: Map<string, string>, key: string) => `${key}\n${snap
  * flags, wake-up markers and rate-limit keys (TTL'd and consumed by the workers).
  */
 const VOLATILE = new RegExp(`^${prefix}:(xurrent-limiter|uptime|uptime-first-beat)(:|$)|:stalled-check$|:marker$|:limiter$`);
-const stable = (snap: Map<string, string>) => new Map([...snap].filter(([key]) => !VOLATILE.test(key) && !key.startsWith(`${prefix}:${FIXTURE_QUEUE}:`)));
+const stable = (snap: Map<string, string>) =>
+  new Map([...snap].filter(([key]) => !VOLATILE.test(key) && !key.startsWith(`${prefix}:${FIXTURE_QUEUE}:`)));
 
 describe('privacy forget after a run with open clocks and delayed timers', () => {
   let id: string;
@@ -105,8 +131,15 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
     // A short person id (the old command refused fewer than 3 characters) found nearly everywhere as a substring.
     const candidates = Array.from({ length: 900 }, (_, i) => String(i + 100)).map((candidate) => ({
       candidate,
-      inStreamIds: [...before.keys()].some((key) => key.endsWith(':events') && /"\d+-\d+"/.test(before.get(key) ?? '') && [...(before.get(key) ?? '').matchAll(/"(\d+-\d+)"/g)].some((m) => m[1]!.includes(candidate))),
-      inTimestamps: [...before.values()].some((value) => [...value.matchAll(/"(?:timestamp|processedOn|finishedOn)","(\d+)"/g)].some((m) => m[1]!.includes(candidate))),
+      inStreamIds: [...before.keys()].some(
+        (key) =>
+          key.endsWith(':events') &&
+          /"\d+-\d+"/.test(before.get(key) ?? '') &&
+          [...(before.get(key) ?? '').matchAll(/"(\d+-\d+)"/g)].some((m) => m[1]!.includes(candidate)),
+      ),
+      inTimestamps: [...before.values()].some((value) =>
+        [...value.matchAll(/"(?:timestamp|processedOn|finishedOn)","(\d+)"/g)].some((m) => m[1]!.includes(candidate)),
+      ),
       keys: [...before.keys()].filter((key) => oldStyleText(before, key).includes(candidate)).length,
     }));
     const best = candidates.filter((c) => c.inStreamIds && c.inTimestamps).sort((a, b) => b.keys - a.keys)[0];
@@ -118,7 +151,13 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
     const fixture = openQueues(redis, prefix).named(FIXTURE_QUEUE);
     namedJobId = (await fixture.add('names-person', { requestNodeId: 'req-x', watchers: [{ personId: id }] }, { delay: 86_400_000 })).id!;
     // A decoy with the id everywhere but in a person field.
-    decoyJobId = (await fixture.add('mentions-id', { requestNodeId: `req-${id}`, note: `person ${id}`, fireAtMs: Number(`${id}${id}`) }, { delay: 86_400_000, jobId: `decoy-${id}` })).id!;
+    decoyJobId = (
+      await fixture.add(
+        'mentions-id',
+        { requestNodeId: `req-${id}`, note: `person ${id}`, fireAtMs: Number(`${id}${id}`) },
+        { delay: 86_400_000, jobId: `decoy-${id}` },
+      )
+    ).id!;
     await fixture.close();
     await redis.set(recordKey, JSON.stringify({ requested_by: { id: Number(id), name: 'planted' } }));
     decoyKey = `${prefix}:privacy-fixture-decoy:${id}`;
@@ -137,10 +176,21 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
 
   it('by default changes nothing and prints what --apply would change', async () => {
     const before = await snapshot();
-    const { code, out, err } = await runCliCapture(['privacy', 'forget', '--person', id], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
+    const { code, out, err } = await runCliCapture(['privacy', 'forget', '--person', id], {
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+    });
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ person: id, applied: false, jobs: [`${FIXTURE_QUEUE}/${namedJobId}`], keys: [recordKey], kept: [] });
-    expect(err).toMatch(/^Dry run: nothing was changed\. Run again with --apply to take the person out of the 1 job\(s\) and 1 key\(s\) listed\./);
+    expect(JSON.parse(out)).toMatchObject({
+      person: id,
+      applied: false,
+      jobs: [`${FIXTURE_QUEUE}/${namedJobId}`],
+      keys: [recordKey],
+      kept: [],
+    });
+    expect(err).toMatch(
+      /^Dry run: nothing was changed\. Run again with --apply to take the person out of the 1 job\(s\) and 1 key\(s\) listed\./,
+    );
     const after = await snapshot();
     // Nothing went but what expires by itself (rate-limit keys, markers), the planted records included.
     expect([...stable(before).keys()].filter((key) => !after.has(key))).toEqual([]);
@@ -148,60 +198,96 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
     expect(stable(after)).toEqual(stable(before));
   });
 
-  it('with --apply takes the person out of only the records that name them, keeps everything else, and the timers still fire', { timeout: 120_000 }, async () => {
-    const before = await snapshot();
-    const timersBefore = await delayedTimers();
-    const { code, out } = await runCliCapture(['privacy', 'forget', '--person', id, '--apply'], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
-    expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ person: id, applied: true, jobs: [`${FIXTURE_QUEUE}/${namedJobId}`], keys: [recordKey], kept: [] });
+  it(
+    'with --apply takes the person out of only the records that name them, keeps everything else, and the timers still fire',
+    { timeout: 120_000 },
+    async () => {
+      const before = await snapshot();
+      const timersBefore = await delayedTimers();
+      const { code, out } = await runCliCapture(['privacy', 'forget', '--person', id, '--apply'], {
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+      });
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({
+        person: id,
+        applied: true,
+        jobs: [`${FIXTURE_QUEUE}/${namedJobId}`],
+        keys: [recordKey],
+        kept: [],
+      });
 
-    const after = await snapshot();
-    // The record stays, without the person: their id is replaced and their name dropped.
-    expect(JSON.parse((await redis.get(recordKey)) ?? 'null')).toEqual({ requested_by: { id: 'forgotten' } });
-    expect(await redis.get(decoyKey)).toBe(before.has(decoyKey) ? JSON.stringify({ note: `person ${id}`, count: Number(id), person_name: id }) : null);
-    const fixture = openQueues(redis, prefix).named(FIXTURE_QUEUE);
-    // The job still waits for its time, with the person taken out of its data.
-    expect((await fixture.getJob(namedJobId))?.data).toEqual({ requestNodeId: 'req-x', watchers: [{ personId: 'forgotten' }] });
-    expect((await fixture.getJob(decoyJobId))?.data).toMatchObject({ note: `person ${id}` });
-    expect(await fixture.getDelayedCount()).toBe(2);
-    await fixture.close();
-    // Every queue, timer, workflow state, report entry and marker of the service is as it was.
-    const expected = stable(before);
-    expected.delete(recordKey);
-    const changed = stable(after);
-    changed.delete(recordKey);
-    expect(changed).toEqual(expected);
-    expect((await delayedTimers()).map((job) => job.id).sort()).toEqual(timersBefore.map((job) => job.id).sort());
+      const after = await snapshot();
+      // The record stays, without the person: their id is replaced and their name dropped.
+      expect(JSON.parse((await redis.get(recordKey)) ?? 'null')).toEqual({ requested_by: { id: 'forgotten' } });
+      expect(await redis.get(decoyKey)).toBe(
+        before.has(decoyKey) ? JSON.stringify({ note: `person ${id}`, count: Number(id), person_name: id }) : null,
+      );
+      const fixture = openQueues(redis, prefix).named(FIXTURE_QUEUE);
+      // The job still waits for its time, with the person taken out of its data.
+      expect((await fixture.getJob(namedJobId))?.data).toEqual({ requestNodeId: 'req-x', watchers: [{ personId: 'forgotten' }] });
+      expect((await fixture.getJob(decoyJobId))?.data).toMatchObject({ note: `person ${id}` });
+      expect(await fixture.getDelayedCount()).toBe(2);
+      await fixture.close();
+      // Every queue, timer, workflow state, report entry and marker of the service is as it was.
+      const expected = stable(before);
+      expected.delete(recordKey);
+      const changed = stable(after);
+      changed.delete(recordKey);
+      expect(changed).toEqual(expected);
+      expect((await delayedTimers()).map((job) => job.id).sort()).toEqual(timersBefore.map((job) => job.id).sort());
 
-    // The timers still fire: run every one due by LATER, in order, as the scenario runner does.
-    const due = timersBefore.filter((job) => fireAt(job) <= LATER).length;
-    expect(due).toBeGreaterThan(0);
-    const ran = await runDueTimers({ clock, delayedTimers, waitUntilIdle: settle }, LATER);
-    expect(ran).toBeGreaterThanOrEqual(due);
-    const report = await collectReport({ sim: pipeline.sim, store: pipeline.workflowStore, refs });
-    expect(report.requests['top']?.responseBreached).toBe(true);
-    expect(report.requests['top']?.escalations.map((e) => e.level)).toEqual(expect.arrayContaining(['service_support_manager', 'cto']));
-  });
+      // The timers still fire: run every one due by LATER, in order, as the scenario runner does.
+      const due = timersBefore.filter((job) => fireAt(job) <= LATER).length;
+      expect(due).toBeGreaterThan(0);
+      const ran = await runDueTimers({ clock, delayedTimers, waitUntilIdle: settle }, LATER);
+      expect(ran).toBeGreaterThanOrEqual(due);
+      const report = await collectReport({ sim: pipeline.sim, store: pipeline.workflowStore, refs });
+      expect(report.requests['top']?.responseBreached).toBe(true);
+      expect(report.requests['top']?.escalations.map((e) => e.level)).toEqual(expect.arrayContaining(['service_support_manager', 'cto']));
+    },
+  );
 
-  it("finds who escalated (issue 17: a customer escalation names its writer) and takes it out with --apply", { timeout: 60_000 }, async () => {
-    const medium = refs.get('medium') as string;
-    const requester = pipeline.sim.store.requests.get(medium)?.requestedForId as string;
-    await performStep(parseScenario({ steps: [{ at: '2026-12-02T12:00:00Z', note: { ref: 'medium', by: 'requester', text: 'Still broken, we escalate this.' } }] }).steps[0]!, {
-      sim: pipeline.sim, names: pipeline.names, refs, held: [], restartService: () => pipeline.restart(), wipeService: () => pipeline.wipe(),
-    });
-    await settle();
-    const state = await pipeline.workflowStore.find(medium);
-    const escalated = state?.escalations.find((e) => e.reason === 'customer');
-    expect(escalated).toMatchObject({ level: 'service_support_manager', personId: requester });
-    const stateKey = `${prefix}:workflow:${medium}`;
-    const dry = await runCliCapture(['privacy', 'forget', '--person', requester], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
-    expect(JSON.parse(dry.out).keys).toContain(stateKey);
-    // Only the escalated request's state names the requester; the others' stay.
-    expect(JSON.parse(dry.out).keys).not.toContain(`${prefix}:workflow:${refs.get('low') as string}`);
-    const applied = await runCliCapture(['privacy', 'forget', '--person', requester, '--apply'], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
-    expect(JSON.parse(applied.out).keys).toContain(stateKey);
-    // The escalation stays (level, reason, instant), without who escalated.
-    const after = await pipeline.workflowStore.find(medium);
-    expect(after?.escalations.find((e) => e.reason === 'customer')).toMatchObject({ level: 'service_support_manager', personId: 'forgotten', atMs: escalated?.atMs });
-  });
+  it(
+    'finds who escalated (issue 17: a customer escalation names its writer) and takes it out with --apply',
+    { timeout: 60_000 },
+    async () => {
+      const medium = refs.get('medium') as string;
+      const requester = pipeline.sim.store.requests.get(medium)?.requestedForId as string;
+      await performStep(
+        parseScenario({
+          steps: [{ at: '2026-12-02T12:00:00Z', note: { ref: 'medium', by: 'requester', text: 'Still broken, we escalate this.' } }],
+        }).steps[0]!,
+        {
+          sim: pipeline.sim,
+          names: pipeline.names,
+          refs,
+          held: [],
+          restartService: () => pipeline.restart(),
+          wipeService: () => pipeline.wipe(),
+        },
+      );
+      await settle();
+      const state = await pipeline.workflowStore.find(medium);
+      const escalated = state?.escalations.find((e) => e.reason === 'customer');
+      expect(escalated).toMatchObject({ level: 'service_support_manager', personId: requester });
+      const stateKey = `${prefix}:workflow:${medium}`;
+      const dry = await runCliCapture(['privacy', 'forget', '--person', requester], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
+      expect(JSON.parse(dry.out).keys).toContain(stateKey);
+      // Only the escalated request's state names the requester; the others' stay.
+      expect(JSON.parse(dry.out).keys).not.toContain(`${prefix}:workflow:${refs.get('low') as string}`);
+      const applied = await runCliCapture(['privacy', 'forget', '--person', requester, '--apply'], {
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+      });
+      expect(JSON.parse(applied.out).keys).toContain(stateKey);
+      // The escalation stays (level, reason, instant), without who escalated.
+      const after = await pipeline.workflowStore.find(medium);
+      expect(after?.escalations.find((e) => e.reason === 'customer')).toMatchObject({
+        level: 'service_support_manager',
+        personId: 'forgotten',
+        atMs: escalated?.atMs,
+      });
+    },
+  );
 });

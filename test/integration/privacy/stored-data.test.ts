@@ -40,7 +40,10 @@ describe('privacy: nothing personal at rest beyond Xurrent ids', () => {
       {
         config: { ESCALATION_L1_PERSON_ID: 'Sam Support Manager', ESCALATION_L2_PERSON_ID: 'Casey CTO', RESYNC_INTERVAL: 'PT5M' },
         steps: [
-          { at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'top', subject: 'Mail down for Chris Customer (chris@customer.example)', serviceInstance: 'Mail' } },
+          {
+            at: '2026-03-27T15:00:00Z',
+            create: { ref: 'r1', impact: 'top', subject: 'Mail down for Chris Customer (chris@customer.example)', serviceInstance: 'Mail' },
+          },
           { at: '2026-03-27T15:05:00Z', note: { ref: 'r1', text: NOTE_TEXT } },
           { at: '2026-03-27T15:10:00Z', update: { ref: 'r1', impact: 'high' } },
           { at: '2026-03-27T15:20:00Z', restart: true },

@@ -55,7 +55,13 @@ describe('problem management through the workers (simulator, real Redis)', () =>
     expect(w.problems()).toEqual([]);
     const r2 = w.incident('high', si, 1);
     await w.reconcile(r2);
-    expect(w.problems()).toEqual([expect.objectContaining({ subject: 'Repeated incidents on E-mail Production: root-cause analysis', impact: 'high', requestIds: [r1, r2] })]);
+    expect(w.problems()).toEqual([
+      expect.objectContaining({
+        subject: 'Repeated incidents on E-mail Production: root-cause analysis',
+        impact: 'high',
+        requestIds: [r1, r2],
+      }),
+    ]);
     const r3 = w.incident('top', si);
     await w.reconcile(r3);
     const [problem, ...others] = w.problems();
@@ -82,7 +88,12 @@ describe('problem management through the workers (simulator, real Redis)', () =>
     expect(w.problems()).toEqual([]);
     const [m2, c2] = [w.incident('high', mail), w.incident('high', crm)];
     await w.reconcile(m2, c2);
-    expect(w.problems().map((p) => p.sourceID).sort()).toEqual([`service_instance:${crm}`, `service_instance:${mail}`].sort());
+    expect(
+      w
+        .problems()
+        .map((p) => p.sourceID)
+        .sort(),
+    ).toEqual([`service_instance:${crm}`, `service_instance:${mail}`].sort());
     expect(w.problems().every((p) => p.requestIds.length === 2)).toBe(true);
   });
 
@@ -111,8 +122,10 @@ describe('problem management through the workers (simulator, real Redis)', () =>
 });
 
 describe('a Top incident already linked to a problem gets its own RCA promise (ยง2.3, ยง3.3)', () => {
-  const notesOf = (w: World, problemId: string) => (w.sim.store.problems.get(problemId)?.noteIds ?? []).map((id) => w.sim.store.notes.get(id)?.text ?? '');
-  const topPromises = (w: World, problemId: string, requestId: string) => notesOf(w, problemId).filter((t) => t.includes(`[xsw:rca-promise:top_incident:${requestId}:`));
+  const notesOf = (w: World, problemId: string) =>
+    (w.sim.store.problems.get(problemId)?.noteIds ?? []).map((id) => w.sim.store.notes.get(id)?.text ?? '');
+  const topPromises = (w: World, problemId: string, requestId: string) =>
+    notesOf(w, problemId).filter((t) => t.includes(`[xsw:rca-promise:top_incident:${requestId}:`));
 
   it('an incident raised to Top after it was linked as a repeat: promise added once, RCA target moved to a month after its registration', async () => {
     const w = await world();
@@ -139,7 +152,7 @@ describe('a Top incident already linked to a problem gets its own RCA promise (ย
     expect(w.problems()).toHaveLength(1);
   });
 
-  it('a Top incident linked first by another incident\'s check as a repeat gets its promise on its own check', async () => {
+  it("a Top incident linked first by another incident's check as a repeat gets its promise on its own check", async () => {
     const w = await world();
     const si = w.sim.demo.serviceInstanceIds.email;
     const top = w.incident('top', si, 1);
@@ -153,12 +166,16 @@ describe('a Top incident already linked to a problem gets its own RCA promise (ย
     expect(w.problems()).toHaveLength(1);
   });
 
-  it('a Top incident an agent linked by hand to an open problem (not the worker\'s) gets its promise there', async () => {
+  it("a Top incident an agent linked by hand to an open problem (not the worker's) gets its promise there", async () => {
     const w = await world();
     const si = w.sim.demo.serviceInstanceIds.email;
     const top = w.incident('top', si);
     const ctx = { personId: w.sim.demo.apiUserId, changes: [] };
-    const manual = problemCreate(w.sim.store, ctx, { subject: 'Mail relay analysis', serviceId: w.sim.demo.serviceIds.email, requestIds: [top] }) as { problem?: { id: string } };
+    const manual = problemCreate(w.sim.store, ctx, {
+      subject: 'Mail relay analysis',
+      serviceId: w.sim.demo.serviceIds.email,
+      requestIds: [top],
+    }) as { problem?: { id: string } };
     const problemId = manual.problem?.id ?? expect.unreachable('no problem');
     await w.reconcile(top);
     expect(w.problems()).toHaveLength(1);
@@ -184,7 +201,9 @@ describe('a solved problem (problem-event consumer)', () => {
       const texts = (w.sim.store.requests.get(id)?.noteIds ?? []).map((n) => w.sim.store.notes.get(n)?.text ?? '');
       const outcome = texts.filter((t) => t.includes(`[xsw:problem-solved:${problem.id}]`));
       expect(outcome).toHaveLength(1);
-      expect(outcome[0]).toContain(`problem #${problem.problemId} (Repeated incidents on E-mail Production: root-cause analysis) is solved`);
+      expect(outcome[0]).toContain(
+        `problem #${problem.problemId} (Repeated incidents on E-mail Production: root-cause analysis) is solved`,
+      );
       expect(outcome[0]).toContain('Workaround: restart the relay');
     }
   });
@@ -214,7 +233,9 @@ describe('RCA follow-up timers', () => {
     try {
       const state = await createWorkflowStore(redis, w.prefix, createLogCapture('error').logger).load(incident);
       const rca = state.escalations.filter((e) => e.key.startsWith('rca_overdue:'));
-      expect(rca).toEqual([{ key: `rca_overdue:${w.problems()[0]?.id}`, level: 'service_support_manager', target: null, atMs: expect.any(Number) }]);
+      expect(rca).toEqual([
+        { key: `rca_overdue:${w.problems()[0]?.id}`, level: 'service_support_manager', target: null, atMs: expect.any(Number) },
+      ]);
     } finally {
       redis.disconnect();
     }
@@ -225,7 +246,9 @@ describe('RCA follow-up timers', () => {
     await w.reconcile(w.incident('top', w.sim.demo.serviceInstanceIds.email, 27));
     await w.rcaTimersRun(1);
     const notes = notesOf(w);
-    expect(notes.filter((t) => t.includes('[xsw:rca-warning:'))).toEqual([expect.stringContaining('Problem manager: please attach the RCA report')]);
+    expect(notes.filter((t) => t.includes('[xsw:rca-warning:'))).toEqual([
+      expect.stringContaining('Problem manager: please attach the RCA report'),
+    ]);
     expect(notes.some((t) => t.includes('[xsw:rca-overdue:'))).toBe(false);
   });
 });

@@ -62,10 +62,15 @@ function queuesOnNewPrefix(name: string): OpenQueues {
 
 describe('job options come from the registry, whichever entry point adds the job', () => {
   it('web intake: request events, problem events and verification handshakes', async () => {
-    const intake = await startTestIntake({ XURRENT_ACCOUNT: 'acme', XURRENT_DOMAIN: 'xurrent.qa', XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' });
+    const intake = await startTestIntake({
+      XURRENT_ACCOUNT: 'acme',
+      XURRENT_DOMAIN: 'xurrent.qa',
+      XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false',
+    });
     const server = await listen(intake.app);
     try {
-      const deliver = (envelope: Record<string, unknown>, id: string) => postRaw(server.url, JSON.stringify(envelope), { 'content-type': 'application/json', 'x-xurrent-delivery': id });
+      const deliver = (envelope: Record<string, unknown>, id: string) =>
+        postRaw(server.url, JSON.stringify(envelope), { 'content-type': 'application/json', 'x-xurrent-delivery': id });
       expect((await deliver(requestEnvelope({ event: 'request.update' }), 'opts-request')).status).toBe(202);
       expect((await deliver(requestEnvelope({ event: 'problem.update' }), 'opts-problem')).status).toBe(202);
       // A handshake is answered 200 once its job is queued.
@@ -82,7 +87,13 @@ describe('job options come from the registry, whichever entry point adds the job
   it('workers: reconciles, problem checks, forwards and every timer', async () => {
     const queues = queuesOnNewPrefix('opts-workers');
     const { logger } = createLogCapture('error');
-    const event = { deliveryId: 'd1', event: 'request.update', accountId: 'acme', requestNodeId: 'req-1', receivedAt: new Date().toISOString() };
+    const event = {
+      deliveryId: 'd1',
+      event: 'request.update',
+      accountId: 'acme',
+      requestNodeId: 'req-1',
+      receivedAt: new Date().toISOString(),
+    };
     await createRequestEventProcessor({ queues })(event, testJobContext({ xurrent: simulatorClient(sim, logger), logger }));
     expectRegistryOptions('reconcileRequest', (await queues.requests.getJobs(['waiting']))[0]);
 
@@ -113,7 +124,12 @@ describe('job options come from the registry, whichever entry point adds the job
     const capture = createLogCapture('error');
     const config = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_ACCOUNT: sim.account, RESYNC_INTERVAL: 'PT5M' });
     const resync = createResyncWorkers({
-      config, connection: redis, queues, clock: systemClock, logger: capture.logger, markerCheckMs: 60_000,
+      config,
+      connection: redis,
+      queues,
+      clock: systemClock,
+      logger: capture.logger,
+      markerCheckMs: 60_000,
       xurrent: simulatorClient(sim, capture.logger),
       store: createWorkflowStore(redis, prefix, capture.logger),
       budgetLeft: async () => ({}),
@@ -141,9 +157,12 @@ describe('job options come from the registry, whichever entry point adds the job
     }
   });
 
-  it('cli resync: the full resync it queues has the retries of the worker\'s own', async () => {
+  it("cli resync: the full resync it queues has the retries of the worker's own", async () => {
     const queues = queuesOnNewPrefix('opts-cli');
-    const { code, out } = await runCliCapture(['resync', '--since', 'P1D'], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefixes.at(-1) ?? '' });
+    const { code, out } = await runCliCapture(['resync', '--since', 'P1D'], {
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefixes.at(-1) ?? '',
+    });
     expect(code).toBe(0);
     expectRegistryOptions('resyncFull', await queues.resync.getJob((JSON.parse(out) as { queued: string }).queued));
     await queues.close();

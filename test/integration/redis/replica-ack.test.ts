@@ -39,7 +39,10 @@ const paused = async <T>(use: () => Promise<T>): Promise<T> => {
 };
 
 async function intakeWith(replicas: number): Promise<{ intake: TestIntake; server: Listening; deliver(id: string): Promise<number> }> {
-  const intake = await startTestIntake(signedEnv(signer), { redisUrl: group.primary.url, replicaAck: createReplicaAck({ replicas, timeoutMs: 300 }) });
+  const intake = await startTestIntake(signedEnv(signer), {
+    redisUrl: group.primary.url,
+    replicaAck: createReplicaAck({ replicas, timeoutMs: 300 }),
+  });
   const server = await listen(intake.app);
   opened.push(server, intake);
   const deliver = async (id: string) => {
@@ -71,10 +74,16 @@ describe('REDIS_MIN_REPLICAS_ACK (WAIT after the write)', () => {
     expect(await paused(() => deliver('unreplicated-ok'))).toBe(202);
   });
 
-  it('makes a worker\'s workflow-state save fail while no replica confirms it (the job then retries)', async () => {
+  it("makes a worker's workflow-state save fail while no replica confirms it (the job then retries)", async () => {
     const redis = createRedis(urlTarget(group.primary.url), 'worker', 'test-store');
     opened.push({ close: async () => redis.disconnect() });
-    const store = createWorkflowStore(redis, uniquePrefix('ack'), createLogger({ level: 'error' }), 1, createReplicaAck({ replicas: 1, timeoutMs: 200 }));
+    const store = createWorkflowStore(
+      redis,
+      uniquePrefix('ack'),
+      createLogger({ level: 'error' }),
+      1,
+      createReplicaAck({ replicas: 1, timeoutMs: 200 }),
+    );
     await store.save('r1', INITIAL_WORKFLOW_STATE);
     await expect(paused(() => store.save('r2', INITIAL_WORKFLOW_STATE))).rejects.toBeInstanceOf(NotReplicatedError);
   });

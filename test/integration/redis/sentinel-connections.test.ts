@@ -15,7 +15,13 @@ let group: SentinelGroup;
 let target: RedisTarget;
 beforeAll(async () => {
   group = await startSentinelGroup({ replicaCount: 1, sentinelCount: 1 });
-  target = { kind: 'sentinel', sentinels: [{ host: '127.0.0.1', port: group.sentinels[0]!.port }], name: group.name, password: undefined, sentinelPassword: undefined };
+  target = {
+    kind: 'sentinel',
+    sentinels: [{ host: '127.0.0.1', port: group.sentinels[0]!.port }],
+    name: group.name,
+    password: undefined,
+    sentinelPassword: undefined,
+  };
 }, 30_000);
 afterAll(async () => {
   await group?.stop();
@@ -35,7 +41,10 @@ describe('connections made from a Sentinel target', () => {
       let written = 0;
       const writer = (async () => {
         while (writing) {
-          await redis.incr(key).then(() => (written += 1), () => (failed += 1));
+          await redis.incr(key).then(
+            () => (written += 1),
+            () => (failed += 1),
+          );
           await sleep(5);
         }
       })();
@@ -48,14 +57,16 @@ describe('connections made from a Sentinel target', () => {
       const newPort = group.replicas[0]!.port;
       // The old primary is alive (now a replica): the connection must still end up on the new one.
       for (let i = 0; i < 100 && (await portOf(redis)) !== newPort; i += 1) await sleep(100);
-      process.stdout.write(`sentinel failover (graceful): promoted after ${promotionMs} ms; connection on the new primary ${Date.now() - promotedAt} ms later\n`);
+      process.stdout.write(
+        `sentinel failover (graceful): promoted after ${promotionMs} ms; connection on the new primary ${Date.now() - promotedAt} ms later\n`,
+      );
       const movedMs = Date.now() - promotedAt;
       const afterMs = Date.now();
       while (Date.now() - afterMs < 300) await sleep(50);
       writing = false;
       await writer;
       expect(await portOf(redis)).toBe(newPort);
-      expect((await redis.call('ROLE') as unknown[])[0]).toBe('master');
+      expect(((await redis.call('ROLE')) as unknown[])[0]).toBe('master');
       // Moved on +switch-master, not ~10 s later when Sentinel converts the old primary into a replica.
       expect(movedMs).toBeLessThan(2_000);
       // The worker role waits out the switch: no write was refused (READONLY reconnects and resends).
@@ -69,7 +80,8 @@ describe('connections made from a Sentinel target', () => {
 
   it('share one +switch-master watch per Sentinel, closed with the last connection (so a CLI run can exit)', async () => {
     const sentinel = new Redis(group.sentinels[0]!.url);
-    const watching = async () => ((await sentinel.call('CLIENT', 'LIST')) as string).split('\n').filter((line) => line.includes('name=xsw-sentinel-watch')).length;
+    const watching = async () =>
+      ((await sentinel.call('CLIENT', 'LIST')) as string).split('\n').filter((line) => line.includes('name=xsw-sentinel-watch')).length;
     try {
       const first = createRedis(target, 'worker', 'test-watch-1');
       const second = createRedis(target, 'cli', 'test-watch-2');

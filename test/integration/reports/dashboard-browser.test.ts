@@ -38,7 +38,11 @@ beforeAll(async () => {
   // Two sweeps: the first found 3 changes no webhook brought (warning), the second 1 more.
   const resync = createResyncState(redis, prefix);
   await resync.recordSweep(Date.parse('2026-04-05T09:50:00Z'), 3, 'first warning');
-  await resync.recordSweep(Date.parse('2026-04-05T09:55:00Z'), 1, '1 change(s) found by the sweep arrived without a webhook; check that Xurrent has not disabled the webhook');
+  await resync.recordSweep(
+    Date.parse('2026-04-05T09:55:00Z'),
+    1,
+    '1 change(s) found by the sweep arrived without a webhook; check that Xurrent has not disabled the webhook',
+  );
   const app = reportsApp(redis, prefix, log.logger, availability.tile, () => resync.status());
   server = createServer((req, res) => {
     if (req.url?.startsWith('/dashboard')) dashboardAuth.push(req.headers.authorization?.split(' ')[0] ?? 'none');
@@ -47,7 +51,11 @@ beforeAll(async () => {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -58,9 +66,12 @@ afterAll(async () => {
 });
 
 describe('dashboard in a browser', () => {
-  it('logs in through chromium\'s own answer to the Basic challenge with a token also configured, shows the seeded figures, draws both charts under the CSP, and saves a screenshot', async () => {
+  it("logs in through chromium's own answer to the Basic challenge with a token also configured, shows the seeded figures, draws both charts under the CSP, and saves a screenshot", async () => {
     // `send: 'unauthorized'`: chromium sends nothing until the 401 challenge, then answers it itself, as for a user typing into the prompt.
-    const context = await browser.newContext({ httpCredentials: { username: ADMIN.user, password: ADMIN.password, send: 'unauthorized' }, viewport: { width: 1280, height: 1400 } });
+    const context = await browser.newContext({
+      httpCredentials: { username: ADMIN.user, password: ADMIN.password, send: 'unauthorized' },
+      viewport: { width: 1280, height: 1400 },
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
@@ -101,7 +112,14 @@ describe('dashboard in a browser', () => {
     expect(await page.locator('table.customers tr[data-customer="globex"][data-goal="top"] td.met').innerText()).toBe('not met');
     expect(await page.locator('#customer-select option').allInnerTexts()).toEqual(['All customers', 'Acme', 'Globex']);
     // Chart.js drew into both canvases (a drawn canvas has a size set by the library).
-    for (const id of ['chart-priorities', 'chart-weeks']) expect(await page.locator(`#${id}`).evaluate((c) => (c as unknown as { width: number; height: number }).width > 0 && (c as unknown as { height: number }).height > 0)).toBe(true);
+    for (const id of ['chart-priorities', 'chart-weeks'])
+      expect(
+        await page
+          .locator(`#${id}`)
+          .evaluate(
+            (c) => (c as unknown as { width: number; height: number }).width > 0 && (c as unknown as { height: number }).height > 0,
+          ),
+      ).toBe(true);
     expect(problems).toEqual([]);
 
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -122,9 +140,15 @@ describe('dashboard in a browser', () => {
   it('writes each customer its own self-contained page (report sla --customer X --format html): no request leaves the file, no admin link', async () => {
     const env = { REDIS_URL, QUEUE_PREFIX: prefix, SUPPORT_TIMEZONE: 'Europe/Amsterdam' };
     mkdirSync(ARTIFACTS, { recursive: true });
-    const pages: Record<string, { breaches: number; goals: string[] }> = { Acme: { breaches: 0, goals: ['met', 'met'] }, globex: { breaches: 2, goals: ['not met', 'not met'] } };
+    const pages: Record<string, { breaches: number; goals: string[] }> = {
+      Acme: { breaches: 0, goals: ['met', 'met'] },
+      globex: { breaches: 2, goals: ['not met', 'not met'] },
+    };
     for (const [customer, expected] of Object.entries(pages)) {
-      const { code, out } = await runCliCapture(['report', 'sla', '--from', '2026-03-01', '--to', '2026-03-31', '--customer', customer, '--format', 'html'], env);
+      const { code, out } = await runCliCapture(
+        ['report', 'sla', '--from', '2026-03-01', '--to', '2026-03-31', '--customer', customer, '--format', 'html'],
+        env,
+      );
       expect(code).toBe(0);
       expect(out).not.toMatch(/<script|<link|href=|src=/i);
       const file = new URL(`customer-${customer.toLowerCase()}.html`, ARTIFACTS);
@@ -140,7 +164,14 @@ describe('dashboard in a browser', () => {
       expect(await page.locator('a').count()).toBe(0);
       expect(await page.locator('form, select').count()).toBe(0);
       // Styled from the inline styles alone.
-      expect(await page.locator('table.goals').evaluate((t) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderCollapse: string } }).getComputedStyle(t).borderCollapse)).toBe('collapse');
+      expect(
+        await page
+          .locator('table.goals')
+          .evaluate(
+            (t) =>
+              (globalThis as unknown as { getComputedStyle(e: unknown): { borderCollapse: string } }).getComputedStyle(t).borderCollapse,
+          ),
+      ).toBe('collapse');
       expect(fetched).toEqual([]);
       await page.screenshot({ path: new URL(`customer-${customer.toLowerCase()}.png`, ARTIFACTS).pathname, fullPage: true });
       await context.close();

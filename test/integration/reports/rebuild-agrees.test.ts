@@ -30,11 +30,19 @@ const cleanups: (() => Promise<void>)[] = [];
  * prefix, and the reconcile worker on a virtual clock with the workflow configuration `env`.
  */
 async function createWorld(env: Record<string, string>) {
-  const clock = { nowMs: at('08:00'), now() { return this.nowMs; } };
+  const clock = {
+    nowMs: at('08:00'),
+    now() {
+      return this.nowMs;
+    },
+  };
   const prefix = uniquePrefix('rebuild');
   // Calls are not what this test is about: the burst limit is lifted (the virtual clock jumps hours between calls).
   const sim = await startSimulator({ clock, budgets: { burstLimit: 10_000 } });
-  cleanups.push(() => sim.close(), () => deleteKeys(prefix));
+  cleanups.push(
+    () => sim.close(),
+    () => deleteKeys(prefix),
+  );
   const xurrent = simulatorClient(sim, log.logger);
   const policy = createWorkflowPolicy(loadConfig(env));
   const reports = createReportStore(redis, prefix, 400, log.logger);
@@ -44,30 +52,57 @@ async function createWorld(env: Record<string, string>) {
     locks: createKeyedLocks(redis, { prefix, ttlMs: 60_000 }),
     timers,
     policy,
-    reports: createReportWriter({ store: reports, calendar: policy.calendar, sla: policy.sla, providerAccountId: policy.providerAccountId ?? null }),
+    reports: createReportWriter({
+      store: reports,
+      calendar: policy.calendar,
+      sla: policy.sla,
+      providerAccountId: policy.providerAccountId ?? null,
+    }),
   });
   const ids = new Map<string, string>();
   const ctx = (personId: string | undefined): SimContext => ({ personId, changes: [] });
   return {
-    clock, prefix, sim, xurrent, policy, reports, ids,
+    clock,
+    prefix,
+    sim,
+    xurrent,
+    policy,
+    reports,
+    ids,
     create(ref: string, category: string, impact: string, extra: Record<string, string> = {}) {
       const c = ctx(sim.demo.customerId);
       requestCreate(sim.store, c, { subject: `${ref} subject`, category, impact, ...extra });
       ids.set(ref, c.changes[0]?.objectId as string);
     },
     update(ref: string, status: string) {
-      requestUpdate(sim.store, ctx(undefined), { id: ids.get(ref), status, ...(status === 'completed' ? { completionReason: 'solved' } : {}) });
+      requestUpdate(sim.store, ctx(undefined), {
+        id: ids.get(ref),
+        status,
+        ...(status === 'completed' ? { completionReason: 'solved' } : {}),
+      });
     },
     /** The requester adds a note (a reply to the worker's ask). */
     reply(ref: string, text: string) {
-      createRootValue(sim.store).noteCreate({ input: { ownerId: ids.get(ref) as string, text, internal: false } }, ctx(sim.demo.customerId));
+      createRootValue(sim.store).noteCreate(
+        { input: { ownerId: ids.get(ref) as string, text, internal: false } },
+        ctx(sim.demo.customerId),
+      );
     },
     /** What the webhook or SLA timer would do: a reconcile of the request at the clock's instant. */
     async reconcileAt(time: number, ...refs: string[]) {
       clock.nowMs = time;
-      for (const ref of refs) await reconcile({ requestNodeId: ids.get(ref) as string, reason: 'test' }, testJobContext({ xurrent, logger: log.logger, clock, jobId: `job-${ref}` }));
+      for (const ref of refs)
+        await reconcile(
+          { requestNodeId: ids.get(ref) as string, reason: 'test' },
+          testJobContext({ xurrent, logger: log.logger, clock, jobId: `job-${ref}` }),
+        );
     },
-    rebuild: (nowMs: number) => rebuildFromXurrent({ xurrent, triage: policy.triage, sla: policy.sla, calendar: policy.calendar, workflow: policy }, nowMs + 1, nowMs),
+    rebuild: (nowMs: number) =>
+      rebuildFromXurrent(
+        { xurrent, triage: policy.triage, sla: policy.sla, calendar: policy.calendar, workflow: policy },
+        nowMs + 1,
+        nowMs,
+      ),
   };
 }
 
@@ -76,7 +111,8 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-const byKey = (records: readonly SlaRecord[]) => [...records].sort((a, b) => `${a.requestId}:${a.target}`.localeCompare(`${b.requestId}:${b.target}`));
+const byKey = (records: readonly SlaRecord[]) =>
+  [...records].sort((a, b) => `${a.requestId}:${a.target}`.localeCompare(`${b.requestId}:${b.target}`));
 
 // Registration pauses are covered by the second world; this one is about the SLA clock alone.
 const world = await createWorld({ COMPLETENESS_RULES: 'none', RESOLUTION_CLOCK_START: 'created' });
@@ -114,13 +150,25 @@ describe('SLA records: kept by the worker and rebuilt from Xurrent', () => {
     const medium = ids.get('medium') as string;
     // Hand-checked: Top responded at 08:30 (due 09:00); resolution ran 08:00–09:00 and 10:00–11:00, paused 1 h.
     expect(byKey(kept.records).filter((r) => r.requestId === top)).toEqual([
-      expect.objectContaining({ target: 'resolution', actualMs: at('11:00'), dueMs: at('13:00'), pausedBusinessMs: 3_600_000, pausedByReason: { waiting_for_customer: 3_600_000 } }),
+      expect.objectContaining({
+        target: 'resolution',
+        actualMs: at('11:00'),
+        dueMs: at('13:00'),
+        pausedBusinessMs: 3_600_000,
+        pausedByReason: { waiting_for_customer: 3_600_000 },
+      }),
       expect.objectContaining({ target: 'response', actualMs: at('08:30'), dueMs: at('09:00'), pausedBusinessMs: 0 }),
     ]);
     expect(kept.records.find((r) => r.requestId === high && r.target === 'response')).toMatchObject({
-      actualMs: null, dueMs: at('08:00', 13), breachReason: 'status at due: assigned', escalations: ['warning', 'service_support_manager'],
+      actualMs: null,
+      dueMs: at('08:00', 13),
+      breachReason: 'status at due: assigned',
+      escalations: ['warning', 'service_support_manager'],
     });
-    expect(kept.records.find((r) => r.requestId === medium && r.target === 'resolution')).toMatchObject({ actualMs: null, pausedSinceMs: at('09:00') });
+    expect(kept.records.find((r) => r.requestId === medium && r.target === 'resolution')).toMatchObject({
+      actualMs: null,
+      pausedSinceMs: at('09:00'),
+    });
     expect(kept.records).toHaveLength(6);
     expect(kept.requests.map((r) => r.kind).sort()).toEqual(['incident', 'incident', 'incident', 'rfi']);
 
@@ -178,10 +226,25 @@ describe('SLA records with first-line registration on (default COMPLETENESS_RULE
     // response is the worker's own ask; the rebuild reads the response from the worker's marker.
     // The resolution (18 h: Mon 8.5 + Tue 9 + Wed 0.5 → Wed 09:00 CET) moves by the 2 h paused, to Wed 11:00 CET = 10:00Z on 14 Jan.
     expect(byKey(kept.records).filter((r) => r.requestId === inc)).toEqual([
-      expect.objectContaining({ target: 'resolution', actualMs: at('13:00'), dueMs: at('10:00', 14), pausedBusinessMs: 2 * 3_600_000, pausedByReason: { incomplete_request: 2 * 3_600_000 } }),
-      expect.objectContaining({ target: 'response', actualMs: at('11:00'), dueMs: at('10:00', 13), pausedBusinessMs: 2 * 3_600_000, pausedByReason: { incomplete_request: 2 * 3_600_000 } }),
+      expect.objectContaining({
+        target: 'resolution',
+        actualMs: at('13:00'),
+        dueMs: at('10:00', 14),
+        pausedBusinessMs: 2 * 3_600_000,
+        pausedByReason: { incomplete_request: 2 * 3_600_000 },
+      }),
+      expect.objectContaining({
+        target: 'response',
+        actualMs: at('11:00'),
+        dueMs: at('10:00', 13),
+        pausedBusinessMs: 2 * 3_600_000,
+        pausedByReason: { incomplete_request: 2 * 3_600_000 },
+      }),
     ]);
-    expect(kept.records.find((r) => r.requestId === plain && r.target === 'resolution')).toMatchObject({ pausedBusinessMs: 3_600_000, pausedByReason: { waiting_for_customer: 3_600_000 } });
+    expect(kept.records.find((r) => r.requestId === plain && r.target === 'resolution')).toMatchObject({
+      pausedBusinessMs: 3_600_000,
+      pausedByReason: { waiting_for_customer: 3_600_000 },
+    });
 
     const rebuilt = await w.rebuild(nowMs);
     expect(byKey(rebuilt.records)).toEqual(byKey(kept.records));
@@ -190,10 +253,18 @@ describe('SLA records with first-line registration on (default COMPLETENESS_RULE
 
 describe('SLA records under the contract reading of issue 16 (root-cause start, scope, excuses, not accountable)', () => {
   it('agree: the response, root cause and excuse the worker decided live are what a rebuild reads', async () => {
-    const w = await createWorld({ COMPLETENESS_RULES: 'none', SLA_SERVICE_INSTANCE_IDS: 'SI-NONE', XURRENT_ACCOUNT: 'demo', XURRENT_TOKEN: 'x' });
+    const w = await createWorld({
+      COMPLETENESS_RULES: 'none',
+      SLA_SERVICE_INSTANCE_IDS: 'SI-NONE',
+      XURRENT_ACCOUNT: 'demo',
+      XURRENT_TOKEN: 'x',
+    });
     const agent = [...w.sim.store.people.values()].find((p) => p.name === 'Dana Agent')?.id as string;
     const note = (ref: string, text: string, internal: boolean) =>
-      createRootValue(w.sim.store).noteCreate({ input: { ownerId: w.ids.get(ref) as string, text, internal } }, { personId: agent, changes: [] });
+      createRootValue(w.sim.store).noteCreate(
+        { input: { ownerId: w.ids.get(ref) as string, text, internal } },
+        { personId: agent, changes: [] },
+      );
     // No service instance: in scope. `out` is on the e-mail instance, outside SLA_SERVICE_INSTANCE_IDS: no records.
     w.create('rc', 'incident', 'high');
     w.create('out', 'incident', 'high', { serviceInstanceId: w.sim.demo.serviceInstanceIds.email });
@@ -222,7 +293,11 @@ describe('SLA records under the contract reading of issue 16 (root-cause start, 
       expect.objectContaining({ target: 'response', actualMs: at('09:00') }),
     ]);
     expect(kept.records.filter((r) => r.requestId === w.ids.get('out'))).toEqual([]);
-    expect(kept.records.find((r) => r.requestId === rc)?.excused).toEqual({ reason: "the customer's firewall blocked us", by: agent, at: at('11:00') });
+    expect(kept.records.find((r) => r.requestId === rc)?.excused).toEqual({
+      reason: "the customer's firewall blocked us",
+      by: agent,
+      at: at('11:00'),
+    });
 
     const rebuilt = await w.rebuild(nowMs);
     expect(byKey(rebuilt.records)).toEqual(byKey(kept.records));

@@ -34,7 +34,10 @@ describe('cli report sla', () => {
     const report = JSON.parse(out);
     expect(report.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
     expect(report.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
-    expect(report.priorities[1]).toMatchObject({ priority: 'high', pausedBusinessMinutes: { incompleteRequest: 120, waitingForCustomer: 0, other: 0 } });
+    expect(report.priorities[1]).toMatchObject({
+      priority: 'high',
+      pausedBusinessMinutes: { incompleteRequest: 120, waitingForCustomer: 0, other: 0 },
+    });
     expect(report.breaches.map((b: { requestId: string }) => b.requestId)).toEqual(['t2', 'm1']);
     // Made today, long after p2's RCA target of 10 April 2026: overdue.
     expect(report.problems.rca).toEqual({ due: 0, overdue: 1, done: 1 });
@@ -48,7 +51,9 @@ describe('cli report sla', () => {
       'high,1,1,1,100,1,1,100,80,true,120,0,0',
     ]);
     const breaches = await cli('--from', '2026-03-01', '--to', '2026-03-31', '--format', 'csv', '--table', 'breaches');
-    expect(breaches.out).toContain('t2,T2,top,resolution,si-mail,2026-03-10T08:00:00.000Z,2026-03-10T13:00:00.000Z,2026-03-10T14:30:00.000Z,90,0,status at due: waiting_for,warning service_support_manager');
+    expect(breaches.out).toContain(
+      't2,T2,top,resolution,si-mail,2026-03-10T08:00:00.000Z,2026-03-10T13:00:00.000Z,2026-03-10T14:30:00.000Z,90,0,status at due: waiting_for,warning service_support_manager',
+    );
     const table = await cli('--from=2026-03-01', '--to=2026-03-31');
     expect(table.out).toMatch(/^top\s+2\s+100%\s+50%\s+100%\s+not met\s+0\s+0\s+0$/m);
     expect(table.out).toMatch(/^medium\s+1\s+0%\s+100%\s+80%\s+not met\s+0\s+90\s+0$/m);
@@ -71,21 +76,37 @@ describe('cli report sla --rebuild', () => {
     const sim = await startSimulator();
     const rebuildPrefix = uniquePrefix('report-cli-rebuild');
     try {
-      requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: 'Mail down', category: 'incident', impact: 'top' });
+      requestCreate(
+        sim.store,
+        { personId: sim.demo.customerId, changes: [] },
+        { subject: 'Mail down', category: 'incident', impact: 'top' },
+      );
       requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: 'How do I…', category: 'rfi' });
-      const xurrentEnv = { ...env, QUEUE_PREFIX: rebuildPrefix, XURRENT_ACCOUNT: sim.account, XURRENT_TOKEN: sim.issueToken(), XURRENT_GRAPHQL_URL: sim.graphqlUrl };
+      const xurrentEnv = {
+        ...env,
+        QUEUE_PREFIX: rebuildPrefix,
+        XURRENT_ACCOUNT: sim.account,
+        XURRENT_TOKEN: sim.issueToken(),
+        XURRENT_GRAPHQL_URL: sim.graphqlUrl,
+      };
       // Today in the support zone, as --to is read: a UTC date is yesterday there between 23:00 and 24:00 UTC.
       const today = DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '';
       const period = ['--from', '2020-01-01', '--to', today, '--format', 'json'];
       const first = await cliWith(xurrentEnv, ...period, '--rebuild');
       expect(first.err).toMatch(/2 requests read, 2 filled in/);
       // stdout is not a terminal here: progress comes as JSON lines on stderr, the last with every request read.
-      const progress = first.err.split('\n').filter((line) => line.startsWith('{"progress"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      const progress = first.err
+        .split('\n')
+        .filter((line) => line.startsWith('{"progress"'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(progress.at(-1)).toMatchObject({ progress: 'requests read from Xurrent', done: 2, total: 2, etaSeconds: 0 });
       expect(JSON.parse(first.out).registered).toMatchObject({ incident: 1, rfi: 1 });
       const again = await cliWith(xurrentEnv, ...period, '--rebuild');
       expect(again.err).toMatch(/2 requests read, 0 filled in/);
-      expect(await cliWith({ ...env, XURRENT_SIMULATOR: 'off' }, '--rebuild')).toMatchObject({ code: 1, err: expect.stringContaining('needs Xurrent') });
+      expect(await cliWith({ ...env, XURRENT_SIMULATOR: 'off' }, '--rebuild')).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('needs Xurrent'),
+      });
     } finally {
       await sim.close();
       await deleteKeys(rebuildPrefix);

@@ -31,11 +31,24 @@ describe('report records written by the real workers', () => {
       [r1, 'response', 'top', null],
     ]);
     expect(kept.problems).toEqual([
-      { problemId: problem.id, number: problem.problemId, reason: 'top_incident', createdAtMs: expect.any(Number), rcaDueMs: Date.parse(problem.analysisTargetAt ?? ''), solvedAtMs: null, requestIds: [r1],
-        rcaReportAtMs: null, promises: [{ reason: 'top_incident', subject: r1, dueMs: Date.parse(problem.analysisTargetAt ?? '') }] },
+      {
+        problemId: problem.id,
+        number: problem.problemId,
+        reason: 'top_incident',
+        createdAtMs: expect.any(Number),
+        rcaDueMs: Date.parse(problem.analysisTargetAt ?? ''),
+        solvedAtMs: null,
+        requestIds: [r1],
+        rcaReportAtMs: null,
+        promises: [{ reason: 'top_incident', subject: r1, dueMs: Date.parse(problem.analysisTargetAt ?? '') }],
+      },
     ]);
 
-    problemUpdate(world.sim.store, { personId: world.sim.demo.apiUserId, changes: [] }, { id: problem.id, status: 'solved', workaround: 'restart' });
+    problemUpdate(
+      world.sim.store,
+      { personId: world.sim.demo.apiUserId, changes: [] },
+      { id: problem.id, status: 'solved', workaround: 'restart' },
+    );
     await world.sendProblemEvents(problem.id, 'problem.status-changed');
     const solvedAtMs = Date.parse(world.sim.store.problems.get(problem.id)?.solvedAt ?? '');
     await waitFor(async () => (await store.readUntil(far)).problems[0]?.solvedAtMs === solvedAtMs, 'problem marked solved');

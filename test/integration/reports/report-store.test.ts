@@ -20,7 +20,10 @@ describe('report store', () => {
 
   it('upserts per request and target, with REPORT_RETENTION_DAYS as expiry', async () => {
     await store.saveRequest(t1, records);
-    await store.saveRequest(t1, records.map((r) => ({ ...r, escalations: ['warning'] })));
+    await store.saveRequest(
+      t1,
+      records.map((r) => ({ ...r, escalations: ['warning'] })),
+    );
     const kept = await store.readUntil(Date.parse('2026-04-01T00:00:00Z'));
     expect(kept.records).toHaveLength(2);
     expect(kept.records.every((r) => r.escalations[0] === 'warning')).toBe(true);

@@ -25,9 +25,20 @@ describe('GET /reports/sla', () => {
     const res = await request(app).get('/reports/sla?from=2026-03-01&to=2026-03-31').set('Authorization', auth);
     expect(res.status).toBe(200);
     expect(res.body.period).toEqual({ from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' });
-    expect(res.body.priorities.map((p: { priority: string; goalMet: boolean | null }) => [p.priority, p.goalMet])).toEqual([['top', false], ['high', true], ['medium', false], ['low', null]]);
+    expect(res.body.priorities.map((p: { priority: string; goalMet: boolean | null }) => [p.priority, p.goalMet])).toEqual([
+      ['top', false],
+      ['high', true],
+      ['medium', false],
+      ['low', null],
+    ]);
     expect(res.body.breaches).toEqual([
-      expect.objectContaining({ requestId: 't2', target: 'resolution', lateByMinutes: 90, reason: 'status at due: waiting_for', due: '2026-03-10T13:00:00.000Z' }),
+      expect.objectContaining({
+        requestId: 't2',
+        target: 'resolution',
+        lateByMinutes: 90,
+        reason: 'status at due: waiting_for',
+        due: '2026-03-10T13:00:00.000Z',
+      }),
       expect.objectContaining({ requestId: 'm1', target: 'response', lateByMinutes: 30 }),
     ]);
     expect(res.body.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
@@ -39,8 +50,15 @@ describe('GET /reports/sla', () => {
       { incompleteRequest: 0, waitingForCustomer: 0, other: 0 },
     ]);
     expect(res.body.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
-    expect(res.body.problems).toEqual({ opened: 2, byReason: { top_incident: 2, repeated_incidents: 0, customer_request: 0 }, rca: { due: 1, overdue: 0, done: 1 } });
-    expect(res.body.topIncidents.map((t: { requestId: string; rcaStatus: string }) => [t.requestId, t.rcaStatus])).toEqual([['t1', 'done'], ['t2', 'due']]);
+    expect(res.body.problems).toEqual({
+      opened: 2,
+      byReason: { top_incident: 2, repeated_incidents: 0, customer_request: 0 },
+      rca: { due: 1, overdue: 0, done: 1 },
+    });
+    expect(res.body.topIncidents.map((t: { requestId: string; rcaStatus: string }) => [t.requestId, t.rcaStatus])).toEqual([
+      ['t1', 'done'],
+      ['t2', 'due'],
+    ]);
   });
 
   it('defaults to the previous calendar month', async () => {

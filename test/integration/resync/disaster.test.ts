@@ -14,7 +14,8 @@ import { createLogCapture } from '../../helpers/log-capture.js';
 import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
 
 /** A complete registration (first line would otherwise ask the requester and pause the clock). */
-const DESCRIPTION = 'Steps to reproduce: 1. sign in as usual; 2. open the application; 3. the problem shows every time, for everyone we asked.';
+const DESCRIPTION =
+  'Steps to reproduce: 1. sign in as usual; 2. open the application; 3. the problem shows every time, for everyone we asked.';
 
 /**
  * Disaster recovery: the same scenario undisturbed, and with Redis wiped (FLUSHALL on a private
@@ -27,12 +28,24 @@ const DESCRIPTION = 'Steps to reproduce: 1. sign in as usual; 2. open the applic
  * request and its problem from Xurrent, and must end where the undisturbed run ends.
  */
 const steps = (disaster: boolean) => [
-  { at: '2026-03-27T15:00:00Z', create: { ref: 'r1', impact: 'top', subject: 'Mail down', description: DESCRIPTION, serviceInstance: 'Mail' } },
-  { at: '2026-03-27T15:00:00Z', create: { ref: 'r4', impact: 'top', subject: 'Mail down for sales', description: DESCRIPTION, serviceInstance: 'Mail' } },
-  { at: '2026-03-27T15:05:00Z', create: { ref: 'r2', impact: 'high', subject: 'Calendar sync slow', description: DESCRIPTION, serviceInstance: 'Calendar' } },
+  {
+    at: '2026-03-27T15:00:00Z',
+    create: { ref: 'r1', impact: 'top', subject: 'Mail down', description: DESCRIPTION, serviceInstance: 'Mail' },
+  },
+  {
+    at: '2026-03-27T15:00:00Z',
+    create: { ref: 'r4', impact: 'top', subject: 'Mail down for sales', description: DESCRIPTION, serviceInstance: 'Mail' },
+  },
+  {
+    at: '2026-03-27T15:05:00Z',
+    create: { ref: 'r2', impact: 'high', subject: 'Calendar sync slow', description: DESCRIPTION, serviceInstance: 'Calendar' },
+  },
   { at: '2026-03-27T15:10:00Z', update: { ref: 'r1', status: 'in_progress' } },
   { at: '2026-03-27T15:30:00Z', update: { ref: 'r2', status: 'waiting_for_customer' } },
-  { at: '2026-03-27T15:40:00Z', create: { ref: 'r3', impact: 'low', subject: 'Printer slow', description: DESCRIPTION, serviceInstance: 'Print' } },
+  {
+    at: '2026-03-27T15:40:00Z',
+    create: { ref: 'r3', impact: 'low', subject: 'Printer slow', description: DESCRIPTION, serviceInstance: 'Print' },
+  },
   { at: '2026-03-27T16:00:00Z', update: { ref: 'r3', status: 'completed' } },
   disaster ? { at: '2026-03-27T16:30:00Z', wipe: true } : { at: '2026-03-27T16:30:00Z' },
   { at: '2026-03-30T08:00:00Z', update: { ref: 'r2', status: 'in_progress' } },
@@ -74,7 +87,10 @@ async function run(disaster: boolean): Promise<Outcome> {
     onFinish: async ({ redisUrl, prefix, sim }) => {
       const markers: Record<string, string[]> = {};
       for (const [index, request] of [...sim.store.requests.values()].entries()) {
-        const texts = request.noteIds.map((id) => sim.store.notes.get(id)).filter((n) => n?.personId === sim.demo.apiUserId).map((n) => n?.text ?? '');
+        const texts = request.noteIds
+          .map((id) => sim.store.notes.get(id))
+          .filter((n) => n?.personId === sim.demo.apiUserId)
+          .map((n) => n?.text ?? '');
         markers[`#${index}`] = texts.flatMap((text) => text.match(/\[xsw:[^\]]+\]/g) ?? []);
       }
       const connection = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');

@@ -17,7 +17,13 @@ import { testJobContext } from '../../helpers/job-context.js';
 
 const T0 = Date.parse('2026-03-27T15:00:00Z');
 const MIN = 60_000;
-const config = { intervalMs: 5 * MIN, overlapMs: 2 * MIN, costFloor: 1_000, coldStartWindowMs: 30 * 24 * 60 * MIN, webhookGraceMs: 2 * MIN };
+const config = {
+  intervalMs: 5 * MIN,
+  overlapMs: 2 * MIN,
+  costFloor: 1_000,
+  coldStartWindowMs: 30 * 24 * 60 * MIN,
+  webhookGraceMs: 2 * MIN,
+};
 
 let sim: Simulator;
 let redis: Redis;
@@ -44,13 +50,29 @@ function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<str
   const observed = options.observed ?? new Map<string, number>();
   const xurrent = simulatorClient(sim, capture.logger);
   const deps: ResyncDeps = {
-    store: { find: async (id) => (observed.has(id) ? ({ ...INITIAL_WORKFLOW_STATE, observed: { status: 'assigned', category: 'incident', priority: 'low', updatedAtMs: observed.get(id) as number }, ...(options.lastWrites?.has(id) ? { lastWriteAtMs: options.lastWrites.get(id) } : {}) } as WorkflowState) : null) },
-    state, queues, config, accountId: sim.account,
+    store: {
+      find: async (id) =>
+        observed.has(id)
+          ? ({
+              ...INITIAL_WORKFLOW_STATE,
+              observed: { status: 'assigned', category: 'incident', priority: 'low', updatedAtMs: observed.get(id) as number },
+              ...(options.lastWrites?.has(id) ? { lastWriteAtMs: options.lastWrites.get(id) } : {}),
+            } as WorkflowState)
+          : null,
+    },
+    state,
+    queues,
+    config,
+    accountId: sim.account,
     budgetLow: options.budgetLow ?? (async () => false),
   };
   const process = createResyncProcessor(deps);
   const progress: unknown[] = [];
-  const run = (data: ResyncJob) => process(data, testJobContext({ xurrent, logger: capture.logger, clock, jobId: 'job-1', onProgress: (figures) => void progress.push(figures) }));
+  const run = (data: ResyncJob) =>
+    process(
+      data,
+      testJobContext({ xurrent, logger: capture.logger, clock, jobId: 'job-1', onProgress: (figures) => void progress.push(figures) }),
+    );
   const queued = async () => (await requests.getJobs(['prioritized', 'waiting'])).map((j) => j.data.requestNodeId as string).sort();
   return { run, state, queued, queues, requests, capture, progress, close: () => queues.close() };
 }
@@ -76,14 +98,25 @@ describe('reconciliation sweep (against the simulator)', () => {
     const fresh = register('Webhook still on its way');
     const result = await w.run({ kind: 'sweep', sinceMs: null, reason: 'test' });
     // Since 14:58 (mark 15:00 minus 2 min): all three; the seen one is skipped; the one changed 9 min ago missed its webhook.
-    expect(result).toMatchObject({ since: '2026-03-27T14:58:00.000Z', requests: 3, enqueued: 2, missed: 1, stoppedEarly: false, xurrentCalls: 1 });
+    expect(result).toMatchObject({
+      since: '2026-03-27T14:58:00.000Z',
+      requests: 3,
+      enqueued: 2,
+      missed: 1,
+      stoppedEarly: false,
+      xurrentCalls: 1,
+    });
     expect(await w.queued()).toEqual([missed, fresh].sort());
     expect((await w.requests.getJobs(['prioritized']))[0]?.opts.priority).toBe(10);
     expect(await w.state.highWater()).toBe(T0 + 10 * MIN);
     const status = await w.state.status();
     expect(status).toMatchObject({ lastSweepMissed: 1, missedTotal: 1 });
     expect(status.warning).toMatch(/without a webhook/);
-    expect(w.capture.lines().some((l) => l['level'] === 'error' && l['message'] === 'webhooks missed: the sweep found changes no webhook brought')).toBe(true);
+    expect(
+      w.capture
+        .lines()
+        .some((l) => l['level'] === 'error' && l['message'] === 'webhooks missed: the sweep found changes no webhook brought'),
+    ).toBe(true);
 
     // Webhooks work again: the next sweep's changes were all seen; the warning clears.
     clock.set(T0 + 15 * MIN);
@@ -133,7 +166,11 @@ describe('reconciliation sweep (against the simulator)', () => {
   it('a full pass reconciles every open request and those changed since, but not older closed ones', async () => {
     clock.set(T0 + 40 * MIN);
     const closedOld = register('Closed long ago');
-    requestUpdate(sim.store, { personId: sim.demo.apiUserId, changes: [] }, { id: closedOld, status: 'completed', completionReason: 'solved' });
+    requestUpdate(
+      sim.store,
+      { personId: sim.demo.apiUserId, changes: [] },
+      { id: closedOld, status: 'completed', completionReason: 'solved' },
+    );
     clock.set(T0 + 50 * MIN);
     const w = world();
     const result = await w.run({ kind: 'full', sinceMs: T0 + 45 * MIN, reason: 'test' });

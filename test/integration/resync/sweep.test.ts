@@ -8,7 +8,8 @@ import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
 /** A complete registration (first line would otherwise ask the requester and pause the clock). */
-const DESCRIPTION = 'Steps to reproduce: 1. sign in as usual; 2. open the application; 3. the problem shows every time, for everyone we asked.';
+const DESCRIPTION =
+  'Steps to reproduce: 1. sign in as usual; 2. open the application; 3. the problem shows every time, for everyone we asked.';
 
 const N = 25;
 const refs = (from: number) => Array.from({ length: N }, (_, i) => `r${from + i}`);
@@ -29,9 +30,16 @@ function scenario(lose: boolean) {
     // Xurrent's burst limit (20 calls per 2 s) raised here and in the simulator: realistic pacing would make this test take a minute.
     config: { RESYNC_INTERVAL: 'PT5M', XURRENT_BURST_LIMIT: 100, XURRENT_BURST_WINDOW_MS: 500 },
     steps: [
-      ...refs(1).map((ref) => ({ at: '2026-03-27T15:00:00Z', create: { ref, impact: 'low', subject: `Slow laptop ${ref}`, description: DESCRIPTION, serviceInstance: 'Mail' } })),
+      ...refs(1).map((ref) => ({
+        at: '2026-03-27T15:00:00Z',
+        create: { ref, impact: 'low', subject: `Slow laptop ${ref}`, description: DESCRIPTION, serviceInstance: 'Mail' },
+      })),
       ...refs(1).map((ref, i) => ({ at: '2026-03-27T15:05:00Z', update: { ref, ...change(ref, i) }, ...lost })),
-      ...refs(N + 1).map((ref, i) => ({ at: '2026-03-27T15:05:00Z', create: { ref, impact: i % 2 ? 'low' : 'medium', subject: `Mail slow ${ref}`, description: DESCRIPTION, serviceInstance: 'Mail' }, ...lost })),
+      ...refs(N + 1).map((ref, i) => ({
+        at: '2026-03-27T15:05:00Z',
+        create: { ref, impact: i % 2 ? 'low' : 'medium', subject: `Mail slow ${ref}`, description: DESCRIPTION, serviceInstance: 'Mail' },
+        ...lost,
+      })),
       { at: '2026-03-27T15:10:00Z', restart: true },
       { at: '2026-03-27T15:20:00Z' },
     ],

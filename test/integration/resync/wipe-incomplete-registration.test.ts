@@ -9,7 +9,8 @@ import { ScenarioReportSchema } from '../../../src/scenario/report.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
-const scenarioFile = (name: string) => JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8')) as { steps: unknown[] };
+const scenarioFile = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8')) as { steps: unknown[] };
 
 /**
  * `registration-incomplete-resumes-on-note` with the worker's Redis wiped (every key of the run's
@@ -32,10 +33,14 @@ describe('a Redis wiped while a registration waits for the customer', () => {
         logger: createLogCapture('warn').logger,
         onFinish: async ({ redisUrl, prefix, sim }) => {
           const request = [...sim.store.requests.values()][0];
-          const texts = (request?.noteIds ?? []).map((id) => sim.store.notes.get(id)).filter((n) => n?.personId === sim.demo.apiUserId).map((n) => n?.text ?? '');
+          const texts = (request?.noteIds ?? [])
+            .map((id) => sim.store.notes.get(id))
+            .filter((n) => n?.personId === sim.demo.apiUserId)
+            .map((n) => n?.text ?? '');
           markers = texts.flatMap((text) => text.match(/\[xsw:[^\]]+\]/g) ?? []).map((m) => m.replace(request?.id ?? '?', 'ID'));
           const connection = createRedis(urlTarget(redisUrl), 'worker', 'xsw-test');
-          records = (await createReportStore(connection, prefix, 400, createLogCapture().logger).readUntil(Number.MAX_SAFE_INTEGER)).records;
+          records = (await createReportStore(connection, prefix, 400, createLogCapture().logger).readUntil(Number.MAX_SAFE_INTEGER))
+            .records;
           connection.disconnect();
         },
       },
@@ -44,9 +49,21 @@ describe('a Redis wiped while a registration waits for the customer', () => {
     // Start note with first line's internal note, the ask, and the completion: each written once.
     // The ask is no response (§3.2, a person's): nobody responds, so the response warns and breaches (each once).
     expect([...markers].sort()).toEqual(
-      ['[xsw:facts:ID:1]', '[xsw:facts:ID:2]', '[xsw:incomplete-internal:ID]', '[xsw:incomplete:ID]', '[xsw:registration-complete:ID]', '[xsw:start:ID]', '[xsw:esc:ID:response:warning]', '[xsw:esc:ID:response:service_support_manager]'].sort(),
+      [
+        '[xsw:facts:ID:1]',
+        '[xsw:facts:ID:2]',
+        '[xsw:incomplete-internal:ID]',
+        '[xsw:incomplete:ID]',
+        '[xsw:registration-complete:ID]',
+        '[xsw:start:ID]',
+        '[xsw:esc:ID:response:warning]',
+        '[xsw:esc:ID:response:service_support_manager]',
+      ].sort(),
     );
     // Wed 25 March 10:00–16:00 CET, within support hours: 6 business hours, all for the incomplete registration.
-    expect(records.find((r) => r.target === 'resolution')).toMatchObject({ pausedBusinessMs: 6 * 3_600_000, pausedByReason: { incomplete_request: 6 * 3_600_000 } });
+    expect(records.find((r) => r.target === 'resolution')).toMatchObject({
+      pausedBusinessMs: 6 * 3_600_000,
+      pausedByReason: { incomplete_request: 6 * 3_600_000 },
+    });
   }, 60_000);
 });

@@ -24,7 +24,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xsw-eviction-'));
   lru = await startRedisServer(await findFreePort(), join(dir), { persistence: false, args: ['--maxmemory-policy', 'allkeys-lru'] });
   // A managed-service look-alike: CONFIG is disabled, INFO still answers.
-  noConfig = await startRedisServer(await findFreePort(), join(dir), { persistence: false, args: ['--maxmemory-policy', 'volatile-lru', '--rename-command', 'CONFIG', ''] });
+  noConfig = await startRedisServer(await findFreePort(), join(dir), {
+    persistence: false,
+    args: ['--maxmemory-policy', 'volatile-lru', '--rename-command', 'CONFIG', ''],
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -52,7 +55,9 @@ describe('the eviction-policy check on a Redis that may evict', () => {
     const client = new Redis(noConfig.url, { maxRetriesPerRequest: 1 });
     try {
       await expect(client.config('GET', 'maxmemory-policy')).rejects.toThrow(/unknown command/i);
-      await expect(checkEvictionPolicy(client, createLogCapture().logger, { refuse: true })).rejects.toThrow(/volatile-lru, not noeviction/);
+      await expect(checkEvictionPolicy(client, createLogCapture().logger, { refuse: true })).rejects.toThrow(
+        /volatile-lru, not noeviction/,
+      );
     } finally {
       client.disconnect();
     }
@@ -61,16 +66,35 @@ describe('the eviction-policy check on a Redis that may evict', () => {
 
 describe('a real service process on that Redis', () => {
   const start = (env: Record<string, string>) =>
-    spawnEntrypoint('src/main-web.ts', { REDIS_URL: lru.url, HOST: '127.0.0.1', PORT: '0', QUEUE_PREFIX: uniquePrefix('eviction'), LOG_LEVEL: 'info', ...env });
+    spawnEntrypoint('src/main-web.ts', {
+      REDIS_URL: lru.url,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      QUEUE_PREFIX: uniquePrefix('eviction'),
+      LOG_LEVEL: 'info',
+      ...env,
+    });
 
   it('does not start in production: exit 1 with the error, never listening', { timeout: 60_000 }, async () => {
-    const running = start({ NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 'not-used-by-the-web-role', XURRENT_WEBHOOK_JWKS: 'discover', XURRENT_WEBHOOK_AUDIENCE: 'support-worker' });
+    const running = start({
+      NODE_ENV: 'production',
+      XURRENT_ACCOUNT: 'wdc',
+      XURRENT_TOKEN: 'not-used-by-the-web-role',
+      XURRENT_WEBHOOK_JWKS: 'discover',
+      XURRENT_WEBHOOK_AUDIENCE: 'support-worker',
+    });
     const stopped = setTimeout(() => running.child.kill('SIGKILL'), 30_000);
     const { code } = await running.exited.finally(() => clearTimeout(stopped));
     const logs = running.stdout() + running.stderr();
     expect(code).toBe(1);
-    const lines = logs.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l['message'] === 'could not start')).toMatchObject({ level: 'error', error: expect.stringMatching(/^Redis maxmemory-policy is allkeys-lru, not noeviction/) });
+    const lines = logs
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l['message'] === 'could not start')).toMatchObject({
+      level: 'error',
+      error: expect.stringMatching(/^Redis maxmemory-policy is allkeys-lru, not noeviction/),
+    });
     expect(lines.map((l) => l['message'])).not.toContain('listening');
   });
 
@@ -79,8 +103,18 @@ describe('a real service process on that Redis', () => {
     const running = start({ NODE_ENV: 'development', QUEUE_PREFIX: prefix });
     try {
       await waitFor(() => running.stdout().includes('"message":"ready"'), `ready (${running.stdout()}${running.stderr()})`, 30_000);
-      const lines = running.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-      expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', policy: 'allkeys-lru', message: expect.stringMatching(/maxmemory-policy is not noeviction/) }));
+      const lines = running
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          policy: 'allkeys-lru',
+          message: expect.stringMatching(/maxmemory-policy is not noeviction/),
+        }),
+      );
       running.child.kill('SIGTERM');
       expect((await running.exited).code).toBe(0);
     } finally {

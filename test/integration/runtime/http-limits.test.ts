@@ -40,15 +40,23 @@ function dribble(client: RawClient, line: (n: number) => string, ms: number): { 
   return { stop: () => (clearInterval(timer), written) };
 }
 
-const startWeb = async (prefix: string, limits: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number }) => {
+const startWeb = async (
+  prefix: string,
+  limits: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number },
+) => {
   const log = createLogCapture('warn');
   const config = loadConfig({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HOST: '127.0.0.1', PORT: '0', XURRENT_SIMULATOR: 'off' });
   // Small values the schema would refuse (its minimum is 1 s), so the test needs no long waits.
-  const service = await startService({ config: { ...config, http: { ...config.http, limits } }, logger: log.logger, roles: { web: true, worker: false } });
+  const service = await startService({
+    config: { ...config, http: { ...config.http, limits } },
+    logger: log.logger,
+    roles: { web: true, worker: false },
+  });
   return { service, log, port: Number(new URL(service.httpUrl as string).port) };
 };
 
-const stopService = async (service: RunningService) => void (await runShutdown(service.shutdownSteps(), 10_000, createLogCapture('error').logger));
+const stopService = async (service: RunningService) =>
+  void (await runShutdown(service.shutdownSteps(), 10_000, createLogCapture('error').logger));
 
 describe('HTTP server limits on the real server', () => {
   const prefix = uniquePrefix('http-limits');
@@ -91,7 +99,9 @@ describe('HTTP server limits on the real server', () => {
 
   it('cuts off a client that sends its webhook body a byte at a time, with 408', async () => {
     const c = await client();
-    c.socket.write(`POST ${XURRENT_WEBHOOK_PATH} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{`);
+    c.socket.write(
+      `POST ${XURRENT_WEBHOOK_PATH} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{`,
+    );
     const slow = dribble(c, () => ' ', 40);
     await waitFor(() => c.closed(), 'the server to close the slow upload', 5_000);
     expect(slow.stop()).toBeLessThan(10_000);
@@ -105,7 +115,6 @@ describe('HTTP server limits on the real server', () => {
     expect(c.received()).toMatch(/Connection: keep-alive/i);
     await waitFor(() => c.closed(), 'the idle connection to be closed', 5_000);
   });
-
 });
 
 describe('HTTP connection cap on the real server', () => {
@@ -148,11 +157,15 @@ describe('HTTP connection cap on the real server', () => {
     expect(capLines.map((l) => [l.level, l.maxConnections])).toEqual([['warn', 4]]);
 
     served[0]?.socket.destroy();
-    await waitFor(async () => {
-      const again = await client();
-      again.socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
-      await waitFor(() => again.closed() || again.received().includes('"status":"ok"'), 'an answer or a close', 5_000);
-      return again.received().includes('"status":"ok"');
-    }, 'a new connection to be served once a slot is free', 5_000);
+    await waitFor(
+      async () => {
+        const again = await client();
+        again.socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+        await waitFor(() => again.closed() || again.received().includes('"status":"ok"'), 'an answer or a close', 5_000);
+        return again.received().includes('"status":"ok"');
+      },
+      'a new connection to be served once a slot is free',
+      5_000,
+    );
   });
 });

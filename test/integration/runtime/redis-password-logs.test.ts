@@ -26,11 +26,44 @@ let tlsPort: number;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xsw-redis-pw-'));
   // A self-signed certificate for 127.0.0.1, trusted by the service through NODE_EXTRA_CA_CERTS.
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   [port, tlsPort] = [await findFreePort(), await findFreePort()];
   server = await startRedisServer(port, dir, {
     persistence: false,
-    args: ['--requirepass', PASSWORD, '--tls-port', String(tlsPort), '--tls-cert-file', join(dir, 'cert.pem'), '--tls-key-file', join(dir, 'key.pem'), '--tls-ca-cert-file', join(dir, 'cert.pem'), '--tls-auth-clients', 'no'],
+    args: [
+      '--requirepass',
+      PASSWORD,
+      '--tls-port',
+      String(tlsPort),
+      '--tls-cert-file',
+      join(dir, 'cert.pem'),
+      '--tls-key-file',
+      join(dir, 'key.pem'),
+      '--tls-ca-cert-file',
+      join(dir, 'cert.pem'),
+      '--tls-auth-clients',
+      'no',
+    ],
   });
   const admin = new Redis({ port, password: PASSWORD, maxRetriesPerRequest: 1 });
   await admin.call('ACL', 'SETUSER', 'alice', 'on', `>${USER_PASSWORD}`, '~*', '&*', '+@all');
@@ -46,11 +79,24 @@ afterAll(async () => {
 async function startAndStop(url: string): Promise<{ logs: string; ready: Record<string, unknown> }> {
   const prefix = uniquePrefix('redis-pw');
   const running = spawnEntrypoint('src/main-web.ts', {
-    REDIS_URL: url, HOST: '127.0.0.1', PORT: '0', QUEUE_PREFIX: prefix, LOG_LEVEL: 'debug', NODE_ENV: 'development',
+    REDIS_URL: url,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'debug',
+    NODE_ENV: 'development',
     NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
   });
   try {
-    const line = await waitFor(() => running.stdout().split('\n').find((l) => l.includes('"message":"ready"')), `ready (${running.stdout()}${running.stderr()})`, 30_000);
+    const line = await waitFor(
+      () =>
+        running
+          .stdout()
+          .split('\n')
+          .find((l) => l.includes('"message":"ready"')),
+      `ready (${running.stdout()}${running.stderr()})`,
+      30_000,
+    );
     running.child.kill('SIGTERM');
     await running.exited;
     return { logs: running.stdout() + running.stderr(), ready: JSON.parse(line) as Record<string, unknown> };

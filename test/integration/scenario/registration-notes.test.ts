@@ -30,15 +30,26 @@ async function endState(name: string) {
 
 // Three independent scenario runs (own simulator, prefix and clock each): side by side.
 describe.concurrent('first-line registration as Xurrent sees it', () => {
-  it('asks the requester in public, tells first line internally, and records the pause with its reason until the reply', async ({ expect }) => {
+  it('asks the requester in public, tells first line internally, and records the pause with its reason until the reply', async ({
+    expect,
+  }) => {
     const r1 = (await endState('registration-incomplete-resumes-on-note')).get('r1');
     const publicNotes = r1?.notes.filter((n) => !n.internal).map((n) => n.text) ?? [];
     expect(publicNotes).toHaveLength(1);
     expect(publicNotes[0]).toContain('- the steps to reproduce the problem');
-    expect(r1?.notes.filter((n) => n.internal).map((n) => n.text).join('\n')).toContain('Registration incomplete: missing reproduction_steps.');
+    expect(
+      r1?.notes
+        .filter((n) => n.internal)
+        .map((n) => n.text)
+        .join('\n'),
+    ).toContain('Registration incomplete: missing reproduction_steps.');
     expect(r1?.status).toBe('assigned');
-    expect(r1?.state.registration?.pauses).toEqual([{ reason: 'incomplete_request', fromMs: Date.parse('2026-03-25T09:00:00Z'), toMs: Date.parse('2026-03-25T15:00:00Z') }]);
-    expect(r1?.state.events.find((e) => e.kind === 'status-changed' && e.status === 'waiting_for_customer')).toMatchObject({ reason: 'incomplete_request' });
+    expect(r1?.state.registration?.pauses).toEqual([
+      { reason: 'incomplete_request', fromMs: Date.parse('2026-03-25T09:00:00Z'), toMs: Date.parse('2026-03-25T15:00:00Z') },
+    ]);
+    expect(r1?.state.events.find((e) => e.kind === 'status-changed' && e.status === 'waiting_for_customer')).toMatchObject({
+      reason: 'incomplete_request',
+    });
   }, 30_000);
 
   it('writes to the requester in Dutch with SUPPORT_LOCALE=nl', async ({ expect }) => {

@@ -7,8 +7,8 @@ import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
 const scenario = JSON.parse(readFileSync(new URL('../../fixtures/review/two-customers.json', import.meta.url), 'utf8')) as unknown;
 
-describe('simulate --review: the review of a scenario\'s whole period', () => {
-  it('two customers: Acme\'s Top incident within target and its 2 h disruption, Globex\'s High breached at its resolution due', async () => {
+describe("simulate --review: the review of a scenario's whole period", () => {
+  it("two customers: Acme's Top incident within target and its 2 h disruption, Globex's High breached at its resolution due", async () => {
     const report = await runScenario(scenario, { redisUrl: TEST_REDIS_URL, logger: createLogCapture('warn').logger, review: true });
     const review = report.review as SlaReportJson;
     // From the first step to just after the last, as of the last.
@@ -23,12 +23,22 @@ describe('simulate --review: the review of a scenario\'s whole period', () => {
       ['acme', 0, [1, 0]],
       ['globex', 1, [0, 1]],
     ]);
-    expect(review.breaches.map((b) => [b.number, b.target, b.due, b.lateByMinutes])).toEqual([['2', 'resolution', '2026-03-04T08:00:00.000Z', 240]]);
+    expect(review.breaches.map((b) => [b.number, b.target, b.due, b.lateByMinutes])).toEqual([
+      ['2', 'resolution', '2026-03-04T08:00:00.000Z', 240],
+    ]);
     // §3.1 for Acme: down 08:00Z–10:00Z (registration to resolution, no downtime fields) = 120 office minutes of
     // 1 320 in the period (Mon 09:00–17:30, Tue 08:30–17:30, Wed 08:30–13:00 CET): 90.909 %, below 99.5; 1 interruption.
     const acme = review.integrationServiceAvailability?.find((m) => m.customer?.id === 'acme');
-    expect(acme).toMatchObject({ month: '2026-03', deployment: 'cloud', officeHours: { percent: 90.909, downMinutes: 120, met: false }, interruptions: { count: 1, met: true } });
+    expect(acme).toMatchObject({
+      month: '2026-03',
+      deployment: 'cloud',
+      officeHours: { percent: 90.909, downMinutes: 120, met: false },
+      interruptions: { count: 1, met: true },
+    });
     expect(acme?.disruptions.map((d) => d.source)).toEqual(['registration_to_resolution']);
-    expect(review.integrationServiceAvailability?.find((m) => m.customer?.id === 'globex')).toMatchObject({ officeHours: { percent: 100 }, interruptions: { count: 0 } });
+    expect(review.integrationServiceAvailability?.find((m) => m.customer?.id === 'globex')).toMatchObject({
+      officeHours: { percent: 100 },
+      interruptions: { count: 0 },
+    });
   }, 120_000);
 });

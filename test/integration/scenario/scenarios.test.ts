@@ -8,7 +8,10 @@ import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL } from '../../helpers/redis.js';
 
 const DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const names = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).map((f) => basename(f, '.json')).sort();
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
+  .map((f) => basename(f, '.json'))
+  .sort();
 const read = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
 const expectedOf = (name: string): ScenarioReport => ScenarioReportSchema.parse(read(`${name}.expected.json`));
 
@@ -46,10 +49,14 @@ describe('scenarios through the real pipeline (test/scenarios)', () => {
   // Each run has its own simulator, Redis prefix and virtual clock, so they run side by side: most of a
   // run is waiting for the pipeline to settle (vitest's maxConcurrency, 5 at a time).
   for (const name of names) {
-    it.concurrent(name, async ({ expect }) => {
-      const { scenario, report } = await run(name);
-      expectMatches(name, scenario, report, expect);
-    }, 60_000);
+    it.concurrent(
+      name,
+      async ({ expect }) => {
+        const { scenario, report } = await run(name);
+        expectMatches(name, scenario, report, expect);
+      },
+      60_000,
+    );
   }
 
   it('duplicate and out-of-order webhooks leave the same requests as clean delivery', () => {

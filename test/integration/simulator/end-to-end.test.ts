@@ -57,16 +57,37 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
       uri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/xurrent`,
       policy: { jwtAlg: 'RS256' },
     });
-    const config = loadConfig({ XURRENT_ACCOUNT: sim.account, XURRENT_DOMAIN: 'xurrent.sim', XURRENT_WEBHOOK_PUBLIC_KEY: publicKeyPem ?? '', QUEUE_PREFIX: prefix });
-    server.on('request', createHttpApp({ logger, receiver: { config: config.webhooks, queues, redis: producer, queuePrefix: prefix, readiness: [] } }));
+    const config = loadConfig({
+      XURRENT_ACCOUNT: sim.account,
+      XURRENT_DOMAIN: 'xurrent.sim',
+      XURRENT_WEBHOOK_PUBLIC_KEY: publicKeyPem ?? '',
+      QUEUE_PREFIX: prefix,
+    });
+    server.on(
+      'request',
+      createHttpApp({ logger, receiver: { config: config.webhooks, queues, redis: producer, queuePrefix: prefix, readiness: [] } }),
+    );
 
     const workerConfig = simulatorConfig(sim);
     const xurrent = createXurrentClient({ config: workerConfig, logger });
-    const workers: Workers = createWorkers({ config: { ...config, queue: { prefix, concurrency: 2, lockMs: 30_000 } }, redis: urlTarget(TEST_REDIS_URL), xurrent, logger, clock: systemClock });
+    const workers: Workers = createWorkers({
+      config: { ...config, queue: { prefix, concurrency: 2, lockMs: 30_000 } },
+      redis: urlTarget(TEST_REDIS_URL),
+      xurrent,
+      logger,
+      clock: systemClock,
+    });
     cleanups.push(() => workers.close(true));
 
-    const customer = createXurrentClient({ config: simulatorConfig(sim, { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } }), logger });
-    const { requestCreate } = await customer.request(REQUEST_CREATE, { input: { subject: 'Cannot send mail', serviceInstanceId: sim.demo.serviceInstanceIds.email } }, RequestCreateResultSchema);
+    const customer = createXurrentClient({
+      config: simulatorConfig(sim, { auth: { kind: 'token', token: sim.issueToken(sim.demo.customerId) } }),
+      logger,
+    });
+    const { requestCreate } = await customer.request(
+      REQUEST_CREATE,
+      { input: { subject: 'Cannot send mail', serviceInstanceId: sim.demo.serviceInstanceIds.email } },
+      RequestCreateResultSchema,
+    );
     const requestId = requestCreate.request?.id ?? expect.unreachable('not created');
 
     const note = await until(() => {
@@ -76,7 +97,9 @@ describe('end to end: simulator → webhook → intake → worker → simulator'
     expect(note?.text).toMatch(/^Support worker: incident registered under the support contract\.\nPriority: Low/);
     expect(sim.webhooks.deliveries).toEqual([expect.objectContaining({ event: 'request.create', status: 202 })]);
 
-    const forRequest = sim.calls.filter((c) => c.variables['id'] === requestId || (c.variables['input'] as { id?: string } | undefined)?.id === requestId);
+    const forRequest = sim.calls.filter(
+      (c) => c.variables['id'] === requestId || (c.variables['input'] as { id?: string } | undefined)?.id === requestId,
+    );
     expect(forRequest.map((c) => `${c.kind} ${c.operationName}`)).toEqual(['query RequestById', 'mutation RequestUpdate']);
     await until(() => lines().find((l) => l['message'] === 'request reconciled'));
     expect(lines().find((l) => l['message'] === 'request reconciled')).toMatchObject({ xurrentCalls: 2, priority: 'low' });

@@ -32,7 +32,8 @@ describe('simulator: requests changed since (updatedAt range) and affected-SLA h
     clock.set(at(10));
     const late = register('Late');
     const xurrent = simulatorClient(sim, createLogCapture().logger);
-    const page = async (filter: object) => (await xurrent.request(REQUESTS_UPDATED_PAGE, { first: 100, filter }, RequestsUpdatedPageSchema)).requests.nodes.map((n) => n.id);
+    const page = async (filter: object) =>
+      (await xurrent.request(REQUESTS_UPDATED_PAGE, { first: 100, filter }, RequestsUpdatedPageSchema)).requests.nodes.map((n) => n.id);
     expect(await page({ updatedAt: { greaterThanOrEqualTo: new Date(at(10)).toISOString() } })).toEqual([late]);
     expect(await page({ updatedAt: { lessThan: new Date(at(10)).toISOString() } })).toEqual([early]);
     expect(await page({ updatedAt: { greaterThan: new Date(at(10)).toISOString() } })).toEqual([]);
@@ -53,7 +54,16 @@ describe('simulator: requests changed since (updatedAt range) and affected-SLA h
     expect(await read()).toEqual({
       id,
       reopenCount: 0,
-      affectedSlas: { nodes: [{ startedAt: iso(20), actualResponseAt: iso(30), actualResolutionAt: iso(50), stoppedClockPeriods: [{ from: iso(30), to: iso(40), providerNotAccountable: false }] }] },
+      affectedSlas: {
+        nodes: [
+          {
+            startedAt: iso(20),
+            actualResponseAt: iso(30),
+            actualResolutionAt: iso(50),
+            stoppedClockPeriods: [{ from: iso(30), to: iso(40), providerNotAccountable: false }],
+          },
+        ],
+      },
     });
     clock.set(at(60));
     update(id, { status: 'in_progress' });

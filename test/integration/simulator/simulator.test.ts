@@ -36,12 +36,27 @@ describe('Xurrent simulator', () => {
     const { sim, xurrent } = await setup();
     const id = await createRequest(xurrent, 'Mail is down', { serviceInstanceId: sim.demo.serviceInstanceIds.email, impact: 'high' });
     const before = (await xurrent.request(REQUEST_BY_ID, { id }, RequestByIdResultSchema)).node;
-    expect(before).toMatchObject({ subject: 'Mail is down', status: 'assigned', team: { name: 'Service Desk' }, serviceInstance: { name: 'E-mail Production' } });
+    expect(before).toMatchObject({
+      subject: 'Mail is down',
+      status: 'assigned',
+      team: { name: 'Service Desk' },
+      serviceInstance: { name: 'E-mail Production' },
+    });
     expect(before?.nextTargetAt.kind).toBe('at');
 
-    await xurrent.request(REQUEST_UPDATE, { input: { id, internalNote: 'Looking into it', status: 'waiting_for_customer' } }, RequestUpdateResultSchema);
+    await xurrent.request(
+      REQUEST_UPDATE,
+      { input: { id, internalNote: 'Looking into it', status: 'waiting_for_customer' } },
+      RequestUpdateResultSchema,
+    );
     const after = (await xurrent.request(REQUEST_BY_ID, { id }, RequestByIdResultSchema)).node;
-    expect(after?.notes?.nodes).toEqual([expect.objectContaining({ text: 'Looking into it', internal: true, person: expect.objectContaining({ name: 'Support Worker (API)' }) })]);
+    expect(after?.notes?.nodes).toEqual([
+      expect.objectContaining({
+        text: 'Looking into it',
+        internal: true,
+        person: expect.objectContaining({ name: 'Support Worker (API)' }),
+      }),
+    ]);
     expect(after?.nextTargetAt).toEqual({ kind: 'clock_stopped' });
   });
 
@@ -51,7 +66,11 @@ describe('Xurrent simulator', () => {
     await sim.webhooks.register({ event: 'request.create', uri: 'http://127.0.0.1:9/never' });
     const linked = await createRequest(support, 'Linked', { source: 'xurrent-support-worker', sourceID: 'request:demo:1' });
     const supportStore = sim.accounts.get('xurrent-support')?.store;
-    expect(supportStore?.requests.get(linked)).toMatchObject({ subject: 'Linked', source: 'xurrent-support-worker', sourceID: 'request:demo:1' });
+    expect(supportStore?.requests.get(linked)).toMatchObject({
+      subject: 'Linked',
+      source: 'xurrent-support-worker',
+      sourceID: 'request:demo:1',
+    });
     expect(sim.store.requests.has(linked)).toBe(false);
     expect((await xurrent.request(REQUEST_BY_ID, { id: linked }, RequestByIdResultSchema)).node).toBeNull();
     expect(sim.webhooks.deliveries).toEqual([]);
@@ -63,14 +82,24 @@ describe('Xurrent simulator', () => {
     const { sim, xurrent } = await setup();
     await xurrent.request(ME, {}, MeResultSchema);
     expect(sim.calls).toEqual([
-      expect.objectContaining({ kind: 'query', operationName: 'Me', status: 200, headers: expect.objectContaining({ authorization: 'Bearer [REDACTED]', 'x-xurrent-account': 'demo' }) }),
+      expect.objectContaining({
+        kind: 'query',
+        operationName: 'Me',
+        status: 200,
+        headers: expect.objectContaining({ authorization: 'Bearer [REDACTED]', 'x-xurrent-account': 'demo' }),
+      }),
     ]);
     expect(JSON.stringify(sim.calls)).not.toMatch(/sim-pat-/);
   });
 
   it('answers 401 without a valid token and 400 without the account header', async () => {
     const { sim } = await setup();
-    const post = (headers: Record<string, string>) => fetch(sim.graphqlUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const post = (headers: Record<string, string>) =>
+      fetch(sim.graphqlUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
     expect((await post({ 'X-Xurrent-Account': 'demo' })).status).toBe(401);
     expect((await post({ Authorization: 'Bearer nope', 'X-Xurrent-Account': 'demo' })).status).toBe(401);
     expect((await post({ Authorization: `Bearer ${sim.issueToken()}` })).status).toBe(400);
@@ -84,15 +113,23 @@ describe('Xurrent simulator', () => {
     const { xurrent } = await setup();
     const error = await xurrent.request('query Bad { me { shoeSize } }', {}, MeResultSchema).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(XurrentApiError);
-    expect(error).toMatchObject({ status: 200, retriable: false, graphqlErrors: [expect.objectContaining({ message: expect.stringContaining('shoeSize') })] });
+    expect(error).toMatchObject({
+      status: 200,
+      retriable: false,
+      graphqlErrors: [expect.objectContaining({ message: expect.stringContaining('shoeSize') })],
+    });
   });
 
   it('reports refused mutation input in the payload errors', async () => {
     const { xurrent } = await setup();
     const id = await createRequest(xurrent, 'Close me');
-    const error = await xurrent.request(REQUEST_UPDATE, { input: { id, status: 'completed' } }, RequestUpdateResultSchema).catch((e: unknown) => e);
+    const error = await xurrent
+      .request(REQUEST_UPDATE, { input: { id, status: 'completed' } }, RequestUpdateResultSchema)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ retriable: false, payloadErrors: [{ path: ['completionReason'], message: expect.any(String) }] });
-    await expect(xurrent.request(NOTE_CREATE, { input: { ownerId: 'nope', text: 'x' } }, NoteCreateResultSchema)).rejects.toMatchObject({ payloadErrors: [{ path: ['ownerId'] }] });
+    await expect(xurrent.request(NOTE_CREATE, { input: { ownerId: 'nope', text: 'x' } }, NoteCreateResultSchema)).rejects.toMatchObject({
+      payloadErrors: [{ path: ['ownerId'] }],
+    });
   });
 
   it('answers 429 with Retry-After when the burst budget is spent', async () => {
@@ -128,7 +165,10 @@ describe('Xurrent simulator', () => {
     sim.faults.failNext(503, { retryAfter: '9' });
     await expect(xurrent.request(ME, {}, MeResultSchema)).rejects.toMatchObject({ name: 'RateLimitedError', retryAfterMs: 9_000 });
     sim.faults.hangNext(3_000);
-    await expect(xurrent.request(ME, {}, MeResultSchema)).rejects.toMatchObject({ retriable: true, message: expect.stringContaining('timed out') });
+    await expect(xurrent.request(ME, {}, MeResultSchema)).rejects.toMatchObject({
+      retriable: true,
+      message: expect.stringContaining('timed out'),
+    });
     sim.faults.setLatency(50);
     await expect(xurrent.request(ME, {}, MeResultSchema)).resolves.toMatchObject({ me: { name: 'Support Worker (API)' } });
   });
@@ -149,22 +189,44 @@ describe('Xurrent simulator', () => {
     const { xurrent } = await setup();
     for (const subject of ['a1', 'a2', 'a3', 'a4', 'a5']) await createRequest(xurrent, subject);
     const seen: string[] = [];
-    const all = paginate(xurrent, { document: REQUESTS_PAGE, variables: { filter: { status: { values: ['assigned'] } } }, schema: RequestsPageSchema, connection: (d) => d.requests, pageSize: 2 });
+    const all = paginate(xurrent, {
+      document: REQUESTS_PAGE,
+      variables: { filter: { status: { values: ['assigned'] } } },
+      schema: RequestsPageSchema,
+      connection: (d) => d.requests,
+      pageSize: 2,
+    });
     for await (const request of all) seen.push(request.subject ?? '');
     expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
-    const none = await xurrent.request(REQUESTS_PAGE, { first: 10, filter: { status: { values: ['assigned'], negate: true } } }, RequestsPageSchema);
+    const none = await xurrent.request(
+      REQUESTS_PAGE,
+      { first: 10, filter: { status: { values: ['assigned'], negate: true } } },
+      RequestsPageSchema,
+    );
     expect(none.requests.nodes).toEqual([]);
-    await expect(xurrent.request(REQUESTS_PAGE, { first: 101 }, RequestsPageSchema)).rejects.toMatchObject({ graphqlErrors: [expect.objectContaining({ message: expect.stringContaining('between 1 and 100') })] });
+    await expect(xurrent.request(REQUESTS_PAGE, { first: 101 }, RequestsPageSchema)).rejects.toMatchObject({
+      graphqlErrors: [expect.objectContaining({ message: expect.stringContaining('between 1 and 100') })],
+    });
   });
 
   it('creates and updates problems linked to requests', async () => {
     const { sim, xurrent } = await setup();
     const requestId = await createRequest(xurrent, 'Mail slow');
-    const { problemCreate } = await xurrent.request(PROBLEM_CREATE, { input: { subject: 'Mail cluster degraded', serviceId: sim.demo.serviceIds.email, requestIds: [requestId] } }, ProblemCreateResultSchema);
+    const { problemCreate } = await xurrent.request(
+      PROBLEM_CREATE,
+      { input: { subject: 'Mail cluster degraded', serviceId: sim.demo.serviceIds.email, requestIds: [requestId] } },
+      ProblemCreateResultSchema,
+    );
     const problemId = problemCreate.problem?.id ?? '';
     expect(sim.store.requests.get(requestId)?.problemId).toBe(problemId);
-    const { problemUpdate } = await xurrent.request(PROBLEM_UPDATE, { input: { id: problemId, status: 'solved', note: 'Patched' } }, ProblemUpdateResultSchema);
+    const { problemUpdate } = await xurrent.request(
+      PROBLEM_UPDATE,
+      { input: { id: problemId, status: 'solved', note: 'Patched' } },
+      ProblemUpdateResultSchema,
+    );
     expect(problemUpdate.problem?.status).toBe('solved');
-    await expect(xurrent.request(PROBLEM_CREATE, { input: { subject: 'x', serviceId: 'nope' } }, ProblemCreateResultSchema)).rejects.toMatchObject({ payloadErrors: [{ path: ['serviceId'] }] });
+    await expect(
+      xurrent.request(PROBLEM_CREATE, { input: { subject: 'x', serviceId: 'nope' } }, ProblemCreateResultSchema),
+    ).rejects.toMatchObject({ payloadErrors: [{ path: ['serviceId'] }] });
   });
 });

@@ -44,7 +44,11 @@ describe('simulator on a virtual clock', () => {
     const clock = createManualClock(FRIDAY);
     sim = await startSimulator({ clock });
     const xurrent = simulatorClient(sim, createLogCapture().logger);
-    const { requestCreate } = await xurrent.request(REQUEST_CREATE, { input: { subject: 'Mail down', impact: 'top' } }, RequestCreateResultSchema);
+    const { requestCreate } = await xurrent.request(
+      REQUEST_CREATE,
+      { input: { subject: 'Mail down', impact: 'top' } },
+      RequestCreateResultSchema,
+    );
     const id = requestCreate.request?.id ?? expect.unreachable('no request');
 
     clock.set(FRIDAY + 2 * HOUR);
@@ -65,7 +69,10 @@ describe('simulator on a virtual clock', () => {
 
   it('signs webhooks with real iat/nbf, whatever the virtual time, so the receiver accepts them', async () => {
     const receiver = await startReceiver();
-    sim = await startSimulator({ clock: createManualClock(Date.parse('2030-01-01T00:00:00Z')), webhooks: [{ event: 'request.create', uri: receiver.url, policy: { jwtAlg: 'RS256' } }] });
+    sim = await startSimulator({
+      clock: createManualClock(Date.parse('2030-01-01T00:00:00Z')),
+      webhooks: [{ event: 'request.create', uri: receiver.url, policy: { jwtAlg: 'RS256' } }],
+    });
     const xurrent = simulatorClient(sim, createLogCapture().logger);
     const before = Math.floor(Date.now() / 1000);
     await xurrent.request(REQUEST_CREATE, { input: { subject: 'Signed now' } }, RequestCreateResultSchema);

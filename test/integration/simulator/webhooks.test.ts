@@ -27,7 +27,11 @@ async function startReceiver(statuses: number[] = []) {
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    received,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 let sim: Simulator | undefined;
@@ -56,14 +60,22 @@ describe('Xurrent simulator webhooks', () => {
     expect(delivery?.headers['x-xurrent-delivery']).toMatch(/^[0-9a-f-]{36}$/);
     expect(delivery?.headers['link']).toContain('/requests/1>; rel="canonical"');
     expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({
-      webhook_id: 1, account_id: 'demo', account: 'https://demo.xurrent.sim', event: 'request.status-changed',
-      object_id: 1, object_nodeID: id, person_name: 'Support Worker (API)', payload: { status: 'in_progress', previous_status: 'assigned' },
+      webhook_id: 1,
+      account_id: 'demo',
+      account: 'https://demo.xurrent.sim',
+      event: 'request.status-changed',
+      object_id: 1,
+      object_nodeID: id,
+      person_name: 'Support Worker (API)',
+      payload: { status: 'in_progress', previous_status: 'assigned' },
     });
   });
 
   it('signs under a policy: body {"jwt"} verifiable with the published public key', async () => {
     receiver = await startReceiver();
-    sim = await startSimulator({ webhooks: [{ event: 'request.create', uri: receiver.url, policy: { jwtAlg: 'RS256', jwtAudience: 'support-worker' } }] });
+    sim = await startSimulator({
+      webhooks: [{ event: 'request.create', uri: receiver.url, policy: { jwtAlg: 'RS256', jwtAudience: 'support-worker' } }],
+    });
     const xurrent = simulatorClient(sim, createLogCapture().logger);
     await xurrent.request(REQUEST_CREATE, { input: { subject: 'Signed' } }, RequestCreateResultSchema);
     await sim.webhooks.idle();
@@ -71,7 +83,11 @@ describe('Xurrent simulator webhooks', () => {
     const body = JSON.parse(receiver.received[0]?.body ?? '{}') as { jwt: string };
     expect(Object.keys(body)).toEqual(['jwt']);
     const key = await importSPKI(sim.webhookPublicKeys[0] ?? '', 'RS256');
-    const { payload, protectedHeader } = await jwtVerify(body.jwt, key, { algorithms: ['RS256'], issuer: 'https://demo.xurrent.sim', audience: 'support-worker' });
+    const { payload, protectedHeader } = await jwtVerify(body.jwt, key, {
+      algorithms: ['RS256'],
+      issuer: 'https://demo.xurrent.sim',
+      audience: 'support-worker',
+    });
     expect(protectedHeader).toEqual({ alg: 'RS256', typ: 'JWT' });
     expect(payload).toMatchObject({ sub: '1', data: { event: 'request.create', account_id: 'demo' } });
     expect(payload.jti).toMatch(/^[0-9a-f]{64}$/);
@@ -84,7 +100,10 @@ describe('Xurrent simulator webhooks', () => {
     const xurrent = simulatorClient(sim, createLogCapture().logger);
     await xurrent.request(REQUEST_CREATE, { input: { subject: 'Retry' } }, RequestCreateResultSchema);
     await sim.webhooks.idle();
-    expect(receiver.received.map((r) => r.headers['x-xurrent-delivery'])).toEqual([expect.any(String), receiver.received[0]?.headers['x-xurrent-delivery']]);
+    expect(receiver.received.map((r) => r.headers['x-xurrent-delivery'])).toEqual([
+      expect.any(String),
+      receiver.received[0]?.headers['x-xurrent-delivery'],
+    ]);
     expect(sim.webhooks.deliveries[0]).toMatchObject({ attempts: 2, status: 200 });
   });
 });

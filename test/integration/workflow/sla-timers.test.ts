@@ -12,7 +12,8 @@ describe('SLA timers', () => {
   const queue = queues.slaTimers;
   const clock = createManualClock(Date.UTC(2026, 2, 27, 15));
   const timers = createSlaTimers({ queues, clock });
-  const delayed = async () => (await queue.getDelayed()).map((j) => ({ requestNodeId: j.data.requestNodeId, fireAtMs: j.data.fireAtMs, delay: j.delay }));
+  const delayed = async () =>
+    (await queue.getDelayed()).map((j) => ({ requestNodeId: j.data.requestNodeId, fireAtMs: j.data.fireAtMs, delay: j.delay }));
 
   afterAll(async () => {
     await queue.close();
@@ -43,7 +44,9 @@ describe('SLA timers', () => {
   it('replaces a wake-up on reschedule and removes it when nothing is pending', async () => {
     const later = clock.now() + 2 * 3_600_000;
     await timers.reschedule('REQ-1', clock.now() + 45 * 60_000, later);
-    expect((await delayed()).filter((t) => t.requestNodeId === 'REQ-1')).toEqual([{ requestNodeId: 'REQ-1', fireAtMs: later, delay: 2 * 3_600_000 }]);
+    expect((await delayed()).filter((t) => t.requestNodeId === 'REQ-1')).toEqual([
+      { requestNodeId: 'REQ-1', fireAtMs: later, delay: 2 * 3_600_000 },
+    ]);
     await timers.reschedule('REQ-1', later, null);
     await timers.reschedule('REQ-2', clock.now() + 45 * 60_000 + 3_600_000, null);
     expect(await delayed()).toEqual([]);

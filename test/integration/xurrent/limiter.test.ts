@@ -17,7 +17,16 @@ const settings: LimiterSettings = { burstLimit: 10, burstWindowMs: 500, requestR
 function limiters(count: number, overrides: Partial<LimiterSettings> = {}, now?: () => number) {
   const prefix = uniquePrefix('limiter');
   prefixes.push(prefix);
-  return Array.from({ length: count }, () => createRedisLimiter({ redis, prefix, key: 'token-a', settings: { ...settings, ...overrides }, maxWaitMs: 1_000, ...(now ? { now } : {}) }));
+  return Array.from({ length: count }, () =>
+    createRedisLimiter({
+      redis,
+      prefix,
+      key: 'token-a',
+      settings: { ...settings, ...overrides },
+      maxWaitMs: 1_000,
+      ...(now ? { now } : {}),
+    }),
+  );
 }
 
 function maxInWindow(times: number[], windowMs: number): number {

@@ -16,12 +16,23 @@ afterAll(async () => {
 /** A request with `count` notes in all (the first is its description), added straight to the store. */
 async function requestWithNotes(count: number): Promise<string> {
   const client = simulatorClient(sim, createLogCapture('error').logger);
-  const { requestCreate } = await client.request(REQUEST_CREATE, { input: { subject: 'Long-running', note: 'note 1' } }, RequestCreateResultSchema);
+  const { requestCreate } = await client.request(
+    REQUEST_CREATE,
+    { input: { subject: 'Long-running', note: 'note 1' } },
+    RequestCreateResultSchema,
+  );
   const id = requestCreate.request?.id ?? '';
   const record = sim.store.requests.get(id);
   for (let n = 2; n <= count; n++) {
     const { id: noteId } = sim.store.nextId('Note');
-    sim.store.notes.set(noteId, { id: noteId, ownerId: id, text: `note ${n}`, internal: n % 2 === 0, personId: sim.demo.apiUserId, createdAt: sim.store.nowIso() });
+    sim.store.notes.set(noteId, {
+      id: noteId,
+      ownerId: id,
+      text: `note ${n}`,
+      internal: n % 2 === 0,
+      personId: sim.demo.apiUserId,
+      createdAt: sim.store.nowIso(),
+    });
     record?.noteIds.push(noteId);
   }
   return id;

@@ -28,11 +28,24 @@ describe('shared limiter under several worker processes', () => {
         const created = requestCreate(sim.store, { personId: sim.demo.customerId, changes: [] }, { subject: `load ${i}` });
         return (created as { request?: { id: string } }).request?.id ?? '';
       });
-      const env = { ...process.env, REDIS_URL: TEST_REDIS_URL, PREFIX: prefix, XURRENT_TOKEN: sim.issueToken(), XURRENT_ACCOUNT: sim.account, XURRENT_GRAPHQL_URL: sim.graphqlUrl };
+      const env = {
+        ...process.env,
+        REDIS_URL: TEST_REDIS_URL,
+        PREFIX: prefix,
+        XURRENT_TOKEN: sim.issueToken(),
+        XURRENT_ACCOUNT: sim.account,
+        XURRENT_GRAPHQL_URL: sim.graphqlUrl,
+      };
       children.push(...(await Promise.all(Array.from({ length: PROCESSES }, () => startWorkerProcess(env)))));
       const workerCallsFrom = sim.calls.length;
       for (const [i, id] of ids.entries()) {
-        const data = { deliveryId: `load-${i}`, event: 'request.create', accountId: sim.account, requestNodeId: id, receivedAt: new Date().toISOString() };
+        const data = {
+          deliveryId: `load-${i}`,
+          event: 'request.create',
+          accountId: sim.account,
+          requestNodeId: id,
+          receivedAt: new Date().toISOString(),
+        };
         await queues.events.add(JOB_NAMES.requestEvent, data, { jobId: `load-${i}` });
       }
 
@@ -41,7 +54,10 @@ describe('shared limiter under several worker processes', () => {
 
       const workerCalls = sim.calls.slice(workerCallsFrom);
       const summary = workerCalls.map((c) => `${c.status} ${c.operationName} ${JSON.stringify(c.variables).slice(0, 60)}`);
-      expect(workerCalls.filter((c) => c.status !== 200), summary.join('\n')).toEqual([]);
+      expect(
+        workerCalls.filter((c) => c.status !== 200),
+        summary.join('\n'),
+      ).toEqual([]);
       expect(workerCalls.length, summary.join('\n')).toBe(2 * JOBS);
       const busiest = maxCallsInWindow(workerCalls, 2_000);
       process.stdout.write(`throughput: ${2 * JOBS} calls from ${PROCESSES} worker processes; max calls in any 2 s window: ${busiest}\n`);

@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   // `import x from`, `export … from`, `import('…')`, and a bare `import '…'` (side effects only).
-  return [...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+  return [
+    ...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm),
+  ].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 /** Resolves a relative import to a repo-relative path, or returns the package name. */
@@ -107,7 +109,13 @@ describe('import direction (webhooks → queue → workers → domain → Xurren
   it('keeps schema/ free of runtime code: only zod, node built-ins, the domain parsers and its own files', () => {
     const offences = sourceFiles('schema').flatMap((file) =>
       importsOf(file)
-        .filter((spec) => spec !== 'zod' && !spec.startsWith('node:') && !target(file, spec).startsWith('schema') && !target(file, spec).startsWith('src/domain'))
+        .filter(
+          (spec) =>
+            spec !== 'zod' &&
+            !spec.startsWith('node:') &&
+            !target(file, spec).startsWith('schema') &&
+            !target(file, spec).startsWith('src/domain'),
+        )
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offences).toEqual([]);
@@ -181,7 +189,12 @@ describe('the simulator stays out of production', () => {
     const offences = ['src', 'webhooks', 'workers', 'schema']
       .flatMap(sourceFiles)
       .filter((file) => !isDevelopmentOnly(file))
-      .flatMap((file) => importsOf(file).map((spec) => sourceOf(file, spec)).filter((to): to is string => to !== undefined && isDevelopmentOnly(to)).map((to) => `${file} imports ${to}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .map((spec) => sourceOf(file, spec))
+          .filter((to): to is string => to !== undefined && isDevelopmentOnly(to))
+          .map((to) => `${file} imports ${to}`),
+      );
     expect(offences).toEqual([]);
   });
 
@@ -197,4 +210,3 @@ describe('the simulator stays out of production', () => {
     expect(graph.has('src/simulator/index.ts')).toBe(true);
   });
 });
-

@@ -20,18 +20,46 @@ describe('scale bench arithmetic', () => {
       ['2500-1', ['event', 'active', 'jobId', 'a']], // a retry: the first start counts
       ['2600-0', ['event', 'completed', 'jobId', 'b', 'returnvalue', 'active']], // a value that names an event is not the event
     ];
-    expect(firstEventAt(entries, 'active')).toEqual(new Map([['a', 1500], ['b', 1600]]));
+    expect(firstEventAt(entries, 'active')).toEqual(
+      new Map([
+        ['a', 1500],
+        ['b', 1600],
+      ]),
+    );
     expect(firstEventAt(entries, 'completed')).toEqual(new Map([['b', 2600]]));
   });
 
   it('measures lateness from the due time and leaves out timers that never started', () => {
-    const due = new Map([['t1', 1_000], ['t2', 2_000], ['t3', 3_000]]);
-    expect(latenessOf(due, new Map([['t1', 1_040], ['t2', 1_990], ['other', 5]]))).toEqual([40, -10]);
+    const due = new Map([
+      ['t1', 1_000],
+      ['t2', 2_000],
+      ['t3', 3_000],
+    ]);
+    expect(
+      latenessOf(
+        due,
+        new Map([
+          ['t1', 1_040],
+          ['t2', 1_990],
+          ['other', 5],
+        ]),
+      ),
+    ).toEqual([40, -10]);
   });
 
   it("takes each event's latency to the first reconcile of its request that completed at or after it was sent", () => {
-    const sent = [{ requestNodeId: 'r1', sentAt: 1_000 }, { requestNodeId: 'r2', sentAt: 1_000 }, { requestNodeId: 'r1', sentAt: 5_000 }, { requestNodeId: 'r3', sentAt: 1_000 }];
-    const completions = [{ requestNodeId: 'r1', at: 6_000 }, { requestNodeId: 'r1', at: 900 }, { requestNodeId: 'r1', at: 1_200 }, { requestNodeId: 'r2', at: 1_000 }];
+    const sent = [
+      { requestNodeId: 'r1', sentAt: 1_000 },
+      { requestNodeId: 'r2', sentAt: 1_000 },
+      { requestNodeId: 'r1', sentAt: 5_000 },
+      { requestNodeId: 'r3', sentAt: 1_000 },
+    ];
+    const completions = [
+      { requestNodeId: 'r1', at: 6_000 },
+      { requestNodeId: 'r1', at: 900 },
+      { requestNodeId: 'r1', at: 1_200 },
+      { requestNodeId: 'r2', at: 1_000 },
+    ];
     // r3 never completed: left out, for the caller to count.
     expect(reconcileLatencies(sent, completions)).toEqual([200, 0, 1_000]);
   });

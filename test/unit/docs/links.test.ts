@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slugOf(heading: string): string {
@@ -23,7 +28,9 @@ function anchorsOf(file: string): Set<string> {
 
 /** Relative links of a markdown file (outside code), as `[file, anchor]`. */
 function linksOf(file: string): { target: string; anchor: string | undefined; raw: string }[] {
-  const text = readFileSync(join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  const text = readFileSync(join(ROOT, file), 'utf8')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '');
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
     .map((m) => m[1] as string)
     .filter((link) => !/^[a-z]+:/i.test(link))
@@ -40,7 +47,10 @@ describe('links in the README and docs/', () => {
   });
 
   it.each(DOCS)('%s: every relative link resolves, anchors included', (file) => {
-    const broken = linksOf(file).filter(({ target, anchor }) => !existsSync(join(ROOT, target)) || (anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(anchor)));
+    const broken = linksOf(file).filter(
+      ({ target, anchor }) =>
+        !existsSync(join(ROOT, target)) || (anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(anchor)),
+    );
     expect(broken.map((b) => b.raw)).toEqual([]);
   });
 

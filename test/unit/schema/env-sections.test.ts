@@ -11,7 +11,8 @@ async function definedSections(): Promise<{ file: string; name: string; section:
   for (const file of readdirSync(SECTION_DIR).filter((name) => name.endsWith('.ts'))) {
     const module = (await import(new URL(file, SECTION_DIR).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (value && typeof value === 'object' && 'shape' in value && 'read' in value && 'config' in value) found.push({ file, name, section: value });
+      if (value && typeof value === 'object' && 'shape' in value && 'read' in value && 'config' in value)
+        found.push({ file, name, section: value });
     }
   }
   return found;
@@ -21,7 +22,9 @@ describe('the list of environment sections (schema/env.ts)', () => {
   it('lists every section defined in schema/env/, so none of its variables goes unread', async () => {
     const defined = await definedSections();
     expect(defined.length).toBeGreaterThan(10);
-    const unlisted = defined.filter(({ section }) => !(ENV_SECTIONS as readonly unknown[]).includes(section)).map(({ file, name }) => `${file}: ${name}`);
+    const unlisted = defined
+      .filter(({ section }) => !(ENV_SECTIONS as readonly unknown[]).includes(section))
+      .map(({ file, name }) => `${file}: ${name}`);
     expect(unlisted).toEqual([]);
     expect(new Set(ENV_SECTIONS).size).toBe(ENV_SECTIONS.length);
   });
@@ -34,10 +37,13 @@ describe('the list of environment sections (schema/env.ts)', () => {
 
   it('builds the configuration from every section, no two giving the same key', () => {
     const config = loadConfig({});
-    const fields = Object.assign({}, ...ENV_SECTIONS.map((section) => {
-      const read = section.read({});
-      return read.ok ? read.fields : expect.unreachable(`${read.problems[0]?.key} has no default`);
-    }));
+    const fields = Object.assign(
+      {},
+      ...ENV_SECTIONS.map((section) => {
+        const read = section.read({});
+        return read.ok ? read.fields : expect.unreachable(`${read.problems[0]?.key} has no default`);
+      }),
+    );
     const parts = ENV_SECTIONS.flatMap((section) => Object.keys(section.config(fields as never) as object));
     expect(parts.filter((key, index) => parts.indexOf(key) !== index)).toEqual([]);
     expect(Object.keys(config).sort()).toEqual([...parts].sort());

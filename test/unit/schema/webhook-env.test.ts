@@ -25,7 +25,11 @@ describe('webhook configuration', () => {
   });
 
   it('derives the issuer and the accepted accounts from XURRENT_ACCOUNT, XURRENT_DOMAIN and XURRENT_CUSTOMER_ACCOUNTS', () => {
-    const { webhooks } = loadConfig({ XURRENT_ACCOUNT: 'WDC', XURRENT_DOMAIN: '4me-staging.com', XURRENT_CUSTOMER_ACCOUNTS: 'globex, initech,' });
+    const { webhooks } = loadConfig({
+      XURRENT_ACCOUNT: 'WDC',
+      XURRENT_DOMAIN: '4me-staging.com',
+      XURRENT_CUSTOMER_ACCOUNTS: 'globex, initech,',
+    });
     expect(webhooks.accountUrl).toBe('https://wdc.4me-staging.com');
     expect(webhooks.accounts).toEqual(['wdc', 'globex', 'initech']);
     expect(webhooks.callbackDomains).toEqual(['4me-staging.com']);
@@ -36,9 +40,14 @@ describe('webhook configuration', () => {
     expect(webhooks.callbackDomains).toEqual(['xurrent.com', '4me.com', '4me-staging.com']);
   });
 
-  it.each(['https://4me.com', '4me.com:8443', '127.0.0.1', 'localhost', 'evil.example/x', '[::1]'])('refuses XURRENT_WEBHOOK_CALLBACK_DOMAINS=%s', (value) => {
-    expect(problemsOf({ XURRENT_WEBHOOK_CALLBACK_DOMAINS: value })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_CALLBACK_DOMAINS: must be/)]);
-  });
+  it.each(['https://4me.com', '4me.com:8443', '127.0.0.1', 'localhost', 'evil.example/x', '[::1]'])(
+    'refuses XURRENT_WEBHOOK_CALLBACK_DOMAINS=%s',
+    (value) => {
+      expect(problemsOf({ XURRENT_WEBHOOK_CALLBACK_DOMAINS: value })).toEqual([
+        expect.stringMatching(/^XURRENT_WEBHOOK_CALLBACK_DOMAINS: must be/),
+      ]);
+    },
+  );
 
   it('accepts PEMs with literal \\n and several keys for rotation', () => {
     const { webhooks } = loadConfig({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_PUBLIC_KEY: `${rsaPem.replace(/\n/g, '\\n')}${ecPem}` });
@@ -55,7 +64,10 @@ describe('webhook configuration', () => {
   });
 
   it('refuses a key that is not a public key, without echoing it', () => {
-    const problems = problemsOf({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnot-a-key\n-----END PUBLIC KEY-----' });
+    const problems = problemsOf({
+      XURRENT_ACCOUNT: 'wdc',
+      XURRENT_WEBHOOK_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nnot-a-key\n-----END PUBLIC KEY-----',
+    });
     expect(problems.join()).toMatch(/XURRENT_WEBHOOK_PUBLIC_KEY/);
     expect(problems.join()).not.toContain('not-a-key');
   });
@@ -64,7 +76,9 @@ describe('webhook configuration', () => {
     const production = { NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't' };
     expect(problemsOf({ XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([expect.stringMatching(/^XURRENT_ACCOUNT/)]);
     expect(problemsOf({ ...production, XURRENT_WEBHOOK_AUDIENCE: 'a' })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_PUBLIC_KEY/)]);
-    expect(problemsOf({ ...production, XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_AUDIENCE: is required in production/)]);
+    expect(problemsOf({ ...production, XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([
+      expect.stringMatching(/^XURRENT_WEBHOOK_AUDIENCE: is required in production/),
+    ]);
     expect(problemsOf({ ...production, XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem, XURRENT_WEBHOOK_AUDIENCE: 'a' })).toEqual([]);
     // Outside production an audience stays optional.
     expect(problemsOf({ XURRENT_ACCOUNT: 'wdc', XURRENT_WEBHOOK_PUBLIC_KEY: rsaPem })).toEqual([]);
@@ -73,7 +87,9 @@ describe('webhook configuration', () => {
   it('refuses XURRENT_WEBHOOK_REQUIRE_SIGNATURE=false in production, naming the variable', () => {
     const production = { NODE_ENV: 'production', XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 't' };
     for (const value of ['false', '0', 'no']) {
-      expect(problemsOf({ ...production, XURRENT_WEBHOOK_REQUIRE_SIGNATURE: value })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_REQUIRE_SIGNATURE: must not be false in production/)]);
+      expect(problemsOf({ ...production, XURRENT_WEBHOOK_REQUIRE_SIGNATURE: value })).toEqual([
+        expect.stringMatching(/^XURRENT_WEBHOOK_REQUIRE_SIGNATURE: must not be false in production/),
+      ]);
     }
     expect(() => loadConfig({ ...production, XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' })).toThrow(/XURRENT_WEBHOOK_REQUIRE_SIGNATURE/);
     expect(problemsOf({ NODE_ENV: 'development', XURRENT_WEBHOOK_REQUIRE_SIGNATURE: 'false' })).toEqual([]);
@@ -82,8 +98,13 @@ describe('webhook configuration', () => {
 
   it('takes the exp opt-in and the discovery cap', () => {
     expect(loadConfig({}).webhooks).toMatchObject({ requireExp: false, discoveriesPerMinute: 10 });
-    expect(loadConfig({ XURRENT_WEBHOOK_REQUIRE_EXP: 'true', XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '3' }).webhooks).toMatchObject({ requireExp: true, discoveriesPerMinute: 3 });
-    expect(problemsOf({ XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '0' })).toEqual([expect.stringMatching(/^XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE/)]);
+    expect(loadConfig({ XURRENT_WEBHOOK_REQUIRE_EXP: 'true', XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '3' }).webhooks).toMatchObject({
+      requireExp: true,
+      discoveriesPerMinute: 3,
+    });
+    expect(problemsOf({ XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/^XURRENT_WEBHOOK_DISCOVERY_PER_MINUTE/),
+    ]);
   });
 
   it('keeps the dedup window at least 7 days', () => {

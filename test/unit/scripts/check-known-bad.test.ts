@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { describeKnownBad, findKnownBad, lockedPackages, type KnownBadList } from '../../../scripts/check-known-bad.js';
 
 const LIST = JSON.parse(readFileSync(new URL('../../../scripts/known-bad-packages.json', import.meta.url), 'utf8')) as KnownBadList;
-const TINY: KnownBadList = { incidents: [{ name: 'test incident', source: 'https://example.test', versions: { chalk: ['5.6.1'], '@ctrl/tinycolor': ['4.1.1'] } }] };
+const TINY: KnownBadList = {
+  incidents: [{ name: 'test incident', source: 'https://example.test', versions: { chalk: ['5.6.1'], '@ctrl/tinycolor': ['4.1.1'] } }],
+};
 
 describe('the known-bad versions check of package-lock.json (issue 18 point 13)', () => {
   it('finds an exact bad version wherever the lock file installs it, scoped and nested', () => {
@@ -29,7 +31,9 @@ describe('the known-bad versions check of package-lock.json (issue 18 point 13)'
 
   it('names every finding on one line', () => {
     const findings = findKnownBad({ packages: { 'node_modules/chalk': { version: '5.6.1' } } }, TINY);
-    expect(describeKnownBad(findings, TINY, 1)).toBe('known-bad versions in package-lock.json: chalk@5.6.1 at node_modules/chalk (test incident)');
+    expect(describeKnownBad(findings, TINY, 1)).toBe(
+      'known-bad versions in package-lock.json: chalk@5.6.1 at node_modules/chalk (test incident)',
+    );
   });
 
   it('keeps the committed list to exact versions with a source per incident', () => {
@@ -44,7 +48,9 @@ describe('the known-bad versions check of package-lock.json (issue 18 point 13)'
   });
 
   it('passes the repository lock file', () => {
-    const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8')) as Parameters<typeof findKnownBad>[0];
+    const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8')) as Parameters<
+      typeof findKnownBad
+    >[0];
     expect(lockedPackages(lock).length).toBeGreaterThan(100);
     expect(findKnownBad(lock, LIST)).toEqual([]);
   });

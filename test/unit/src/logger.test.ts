@@ -6,7 +6,14 @@ describe('logger', () => {
     const capture = createLogCapture();
     capture.logger.child({ component: 'worker', jobId: 'j1', deliveryId: 'd1' }).info('processed', { requestId: '42' });
     const [line] = capture.lines();
-    expect(line).toMatchObject({ level: 'info', message: 'processed', component: 'worker', jobId: 'j1', deliveryId: 'd1', requestId: '42' });
+    expect(line).toMatchObject({
+      level: 'info',
+      message: 'processed',
+      component: 'worker',
+      jobId: 'j1',
+      deliveryId: 'd1',
+      requestId: '42',
+    });
     expect(typeof line?.['time']).toBe('string');
     expect(Number.isNaN(Date.parse(String(line?.['time'])))).toBe(false);
   });

@@ -5,12 +5,51 @@ import { redactSecrets, redactString, SECRET_PATTERNS } from '../../../src/redac
 /** Every pattern applied unconditionally: what redactString did before its pre-check. */
 const everyPattern = (text: string) => SECRET_PATTERNS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 
-const FRAGMENTS = ['-----BEGIN RSA KEY-----', 'abc\n', '-----END RSA KEY-----', 'Bearer ', 'basic ', 'BASIC', 'eyJhbGciOi.eyJzdWIi.sig', 'eyj', 'https://', 'user:pw@', 'host', '=', 'token=', 'password=x', '&', ' ', 'delivery-1f2e', ':', '/', '@', 'é', '\u0000', 'redis://', ':pw@', '?password=', 'code=', 'pat=', '"access_token"', '"code": "', '\\"', '"', 'statusCode=', 'rediss://u:p@h'];
+const FRAGMENTS = [
+  '-----BEGIN RSA KEY-----',
+  'abc\n',
+  '-----END RSA KEY-----',
+  'Bearer ',
+  'basic ',
+  'BASIC',
+  'eyJhbGciOi.eyJzdWIi.sig',
+  'eyj',
+  'https://',
+  'user:pw@',
+  'host',
+  '=',
+  'token=',
+  'password=x',
+  '&',
+  ' ',
+  'delivery-1f2e',
+  ':',
+  '/',
+  '@',
+  'é',
+  '\u0000',
+  'redis://',
+  ':pw@',
+  '?password=',
+  'code=',
+  'pat=',
+  '"access_token"',
+  '"code": "',
+  '\\"',
+  '"',
+  'statusCode=',
+  'rediss://u:p@h',
+];
 
 describe('redactString', () => {
   it('gives exactly what applying every pattern gives, for any mix of secret-like fragments', () => {
-    const text = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, (t) => redactString(t) === everyPattern(t)), { numRuns: 2_000 });
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => redactString(t) === everyPattern(t)),
+      { numRuns: 2_000 },
+    );
   });
 
   it.each([
@@ -37,8 +76,14 @@ describe('redactString', () => {
     ['https://wdc.xurrent.com/webhooks/7/verify?code=one-time-123', 'https://wdc.xurrent.com/webhooks/7/verify?code=[REDACTED]'],
     ['pat=abc123&x=1', 'pat=[REDACTED]&x=1'],
     ['auth=abc123', 'auth=[REDACTED]'],
-    ['oauth answered 400: {"access_token":"tok-abc","token_type":"Bearer","expires_in":3600}', 'oauth answered 400: {"access_token":"[REDACTED]","token_type":"Bearer","expires_in":3600}'],
-    ['{"refresh_token" : "r-1", "code":"c-2", "pat":"p-3", "auth":"a-4"}', '{"refresh_token" : "[REDACTED]", "code":"[REDACTED]", "pat":"[REDACTED]", "auth":"[REDACTED]"}'],
+    [
+      'oauth answered 400: {"access_token":"tok-abc","token_type":"Bearer","expires_in":3600}',
+      'oauth answered 400: {"access_token":"[REDACTED]","token_type":"Bearer","expires_in":3600}',
+    ],
+    [
+      '{"refresh_token" : "r-1", "code":"c-2", "pat":"p-3", "auth":"a-4"}',
+      '{"refresh_token" : "[REDACTED]", "code":"[REDACTED]", "pat":"[REDACTED]", "auth":"[REDACTED]"}',
+    ],
     ['body: {\\"access_token\\":\\"tok-abc\\"}', 'body: {\\"access_token\\":\\"[REDACTED]\\"}'],
     // Names that only contain the short words stay readable.
     ['statusCode=200 path=/x encode=1 author=me', 'statusCode=200 path=/x encode=1 author=me'],
@@ -48,7 +93,25 @@ describe('redactString', () => {
 
 describe('redactSecrets', () => {
   it('redacts values under pat, code and auth keys (whole key only) and under the secret-looking ones', () => {
-    const out = redactSecrets({ pat: 'p-1', code: 'c-2', Auth: 'a-3', nested: { access_token: 't-4' }, path: '/x', statusCode: 500, author: 'me', passcode: 'q-5' });
-    expect(out).toEqual({ pat: '[REDACTED]', code: '[REDACTED]', Auth: '[REDACTED]', nested: { access_token: '[REDACTED]' }, path: '/x', statusCode: 500, author: 'me', passcode: '[REDACTED]' });
+    const out = redactSecrets({
+      pat: 'p-1',
+      code: 'c-2',
+      Auth: 'a-3',
+      nested: { access_token: 't-4' },
+      path: '/x',
+      statusCode: 500,
+      author: 'me',
+      passcode: 'q-5',
+    });
+    expect(out).toEqual({
+      pat: '[REDACTED]',
+      code: '[REDACTED]',
+      Auth: '[REDACTED]',
+      nested: { access_token: '[REDACTED]' },
+      path: '/x',
+      statusCode: 500,
+      author: 'me',
+      passcode: '[REDACTED]',
+    });
   });
 });

@@ -13,9 +13,12 @@ const rejection = (raw: string | Buffer) => {
 };
 
 describe('classifyBody', () => {
-  it.each([`{"jwt":"${TOKEN}"}`, ` {\n  "jwt" : "${TOKEN}"\n}\n`, `{"jwt":"${TOKEN.replace('.', '\\u002e')}"}`])('finds the token in %j', (raw) => {
-    expect(classifyBody(Buffer.from(raw))).toEqual({ kind: 'signed', token: TOKEN });
-  });
+  it.each([`{"jwt":"${TOKEN}"}`, ` {\n  "jwt" : "${TOKEN}"\n}\n`, `{"jwt":"${TOKEN.replace('.', '\\u002e')}"}`])(
+    'finds the token in %j',
+    (raw) => {
+      expect(classifyBody(Buffer.from(raw))).toEqual({ kind: 'signed', token: TOKEN });
+    },
+  );
 
   it('returns a plain envelope as parsed JSON', () => {
     expect(classifyBody(Buffer.from('{"event":"request.update"}'))).toEqual({ kind: 'plain', body: { event: 'request.update' } });

@@ -7,9 +7,19 @@ describe('signature verifier with several keys (one per webhook policy)', async 
   const signers = await Promise.all([createTestSigner('RS256'), createTestSigner('RS256'), createTestSigner('RS512')]);
   const stranger = await createTestSigner('RS256');
   const verify = createSignatureVerifier({
-    config: { publicKeys: signers.map((s) => s.publicKeyPem), algorithms: ['RS256', 'RS512'], audience: AUDIENCE, discoverKeys: false, accountUrl: ISSUER },
+    config: {
+      publicKeys: signers.map((s) => s.publicKeyPem),
+      algorithms: ['RS256', 'RS512'],
+      audience: AUDIENCE,
+      discoverKeys: false,
+      accountUrl: ISSUER,
+    },
   });
-  const refusal = (token: string) => verify(token).then(() => 'accepted', (error: unknown) => (error instanceof DeliveryRejected ? error.answer : 'crashed'));
+  const refusal = (token: string) =>
+    verify(token).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof DeliveryRejected ? error.answer : 'crashed'),
+    );
 
   it('accepts each sender under its own key, again and again, whatever the order', async () => {
     for (const round of [0, 1, 2]) {
@@ -37,7 +47,12 @@ describe('signature verifier with several keys (one per webhook policy)', async 
 });
 
 describe('signature verifier with keys of several types', async () => {
-  const [rsa, p256, p384, p521] = await Promise.all([createTestSigner('RS256'), createTestSigner('ES256'), createTestSigner('ES384'), createTestSigner('ES512')]);
+  const [rsa, p256, p384, p521] = await Promise.all([
+    createTestSigner('RS256'),
+    createTestSigner('ES256'),
+    createTestSigner('ES384'),
+    createTestSigner('ES512'),
+  ]);
   const all = [rsa, p256, p384, p521];
   const config = { algorithms: ['RS256', 'ES256', 'ES384', 'ES512'] as const, audience: AUDIENCE, discoverKeys: false, accountUrl: ISSUER };
 
@@ -46,20 +61,33 @@ describe('signature verifier with keys of several types', async () => {
     ['EC first', [p521, p384, p256, rsa]],
   ])('verifies each algorithm with the key of its type (%s), never stopping at a key of another type', async (_name, signers) => {
     const verify = createSignatureVerifier({ config: { ...config, publicKeys: signers.map((s) => s.publicKeyPem) } });
-    for (const signer of all) await expect(verify(await signer.sign(requestEnvelope(), { sub: signer.alg }))).resolves.toMatchObject({ sub: signer.alg });
+    for (const signer of all)
+      await expect(verify(await signer.sign(requestEnvelope(), { sub: signer.alg }))).resolves.toMatchObject({ sub: signer.alg });
   });
 
   it('refuses with 401, not a crash, a token whose algorithm no configured key fits', async () => {
     const verify = createSignatureVerifier({ config: { ...config, publicKeys: [rsa.publicKeyPem, p384.publicKeyPem] } });
-    await expect(verify(await p256.sign(requestEnvelope()))).rejects.toMatchObject({ answer: 'unauthorized', reason: 'no configured key fits ES256' });
+    await expect(verify(await p256.sign(requestEnvelope()))).rejects.toMatchObject({
+      answer: 'unauthorized',
+      reason: 'no configured key fits ES256',
+    });
   });
 });
 
 describe('signature verifier claims', async () => {
   const signer = await createTestSigner('RS256');
-  const base = { publicKeys: [signer.publicKeyPem], algorithms: ['RS256'] as const, audience: AUDIENCE, discoverKeys: false, accountUrl: ISSUER };
+  const base = {
+    publicKeys: [signer.publicKeyPem],
+    algorithms: ['RS256'] as const,
+    audience: AUDIENCE,
+    discoverKeys: false,
+    accountUrl: ISSUER,
+  };
   const reasonOf = (verify: ReturnType<typeof createSignatureVerifier>, token: string) =>
-    verify(token).then(() => 'accepted', (error: unknown) => (error instanceof DeliveryRejected ? `${error.answer}: ${error.reason}` : 'crashed'));
+    verify(token).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof DeliveryRejected ? `${error.answer}: ${error.reason}` : 'crashed'),
+    );
 
   it('requires a jti', async () => {
     const verify = createSignatureVerifier({ config: base });
@@ -79,7 +107,13 @@ describe('signature verifier claims', async () => {
 describe('cost of a refused token with four keys', async () => {
   const signers = await Promise.all([0, 1, 2, 3].map(() => createTestSigner('RS256')));
   const verify = createSignatureVerifier({
-    config: { publicKeys: signers.map((s) => s.publicKeyPem), algorithms: ['RS256'], audience: AUDIENCE, discoverKeys: false, accountUrl: ISSUER },
+    config: {
+      publicKeys: signers.map((s) => s.publicKeyPem),
+      algorithms: ['RS256'],
+      audience: AUDIENCE,
+      discoverKeys: false,
+      accountUrl: ISSUER,
+    },
   });
   const parsesFor = async (token: string) => {
     const parse = vi.spyOn(JSON, 'parse');

@@ -18,7 +18,16 @@ function fakeXurrent(options: { failAfterConfirmation?: boolean } = {}) {
       const vars = variables as { input?: { note?: string } };
       let data: unknown;
       if (document.includes('ProblemFollowUpById')) {
-        data = { node: { id: 'P1', problemId: '7', status: 'assigned', analysisTargetAt: null, notes: { nodes: problemNotes.map((text) => ({ text, createdAt: null })) }, requests: { nodes: [{ id: 'R1' }] } } };
+        data = {
+          node: {
+            id: 'P1',
+            problemId: '7',
+            status: 'assigned',
+            analysisTargetAt: null,
+            notes: { nodes: problemNotes.map((text) => ({ text, createdAt: null })) },
+            requests: { nodes: [{ id: 'R1' }] },
+          },
+        };
       } else if (document.includes('ProblemIncidentNotes')) {
         data = { node: { id: 'R1', notes: { nodes: requestNotes.map((text) => ({ text })) } } };
       } else if (document.includes('problemUpdate')) {
@@ -39,8 +48,17 @@ function fakeXurrent(options: { failAfterConfirmation?: boolean } = {}) {
 }
 
 const incident: IncidentRow = {
-  id: 'R1', label: '#1', subject: 'Mail down', category: 'incident', impact: 'high', createdAtMs: Date.parse('2026-06-01T08:00:00Z'),
-  teamId: null, problemId: 'P1', serviceInstanceId: 'SI-1', serviceInstanceName: 'E-mail', serviceId: 'S-1',
+  id: 'R1',
+  label: '#1',
+  subject: 'Mail down',
+  category: 'incident',
+  impact: 'high',
+  createdAtMs: Date.parse('2026-06-01T08:00:00Z'),
+  teamId: null,
+  problemId: 'P1',
+  serviceInstanceId: 'SI-1',
+  serviceInstanceName: 'E-mail',
+  serviceId: 'S-1',
 };
 const rcaRequest = { atMs: Date.parse('2026-06-04T12:00:00Z'), personId: 'P-C' };
 const deps = () => ({ policy: createProblemPolicy(loadConfig({})), rcaTimers: { schedule: async () => undefined } });

@@ -14,7 +14,7 @@ describe('translateJobError', () => {
     expect(w.rateLimit).toHaveBeenCalledWith(7_000);
   });
 
-  it('pauses at least Xurrent\'s 2 s burst window, so Retry-After: 0 cannot spin jobs through their started attempts', async () => {
+  it("pauses at least Xurrent's 2 s burst window, so Retry-After: 0 cannot spin jobs through their started attempts", async () => {
     const w = worker();
     await expect(translateJobError(new RateLimitedError(0), w)).rejects.toBeInstanceOf(RateLimitError);
     expect(w.rateLimit).toHaveBeenCalledWith(2_000);
@@ -22,7 +22,10 @@ describe('translateJobError', () => {
 
   it.each([
     ['401', new XurrentApiError('no', { status: 401, retriable: false })],
-    ['payload errors', new XurrentApiError('refused', { status: 200, payloadErrors: [{ path: ['id'], message: 'not found' }], retriable: false })],
+    [
+      'payload errors',
+      new XurrentApiError('refused', { status: 200, payloadErrors: [{ path: ['id'], message: 'not found' }], retriable: false }),
+    ],
     ['bad job data', new PayloadError('bad')],
   ])('fails the job for good on %s', async (_name, error) => {
     await expect(translateJobError(error, worker())).rejects.toBeInstanceOf(UnrecoverableError);

@@ -7,7 +7,20 @@ import { testJobContext } from '../../helpers/job-context.js';
 
 /** A problem as Xurrent answers it, opened by an agent (not the worker's source). */
 function agentProblem(overrides: Record<string, unknown>) {
-  return { id: 'prob-1', problemId: '7', subject: 'Mail', status: 'in_progress', source: null, solvedAt: null, analysisTargetAt: null, knownError: false, workaround: null, notes: { nodes: [] }, requests: { nodes: [{ id: 'req-1', notes: { nodes: [] } }] }, ...overrides };
+  return {
+    id: 'prob-1',
+    problemId: '7',
+    subject: 'Mail',
+    status: 'in_progress',
+    source: null,
+    solvedAt: null,
+    analysisTargetAt: null,
+    knownError: false,
+    workaround: null,
+    notes: { nodes: [] },
+    requests: { nodes: [{ id: 'req-1', notes: { nodes: [] } }] },
+    ...overrides,
+  };
 }
 
 async function runEvent(problem: Record<string, unknown>): Promise<string[][]> {
@@ -29,7 +42,16 @@ async function runEvent(problem: Record<string, unknown>): Promise<string[][]> {
     reconcileLinked: async (ids) => void reconciled.push([...ids]),
   };
   const ctx = testJobContext({ xurrent: client, logger: createLogCapture('error').logger, jobId: 'j1' });
-  await createProblemEventProcessor(deps)({ deliveryId: 'd1', event: 'problem.status-changed', accountId: 'acme', problemNodeId: 'prob-1', receivedAt: '2026-03-02T09:00:00.000Z' }, ctx);
+  await createProblemEventProcessor(deps)(
+    {
+      deliveryId: 'd1',
+      event: 'problem.status-changed',
+      accountId: 'acme',
+      problemNodeId: 'prob-1',
+      receivedAt: '2026-03-02T09:00:00.000Z',
+    },
+    ctx,
+  );
   return reconciled;
 }
 

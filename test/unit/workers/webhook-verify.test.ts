@@ -13,7 +13,14 @@ function jobWith(data: Record<string, unknown> = {}): Job {
   return {
     id: 'delivery-1',
     name: 'webhook-verify',
-    data: { deliveryId: 'd-1', accountId: 'acme', callback: CALLBACK, expiresAt: new Date(EXPIRES * 1_000).toISOString(), receivedAt: NOW.toISOString(), ...data },
+    data: {
+      deliveryId: 'd-1',
+      accountId: 'acme',
+      callback: CALLBACK,
+      expiresAt: new Date(EXPIRES * 1_000).toISOString(),
+      receivedAt: NOW.toISOString(),
+      ...data,
+    },
   } as unknown as Job;
 }
 

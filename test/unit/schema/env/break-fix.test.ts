@@ -4,7 +4,13 @@ import { configProblemsOf } from '../../../helpers/config-problems.js';
 
 describe('break-fix configuration', () => {
   it('defaults to supplier mode with an hourly follow-up', () => {
-    expect(loadConfig({}).breakFix).toEqual({ mode: 'supplier', supportAccount: null, supportToken: null, supportServiceInstanceId: null, followUpIntervalMs: 3_600_000 });
+    expect(loadConfig({}).breakFix).toEqual({
+      mode: 'supplier',
+      supportAccount: null,
+      supportToken: null,
+      supportServiceInstanceId: null,
+      followUpIntervalMs: 3_600_000,
+    });
   });
 
   it('reads request mode and its account, token, service instance and interval', () => {
@@ -15,11 +21,19 @@ describe('break-fix configuration', () => {
       XURRENT_SUPPORT_SERVICE_INSTANCE_ID: 'SI-9',
       XURRENT_FOLLOW_UP_INTERVAL: 'PT30M',
     });
-    expect(breakFix).toEqual({ mode: 'request', supportAccount: 'xurrent-support', supportToken: 'pat-1', supportServiceInstanceId: 'SI-9', followUpIntervalMs: 1_800_000 });
+    expect(breakFix).toEqual({
+      mode: 'request',
+      supportAccount: 'xurrent-support',
+      supportToken: 'pat-1',
+      supportServiceInstanceId: 'SI-9',
+      followUpIntervalMs: 1_800_000,
+    });
   });
 
   it('needs the support account in request mode, and only there', () => {
-    expect(configProblemsOf({ XURRENT_ESCALATION_MODE: 'request' })).toEqual([expect.stringMatching(/^XURRENT_SUPPORT_ACCOUNT: is required with XURRENT_ESCALATION_MODE=request/)]);
+    expect(configProblemsOf({ XURRENT_ESCALATION_MODE: 'request' })).toEqual([
+      expect.stringMatching(/^XURRENT_SUPPORT_ACCOUNT: is required with XURRENT_ESCALATION_MODE=request/),
+    ]);
     expect(configProblemsOf({ XURRENT_ESCALATION_MODE: 'supplier' })).toEqual([]);
   });
 

@@ -33,13 +33,18 @@ describe('HTTP server configuration', () => {
     expect(loadConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
   });
 
-  it.each(['true', '*', 'everything', '10.0.0.0/33', '10.0.0.1,,10.0.0.2', '11'])('refuses TRUST_PROXY=%s, naming the variable', (value) => {
-    expect(configProblemsOf({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be a number of proxies/)]);
-  });
+  it.each(['true', '*', 'everything', '10.0.0.0/33', '10.0.0.1,,10.0.0.2', '11'])(
+    'refuses TRUST_PROXY=%s, naming the variable',
+    (value) => {
+      expect(configProblemsOf({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be a number of proxies/)]);
+    },
+  );
 
   it('refuses limits out of range, and headers allowed longer than the whole request', () => {
     expect(configProblemsOf({ HTTP_MAX_CONNECTIONS: '5' })).toEqual(['HTTP_MAX_CONNECTIONS: must be at least 10']);
     expect(configProblemsOf({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toEqual(['HTTP_REQUEST_TIMEOUT_MS: must be at least 1000']);
-    expect(configProblemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS']);
+    expect(configProblemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    ]);
   });
 });

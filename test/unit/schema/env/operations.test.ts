@@ -35,8 +35,12 @@ describe('operations configuration', () => {
 
   it('refuses weak or half-set credentials, naming the variable', () => {
     expect(configProblemsOf({ ADMIN_TOKEN: 'short' })).toEqual(['ADMIN_TOKEN: must be at least 16 characters']);
-    expect(configProblemsOf({ ADMIN_USER: 'ops' })).toEqual(['ADMIN_PASSWORD: is required when the other of ADMIN_USER / ADMIN_PASSWORD is set']);
-    expect(configProblemsOf({ ADMIN_PASSWORD: 'p'.repeat(12) })).toEqual(['ADMIN_USER: is required when the other of ADMIN_USER / ADMIN_PASSWORD is set']);
+    expect(configProblemsOf({ ADMIN_USER: 'ops' })).toEqual([
+      'ADMIN_PASSWORD: is required when the other of ADMIN_USER / ADMIN_PASSWORD is set',
+    ]);
+    expect(configProblemsOf({ ADMIN_PASSWORD: 'p'.repeat(12) })).toEqual([
+      'ADMIN_USER: is required when the other of ADMIN_USER / ADMIN_PASSWORD is set',
+    ]);
     expect(configProblemsOf({ DEPLOYMENT: 'hosted' })).toEqual(['DEPLOYMENT: must be one of cloud, on_premise']);
     expect(configProblemsOf({ ADMIN_LOGIN_MAX_FAILURES: '0' })).toEqual(['ADMIN_LOGIN_MAX_FAILURES: must be at least 1']);
     expect(configProblemsOf({ ADMIN_LOGIN_WINDOW_SECONDS: 'a minute' })).toEqual(['ADMIN_LOGIN_WINDOW_SECONDS: must be a whole number']);

@@ -28,7 +28,15 @@ describe('problem-management configuration', () => {
       PROBLEM_TEAM_ID: 'T-1',
       RCA_WARNING_BUSINESS_DAYS: '2',
     });
-    expect(problems).toMatchObject({ impacts: ['medium', 'high', 'top'], repeatThreshold: 3, windowDays: 14, rcaDue: 'P2W', managerId: 'P-1', teamId: 'T-1', rcaWarningBusinessDays: 2 });
+    expect(problems).toMatchObject({
+      impacts: ['medium', 'high', 'top'],
+      repeatThreshold: 3,
+      windowDays: 14,
+      rcaDue: 'P2W',
+      managerId: 'P-1',
+      teamId: 'T-1',
+      rcaWarningBusinessDays: 2,
+    });
   });
 
   it.each([

@@ -6,7 +6,13 @@ import { configProblemsOf } from '../../../helpers/config-problems.js';
 describe('first-line registration configuration', () => {
   it('defaults to the contract: rules per category, pause, one reminder after a business day, no routing', () => {
     expect(loadConfig({}).registration).toEqual({
-      completeness: { rules: DEFAULT_COMPLETENESS_RULES, cues: DEFAULT_REPRODUCTION_CUES, pause: true, pausePriorities: ['high', 'medium', 'low'], reminder: { unit: 'business_days', days: 1 } },
+      completeness: {
+        rules: DEFAULT_COMPLETENESS_RULES,
+        cues: DEFAULT_REPRODUCTION_CUES,
+        pause: true,
+        pausePriorities: ['high', 'medium', 'low'],
+        reminder: { unit: 'business_days', days: 1 },
+      },
       routing: { rules: [], registrationTeamId: null },
     });
   });
@@ -23,13 +29,19 @@ describe('first-line registration configuration', () => {
     });
     expect(registration).toEqual({
       completeness: {
-        rules: { incident: { requires: ['impact', 'description'], minDescriptionLength: 20 }, rfi: { requires: ['subject'], minDescriptionLength: 1 } },
+        rules: {
+          incident: { requires: ['impact', 'description'], minDescriptionLength: 20 },
+          rfi: { requires: ['subject'], minDescriptionLength: 1 },
+        },
         cues: ['repro', 'naspelen'],
         pause: false,
         pausePriorities: ['top', 'high'],
         reminder: { unit: 'business_minutes', minutes: 240 },
       },
-      routing: { rules: [{ serviceInstanceId: 'SI1', category: null, impact: 'top', firstLineTeamId: 'T1', secondLineTeamId: 'T2' }], registrationTeamId: 'T0' },
+      routing: {
+        rules: [{ serviceInstanceId: 'SI1', category: null, impact: 'top', firstLineTeamId: 'T1', secondLineTeamId: 'T2' }],
+        registrationTeamId: 'T0',
+      },
     });
   });
 

@@ -17,7 +17,11 @@ function memoryStore(fail: () => boolean) {
     lastBeatMs: async () => null,
     firstBeatMs: async () => null,
   };
-  return { store, runs: (series: string) => [...runs.values()].filter((r) => r.series === series).map(({ startMs, lastBeatMs }) => ({ startMs, lastBeatMs })) };
+  return {
+    store,
+    runs: (series: string) =>
+      [...runs.values()].filter((r) => r.series === series).map(({ startMs, lastBeatMs }) => ({ startMs, lastBeatMs })),
+  };
 }
 
 describe('heartbeats', () => {
@@ -27,7 +31,13 @@ describe('heartbeats', () => {
     let redisDown = false;
     const memory = memoryStore(() => redisDown);
     const log = createLogCapture();
-    const beats = startHeartbeats({ store: memory.store, series: [{ name: 'web', isUp: async () => up }], sampleMs: SAMPLE, logger: log.logger, now: () => now });
+    const beats = startHeartbeats({
+      store: memory.store,
+      series: [{ name: 'web', isUp: async () => up }],
+      sampleMs: SAMPLE,
+      logger: log.logger,
+      now: () => now,
+    });
     beats.stop(); // drive the beats by hand; the first one already ran at start
     await new Promise((resolve) => setImmediate(resolve));
     const tick = async (ms = SAMPLE) => {

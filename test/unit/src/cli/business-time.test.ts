@@ -6,14 +6,25 @@ async function cli(argv: string[], options: { stdin?: string; env?: Record<strin
   const out: string[] = [];
   const err: string[] = [];
   const sink = (chunks: string[]) => new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
-  const code = await runCli(argv, { stdin: Readable.from([options.stdin ?? '']), stdout: sink(out), stderr: sink(err), env: options.env ?? {} });
-  const lines = out.join('').split('\n').filter((line) => line !== '');
+  const code = await runCli(argv, {
+    stdin: Readable.from([options.stdin ?? '']),
+    stdout: sink(out),
+    stderr: sink(err),
+    env: options.env ?? {},
+  });
+  const lines = out
+    .join('')
+    .split('\n')
+    .filter((line) => line !== '');
   return { code, json: lines.map((line) => JSON.parse(line) as unknown), stderr: err.join('') };
 }
 
 describe('business-time add', () => {
   it('prints the due instant in UTC', async () => {
-    expect(await cli(['business-time', 'add', '--start', '2026-03-27T15:00:00Z', '--minutes', '60'])).toMatchObject({ code: 0, json: [{ due: '2026-03-27T16:00:00Z' }] });
+    expect(await cli(['business-time', 'add', '--start', '2026-03-27T15:00:00Z', '--minutes', '60'])).toMatchObject({
+      code: 0,
+      json: [{ due: '2026-03-27T16:00:00Z' }],
+    });
   });
 
   it('accepts offsets and keeps milliseconds when there are some', async () => {
@@ -23,8 +34,24 @@ describe('business-time add', () => {
 
   it('uses the configured calendar, and flags override it', async () => {
     const env = { SUPPORT_TIMEZONE: 'America/New_York', SUPPORT_HOURS: 'Mon-Fri 09:00-17:00' };
-    expect((await cli(['business-time', 'add', '--start', '2026-03-06T21:00:00Z', '--minutes', '120'], { env })).json).toEqual([{ due: '2026-03-09T14:00:00Z' }]);
-    const overridden = await cli(['business-time', 'add', '--start', '2026-03-06T21:00:00Z', '--minutes', '120', '--timezone', 'UTC', '--hours', 'Mon-Sun 00:00-24:00'], { env });
+    expect((await cli(['business-time', 'add', '--start', '2026-03-06T21:00:00Z', '--minutes', '120'], { env })).json).toEqual([
+      { due: '2026-03-09T14:00:00Z' },
+    ]);
+    const overridden = await cli(
+      [
+        'business-time',
+        'add',
+        '--start',
+        '2026-03-06T21:00:00Z',
+        '--minutes',
+        '120',
+        '--timezone',
+        'UTC',
+        '--hours',
+        'Mon-Sun 00:00-24:00',
+      ],
+      { env },
+    );
     expect(overridden.json).toEqual([{ due: '2026-03-06T23:00:00Z' }]);
   });
 
@@ -45,7 +72,9 @@ describe('business-time add', () => {
   });
 
   it('exits 2 with the message on a bad configuration', async () => {
-    const result = await cli(['business-time', 'add', '--start', '2026-03-27T15:00:00Z', '--minutes', '60'], { env: { SUPPORT_HOURS: 'Mon-Fry 09:00-17:00' } });
+    const result = await cli(['business-time', 'add', '--start', '2026-03-27T15:00:00Z', '--minutes', '60'], {
+      env: { SUPPORT_HOURS: 'Mon-Fry 09:00-17:00' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/SUPPORT_HOURS: unknown weekday or range "Mon-Fry"/);
   });
@@ -80,7 +109,10 @@ describe('business-time add', () => {
 
   it('--jsonl takes flags given beside it as defaults for every line', async () => {
     const stdin = '{"start":"2026-03-06T21:00:00Z"}\n{"start":"2026-03-06T21:00:00Z","minutes":60,"timezone":"Europe/Amsterdam"}\n';
-    const result = await cli(['business-time', 'add', '--jsonl', '--minutes', '120', '--timezone', 'UTC', '--hours', 'Mon-Sun 00:00-24:00'], { stdin });
+    const result = await cli(
+      ['business-time', 'add', '--jsonl', '--minutes', '120', '--timezone', 'UTC', '--hours', 'Mon-Sun 00:00-24:00'],
+      { stdin },
+    );
     expect(result.json).toEqual([{ due: '2026-03-06T23:00:00Z' }, { due: '2026-03-06T22:00:00Z' }]);
   });
 });
@@ -103,7 +135,10 @@ describe('business-time between', () => {
 describe('sla targets', () => {
   it('prints both due instants for a priority', async () => {
     const result = await cli(['sla', 'targets', '--priority', 'top', '--start', '2026-03-27T15:00:00Z']);
-    expect(result).toMatchObject({ code: 0, json: [{ priority: 'top', responseDue: '2026-03-27T16:00:00Z', resolutionDue: '2026-03-30T09:00:00Z' }] });
+    expect(result).toMatchObject({
+      code: 0,
+      json: [{ priority: 'top', responseDue: '2026-03-27T16:00:00Z', resolutionDue: '2026-03-30T09:00:00Z' }],
+    });
   });
 
   it('follows SLA_TARGETS', async () => {

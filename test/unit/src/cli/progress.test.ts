@@ -36,7 +36,10 @@ describe('cli progress', () => {
       progress.update(done, null);
     }
     progress.finish();
-    const lines = err().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = err()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines[0]).toEqual({ progress: 'requests', done: 1, total: null, perSecond: 10, etaSeconds: null });
     expect(lines.map((l) => l['done'])).toEqual([1, 11, 21, 30]);
     expect(lines.at(-1)).toEqual({ progress: 'requests', done: 30, total: null, perSecond: 10, etaSeconds: null });

@@ -35,11 +35,14 @@ describe('admin router', () => {
   describe('without credentials', () => {
     const { app, log } = appWith({ token: undefined, basic: undefined });
 
-    it.each(['/metrics', '/admin/queues', '/reports/availability', '/dashboard'])('disables %s with a 404 naming the variables', async (path) => {
-      const res = await request(app).get(path).set('Authorization', `Bearer ${TOKEN}`);
-      expect(res.status).toBe(404);
-      expect(res.body.error).toMatch(/ADMIN_TOKEN/);
-    });
+    it.each(['/metrics', '/admin/queues', '/reports/availability', '/dashboard'])(
+      'disables %s with a 404 naming the variables',
+      async (path) => {
+        const res = await request(app).get(path).set('Authorization', `Bearer ${TOKEN}`);
+        expect(res.status).toBe(404);
+        expect(res.body.error).toMatch(/ADMIN_TOKEN/);
+      },
+    );
 
     it('leaves the health endpoint alone and says at start that admin is off', async () => {
       const res = await request(app).get('/healthz');
@@ -90,7 +93,9 @@ describe('admin router', () => {
     const { app } = appWith({ token: TOKEN, basic: { user: 'ops', password: 'correct horse battery' } });
 
     it('accepts the user and password, and still the token', async () => {
-      expect((await request(app).get('/reports/availability').set('Authorization', basic('ops', 'correct horse battery'))).status).toBe(200);
+      expect((await request(app).get('/reports/availability').set('Authorization', basic('ops', 'correct horse battery'))).status).toBe(
+        200,
+      );
       expect((await request(app).get('/reports/availability').set('Authorization', `bearer ${TOKEN}`)).status).toBe(200);
     });
 
@@ -121,7 +126,14 @@ describe('admin router: changes started by another site', () => {
   const routes = express.Router();
   routes.post('/admin/queues/api/retry', (_req, res) => void res.json({ retried: true }));
   const app = express();
-  app.use(createAdminRouter({ credentials: { token: TOKEN, basic: undefined }, throttle: looseThrottle(), logger: createLogCapture().logger, routes: [routes] }));
+  app.use(
+    createAdminRouter({
+      credentials: { token: TOKEN, basic: undefined },
+      throttle: looseThrottle(),
+      logger: createLogCapture().logger,
+      routes: [routes],
+    }),
+  );
   const post = () => request(app).post('/admin/queues/api/retry').set('Authorization', `Bearer ${TOKEN}`);
 
   it.each([
@@ -138,8 +150,17 @@ describe('admin router: changes started by another site', () => {
     const app2 = express();
     const reads = express.Router();
     reads.get('/metrics', (_req, res) => void res.send('ok'));
-    app2.use(createAdminRouter({ credentials: { token: TOKEN, basic: undefined }, throttle: looseThrottle(), logger: createLogCapture().logger, routes: [reads] }));
-    expect((await request(app2).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).set('Sec-Fetch-Site', 'cross-site')).status).toBe(200);
+    app2.use(
+      createAdminRouter({
+        credentials: { token: TOKEN, basic: undefined },
+        throttle: looseThrottle(),
+        logger: createLogCapture().logger,
+        routes: [reads],
+      }),
+    );
+    expect((await request(app2).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).set('Sec-Fetch-Site', 'cross-site')).status).toBe(
+      200,
+    );
   });
 });
 
@@ -156,7 +177,14 @@ describe('admin router: failed logins', () => {
     // As behind a proxy on loopback (TRUST_PROXY=loopback): the test names each client in X-Forwarded-For.
     app.set('trust proxy', ['loopback']);
     const throttle = createMemoryLoginThrottle({ maxFailures: 3, windowMs: 60_000 }, clock);
-    app.use(createAdminRouter({ credentials: { token: TOKEN, basic: { user: 'ops', password: PASSWORD } }, throttle, logger: log.logger, routes: [routes] }));
+    app.use(
+      createAdminRouter({
+        credentials: { token: TOKEN, basic: { user: 'ops', password: PASSWORD } },
+        throttle,
+        logger: log.logger,
+        routes: [routes],
+      }),
+    );
     const from = (address: string, authorization?: string) => {
       const req = request(app).get('/metrics').set('X-Forwarded-For', address);
       return authorization === undefined ? req : req.set('Authorization', authorization);
@@ -190,8 +218,19 @@ describe('admin router: failed logins', () => {
     expect(block.map((l) => [l.level, l.address, l.retryAfterSeconds])).toEqual([['warn', '203.0.113.7', 60]]);
     // Neither the tried nor the configured credentials, encoded or hashed, anywhere in the log.
     const text = log.text();
-    const digests = (value: string) => [createHash('sha256').update(value).digest('hex'), createHash('sha256').update(value).digest('base64')];
-    for (const secret of ['guess-one-password', 'guess-two-token-value', 'guess-three-raw-header', PASSWORD, TOKEN, ...guesses, basic('ops', PASSWORD).slice(6)]) {
+    const digests = (value: string) => [
+      createHash('sha256').update(value).digest('hex'),
+      createHash('sha256').update(value).digest('base64'),
+    ];
+    for (const secret of [
+      'guess-one-password',
+      'guess-two-token-value',
+      'guess-three-raw-header',
+      PASSWORD,
+      TOKEN,
+      ...guesses,
+      basic('ops', PASSWORD).slice(6),
+    ]) {
       expect(text).not.toContain(secret);
       for (const digest of digests(secret)) expect(text).not.toContain(digest);
     }
@@ -206,7 +245,8 @@ describe('admin router: failed logins', () => {
 
   it('counts an IPv6 client by its /64, so fresh addresses from one network do not reset the count', async () => {
     const { from } = throttledApp();
-    for (const suffix of ['1', '2', '3']) expect((await from(`2001:db8:5:6::${suffix}`, 'Bearer wrong-token-value-00000')).status).toBe(401);
+    for (const suffix of ['1', '2', '3'])
+      expect((await from(`2001:db8:5:6::${suffix}`, 'Bearer wrong-token-value-00000')).status).toBe(401);
     expect((await from('2001:db8:5:6::4', `Bearer ${TOKEN}`)).status).toBe(429);
     expect((await from('2001:db8:5:7::1', `Bearer ${TOKEN}`)).status).toBe(200);
   });

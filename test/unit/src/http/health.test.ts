@@ -11,7 +11,11 @@ describe('/readyz warnings', () => {
   it('stays ready with a warn-only check failing, and names it under warnings', async () => {
     const res = await request(app([ok, webhooks('3 change(s) arrived without a webhook')])).get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', checks: ['redis', 'webhooks'], warnings: { webhooks: '3 change(s) arrived without a webhook' } });
+    expect(res.body).toEqual({
+      status: 'ready',
+      checks: ['redis', 'webhooks'],
+      warnings: { webhooks: '3 change(s) arrived without a webhook' },
+    });
   });
 
   it('has no warnings field when nothing warns, and still fails on a real check', async () => {

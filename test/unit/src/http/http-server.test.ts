@@ -6,7 +6,9 @@ import { createLogCapture } from '../../../helpers/log-capture.js';
 describe('createHttpServer', () => {
   it('sets the configured limits on the server (defaults here)', () => {
     const server = createHttpServer((_req, res) => res.end(), loadConfig({}).http.limits, createLogCapture().logger);
-    expect([server.headersTimeout, server.requestTimeout, server.keepAliveTimeout, server.maxConnections]).toEqual([10_000, 15_000, 5_000, 500]);
+    expect([server.headersTimeout, server.requestTimeout, server.keepAliveTimeout, server.maxConnections]).toEqual([
+      10_000, 15_000, 5_000, 500,
+    ]);
     server.close();
   });
 

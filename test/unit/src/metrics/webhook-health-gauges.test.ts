@@ -33,7 +33,9 @@ describe('webhook health metrics', () => {
 
   it('keep the last values read and log when Redis cannot be read', async () => {
     let up = true;
-    const { scrape, log } = scrapeWith(async () => (up ? { lastSweepAtMs: 5_000, lastSweepMissed: 1, missedTotal: 4, warning: 'w' } : Promise.reject(new Error('redis down'))));
+    const { scrape, log } = scrapeWith(async () =>
+      up ? { lastSweepAtMs: 5_000, lastSweepMissed: 1, missedTotal: 4, warning: 'w' } : Promise.reject(new Error('redis down')),
+    );
     await scrape();
     up = false;
     const samples = await scrape();

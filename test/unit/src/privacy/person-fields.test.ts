@@ -10,7 +10,10 @@ describe('namesPerson', () => {
     ['a person record', { person: { id: 17, name: 'x' } }],
     ['a requested_by record by nodeID', { requested_by: { nodeID: '17' } }],
     ['member_id', { member_id: 17 }],
-    ['who excused an SLA record\'s breaches', { requestId: 'r1', target: 'resolution', excused: { reason: 'customer VPN down', by: '17', at: 1 } }],
+    [
+      "who excused an SLA record's breaches",
+      { requestId: 'r1', target: 'resolution', excused: { reason: 'customer VPN down', by: '17', at: 1 } },
+    ],
   ])('finds %s', (_name, value) => expect(namesPerson(value, '17')).toBe(true));
 
   it.each([

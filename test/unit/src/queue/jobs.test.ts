@@ -28,12 +28,24 @@ describe('the job registry', () => {
   });
 
   it('gives each job its id rule: timers one id per request and instant, coalesced jobs one waiting job per request', () => {
-    expect(JOBS.slaTimer.optionsFor({ requestNodeId: 'a:b', fireAtMs: 5 }, { delay: 10 })).toMatchObject({ jobId: 'sla-a_b-5', delay: 10, removeOnComplete: true, attempts: 10 });
+    expect(JOBS.slaTimer.optionsFor({ requestNodeId: 'a:b', fireAtMs: 5 }, { delay: 10 })).toMatchObject({
+      jobId: 'sla-a_b-5',
+      delay: 10,
+      removeOnComplete: true,
+      attempts: 10,
+    });
     expect(JOBS.rcaFollowUp.optionsFor({ problemNodeId: 'p', stage: 'overdue', fireAtMs: 7 })).toMatchObject({ jobId: 'rca-p-overdue-7' });
     expect(JOBS.followUpXurrent.jobId({ requestNodeId: 'r', fireAtMs: 9 })).toBe('follow-r-9');
-    expect(JOBS.reconcileRequest.optionsFor({ requestNodeId: 'r', reason: 'x' }, { priority: 10 })).toMatchObject({ deduplication: { id: 'reconcile-r', keepLastIfActive: true }, priority: 10 });
-    expect(JOBS.manageProblem.optionsFor({ requestNodeId: 'r' })).toMatchObject({ deduplication: { id: 'problem-r', keepLastIfActive: true } });
-    expect(JOBS.forwardToXurrent.optionsFor({ requestNodeId: 'r' })).toMatchObject({ deduplication: { id: 'forward-r', keepLastIfActive: true } });
+    expect(JOBS.reconcileRequest.optionsFor({ requestNodeId: 'r', reason: 'x' }, { priority: 10 })).toMatchObject({
+      deduplication: { id: 'reconcile-r', keepLastIfActive: true },
+      priority: 10,
+    });
+    expect(JOBS.manageProblem.optionsFor({ requestNodeId: 'r' })).toMatchObject({
+      deduplication: { id: 'problem-r', keepLastIfActive: true },
+    });
+    expect(JOBS.forwardToXurrent.optionsFor({ requestNodeId: 'r' })).toMatchObject({
+      deduplication: { id: 'forward-r', keepLastIfActive: true },
+    });
     // Deliveries are known by their delivery id, which the intake's producer gives as `extra`.
     expect(JOBS.requestEvent.optionsFor({} as never, { jobId: 'delivery-d1' })).toMatchObject({ jobId: 'delivery-d1' });
   });

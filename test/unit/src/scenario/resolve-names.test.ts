@@ -32,10 +32,14 @@ describe('createNameResolver', () => {
 
   it('resolves the service instances and teams named inside ROUTING_RULES, leaving the rest of the rule text', () => {
     const { store, demo, names } = setup();
-    const { ROUTING_RULES: rules } = names.config({ ROUTING_RULES: 'service_instance:Mail,impact:high => first:Mail first line,second:Service Desk; * => first:General' });
+    const { ROUTING_RULES: rules } = names.config({
+      ROUTING_RULES: 'service_instance:Mail,impact:high => first:Mail first line,second:Service Desk; * => first:General',
+    });
     const mail = names.serviceInstance('Mail');
     const team = (name: string) => [...store.teams.values()].find((t) => t.name === name)?.id;
-    expect(rules).toBe(`service_instance:${mail},impact:high => first:${team('Mail first line')},second:${demo.teamIds.serviceDesk}; * => first:${team('General')}`);
+    expect(rules).toBe(
+      `service_instance:${mail},impact:high => first:${team('Mail first line')},second:${demo.teamIds.serviceDesk}; * => first:${team('General')}`,
+    );
   });
 
   it('keeps ids of existing records and finds seeded records by name', () => {

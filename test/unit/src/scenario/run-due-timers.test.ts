@@ -12,7 +12,11 @@ function fakeTimers(onRun: (fireAtMs: number, add: (fireAtMs: number) => void) =
   let lastPromoted: number | undefined;
   const add = (fireAtMs: number) => {
     const id = `t-${fireAtMs}`;
-    delayed.set(id, { id, data: { requestNodeId: 'r', target: 'resolution', fireAtMs }, promote: async () => void (delayed.delete(id), (lastPromoted = fireAtMs)) });
+    delayed.set(id, {
+      id,
+      data: { requestNodeId: 'r', target: 'resolution', fireAtMs },
+      promote: async () => void (delayed.delete(id), (lastPromoted = fireAtMs)),
+    });
   };
   return { delayed, ran, add, lastPromoted: () => lastPromoted, onRun, list: async () => [...delayed.values()] };
 }
@@ -24,7 +28,11 @@ describe('runDueTimers', () => {
     for (const m of [45, 15, 90, 30]) timers.add(T0 + m * MIN);
     timers.delayed.set('junk', { id: 'junk', data: { nope: true }, promote: async () => expect.unreachable('junk promoted') });
     const ran = await runDueTimers(
-      { clock, delayedTimers: timers.list, waitUntilIdle: async () => void timers.ran.push({ fireAtMs: timers.lastPromoted() ?? 0, clockAt: clock.now() }) },
+      {
+        clock,
+        delayedTimers: timers.list,
+        waitUntilIdle: async () => void timers.ran.push({ fireAtMs: timers.lastPromoted() ?? 0, clockAt: clock.now() }),
+      },
       T0 + 60 * MIN,
     );
     expect(ran).toBe(3);
@@ -55,10 +63,22 @@ describe('runDueTimers', () => {
   it('skips a job the worker replaced meanwhile, and fails loudly on runaway timers', async () => {
     const clock = createManualClock(T0);
     let reads = 0;
-    const gone: TimerJob = { id: 'gone', data: { requestNodeId: 'r', target: 'response', fireAtMs: T0 }, promote: async () => Promise.reject(new Error('Job gone is not in the delayed state. promote')) };
-    await expect(runDueTimers({ clock, delayedTimers: async () => (reads++ === 0 ? [gone] : []), waitUntilIdle: async () => undefined }, T0)).resolves.toBe(0);
+    const gone: TimerJob = {
+      id: 'gone',
+      data: { requestNodeId: 'r', target: 'response', fireAtMs: T0 },
+      promote: async () => Promise.reject(new Error('Job gone is not in the delayed state. promote')),
+    };
+    await expect(
+      runDueTimers({ clock, delayedTimers: async () => (reads++ === 0 ? [gone] : []), waitUntilIdle: async () => undefined }, T0),
+    ).resolves.toBe(0);
 
-    const forever: TimerJob = { id: 'again', data: { requestNodeId: 'r', target: 'response', fireAtMs: T0 }, promote: async () => undefined };
-    await expect(runDueTimers({ clock, delayedTimers: async () => [forever], waitUntilIdle: async () => undefined }, T0, 5)).rejects.toThrow(/more than 5 SLA timers/);
+    const forever: TimerJob = {
+      id: 'again',
+      data: { requestNodeId: 'r', target: 'response', fireAtMs: T0 },
+      promote: async () => undefined,
+    };
+    await expect(
+      runDueTimers({ clock, delayedTimers: async () => [forever], waitUntilIdle: async () => undefined }, T0, 5),
+    ).rejects.toThrow(/more than 5 SLA timers/);
   });
 });

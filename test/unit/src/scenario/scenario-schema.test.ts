@@ -16,7 +16,11 @@ describe('parseScenario', () => {
   it('accepts the issue format and fills defaults', () => {
     const scenario = parseScenario({
       config: { SLA_WARNING_PERCENT: 80 },
-      steps: [{ at: at('15:00'), create: { ref: 'r1', impact: 'top' } }, { at: at('15:20'), note: { ref: 'r1', text: 'hi' } }, { at: at('15:30') }],
+      steps: [
+        { at: at('15:00'), create: { ref: 'r1', impact: 'top' } },
+        { at: at('15:20'), note: { ref: 'r1', text: 'hi' } },
+        { at: at('15:30') },
+      ],
     });
     expect(scenario.config).toEqual({ SLA_WARNING_PERCENT: '80' });
     expect(scenario.steps[0]?.create).toEqual({ ref: 'r1', impact: 'top', category: 'incident', subject: 'Scenario request' });
@@ -24,11 +28,15 @@ describe('parseScenario', () => {
     expect(scenario.steps[1]?.note).toEqual({ ref: 'r1', text: 'hi', internal: false, by: 'requester' });
   });
 
-  it('makes an internal note an agent\'s, and refuses an internal note by the requester', () => {
+  it("makes an internal note an agent's, and refuses an internal note by the requester", () => {
     const internal = parseScenario({ steps: [{ at: at('15:00'), note: { ref: 'r1', text: 'x', internal: true } }] });
     expect(internal.steps[0]?.note?.by).toBe('agent');
-    expect(() => parseScenario({ steps: [{ at: at('15:00'), note: { ref: 'r1', text: 'x', internal: true, by: 'requester' } }] })).toThrow(/steps\.0\.note\.by: a requester cannot write an internal note/);
-    expect(parseScenario({ steps: [{ at: at('15:00'), create: { ref: 'r1', customer: 'Acme' } }] }).steps[0]?.create?.customer).toBe('Acme');
+    expect(() => parseScenario({ steps: [{ at: at('15:00'), note: { ref: 'r1', text: 'x', internal: true, by: 'requester' } }] })).toThrow(
+      /steps\.0\.note\.by: a requester cannot write an internal note/,
+    );
+    expect(parseScenario({ steps: [{ at: at('15:00'), create: { ref: 'r1', customer: 'Acme' } }] }).steps[0]?.create?.customer).toBe(
+      'Acme',
+    );
   });
 
   it.each([
@@ -36,10 +44,18 @@ describe('parseScenario', () => {
     ['an instant without zone', { steps: [{ at: '2026-03-27T15:00:00' }] }, 'steps.0.at'],
     ['an unknown key', { steps: [{ at: at('15:00'), delete: { ref: 'r1' } }] }, 'steps.0'],
     ['time going back', { steps: [{ at: at('15:00') }, { at: at('16:00') }, { at: at('15:59') }] }, 'steps.2.at: goes back in time'],
-    ['two actions in one step', { steps: [{ at: at('15:00'), create: { ref: 'r1' }, note: { ref: 'r1', text: 'x' } }] }, 'steps.0.note: one action per step'],
+    [
+      'two actions in one step',
+      { steps: [{ at: at('15:00'), create: { ref: 'r1' }, note: { ref: 'r1', text: 'x' } }] },
+      'steps.0.note: one action per step',
+    ],
     ['hold without an action', { steps: [{ at: at('15:00'), hold: true }] }, 'steps.0.hold'],
     ['lose without an action', { steps: [{ at: at('15:00'), lose: true }] }, 'steps.0.lose'],
-    ['lose and hold at once', { steps: [{ at: at('15:00'), create: { ref: 'r1' }, hold: true, lose: true }] }, 'steps.0.lose: a step either holds or loses'],
+    [
+      'lose and hold at once',
+      { steps: [{ at: at('15:00'), create: { ref: 'r1' }, hold: true, lose: true }] },
+      'steps.0.lose: a step either holds or loses',
+    ],
     ['a wipe with another action', { steps: [{ at: at('15:00'), restart: true, wipe: true }] }, 'steps.0.wipe: one action per step'],
     ['no steps', { steps: [] }, 'steps:'],
     ['a lower-case config name', { config: { port: '1' }, steps: [{ at: at('15:00') }] }, 'config.port'],
@@ -61,4 +77,3 @@ describe('parseScenario', () => {
     expect(problemOf(steps({ ref: 'r1', status: 'completed' }, { release: true }))).toMatch(/one action per step/);
   });
 });
-

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { waitUntilIdle, type QueueProbe } from '../../../../src/scenario/wait-idle.js';
 
 /** A queue whose counts follow a script, one entry per read (the last one repeats). */
-function scriptedQueue(name: string, script: Record<string, number>[], delayed: { timestamp: number; delay: number }[] = []): QueueProbe & { reads: number } {
+function scriptedQueue(
+  name: string,
+  script: Record<string, number>[],
+  delayed: { timestamp: number; delay: number }[] = [],
+): QueueProbe & { reads: number } {
   const queue = {
     name,
     reads: 0,
@@ -23,12 +27,21 @@ describe('waitUntilIdle', () => {
   it('ignores virtual delayed timers but waits for one due in real time, and names what is busy on timeout', async () => {
     const now = 1_000_000;
     const idleTimers = scriptedQueue('sla-timers', [{}], [{ timestamp: now, delay: 3_600_000 }]);
-    await expect(waitUntilIdle({ webhooksIdle: async () => undefined, work: [], timers: idleTimers, pollMs: 1, realNow: () => now })).resolves.toBeUndefined();
+    await expect(
+      waitUntilIdle({ webhooksIdle: async () => undefined, work: [], timers: idleTimers, pollMs: 1, realNow: () => now }),
+    ).resolves.toBeUndefined();
 
     const dueTimers = scriptedQueue('sla-timers', [{}], [{ timestamp: now - 10, delay: 5 }]);
     const retrying = scriptedQueue('xurrent-requests', [{ delayed: 1 }]);
-    await expect(waitUntilIdle({ webhooksIdle: async () => undefined, work: [retrying], timers: dueTimers, pollMs: 1, timeoutMs: 30, realNow: () => now })).rejects.toThrow(
-      /did not become idle within 30 ms \(xurrent-requests: 1 delayed; sla-timers: 1 delayed due in real time\)/,
-    );
+    await expect(
+      waitUntilIdle({
+        webhooksIdle: async () => undefined,
+        work: [retrying],
+        timers: dueTimers,
+        pollMs: 1,
+        timeoutMs: 30,
+        realNow: () => now,
+      }),
+    ).rejects.toThrow(/did not become idle within 30 ms \(xurrent-requests: 1 delayed; sla-timers: 1 delayed due in real time\)/);
   });
 });

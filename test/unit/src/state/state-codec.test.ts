@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState } from '../../../../src/state/state-codec.js';
 
-const state = { version: 1, observed: { status: 'assigned', category: 'incident', priority: 'medium', updatedAtMs: 1_796_029_200_000 }, escalations: [], wakeUpAtMs: null, facts: null };
+const state = {
+  version: 1,
+  observed: { status: 'assigned', category: 'incident', priority: 'medium', updatedAtMs: 1_796_029_200_000 },
+  escalations: [],
+  wakeUpAtMs: null,
+  facts: null,
+};
 
 describe('workflow state codec', () => {
   it('round-trips a state, nulls and instants included', () => {

@@ -19,7 +19,11 @@ describe('checkVerifyCallback', () => {
 
   it('accepts the sending account on any configured domain (XURRENT_WEBHOOK_CALLBACK_DOMAINS), the explicit default port, and an upper-case host', () => {
     const policy = { accountId: 'WDC', domains: ['xurrent.com', '4me.com'] };
-    for (const callback of ['https://wdc.xurrent.com/webhooks/1/verify?code=a', 'https://wdc.4me.com/webhooks/1/verify?code=a', 'https://WDC.4ME.COM:443/webhooks/1/verify?code=a']) {
+    for (const callback of [
+      'https://wdc.xurrent.com/webhooks/1/verify?code=a',
+      'https://wdc.4me.com/webhooks/1/verify?code=a',
+      'https://WDC.4ME.COM:443/webhooks/1/verify?code=a',
+    ]) {
       expect(checkVerifyCallback(callback, policy, RECEIVED).ok, callback).toBe(true);
     }
   });
@@ -73,6 +77,8 @@ describe('checkVerifyCallback', () => {
   });
 
   it('describes a callback without its one-time code', () => {
-    expect(describeCallback(new URL('https://wdc.4me-staging.com/webhooks/1/verify?code=secret'))).toBe('https://wdc.4me-staging.com/webhooks/1/verify');
+    expect(describeCallback(new URL('https://wdc.4me-staging.com/webhooks/1/verify?code=secret'))).toBe(
+      'https://wdc.4me-staging.com/webhooks/1/verify',
+    );
   });
 });

@@ -22,7 +22,13 @@ const patConfig: XurrentConfig = {
 };
 const oauthConfig: XurrentConfig = { ...patConfig, auth: { kind: 'client-credentials', clientId: 'app-1', clientSecret: CLIENT_SECRET } };
 
-const REQUEST = { id: 'NG1lLmNvbS9SZXEvMQ', requestId: '1', subject: 'Printer', nextTargetAt: 'best_effort', resolutionTargetAt: '2026-11-27T10:00:00Z' };
+const REQUEST = {
+  id: 'NG1lLmNvbS9SZXEvMQ',
+  requestId: '1',
+  subject: 'Printer',
+  nextTargetAt: 'best_effort',
+  resolutionTargetAt: '2026-11-27T10:00:00Z',
+};
 const Me = z.object({ me: z.object({ id: z.string() }) });
 const ME_QUERY = 'query Me { me { id } }';
 
@@ -51,7 +57,11 @@ afterAll(() => nock.enableNetConnect());
 describe('Xurrent client: headers and parsing', () => {
   it('sends the bearer token, the account header and the operation name', async () => {
     const scope = nock(GRAPHQL, { reqheaders: { authorization: `Bearer ${PAT}`, 'x-xurrent-account': 'wdc' } })
-      .post('/', (body: { operationName?: string; variables?: { id?: string } }) => body.operationName === 'RequestById' && body.variables?.id === REQUEST.id)
+      .post(
+        '/',
+        (body: { operationName?: string; variables?: { id?: string } }) =>
+          body.operationName === 'RequestById' && body.variables?.id === REQUEST.id,
+      )
       .reply(200, { data: { node: REQUEST } }, { 'Content-Type': 'application/json' });
     const { node } = await setup().xurrent.request(REQUEST_BY_ID, { id: REQUEST.id }, RequestByIdResultSchema);
     expect(scope.isDone()).toBe(true);
@@ -61,7 +71,10 @@ describe('Xurrent client: headers and parsing', () => {
   });
 
   it('counts calls per view', async () => {
-    nock(GRAPHQL).post('/').times(2).reply(200, { data: { me: { id: 'p1' } } });
+    nock(GRAPHQL)
+      .post('/')
+      .times(2)
+      .reply(200, { data: { me: { id: 'p1' } } });
     const counted = setup().xurrent.counted();
     await counted.request(ME_QUERY, {}, Me);
     await counted.request(ME_QUERY, {}, Me);
@@ -69,23 +82,33 @@ describe('Xurrent client: headers and parsing', () => {
   });
 
   it('treats GraphQL errors in an HTTP 200 as a non-retriable error', async () => {
-    nock(GRAPHQL).post('/').reply(200, { data: null, errors: [{ message: "Field 'nope' doesn't exist", path: ['node'] }] });
+    nock(GRAPHQL)
+      .post('/')
+      .reply(200, { data: null, errors: [{ message: "Field 'nope' doesn't exist", path: ['node'] }] });
     const error = await failureOf(setup().xurrent.request(ME_QUERY, {}, Me));
     expect(error).toBeInstanceOf(XurrentApiError);
-    expect(error).toMatchObject({ status: 200, retriable: false, graphqlErrors: [{ message: "Field 'nope' doesn't exist", path: ['node'] }] });
+    expect(error).toMatchObject({
+      status: 200,
+      retriable: false,
+      graphqlErrors: [{ message: "Field 'nope' doesn't exist", path: ['node'] }],
+    });
   });
 
   it('throws mutation payload errors with their path', async () => {
     nock(GRAPHQL)
       .post('/')
       .reply(200, { data: { requestUpdate: { errors: [{ path: ['internalNote'], message: 'is too long' }], request: null } } });
-    const error = await failureOf(setup().xurrent.request(REQUEST_UPDATE, { input: { id: 'x', internalNote: 'n' } }, RequestUpdateResultSchema));
+    const error = await failureOf(
+      setup().xurrent.request(REQUEST_UPDATE, { input: { id: 'x', internalNote: 'n' } }, RequestUpdateResultSchema),
+    );
     expect(error).toMatchObject({ retriable: false, payloadErrors: [{ path: ['internalNote'], message: 'is too long' }] });
     expect((error as Error).message).toContain('internalNote: is too long');
   });
 
   it('refuses a response of an unexpected shape', async () => {
-    nock(GRAPHQL).post('/').reply(200, { data: { me: { id: 42 } } });
+    nock(GRAPHQL)
+      .post('/')
+      .reply(200, { data: { me: { id: 42 } } });
     await expect(setup().xurrent.request(ME_QUERY, {}, Me)).rejects.toMatchObject({ retriable: false });
   });
 });
@@ -102,7 +125,10 @@ describe('Xurrent client: failures and retry classification', () => {
   });
 
   it('a timeout is retriable and says how long it waited', async () => {
-    nock(GRAPHQL).post('/').delay(1_000).reply(200, { data: { me: { id: 'p1' } } });
+    nock(GRAPHQL)
+      .post('/')
+      .delay(1_000)
+      .reply(200, { data: { me: { id: 'p1' } } });
     const error = await failureOf(setup().xurrent.request(ME_QUERY, {}, Me));
     expect(error).toMatchObject({ name: 'XurrentApiError', retriable: true, status: undefined });
     expect((error as Error).message).toContain('timed out after 300 ms');
@@ -139,12 +165,19 @@ describe('Xurrent client: failures and retry classification', () => {
 describe('Xurrent client: OAuth client credentials', () => {
   it('20 parallel calls share one token request, sent form-encoded', async () => {
     const token = nock(OAUTH)
-      .post('/token', (body: Record<string, string>) => body['grant_type'] === 'client_credentials' && body['client_id'] === 'app-1' && body['client_secret'] === CLIENT_SECRET)
+      .post(
+        '/token',
+        (body: Record<string, string>) =>
+          body['grant_type'] === 'client_credentials' && body['client_id'] === 'app-1' && body['client_secret'] === CLIENT_SECRET,
+      )
       .matchHeader('content-type', /application\/x-www-form-urlencoded/)
       .delay(50)
       .once()
       .reply(200, { access_token: 'oauth-ACCESS-1', token_type: 'Bearer', expires_in: 3600 });
-    const api = nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-ACCESS-1' } }).post('/').times(20).reply(200, { data: { me: { id: 'p1' } } });
+    const api = nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-ACCESS-1' } })
+      .post('/')
+      .times(20)
+      .reply(200, { data: { me: { id: 'p1' } } });
     const { xurrent } = setup(oauthConfig);
     const results = await Promise.all(Array.from({ length: 20 }, () => xurrent.request(ME_QUERY, {}, Me)));
     expect(results).toHaveLength(20);
@@ -153,9 +186,17 @@ describe('Xurrent client: OAuth client credentials', () => {
   });
 
   it('a 401 drops the cached OAuth token and retries once with a fresh one', async () => {
-    nock(OAUTH).post('/token').reply(200, { access_token: 'oauth-OLD', expires_in: 3600 }).post('/token').reply(200, { access_token: 'oauth-NEW', expires_in: 3600 });
-    nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-OLD' } }).post('/').reply(401, { message: 'token revoked' });
-    nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-NEW' } }).post('/').reply(200, { data: { me: { id: 'p1' } } });
+    nock(OAUTH)
+      .post('/token')
+      .reply(200, { access_token: 'oauth-OLD', expires_in: 3600 })
+      .post('/token')
+      .reply(200, { access_token: 'oauth-NEW', expires_in: 3600 });
+    nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-OLD' } })
+      .post('/')
+      .reply(401, { message: 'token revoked' });
+    nock(GRAPHQL, { reqheaders: { authorization: 'Bearer oauth-NEW' } })
+      .post('/')
+      .reply(200, { data: { me: { id: 'p1' } } });
     await expect(setup(oauthConfig).xurrent.request(ME_QUERY, {}, Me)).resolves.toEqual({ me: { id: 'p1' } });
   });
 
@@ -174,7 +215,13 @@ describe('Xurrent client: OAuth client credentials', () => {
 describe('Xurrent client: logging', () => {
   it('never logs the token, the client secret or the access token', async () => {
     nock(OAUTH).post('/token').reply(200, { access_token: 'oauth-ACCESS-2', expires_in: 3600 });
-    nock(GRAPHQL).post('/').reply(200, { data: { me: { id: 'p1' } } }).post('/').reply(403, { message: 'bad' }).post('/').reply(200, { data: { me: { id: 7 } } });
+    nock(GRAPHQL)
+      .post('/')
+      .reply(200, { data: { me: { id: 'p1' } } })
+      .post('/')
+      .reply(403, { message: 'bad' })
+      .post('/')
+      .reply(200, { data: { me: { id: 7 } } });
     const oauth = setup(oauthConfig);
     await oauth.xurrent.request(ME_QUERY, {}, Me);
     await oauth.xurrent.request(ME_QUERY, {}, Me).catch((error: unknown) => oauth.logger.error('call failed', { error }));
@@ -191,15 +238,23 @@ describe('Xurrent client: logging', () => {
 describe('Xurrent client: call outcomes for metrics', () => {
   it('reports each operation once with its outcome', async () => {
     nock(GRAPHQL)
-      .post('/').reply(200, { data: { me: { id: 'p1' } } })
-      .post('/').reply(429, 'Too Many Requests', { 'Retry-After': '3' })
-      .post('/').reply(502, 'upstream trouble', { 'Content-Type': 'text/plain' })
-      .post('/').reply(200, { data: null, errors: [{ message: 'nope' }] });
+      .post('/')
+      .reply(200, { data: { me: { id: 'p1' } } })
+      .post('/')
+      .reply(429, 'Too Many Requests', { 'Retry-After': '3' })
+      .post('/')
+      .reply(502, 'upstream trouble', { 'Content-Type': 'text/plain' })
+      .post('/')
+      .reply(200, { data: null, errors: [{ message: 'nope' }] });
     const calls: { operation: string; outcome: string }[] = [];
-    const xurrent = createXurrentClient({ config: patConfig, logger: createLogCapture().logger, onCall: ({ operation, outcome, durationMs }) => {
-      expect(durationMs).toBeGreaterThanOrEqual(0);
-      calls.push({ operation, outcome });
-    } });
+    const xurrent = createXurrentClient({
+      config: patConfig,
+      logger: createLogCapture().logger,
+      onCall: ({ operation, outcome, durationMs }) => {
+        expect(durationMs).toBeGreaterThanOrEqual(0);
+        calls.push({ operation, outcome });
+      },
+    });
     await xurrent.request(ME_QUERY, {}, Me);
     for (let i = 0; i < 3; i += 1) await failureOf(xurrent.request(ME_QUERY, {}, Me));
     expect(calls).toEqual([

@@ -6,7 +6,11 @@ const request = (status: string, noteTexts: string[] = []) => ({ id: 'REQ1', sta
 describe('planLinkedFollowUp', () => {
   it('notes a new status of the linked request once, and keeps following', () => {
     const plan = planLinkedFollowUp(request('waiting_for'), { label: '#7', status: 'in_progress' });
-    expect(plan).toEqual({ internalNote: `Xurrent's linked request #7 is now in progress.\n${linkedStatusMarker('REQ1', 'in_progress')}`, status: null, next: 'continue' });
+    expect(plan).toEqual({
+      internalNote: `Xurrent's linked request #7 is now in progress.\n${linkedStatusMarker('REQ1', 'in_progress')}`,
+      status: null,
+      next: 'continue',
+    });
     const again = planLinkedFollowUp(request('waiting_for', [plan.internalNote ?? '']), { label: '#7', status: 'in_progress' });
     expect(again).toEqual({ internalNote: null, status: null, next: 'continue' });
   });
@@ -15,7 +19,11 @@ describe('planLinkedFollowUp', () => {
     const plan = planLinkedFollowUp(request('waiting_for'), { label: '#7', status: 'completed' });
     expect(plan.internalNote).toContain('Xurrent has completed its linked request #7. Please verify the fix with the customer');
     expect(plan).toMatchObject({ status: 'assigned', next: 'stop' });
-    expect(planLinkedFollowUp(request('in_progress', [plan.internalNote ?? '']), { label: '#7', status: 'completed' })).toEqual({ internalNote: null, status: null, next: 'stop' });
+    expect(planLinkedFollowUp(request('in_progress', [plan.internalNote ?? '']), { label: '#7', status: 'completed' })).toEqual({
+      internalNote: null,
+      status: null,
+      next: 'stop',
+    });
   });
 
   it('does not move a request that is already assigned', () => {
@@ -23,7 +31,11 @@ describe('planLinkedFollowUp', () => {
   });
 
   it.each(['completed', 'declined', 'rejected'])('stops without writing once the customer request is %s', (status) => {
-    expect(planLinkedFollowUp(request(status), { label: '#7', status: 'in_progress' })).toEqual({ internalNote: null, status: null, next: 'stop' });
+    expect(planLinkedFollowUp(request(status), { label: '#7', status: 'in_progress' })).toEqual({
+      internalNote: null,
+      status: null,
+      next: 'stop',
+    });
   });
 
   it('keeps following when the linked request cannot be read', () => {
@@ -39,7 +51,11 @@ describe('breakFixRequestAction', () => {
     ['nothing in supplier mode', { ...base, mode: 'supplier' as const }, 'none'],
     ['nothing when not escalated', { ...base, escalated: false }, 'none'],
     ['nothing for a closed request', { ...base, request: request('completed') }, 'none'],
-    ['nothing once Xurrent completed it', { ...base, supplierRequestId: 'L1', request: request('assigned', [`done\n${linkedStatusMarker('REQ1', 'completed')}`]) }, 'none'],
+    [
+      'nothing once Xurrent completed it',
+      { ...base, supplierRequestId: 'L1', request: request('assigned', [`done\n${linkedStatusMarker('REQ1', 'completed')}`]) },
+      'none',
+    ],
   ] as const)('%s', (_name, input, expected) => {
     expect(breakFixRequestAction(input)).toBe(expected);
   });

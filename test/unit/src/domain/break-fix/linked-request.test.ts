@@ -18,7 +18,14 @@ describe('planLinkedRequest', () => {
   it('carries subject, impact, description and reproduction notes, and names the customer request for finding it again', () => {
     const { input, searchText } = planLinkedRequest(incident, { customerAccount: 'acme', serviceInstanceId: 'SI-XS' });
     expect(searchText).toBe('acme #42');
-    expect(input).toMatchObject({ subject: 'Search returns nothing [acme #42]', category: 'incident', impact: 'high', serviceInstanceId: 'SI-XS', source: LINKED_REQUEST_SOURCE, sourceID: 'request:acme:REQ-NODE-1' });
+    expect(input).toMatchObject({
+      subject: 'Search returns nothing [acme #42]',
+      category: 'incident',
+      impact: 'high',
+      serviceInstanceId: 'SI-XS',
+      source: LINKED_REQUEST_SOURCE,
+      sourceID: 'request:acme:REQ-NODE-1',
+    });
     expect(input.subject).toContain(searchText);
     expect(input.note).toContain('request #42 (incident on the Xurrent service, impact high)');
     expect(input.note).toContain('Description:\nSince 09:00 every search in self-service returns nothing.');
@@ -27,7 +34,10 @@ describe('planLinkedRequest', () => {
   });
 
   it('forwards a request for change without impact and falls back to the subject as description', () => {
-    const { input } = planLinkedRequest({ ...incident, category: 'rfc', impact: null, notes: [] }, { customerAccount: 'acme', serviceInstanceId: null });
+    const { input } = planLinkedRequest(
+      { ...incident, category: 'rfc', impact: null, notes: [] },
+      { customerAccount: 'acme', serviceInstanceId: null },
+    );
     expect(input.category).toBe('rfc');
     expect(input).not.toHaveProperty('impact');
     expect(input).not.toHaveProperty('serviceInstanceId');

@@ -30,7 +30,8 @@ const windowsArb: fc.Arbitrary<TimeWindow[]> = fc
   .map((edges) => edges.sort((a, b) => a - b))
   .map((edges) => {
     const windows: TimeWindow[] = [];
-    for (let i = 0; i + 1 < edges.length; i += 2) windows.push({ startMinute: (edges[i] as number) * 15, endMinute: (edges[i + 1] as number) * 15 });
+    for (let i = 0; i + 1 < edges.length; i += 2)
+      windows.push({ startMinute: (edges[i] as number) * 15, endMinute: (edges[i + 1] as number) * 15 });
     return windows;
   });
 
@@ -78,14 +79,20 @@ describe('business calendar against a naive stepping clock', () => {
 
   it('inverse: elapsed(t, add(t, D)) = D, and add(t, elapsed(t, u)) is the earliest instant with that much', () => {
     fc.assert(
-      fc.property(calendarArb, instantArb, fc.integer({ min: 0, max: 5_000_000_000 }), fc.integer({ min: 0, max: 60 * 86_400_000 }), (spec, t, millis, gap) => {
-        const { real } = both(spec);
-        expect(real.businessMillisBetween(t, real.addBusinessMillis(t, millis))).toBe(millis);
-        const u = t + gap;
-        const back = real.addBusinessMillis(t, real.businessMillisBetween(t, u));
-        expect(back).toBeLessThanOrEqual(u);
-        expect(real.businessMillisBetween(back, u)).toBe(0);
-      }),
+      fc.property(
+        calendarArb,
+        instantArb,
+        fc.integer({ min: 0, max: 5_000_000_000 }),
+        fc.integer({ min: 0, max: 60 * 86_400_000 }),
+        (spec, t, millis, gap) => {
+          const { real } = both(spec);
+          expect(real.businessMillisBetween(t, real.addBusinessMillis(t, millis))).toBe(millis);
+          const u = t + gap;
+          const back = real.addBusinessMillis(t, real.businessMillisBetween(t, u));
+          expect(back).toBeLessThanOrEqual(u);
+          expect(real.businessMillisBetween(back, u)).toBe(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });

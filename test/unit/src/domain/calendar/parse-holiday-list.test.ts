@@ -21,7 +21,8 @@ describe('parseHolidayList', () => {
 });
 
 describe('resolveRegionHolidays', () => {
-  const dates = (regions: string[], years: number[]) => resolveRegionHolidays(regions, years).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+  const dates = (regions: string[], years: number[]) =>
+    resolveRegionHolidays(regions, years).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
 
   it('keeps only public holidays (NL 2026: not Good Friday, a school day there)', () => {
     const nl = dates(['NL'], [2026]);

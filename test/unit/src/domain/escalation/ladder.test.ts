@@ -44,7 +44,9 @@ describe('escalation ladder', () => {
   it('names the next threshold ahead for the timer', () => {
     expect(nextEscalation(resolution(H), new Set(), policy)?.key).toBe('resolution:warning');
     expect(nextEscalation(resolution(3.5 * H), new Set(['resolution:warning']), policy)?.atElapsedMs).toBe(4 * H);
-    expect(nextEscalation(resolution(8 * H), new Set(['resolution:warning', 'resolution:service_support_manager', 'resolution:cto']), policy)).toBeUndefined();
+    expect(
+      nextEscalation(resolution(8 * H), new Set(['resolution:warning', 'resolution:service_support_manager', 'resolution:cto']), policy),
+    ).toBeUndefined();
     expect(nextEscalation(response(0.5 * H, true), new Set(), policy)).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createInstantFormatter, hasMarker, noteMarker, renderChangeNote, renderStartNote } from '../../../../../src/domain/notes/render-notes.js';
+import {
+  createInstantFormatter,
+  hasMarker,
+  noteMarker,
+  renderChangeNote,
+  renderStartNote,
+} from '../../../../../src/domain/notes/render-notes.js';
 import { diffTicketFacts, type TicketFacts } from '../../../../../src/domain/notes/ticket-facts.js';
 
 const format = createInstantFormatter('Europe/Amsterdam', 'en');
@@ -26,7 +32,11 @@ describe('ticket notes', () => {
     const remembering = createInstantFormatter('Europe/Amsterdam', 'en');
     const summer = Date.parse('2026-07-01T10:00:00Z');
     const winter = Date.parse('2026-12-01T10:00:00Z');
-    expect([remembering(summer), remembering(summer), remembering(winter)]).toEqual(['Wed 1 Jul 2026, 12:00 (Europe/Amsterdam)', 'Wed 1 Jul 2026, 12:00 (Europe/Amsterdam)', 'Tue 1 Dec 2026, 11:00 (Europe/Amsterdam)']);
+    expect([remembering(summer), remembering(summer), remembering(winter)]).toEqual([
+      'Wed 1 Jul 2026, 12:00 (Europe/Amsterdam)',
+      'Wed 1 Jul 2026, 12:00 (Europe/Amsterdam)',
+      'Tue 1 Dec 2026, 11:00 (Europe/Amsterdam)',
+    ]);
     for (let i = 0; i < 10_050; i += 1) remembering(summer + i * 60_000);
     expect(remembering(winter)).toBe('Tue 1 Dec 2026, 11:00 (Europe/Amsterdam)');
     expect(remembering(summer + 10_049 * 60_000)).toBe(format(summer + 10_049 * 60_000));
@@ -42,10 +52,18 @@ describe('ticket notes', () => {
   });
 
   it('says a request for information has no SLA, and shows flags', () => {
-    const rfi = renderStartNote({ ...incident, kind: 'rfi', priority: null, priorityReason: 'request for information: no priority and no SLA' }, format, '[m]');
+    const rfi = renderStartNote(
+      { ...incident, kind: 'rfi', priority: null, priorityReason: 'request for information: no priority and no SLA' },
+      format,
+      '[m]',
+    );
     expect(rfi).toContain('request for information (no priority, no SLA)');
     expect(rfi).not.toContain('due');
-    const rfc = renderStartNote({ ...incident, kind: 'rfc', priority: null, priorityReason: 'x', flags: ['outside_standard_support', 'forwarded_to_xurrent'] }, format, '[m]');
+    const rfc = renderStartNote(
+      { ...incident, kind: 'rfc', priority: null, priorityReason: 'x', flags: ['outside_standard_support', 'forwarded_to_xurrent'] },
+      format,
+      '[m]',
+    );
     expect(rfc).toContain('Flags: outside_standard_support, forwarded_to_xurrent.');
   });
 

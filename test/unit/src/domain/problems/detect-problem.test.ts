@@ -33,12 +33,22 @@ describe('decideProblem', () => {
   it('links a third to the open problem of the group, never creating another', () => {
     const third = incident('r3', { createdAtMs: T0 + 6 * DAY });
     const earlier = [incident('r1', { problemId: 'P1' }), incident('r2', { createdAtMs: T0 + 5 * DAY, problemId: 'P1' })];
-    expect(decideProblem(third, earlier, 'P1', policy)).toEqual({ action: 'link', problemId: 'P1', requestIds: ['r3'], why: expect.any(String) });
+    expect(decideProblem(third, earlier, 'P1', policy)).toEqual({
+      action: 'link',
+      problemId: 'P1',
+      requestIds: ['r3'],
+      why: expect.any(String),
+    });
   });
 
   it('also links a Top incident to the open problem of its group', () => {
     const top = incident('r9', { impact: 'top', priority: 'top' });
-    expect(decideProblem(top, [], 'P7', policy)).toMatchObject({ action: 'link', problemId: 'P7', requestIds: ['r9'], reason: 'top_incident' });
+    expect(decideProblem(top, [], 'P7', policy)).toMatchObject({
+      action: 'link',
+      problemId: 'P7',
+      requestIds: ['r9'],
+      reason: 'top_incident',
+    });
   });
 
   it('does nothing for two Medium incidents', () => {
@@ -56,7 +66,11 @@ describe('decideProblem', () => {
   it('counts a Top and a High on one instance as a repeat with one problem for both', () => {
     const top = incident('r1', { impact: 'top', priority: 'top' });
     const high = incident('r2', { createdAtMs: T0 + DAY });
-    expect(decideProblem(high, [top], null, policy)).toMatchObject({ action: 'create', reason: 'repeated_incidents', requestIds: ['r1', 'r2'] });
+    expect(decideProblem(high, [top], null, policy)).toMatchObject({
+      action: 'create',
+      reason: 'repeated_incidents',
+      requestIds: ['r1', 'r2'],
+    });
   });
 
   it('lets incidents older than the window expire', () => {
@@ -93,10 +107,18 @@ describe('decideProblem', () => {
 
     it('adds its own promise to the open problem that lacks it, linking nothing else', () => {
       expect(decideProblem(top, [incident('r1'), incident('r2')], 'P3', policy, { open: true, hasTopPromise: false })).toEqual({
-        action: 'link', problemId: 'P3', requestIds: ['r7'], reason: 'top_incident', why: expect.any(String),
+        action: 'link',
+        problemId: 'P3',
+        requestIds: ['r7'],
+        reason: 'top_incident',
+        why: expect.any(String),
       });
       // Linked by hand to a problem that is not the group's own: the promise goes to the linked one.
-      expect(decideProblem(top, [], null, policy, { open: true, hasTopPromise: false })).toMatchObject({ action: 'link', problemId: 'P3', reason: 'top_incident' });
+      expect(decideProblem(top, [], null, policy, { open: true, hasTopPromise: false })).toMatchObject({
+        action: 'link',
+        problemId: 'P3',
+        reason: 'top_incident',
+      });
     });
 
     it('does nothing once the promise is there, on a closed problem, or when the problem was not read', () => {
@@ -106,7 +128,9 @@ describe('decideProblem', () => {
     });
 
     it('leaves a linked incident that is not Top alone', () => {
-      expect(decideProblem(incident('r1', { problemId: 'P3' }), [], 'P3', policy, { open: true, hasTopPromise: false })).toMatchObject({ action: 'none' });
+      expect(decideProblem(incident('r1', { problemId: 'P3' }), [], 'P3', policy, { open: true, hasTopPromise: false })).toMatchObject({
+        action: 'none',
+      });
     });
   });
 });

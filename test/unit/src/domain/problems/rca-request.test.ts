@@ -9,15 +9,35 @@ const ms = (iso: string) => Date.parse(iso);
 const ctx = { providerAccountId: 'ACC-P', workerPersonIds: new Set<string>(), requesterIds: new Set(['P-C']) };
 const cues = ['rca', 'root cause', 'hoofdoorzaak', 'oorzaakanalyse', 'oorzaak analyse'];
 const facts = (over: Partial<TicketFacts> = {}): TicketFacts => ({
-  kind: 'incident', priority: 'high', priorityReason: '', responseDueMs: ms('2026-06-04T08:00:00Z'), resolutionDueMs: ms('2026-06-05T08:00:00Z'),
-  responseState: 'breached', resolutionState: 'running', flags: [], ...over,
+  kind: 'incident',
+  priority: 'high',
+  priorityReason: '',
+  responseDueMs: ms('2026-06-04T08:00:00Z'),
+  resolutionDueMs: ms('2026-06-05T08:00:00Z'),
+  responseState: 'breached',
+  resolutionState: 'running',
+  flags: [],
+  ...over,
 });
-const customer = (at: string, text: string): AuthoredNote => ({ text, createdAtMs: ms(at), internal: false, personId: 'P-C', accountId: 'ACC-C' });
+const customer = (at: string, text: string): AuthoredNote => ({
+  text,
+  createdAtMs: ms(at),
+  internal: false,
+  personId: 'P-C',
+  accountId: 'ACC-C',
+});
 
 describe('the customer RCA request (§3.3)', () => {
   it('is the first customer cue note at or after the breach', () => {
-    const notes = [customer('2026-06-03T10:00:00Z', 'Is er een RCA?'), customer('2026-06-04T12:00:00Z', 'Graag een RCA-rapport'), { ...customer('2026-06-04T12:30:00Z', 'rca'), personId: 'P-A', accountId: 'ACC-P' }];
-    expect(readRcaRequest('R1', notes, [], facts(), ctx, cues)).toEqual({ request: { atMs: ms('2026-06-04T12:00:00Z'), personId: 'P-C' }, firstLineNote: null });
+    const notes = [
+      customer('2026-06-03T10:00:00Z', 'Is er een RCA?'),
+      customer('2026-06-04T12:00:00Z', 'Graag een RCA-rapport'),
+      { ...customer('2026-06-04T12:30:00Z', 'rca'), personId: 'P-A', accountId: 'ACC-P' },
+    ];
+    expect(readRcaRequest('R1', notes, [], facts(), ctx, cues)).toEqual({
+      request: { atMs: ms('2026-06-04T12:00:00Z'), personId: 'P-C' },
+      firstLineNote: null,
+    });
   });
 
   it('without a breach gives first line a note, once, and no request', () => {
@@ -29,9 +49,17 @@ describe('the customer RCA request (§3.3)', () => {
   });
 
   it('promises the report a month after the note, moves a later target, confirms in the locale', () => {
-    const plan = planCustomerRca('R1', { atMs: ms('2026-06-04T12:00:00Z'), personId: 'P-C' }, { problem: { id: 'PB', label: '#7', analysisTargetAtMs: ms('2026-08-01T00:00:00Z'), noteTexts: [] } }, {
-      rcaDue: 'P1M', zone: 'Europe/Amsterdam', format: (m) => new Date(m ?? 0).toISOString(), locale: 'nl',
-    });
+    const plan = planCustomerRca(
+      'R1',
+      { atMs: ms('2026-06-04T12:00:00Z'), personId: 'P-C' },
+      { problem: { id: 'PB', label: '#7', analysisTargetAtMs: ms('2026-08-01T00:00:00Z'), noteTexts: [] } },
+      {
+        rcaDue: 'P1M',
+        zone: 'Europe/Amsterdam',
+        format: (m) => new Date(m ?? 0).toISOString(),
+        locale: 'nl',
+      },
+    );
     expect(plan.promise).toEqual({ reason: 'customer_request', subject: 'R1', dueMs: ms('2026-07-04T12:00:00Z') });
     expect(plan.analysisTargetAt).toBe('2026-07-04T12:00:00.000Z');
     expect(rcaPromisesOf([plan.problemNote])).toEqual([plan.promise]);

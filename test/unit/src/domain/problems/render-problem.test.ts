@@ -3,16 +3,37 @@ import { createBusinessCalendar } from '../../../../../src/domain/calendar/busin
 import { parseSupportHours } from '../../../../../src/domain/calendar/parse-support-hours.js';
 import { createInstantFormatter, noteMarker } from '../../../../../src/domain/notes/render-notes.js';
 import { responseAndResolutionOf } from '../../../../../src/domain/problems/incident-timeline.js';
-import { formatBusinessDuration, renderLinkNote, renderProblemSubject, renderRcaNote } from '../../../../../src/domain/problems/render-problem.js';
+import {
+  formatBusinessDuration,
+  renderLinkNote,
+  renderProblemSubject,
+  renderRcaNote,
+} from '../../../../../src/domain/problems/render-problem.js';
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('responseAndResolutionOf', () => {
   it.each([
     ['nothing yet', [], null, null],
-    ['responded by in_progress, resolved', [['in_progress', '2026-03-02T09:10:00Z'], ['completed', '2026-03-02T11:00:00Z']], '2026-03-02T09:10:00Z', '2026-03-02T11:00:00Z'],
+    [
+      'responded by in_progress, resolved',
+      [
+        ['in_progress', '2026-03-02T09:10:00Z'],
+        ['completed', '2026-03-02T11:00:00Z'],
+      ],
+      '2026-03-02T09:10:00Z',
+      '2026-03-02T11:00:00Z',
+    ],
     ['assigned does not respond', [['assigned', '2026-03-02T09:05:00Z']], null, null],
-    ['reopened: not resolved', [['completed', '2026-03-02T10:00:00Z'], ['in_progress', '2026-03-02T12:00:00Z']], '2026-03-02T10:00:00Z', null],
+    [
+      'reopened: not resolved',
+      [
+        ['completed', '2026-03-02T10:00:00Z'],
+        ['in_progress', '2026-03-02T12:00:00Z'],
+      ],
+      '2026-03-02T10:00:00Z',
+      null,
+    ],
   ] as const)('%s', (_case, changes, responded, resolved) => {
     const events = changes.map(([status, iso]) => ({ kind: 'status-changed' as const, status, at: at(iso) }));
     expect(responseAndResolutionOf([{ kind: 'created', at: at('2026-03-02T09:00:00Z'), priority: 'high' }, ...events])).toEqual({

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { describesReproduction, findMissing, type RegistrationFacts } from '../../../../../src/domain/registration/check-completeness.js';
-import { DEFAULT_COMPLETENESS_RULES, DEFAULT_REPRODUCTION_CUES, parseCompletenessRules } from '../../../../../src/domain/registration/completeness-rules.js';
+import {
+  DEFAULT_COMPLETENESS_RULES,
+  DEFAULT_REPRODUCTION_CUES,
+  parseCompletenessRules,
+} from '../../../../../src/domain/registration/completeness-rules.js';
 import { renderMissingForRequester } from '../../../../../src/domain/registration/missing-message.js';
 
 const cues = DEFAULT_REPRODUCTION_CUES;
-const good = 'Since this morning the invoice export fails for all users. Steps: open Finance, choose Export, press Run; an error 500 appears.';
+const good =
+  'Since this morning the invoice export fails for all users. Steps: open Finance, choose Export, press Run; an error 500 appears.';
 const incident = (over: Partial<RegistrationFacts> = {}): RegistrationFacts => ({
   category: 'incident',
   subject: 'Export fails',
@@ -20,7 +25,11 @@ describe('findMissing', () => {
   });
 
   it('lists everything an incident lacks, with the description length', () => {
-    const missing = findMissing(incident({ serviceInstanceId: null, impact: null, description: 'It is broken.' }), DEFAULT_COMPLETENESS_RULES, cues);
+    const missing = findMissing(
+      incident({ serviceInstanceId: null, impact: null, description: 'It is broken.' }),
+      DEFAULT_COMPLETENESS_RULES,
+      cues,
+    );
     expect(missing).toEqual([
       { requirement: 'service_instance' },
       { requirement: 'impact' },
@@ -35,11 +44,14 @@ describe('findMissing', () => {
   });
 
   it('asks a change for a service instance and a description, and a question for a subject', () => {
-    expect(findMissing(incident({ category: 'rfc', serviceInstanceId: null, description: '' }), DEFAULT_COMPLETENESS_RULES, cues).map((m) => m.requirement)).toEqual([
-      'service_instance',
-      'description',
+    expect(
+      findMissing(incident({ category: 'rfc', serviceInstanceId: null, description: '' }), DEFAULT_COMPLETENESS_RULES, cues).map(
+        (m) => m.requirement,
+      ),
+    ).toEqual(['service_instance', 'description']);
+    expect(findMissing(incident({ category: 'rfi', subject: ' ' }), DEFAULT_COMPLETENESS_RULES, cues)).toEqual([
+      { requirement: 'subject' },
     ]);
-    expect(findMissing(incident({ category: 'rfi', subject: ' ' }), DEFAULT_COMPLETENESS_RULES, cues)).toEqual([{ requirement: 'subject' }]);
     expect(findMissing(incident({ category: 'order', subject: null }), DEFAULT_COMPLETENESS_RULES, cues)).toEqual([]);
   });
 });
@@ -67,7 +79,10 @@ describe('parseCompletenessRules', () => {
   it('reads categories, requirements and a minimum length', () => {
     expect(parseCompletenessRules('incident: impact, description min=20; rfi: subject')).toEqual({
       ok: true,
-      value: { incident: { requires: ['impact', 'description'], minDescriptionLength: 20 }, rfi: { requires: ['subject'], minDescriptionLength: 1 } },
+      value: {
+        incident: { requires: ['impact', 'description'], minDescriptionLength: 20 },
+        rfi: { requires: ['subject'], minDescriptionLength: 1 },
+      },
     });
   });
 

@@ -12,7 +12,11 @@ import { calendarOf, iso, ms, valueOf } from '../../../../helpers/calendar.js';
 const calendar = calendarOf('Europe/Amsterdam');
 const policy: WorkflowPolicy = {
   triage: { priorityRules: [], xurrentServiceInstanceIds: ['SI-XURRENT'] },
-  sla: { targets: valueOf(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')), warningPercent: 75, resolutionClockStart: 'created' },
+  sla: {
+    targets: valueOf(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')),
+    warningPercent: 75,
+    resolutionClockStart: 'created',
+  },
   calendar,
   ladder: { warningPercent: 75, l2AfterPercent: 100 },
   escalation: { serviceSupportManagerId: null, ctoId: null, mode: 'watch' },
@@ -20,8 +24,18 @@ const policy: WorkflowPolicy = {
   customFields: { priority: null, responseDue: null, resolutionDue: null, slaState: null },
   xurrentSupplierId: 'ORG-XURRENT',
   firstLine: {
-    completeness: { rules: DEFAULT_COMPLETENESS_RULES, cues: DEFAULT_REPRODUCTION_CUES, pause: true, reminder: { unit: 'business_days', days: 1 }, language: 'en', calendar },
-    routing: { rules: valueOf(parseRoutingRules('service_instance:SI-MAIL,impact:high => first:T-MAIL-1,second:T-MAIL-2; * => first:T-GENERAL')), registrationTeamId: 'T-DESK' },
+    completeness: {
+      rules: DEFAULT_COMPLETENESS_RULES,
+      cues: DEFAULT_REPRODUCTION_CUES,
+      pause: true,
+      reminder: { unit: 'business_days', days: 1 },
+      language: 'en',
+      calendar,
+    },
+    routing: {
+      rules: valueOf(parseRoutingRules('service_instance:SI-MAIL,impact:high => first:T-MAIL-1,second:T-MAIL-2; * => first:T-GENERAL')),
+      registrationTeamId: 'T-DESK',
+    },
   },
 };
 
@@ -32,8 +46,19 @@ const CREATED = '2026-03-25T09:00:00Z';
 
 function snapshot(over: Partial<RequestSnapshot>): RequestSnapshot {
   return {
-    id: 'REQ-1', requestId: '101', subject: 'Mail slow', category: 'incident', impact: 'high', status: 'assigned',
-    createdAtMs: ms(CREATED), updatedAtMs: ms(CREATED), serviceInstanceId: 'SI-MAIL', teamId: 'T-DESK', memberId: null, noteTexts: [], ...over,
+    id: 'REQ-1',
+    requestId: '101',
+    subject: 'Mail slow',
+    category: 'incident',
+    impact: 'high',
+    status: 'assigned',
+    createdAtMs: ms(CREATED),
+    updatedAtMs: ms(CREATED),
+    serviceInstanceId: 'SI-MAIL',
+    teamId: 'T-DESK',
+    memberId: null,
+    noteTexts: [],
+    ...over,
   };
 }
 
@@ -45,7 +70,12 @@ function run(steps: { now: string; reply?: string; over?: Partial<RequestSnapsho
   for (const step of steps) {
     if (step.reply) request.notes.push(step.reply);
     Object.assign(request, { ...(step.over?.teamId !== undefined ? { teamId: step.over.teamId } : {}) });
-    const plan = planReconcile(snapshot({ ...step.over, status: request.status, teamId: request.teamId, noteTexts: [...request.notes], updatedAtMs: ms(step.now) }), state, ms(step.now), policy);
+    const plan = planReconcile(
+      snapshot({ ...step.over, status: request.status, teamId: request.teamId, noteTexts: [...request.notes], updatedAtMs: ms(step.now) }),
+      state,
+      ms(step.now),
+      policy,
+    );
     request.notes.push(...[plan.internalNote, plan.publicNote].filter((n): n is string => n !== null));
     request.status = plan.status ?? request.status;
     request.teamId = plan.teamId ?? request.teamId;
@@ -65,7 +95,9 @@ describe('first line in the reconcile', () => {
     const paused = run([{ now: CREATED }, { now: resumedAt, reply: STEPS }], VAGUE);
     const due = paused.state.facts?.resolutionDueMs as number;
     expect(iso(due)).toBe('2026-03-27T15:00:00.000Z');
-    expect(calendar.businessMillisBetween(complete.state.facts?.resolutionDueMs as number, due)).toBe(calendar.businessMillisBetween(ms(CREATED), ms(resumedAt)));
+    expect(calendar.businessMillisBetween(complete.state.facts?.resolutionDueMs as number, due)).toBe(
+      calendar.businessMillisBetween(ms(CREATED), ms(resumedAt)),
+    );
     expect(paused.state.events.filter((e) => e.kind === 'status-changed')).toEqual([
       { kind: 'status-changed', at: ms(CREATED), status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' },
       { kind: 'status-changed', at: ms(resumedAt), status: 'assigned', by: 'worker' },
@@ -80,7 +112,10 @@ describe('first line in the reconcile', () => {
   });
 
   it('never overrides a manual assignment made after its own', () => {
-    const { plans, state } = run([{ now: CREATED }, { now: '2026-03-25T10:00:00Z', over: { teamId: 'T-HAND' } }, { now: '2026-03-25T15:00:00Z', reply: STEPS }], VAGUE);
+    const { plans, state } = run(
+      [{ now: CREATED }, { now: '2026-03-25T10:00:00Z', over: { teamId: 'T-HAND' } }, { now: '2026-03-25T15:00:00Z', reply: STEPS }],
+      VAGUE,
+    );
     expect(plans.map((p) => p.teamId)).toEqual(['T-MAIL-1', null, null]);
     expect(state.registration?.routedTeamId).toBe('T-MAIL-1');
   });
@@ -94,7 +129,13 @@ describe('first line in the reconcile', () => {
   });
 
   it('escalates to Xurrent as soon as the registration is complete: the resume is recorded, then waiting_for', () => {
-    const { plans, state } = run([{ now: CREATED, over: { serviceInstanceId: 'SI-XURRENT' } }, { now: '2026-03-25T15:00:00Z', reply: STEPS, over: { serviceInstanceId: 'SI-XURRENT' } }], VAGUE);
+    const { plans, state } = run(
+      [
+        { now: CREATED, over: { serviceInstanceId: 'SI-XURRENT' } },
+        { now: '2026-03-25T15:00:00Z', reply: STEPS, over: { serviceInstanceId: 'SI-XURRENT' } },
+      ],
+      VAGUE,
+    );
     expect(plans[1]).toMatchObject({ status: 'waiting_for', supplierId: 'ORG-XURRENT' });
     expect(state.escalations.map((e) => e.level)).toEqual(['xurrent']);
     // All three are the worker's own writes: none of them is the provider's response.
@@ -106,17 +147,28 @@ describe('first line in the reconcile', () => {
 
 describe('requests the worker knew before first line existed', () => {
   it('are routed but never asked for anything or paused', () => {
-    const known: WorkflowState = { ...INITIAL_WORKFLOW_STATE, observed: { status: 'in_progress', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) } };
+    const known: WorkflowState = {
+      ...INITIAL_WORKFLOW_STATE,
+      observed: { status: 'in_progress', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) },
+    };
     const plan = planReconcile(snapshot({ status: 'in_progress', noteTexts: [VAGUE] }), known, ms('2026-03-26T09:00:00Z'), policy);
     expect(plan).toMatchObject({ publicNote: null, status: null, teamId: 'T-MAIL-2' });
     expect(plan.state.registration?.status).toBe('complete-without-asking');
   });
 
-  it('but a state rebuilt after a wipe, on a request that carries the worker\'s ask, is recovered from the markers and resumes on the reply', () => {
+  it("but a state rebuilt after a wipe, on a request that carries the worker's ask, is recovered from the markers and resumes on the reply", () => {
     // Rebuilt from Xurrent (no registration): observed is set, the ask note and the pause are on the request.
-    const rebuilt: WorkflowState = { ...INITIAL_WORKFLOW_STATE, observed: { status: 'waiting_for_customer', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) } };
+    const rebuilt: WorkflowState = {
+      ...INITIAL_WORKFLOW_STATE,
+      observed: { status: 'waiting_for_customer', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) },
+    };
     const ask = 'Please tell us how to reproduce the problem.\n[xsw:incomplete:REQ-1]';
-    const plan = planReconcile(snapshot({ status: 'waiting_for_customer', noteTexts: [VAGUE, ask, STEPS] }), rebuilt, ms('2026-03-25T15:00:00Z'), policy);
+    const plan = planReconcile(
+      snapshot({ status: 'waiting_for_customer', noteTexts: [VAGUE, ask, STEPS] }),
+      rebuilt,
+      ms('2026-03-25T15:00:00Z'),
+      policy,
+    );
     expect(plan).toMatchObject({ status: 'assigned', publicNote: null });
     expect(plan.state.registration?.status).toBe('completed-after-asking');
   });
@@ -136,11 +188,13 @@ describe('pausedIncompleteBusinessMs', () => {
     expect(pausedIncompleteBusinessMs(state, ms('2026-03-30T07:30:00Z'), calendar)).toBe(7.5 * 3_600_000);
     expect(pausedIncompleteBusinessMs(undefined, ms('2026-03-30T07:30:00Z'), calendar)).toBe(0);
   });
-
 });
 
 describe('raised to Top while paused for completeness (issue 16.3)', () => {
-  const topRuns: WorkflowPolicy = { ...policy, firstLine: { ...policy.firstLine!, completeness: { ...policy.firstLine!.completeness, pausePriorities: ['high', 'medium', 'low'] } } };
+  const topRuns: WorkflowPolicy = {
+    ...policy,
+    firstLine: { ...policy.firstLine!, completeness: { ...policy.firstLine!.completeness, pausePriorities: ['high', 'medium', 'low'] } },
+  };
   /** Each step: what an agent changes (impact, status) and when; the worker's status writes are fed back. */
   function raise(steps: { now: string; impact: string; status?: string }[]) {
     let state: WorkflowState = INITIAL_WORKFLOW_STATE;
@@ -149,7 +203,12 @@ describe('raised to Top while paused for completeness (issue 16.3)', () => {
     const plans: ReconcilePlan[] = [];
     for (const step of steps) {
       status = step.status ?? status;
-      const plan = planReconcile(snapshot({ impact: step.impact, status, noteTexts: [...notes], updatedAtMs: ms(step.now) }), state, ms(step.now), topRuns);
+      const plan = planReconcile(
+        snapshot({ impact: step.impact, status, noteTexts: [...notes], updatedAtMs: ms(step.now) }),
+        state,
+        ms(step.now),
+        topRuns,
+      );
       notes.push(...[plan.internalNote, plan.publicNote].filter((n): n is string => n !== null));
       status = plan.status ?? status;
       state = plan.state;
@@ -159,7 +218,11 @@ describe('raised to Top while paused for completeness (issue 16.3)', () => {
   }
 
   it('resumes a Medium incident asked and paused at 10:00 once an agent sets Top at 11:00: Top targets from registration plus the hour paused', () => {
-    const { plans, state, status } = raise([{ now: CREATED, impact: 'medium' }, { now: '2026-03-25T10:00:00Z', impact: 'top' }, { now: '2026-03-25T10:00:00Z', impact: 'top' }]);
+    const { plans, state, status } = raise([
+      { now: CREATED, impact: 'medium' },
+      { now: '2026-03-25T10:00:00Z', impact: 'top' },
+      { now: '2026-03-25T10:00:00Z', impact: 'top' },
+    ]);
     // The second 11:00 run is the webhook of the worker's own write (or a duplicate): nothing more.
     expect(plans.map((p) => p.status)).toEqual(['waiting_for_customer', 'assigned', null]);
     expect(status).toBe('assigned');
@@ -169,7 +232,7 @@ describe('raised to Top while paused for completeness (issue 16.3)', () => {
     expect(iso(state.facts?.resolutionDueMs as number)).toBe('2026-03-25T14:00:00.000Z');
   });
 
-  it('leaves an agent\'s own waiting_for_customer on a Top incident paused', () => {
+  it("leaves an agent's own waiting_for_customer on a Top incident paused", () => {
     const { plans } = raise([
       { now: CREATED, impact: 'medium' },
       { now: '2026-03-25T09:30:00Z', impact: 'medium', status: 'in_progress' },

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPLETENESS_RULES, DEFAULT_REPRODUCTION_CUES } from '../../../../../src/domain/registration/completeness-rules.js';
-import { planRegistration, type CompletenessPolicy, type RegistrationInput } from '../../../../../src/domain/registration/plan-registration.js';
+import {
+  planRegistration,
+  type CompletenessPolicy,
+  type RegistrationInput,
+} from '../../../../../src/domain/registration/plan-registration.js';
 import type { RegistrationState } from '../../../../../src/domain/registration/registration-state.js';
 import { calendarOf, iso, ms } from '../../../../helpers/calendar.js';
 
@@ -19,7 +23,16 @@ const STEPS = 'Steps to reproduce: 1. open Outlook; 2. send a message; 3. it wai
 const ASKED = '2026-03-25T09:00:00Z';
 
 function input(over: Partial<RegistrationInput> = {}): RegistrationInput {
-  return { id: 'REQ-1', category: 'incident', subject: 'Mail slow', impact: 'high', serviceInstanceId: 'SI-MAIL', status: 'assigned', noteTexts: [VAGUE], ...over };
+  return {
+    id: 'REQ-1',
+    category: 'incident',
+    subject: 'Mail slow',
+    impact: 'high',
+    serviceInstanceId: 'SI-MAIL',
+    status: 'assigned',
+    noteTexts: [VAGUE],
+    ...over,
+  };
 }
 
 /** Runs the planner over (now, request) steps, adding the notes it writes to the request as Xurrent would. */
@@ -43,8 +56,14 @@ function run(steps: { now: string; over?: Partial<RegistrationInput>; reply?: st
 
 describe('planRegistration', () => {
   it('leaves a complete incident alone and never checks it again', () => {
-    const { plans, state } = run([{ now: ASKED, over: { noteTexts: [`${VAGUE} ${STEPS}`] } }, { now: '2026-03-27T09:00:00Z', over: { noteTexts: [] } }]);
-    expect(plans.map((p) => [p.status, p.publicNote, p.internalNotes.length, p.reminderAtMs])).toEqual([[null, null, 0, null], [null, null, 0, null]]);
+    const { plans, state } = run([
+      { now: ASKED, over: { noteTexts: [`${VAGUE} ${STEPS}`] } },
+      { now: '2026-03-27T09:00:00Z', over: { noteTexts: [] } },
+    ]);
+    expect(plans.map((p) => [p.status, p.publicNote, p.internalNotes.length, p.reminderAtMs])).toEqual([
+      [null, null, 0, null],
+      [null, null, 0, null],
+    ]);
     expect(state.status).toBe('complete-without-asking');
   });
 
@@ -56,29 +75,63 @@ describe('planRegistration', () => {
     expect(plan?.publicNote).toContain('[xsw:incomplete:REQ-1]');
     expect(plan?.internalNotes[0]).toContain('Registration incomplete: missing reproduction_steps.');
     expect(status).toBe('waiting_for_customer');
-    expect(plan?.event).toEqual({ kind: 'status-changed', at: ms(ASKED), status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' });
+    expect(plan?.event).toEqual({
+      kind: 'status-changed',
+      at: ms(ASKED),
+      status: 'waiting_for_customer',
+      reason: 'incomplete_request',
+      by: 'worker',
+    });
     expect(iso(plan?.reminderAtMs as number)).toBe('2026-03-26T09:00:00.000Z');
-    expect(state).toMatchObject({ status: 'incomplete', missing: ['reproduction_steps'], pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: null }] });
+    expect(state).toMatchObject({
+      status: 'incomplete',
+      missing: ['reproduction_steps'],
+      pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: null }],
+    });
   });
 
   it('resumes when the requester adds the steps: back to assigned, pause closed, flagged completed', () => {
     const resumed = '2026-03-25T15:00:00Z';
     const { plans, state } = run([{ now: ASKED }, { now: resumed, reply: STEPS }]);
-    expect(plans[1]).toMatchObject({ status: 'assigned', event: { kind: 'status-changed', at: ms(resumed), status: 'assigned' }, publicNote: null, reminderAtMs: null });
+    expect(plans[1]).toMatchObject({
+      status: 'assigned',
+      event: { kind: 'status-changed', at: ms(resumed), status: 'assigned' },
+      publicNote: null,
+      reminderAtMs: null,
+    });
     expect(plans[1]?.internalNotes[0]).toContain('Registration complete');
-    expect(state).toMatchObject({ status: 'completed-after-asking', pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(resumed) }] });
+    expect(state).toMatchObject({
+      status: 'completed-after-asking',
+      pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(resumed) }],
+    });
   });
 
   it('reminds once when nothing came back, and never again', () => {
-    const { plans, publicNotes } = run([{ now: ASKED }, { now: '2026-03-25T16:00:00Z' }, { now: '2026-03-26T09:00:00Z' }, { now: '2026-03-26T09:00:00Z' }, { now: '2026-04-08T09:00:00Z' }]);
-    expect(plans.map((p) => (p.reminderAtMs === null ? null : iso(p.reminderAtMs)))).toEqual(['2026-03-26T09:00:00.000Z', '2026-03-26T09:00:00.000Z', null, null, null]);
+    const { plans, publicNotes } = run([
+      { now: ASKED },
+      { now: '2026-03-25T16:00:00Z' },
+      { now: '2026-03-26T09:00:00Z' },
+      { now: '2026-03-26T09:00:00Z' },
+      { now: '2026-04-08T09:00:00Z' },
+    ]);
+    expect(plans.map((p) => (p.reminderAtMs === null ? null : iso(p.reminderAtMs)))).toEqual([
+      '2026-03-26T09:00:00.000Z',
+      '2026-03-26T09:00:00.000Z',
+      null,
+      null,
+      null,
+    ]);
     expect(publicNotes).toHaveLength(2);
     expect(publicNotes[1]).toMatch(/^A reminder: we are still waiting/);
     expect(publicNotes[1]).toContain('[xsw:incomplete-reminder:REQ-1]');
   });
 
   it('answers a reply that leaves it incomplete with what is still missing, and then sends no reminder', () => {
-    const { plans, publicNotes, state } = run([{ now: ASKED }, { now: '2026-03-25T12:00:00Z', reply: 'It is really slow!' }, { now: '2026-03-27T09:00:00Z' }]);
+    const { plans, publicNotes, state } = run([
+      { now: ASKED },
+      { now: '2026-03-25T12:00:00Z', reply: 'It is really slow!' },
+      { now: '2026-03-27T09:00:00Z' },
+    ]);
     expect(publicNotes).toHaveLength(2);
     expect(publicNotes[1]).toContain('[xsw:incomplete:REQ-1:2]');
     expect(plans[2]).toMatchObject({ publicNote: null, reminderAtMs: null });
@@ -101,13 +154,22 @@ describe('planRegistration', () => {
   it('converges after losing its state: the markers on the request count as written', () => {
     const first = run([{ now: ASKED }]);
     const notes = [VAGUE, first.publicNotes[0] as string, ...(first.plans[0]?.internalNotes ?? [])];
-    const again = planRegistration(input({ status: 'waiting_for_customer', noteTexts: notes }), undefined, ms('2026-03-25T10:00:00Z'), policy);
+    const again = planRegistration(
+      input({ status: 'waiting_for_customer', noteTexts: notes }),
+      undefined,
+      ms('2026-03-25T10:00:00Z'),
+      policy,
+    );
     expect(again).toMatchObject({ status: null, event: null, publicNote: null, internalNotes: [] });
     expect(again.state.status).toBe('incomplete');
   });
 
   it('leaves the status alone when an agent took the request out of waiting, and closes the pause then', () => {
-    const { plans, state } = run([{ now: ASKED }, { now: '2026-03-25T11:00:00Z', over: { status: 'in_progress' } }, { now: '2026-03-25T12:00:00Z', over: { status: 'in_progress' }, reply: STEPS }]);
+    const { plans, state } = run([
+      { now: ASKED },
+      { now: '2026-03-25T11:00:00Z', over: { status: 'in_progress' } },
+      { now: '2026-03-25T12:00:00Z', over: { status: 'in_progress' }, reply: STEPS },
+    ]);
     expect(plans[2]?.status).toBeNull();
     expect(state).toMatchObject({ status: 'completed-after-asking', pauses: [{ fromMs: ms(ASKED), toMs: ms('2026-03-25T11:00:00Z') }] });
   });
@@ -116,24 +178,40 @@ describe('planRegistration', () => {
     const paused = { pausePriorities: ['high', 'medium', 'low'] as const };
     const RAISED = '2026-03-25T10:00:00Z';
 
-    it('lifts the worker\'s own wait once: back to assigned by the worker, pause closed, the ask still open', () => {
+    it("lifts the worker's own wait once: back to assigned by the worker, pause closed, the ask still open", () => {
       const { plans, state } = run(
-        [{ now: ASKED, over: { impact: 'medium', priority: 'medium' } }, { now: RAISED, over: { impact: 'top', priority: 'top' } }, { now: RAISED, over: { impact: 'top', priority: 'top', status: 'waiting_for_customer' } }],
+        [
+          { now: ASKED, over: { impact: 'medium', priority: 'medium' } },
+          { now: RAISED, over: { impact: 'top', priority: 'top' } },
+          { now: RAISED, over: { impact: 'top', priority: 'top', status: 'waiting_for_customer' } },
+        ],
         paused,
       );
       expect(plans[0]?.status).toBe('waiting_for_customer');
-      expect(plans[1]).toMatchObject({ status: 'assigned', event: { kind: 'status-changed', at: ms(RAISED), status: 'assigned', by: 'worker' }, publicNote: null });
+      expect(plans[1]).toMatchObject({
+        status: 'assigned',
+        event: { kind: 'status-changed', at: ms(RAISED), status: 'assigned', by: 'worker' },
+        publicNote: null,
+      });
       expect(plans[1]?.internalNotes).toHaveLength(1);
       expect(plans[1]?.internalNotes[0]).toContain('the priority is now top');
       expect(plans[1]?.internalNotes[0]).toContain('[xsw:registration-resumed:REQ-1]');
       // A late or duplicate webhook still showing waiting_for_customer lifts nothing a second time.
       expect(plans[2]).toMatchObject({ status: null, event: null, publicNote: null, internalNotes: [] });
-      expect(state).toMatchObject({ status: 'incomplete', missing: ['reproduction_steps'], pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(RAISED) }] });
+      expect(state).toMatchObject({
+        status: 'incomplete',
+        missing: ['reproduction_steps'],
+        pauses: [{ reason: 'incomplete_request', fromMs: ms(ASKED), toMs: ms(RAISED) }],
+      });
     });
 
-    it('lifts a wait asked before any priority was known (null pauses), and the requester\'s reply still completes it', () => {
+    it("lifts a wait asked before any priority was known (null pauses), and the requester's reply still completes it", () => {
       const { plans, state } = run(
-        [{ now: ASKED, over: { impact: null, priority: null } }, { now: RAISED, over: { impact: 'top', priority: 'top' } }, { now: '2026-03-25T12:00:00Z', over: { impact: 'top', priority: 'top' }, reply: STEPS }],
+        [
+          { now: ASKED, over: { impact: null, priority: null } },
+          { now: RAISED, over: { impact: 'top', priority: 'top' } },
+          { now: '2026-03-25T12:00:00Z', over: { impact: 'top', priority: 'top' }, reply: STEPS },
+        ],
         paused,
       );
       expect(plans.map((p) => p.status)).toEqual(['waiting_for_customer', 'assigned', null]);
@@ -141,14 +219,33 @@ describe('planRegistration', () => {
       expect(state).toMatchObject({ status: 'completed-after-asking', pauses: [{ fromMs: ms(ASKED), toMs: ms(RAISED) }] });
     });
 
-    it('never lifts an agent\'s own waiting_for_customer on a Top incident', () => {
-      const { plans } = run([{ now: ASKED, over: { priority: 'high' } }, { now: RAISED, over: { priority: 'top', waitingByWorker: false } }], paused);
+    it("never lifts an agent's own waiting_for_customer on a Top incident", () => {
+      const { plans } = run(
+        [
+          { now: ASKED, over: { priority: 'high' } },
+          { now: RAISED, over: { priority: 'top', waitingByWorker: false } },
+        ],
+        paused,
+      );
       expect(plans[1]).toMatchObject({ status: null, event: null });
     });
 
     it('keeps the pause when the raised priority is still a paused one, or when every priority pauses', () => {
-      expect(run([{ now: ASKED, over: { priority: 'medium' } }, { now: RAISED, over: { priority: 'high' } }], paused).plans[1]?.status).toBeNull();
-      expect(run([{ now: ASKED, over: { priority: 'medium' } }, { now: RAISED, over: { priority: 'top' } }]).plans[1]?.status).toBeNull();
+      expect(
+        run(
+          [
+            { now: ASKED, over: { priority: 'medium' } },
+            { now: RAISED, over: { priority: 'high' } },
+          ],
+          paused,
+        ).plans[1]?.status,
+      ).toBeNull();
+      expect(
+        run([
+          { now: ASKED, over: { priority: 'medium' } },
+          { now: RAISED, over: { priority: 'top' } },
+        ]).plans[1]?.status,
+      ).toBeNull();
     });
   });
 

@@ -16,7 +16,10 @@ function beatsEvery(fromMs: number, toMs: number, everyMs: number): number[] {
 describe('availability', () => {
   it('finds gaps in heartbeats longer than the grace as outages', () => {
     const period = { fromMs: ms('2026-11-02T00:00:00Z'), toMs: ms('2026-11-02T01:00:00Z') };
-    const beats = [...beatsEvery(period.fromMs, ms('2026-11-02T00:20:00Z'), 30_000), ...beatsEvery(ms('2026-11-02T00:30:00Z'), period.toMs, 30_000)];
+    const beats = [
+      ...beatsEvery(period.fromMs, ms('2026-11-02T00:20:00Z'), 30_000),
+      ...beatsEvery(ms('2026-11-02T00:30:00Z'), period.toMs, 30_000),
+    ];
     const outages = outagesFromHeartbeats(beats, period, 90_000);
     expect(outages).toEqual([{ fromMs: ms('2026-11-02T00:21:00Z'), toMs: ms('2026-11-02T00:30:00Z') }]);
   });
@@ -29,7 +32,14 @@ describe('availability', () => {
   });
 
   it('merges overlapping outages from two probes into one interruption', () => {
-    expect(mergeOutages([{ fromMs: 5, toMs: 10 }, { fromMs: 0, toMs: 6 }, { fromMs: 20, toMs: 30 }, { fromMs: 10, toMs: 12 }])).toEqual([
+    expect(
+      mergeOutages([
+        { fromMs: 5, toMs: 10 },
+        { fromMs: 0, toMs: 6 },
+        { fromMs: 20, toMs: 30 },
+        { fromMs: 10, toMs: 12 },
+      ]),
+    ).toEqual([
       { fromMs: 0, toMs: 12 },
       { fromMs: 20, toMs: 30 },
     ]);

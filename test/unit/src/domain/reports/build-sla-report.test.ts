@@ -14,8 +14,23 @@ const MARCH = { fromMs: z('2026-02-28T23:00:00Z'), toMs: z('2026-03-31T22:00:00Z
 
 const rec = slaRecord;
 const req = reportRequest;
-function prob(problemId: string, reason: ReportProblem['reason'], created: string, rcaDue: string, solved: string | null, requestIds: string[]): ReportProblem {
-  return { problemId, number: problemId.toUpperCase(), reason, createdAtMs: z(created), rcaDueMs: z(rcaDue), solvedAtMs: solved === null ? null : z(solved), requestIds };
+function prob(
+  problemId: string,
+  reason: ReportProblem['reason'],
+  created: string,
+  rcaDue: string,
+  solved: string | null,
+  requestIds: string[],
+): ReportProblem {
+  return {
+    problemId,
+    number: problemId.toUpperCase(),
+    reason,
+    createdAtMs: z(created),
+    rcaDueMs: z(rcaDue),
+    solvedAtMs: solved === null ? null : z(solved),
+    requestIds,
+  };
 }
 
 const t1 = [
@@ -25,7 +40,10 @@ const t1 = [
 ];
 const t2 = [
   rec('t2', 'top', 'response', '2026-03-10T08:00:00Z', '2026-03-10T09:00:00Z', '2026-03-10T08:20:00Z'),
-  rec('t2', 'top', 'resolution', '2026-03-10T08:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:30:00Z', { breachReason: 'status at due: waiting_for', escalations: ['warning', 'service_support_manager'] }),
+  rec('t2', 'top', 'resolution', '2026-03-10T08:00:00Z', '2026-03-10T13:00:00Z', '2026-03-10T14:30:00Z', {
+    breachReason: 'status at due: waiting_for',
+    escalations: ['warning', 'service_support_manager'],
+  }),
 ];
 const others = [
   // Registered in February, responded in February, resolved in March: only the resolution counts in March.
@@ -35,9 +53,17 @@ const others = [
   rec('h2', 'high', 'resolution', '2026-03-30T09:00:00Z', '2026-04-03T09:00:00Z', '2026-04-02T09:00:00Z'),
   // Waiting for the customer since 17 March: its projected due (20 March) lies before the report instant,
   // but a paused clock within target is still running.
-  rec('m1', 'medium', 'resolution', '2026-03-17T09:00:00Z', '2026-03-20T09:00:00Z', null, { pausedSinceMs: z('2026-03-17T10:00:00Z'), pausedBusinessMs: 80 * H, pausedByReason: { waiting_for_customer: 80 * H } }),
+  rec('m1', 'medium', 'resolution', '2026-03-17T09:00:00Z', '2026-03-20T09:00:00Z', null, {
+    pausedSinceMs: z('2026-03-17T10:00:00Z'),
+    pausedBusinessMs: 80 * H,
+    pausedByReason: { waiting_for_customer: 80 * H },
+  }),
   // Reopened once, completed again before its due instant: met.
-  rec('l1', 'low', 'resolution', '2026-03-23T09:00:00Z', '2026-03-26T09:00:00Z', '2026-03-25T09:00:00Z', { reopened: 1, pausedBusinessMs: 2 * H, pausedByReason: { completed_then_reopened: 2 * H } }),
+  rec('l1', 'low', 'resolution', '2026-03-23T09:00:00Z', '2026-03-26T09:00:00Z', '2026-03-25T09:00:00Z', {
+    reopened: 1,
+    pausedBusinessMs: 2 * H,
+    pausedByReason: { completed_then_reopened: 2 * H },
+  }),
 ];
 const requests = [
   req('t1', 'incident', 'top', '2026-03-03T09:00:00Z'),
@@ -62,11 +88,29 @@ const problems = [
 describe('buildSlaReport', () => {
   it('meets the Top goal at exactly 100 %, and one breach fails it', () => {
     const alone = buildSlaReport({ records: t1, requests, problems }, MARCH, goals, ZONE);
-    expect(alone.priorities[0]).toMatchObject({ priority: 'top', requests: 1, goalPercent: 100, goalMet: true, response: { met: 1, withinTargetPercent: 100 }, resolution: { met: 1, withinTargetPercent: 100 } });
+    expect(alone.priorities[0]).toMatchObject({
+      priority: 'top',
+      requests: 1,
+      goalPercent: 100,
+      goalMet: true,
+      response: { met: 1, withinTargetPercent: 100 },
+      resolution: { met: 1, withinTargetPercent: 100 },
+    });
     const withBreach = buildSlaReport({ records: [...t1, ...t2], requests, problems }, MARCH, goals, ZONE);
-    expect(withBreach.priorities[0]).toMatchObject({ requests: 2, goalMet: false, response: { withinTargetPercent: 100 }, resolution: { met: 1, breached: 1, withinTargetPercent: 50 } });
+    expect(withBreach.priorities[0]).toMatchObject({
+      requests: 2,
+      goalMet: false,
+      response: { withinTargetPercent: 100 },
+      resolution: { met: 1, breached: 1, withinTargetPercent: 50 },
+    });
     expect(withBreach.breaches).toEqual([
-      expect.objectContaining({ requestId: 't2', target: 'resolution', lateByMs: 1.5 * H, reason: 'status at due: waiting_for', escalations: ['warning', 'service_support_manager'] }),
+      expect.objectContaining({
+        requestId: 't2',
+        target: 'resolution',
+        lateByMs: 1.5 * H,
+        reason: 'status at due: waiting_for',
+        escalations: ['warning', 'service_support_manager'],
+      }),
     ]);
   });
 
@@ -89,13 +133,24 @@ describe('buildSlaReport', () => {
       ['t3', null, null],
     ]);
     // p0 was opened in February; p3's RCA was due 1 April, the report is made 5 April.
-    expect(report.problems).toEqual({ opened: 3, byReason: { top_incident: 2, repeated_incidents: 1, customer_request: 0 }, rca: { due: 1, overdue: 1, done: 1 } });
+    expect(report.problems).toEqual({
+      opened: 3,
+      byReason: { top_incident: 2, repeated_incidents: 1, customer_request: 0 },
+      rca: { due: 1, overdue: 1, done: 1 },
+    });
   });
 
   it('gives a trend per week from Monday, clipped to the period', () => {
     const report = buildSlaReport({ records: [...t1, ...t2, ...others], requests, problems }, MARCH, goals, ZONE);
     // 1 March 2026 is a Sunday: the first week is that one day; the last runs 30–31 March.
-    expect(report.weeks.map((w) => new Date(w.fromMs).toISOString().slice(0, 10))).toEqual(['2026-02-28', '2026-03-01', '2026-03-08', '2026-03-15', '2026-03-22', '2026-03-29']);
+    expect(report.weeks.map((w) => new Date(w.fromMs).toISOString().slice(0, 10))).toEqual([
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-08',
+      '2026-03-15',
+      '2026-03-22',
+      '2026-03-29',
+    ]);
     expect(report.weeks.map((w) => [w.incidents, w.responseWithinPercent, w.resolutionWithinPercent, w.breaches])).toEqual([
       [0, null, null, 0],
       [1, 100, 100, 0], // t1 response and resolution, h1 resolution (2 March)
@@ -117,6 +172,10 @@ describe('report periods', () => {
     expect(parsePeriodBound('2026-03-01', ZONE, 'from')).toBe(MARCH.fromMs);
     expect(parsePeriodBound('2026-03-31', ZONE, 'to')).toBe(MARCH.toMs);
     expect(parsePeriodBound('2026-03-05T10:00:00+01:00', ZONE, 'to')).toBe(z('2026-03-05T09:00:00Z'));
-    expect([parsePeriodBound('2026-03-05T10:00:00', ZONE, 'from'), parsePeriodBound('March', ZONE, 'from'), parsePeriodBound('2026-02-30', ZONE, 'from')]).toEqual([null, null, null]);
+    expect([
+      parsePeriodBound('2026-03-05T10:00:00', ZONE, 'from'),
+      parsePeriodBound('March', ZONE, 'from'),
+      parsePeriodBound('2026-02-30', ZONE, 'from'),
+    ]).toEqual([null, null, null]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ASK_MATCH_MS, escalationsFromNotes, historyFromXurrent, incompleteAsksFromNotes } from '../../../../../src/domain/reports/history-from-xurrent.js';
+import {
+  ASK_MATCH_MS,
+  escalationsFromNotes,
+  historyFromXurrent,
+  incompleteAsksFromNotes,
+} from '../../../../../src/domain/reports/history-from-xurrent.js';
 
 const t = (time: string) => Date.parse(`2026-01-12T${time}:00Z`);
 
@@ -11,7 +16,10 @@ describe('historyFromXurrent', () => {
       status: 'completed',
       actualResponseAtMs: t('09:00'),
       actualResolutionAtMs: t('12:00'),
-      stoppedClockPeriods: [{ fromMs: t('09:00'), toMs: t('10:00') }, { fromMs: t('11:00'), toMs: null }],
+      stoppedClockPeriods: [
+        { fromMs: t('09:00'), toMs: t('10:00') },
+        { fromMs: t('11:00'), toMs: null },
+      ],
     });
     expect(events).toEqual([
       { kind: 'created', at: t('08:00'), priority: 'high' },
@@ -25,13 +33,20 @@ describe('historyFromXurrent', () => {
   });
 
   it('ignores a resolution instant while the request is open again', () => {
-    const events = historyFromXurrent({ createdAtMs: t('08:00'), priority: 'top', status: 'in_progress', actualResponseAtMs: null, actualResolutionAtMs: t('09:00'), stoppedClockPeriods: [] });
+    const events = historyFromXurrent({
+      createdAtMs: t('08:00'),
+      priority: 'top',
+      status: 'in_progress',
+      actualResponseAtMs: null,
+      actualResolutionAtMs: t('09:00'),
+      stoppedClockPeriods: [],
+    });
     expect(events).toEqual([{ kind: 'created', at: t('08:00'), priority: 'top' }]);
   });
 });
 
 describe('historyFromXurrent: registration pauses', () => {
-  it('records the stopped period that starts at the worker\'s ask as incomplete_request, and no other', () => {
+  it("records the stopped period that starts at the worker's ask as incomplete_request, and no other", () => {
     const events = historyFromXurrent({
       createdAtMs: t('08:00'),
       priority: 'high',
@@ -39,7 +54,10 @@ describe('historyFromXurrent: registration pauses', () => {
       actualResponseAtMs: t('08:00'),
       actualResolutionAtMs: null,
       // Asked at 08:00 (Xurrent stamped the period a second later); an agent's own wait at 11:00.
-      stoppedClockPeriods: [{ fromMs: t('08:00') + 1_000, toMs: t('10:00') }, { fromMs: t('11:00'), toMs: t('12:00') }],
+      stoppedClockPeriods: [
+        { fromMs: t('08:00') + 1_000, toMs: t('10:00') },
+        { fromMs: t('11:00'), toMs: t('12:00') },
+      ],
       incompleteAsksAtMs: [t('08:00')],
     });
     expect(events.filter((e) => e.kind === 'status-changed' && e.status === 'waiting_for_customer')).toEqual([
@@ -50,7 +68,11 @@ describe('historyFromXurrent: registration pauses', () => {
 
   it('leaves a period starting just outside the tolerance as plain waiting', () => {
     const events = historyFromXurrent({
-      createdAtMs: t('08:00'), priority: 'high', status: 'assigned', actualResponseAtMs: t('08:00'), actualResolutionAtMs: null,
+      createdAtMs: t('08:00'),
+      priority: 'high',
+      status: 'assigned',
+      actualResponseAtMs: t('08:00'),
+      actualResolutionAtMs: null,
       stoppedClockPeriods: [{ fromMs: t('08:00') + ASK_MATCH_MS + 1, toMs: null }],
       incompleteAsksAtMs: [t('08:00')],
     });
@@ -74,7 +96,10 @@ describe('incompleteAsksFromNotes', () => {
 describe('escalationsFromNotes', () => {
   it('reads every escalation marker of the request, dated by its note', () => {
     const notes = [
-      { text: 'SLA warning … [xsw:esc:REQ1:response:warning]\n\nBreach … [xsw:esc:REQ1:response:service_support_manager]', atMs: t('09:00') },
+      {
+        text: 'SLA warning … [xsw:esc:REQ1:response:warning]\n\nBreach … [xsw:esc:REQ1:response:service_support_manager]',
+        atMs: t('09:00'),
+      },
       { text: 'start [xsw:start:REQ1]', atMs: t('08:00') },
       { text: 'other request [xsw:esc:REQ2:resolution:cto]', atMs: t('10:00') },
       { text: 'level 2 [xsw:esc:REQ1:resolution:cto]', atMs: t('11:00') },

@@ -11,7 +11,19 @@ const goals = CONTRACT_GOALS;
 const at = (day: number, hour = 9) => Date.UTC(2026, 2, day, hour);
 
 function record(requestId: string, over: Partial<SlaRecord>): SlaRecord {
-  return { requestId, priority: 'high', category: 'incident', serviceInstance: 'Mail', target: 'resolution', startMs: at(2), dueMs: at(6), actualMs: at(3), pausedBusinessMs: 0, escalations: [], ...over };
+  return {
+    requestId,
+    priority: 'high',
+    category: 'incident',
+    serviceInstance: 'Mail',
+    target: 'resolution',
+    startMs: at(2),
+    dueMs: at(6),
+    actualMs: at(3),
+    pausedBusinessMs: 0,
+    escalations: [],
+    ...over,
+  };
 }
 
 describe('pausedTimeOf', () => {
@@ -31,7 +43,11 @@ describe('pausedTimeOf', () => {
 
   it('adds splits reason by reason', () => {
     const one = { incompleteRequestMs: 1, waitingForCustomerMs: 2, otherMs: 3 };
-    expect(addPausedTime([one, one, { incompleteRequestMs: 10, waitingForCustomerMs: 0, otherMs: 0 }])).toEqual({ incompleteRequestMs: 12, waitingForCustomerMs: 4, otherMs: 6 });
+    expect(addPausedTime([one, one, { incompleteRequestMs: 10, waitingForCustomerMs: 0, otherMs: 0 }])).toEqual({
+      incompleteRequestMs: 12,
+      waitingForCustomerMs: 4,
+      otherMs: 6,
+    });
     expect(addPausedTime([])).toEqual({ incompleteRequestMs: 0, waitingForCustomerMs: 0, otherMs: 0 });
   });
 });
@@ -43,7 +59,13 @@ describe('summariseSla: paused time per priority and in total', () => {
       record('h2', { pausedBusinessMs: H, pausedByReason: { waiting_for_customer: H } }),
       record('t1', { priority: 'top', pausedBusinessMs: 30 * M, pausedByReason: { incomplete_request: 30 * M } }),
       // Decided in April: not in March's figures, its pause neither.
-      record('h3', { startMs: at(30), dueMs: Date.UTC(2026, 3, 3), actualMs: Date.UTC(2026, 3, 1, 10), pausedBusinessMs: 9 * H, pausedByReason: { incomplete_request: 9 * H } }),
+      record('h3', {
+        startMs: at(30),
+        dueMs: Date.UTC(2026, 3, 3),
+        actualMs: Date.UTC(2026, 3, 1, 10),
+        pausedBusinessMs: 9 * H,
+        pausedByReason: { incomplete_request: 9 * H },
+      }),
     ];
     const summary = summariseSla(records, MARCH, goals);
     expect(summary.priorities.map((p) => [p.priority, p.paused])).toEqual([

@@ -3,8 +3,14 @@ import { rcaLinesOf, rcaStatusOf, type ReportProblem } from '../../../../../src/
 
 const ms = (iso: string) => Date.parse(iso);
 const problem = (over: Partial<ReportProblem>): ReportProblem => ({
-  problemId: 'P1', number: '7', reason: 'repeated_incidents', createdAtMs: ms('2026-03-03T08:00:00Z'), rcaDueMs: ms('2026-04-03T08:00:00Z'),
-  solvedAtMs: null, requestIds: ['R1', 'R2', 'R3'], ...over,
+  problemId: 'P1',
+  number: '7',
+  reason: 'repeated_incidents',
+  createdAtMs: ms('2026-03-03T08:00:00Z'),
+  rcaDueMs: ms('2026-04-03T08:00:00Z'),
+  solvedAtMs: null,
+  requestIds: ['R1', 'R2', 'R3'],
+  ...over,
 });
 
 describe('the review of RCAs (issue 17 point 5)', () => {
@@ -15,7 +21,10 @@ describe('the review of RCAs (issue 17 point 5)', () => {
   ];
 
   it('lists each Top incident and customer request with its due date, report date and whether it was on time', () => {
-    const lines = rcaLinesOf([problem({ promises, rcaReportAtMs: ms('2026-04-07T08:00:00Z'), solvedAtMs: ms('2026-04-01T08:00:00Z') })], ms('2026-04-30T00:00:00Z'));
+    const lines = rcaLinesOf(
+      [problem({ promises, rcaReportAtMs: ms('2026-04-07T08:00:00Z'), solvedAtMs: ms('2026-04-01T08:00:00Z') })],
+      ms('2026-04-30T00:00:00Z'),
+    );
     expect(lines.map((l) => [l.reason, l.requestId, l.state, l.onTime, l.reportAtMs])).toEqual([
       ['customer_request', 'R2', 'done', false, ms('2026-04-07T08:00:00Z')],
       ['top_incident', 'R3', 'done', true, ms('2026-04-07T08:00:00Z')],
@@ -41,7 +50,15 @@ describe("the review's escalation table (issue 17 point 6)", async () => {
   const { buildSlaReport } = await import('../../../../../src/domain/reports/build-sla-report.js');
   const { CONTRACT_GOALS } = await import('../../../../../src/domain/sla/sla-policy.js');
   it("lists the period's SSM and CTO escalations with their reason, the customer's apart from the breach ladder's", () => {
-    const request = { requestId: 'R1', number: '12', kind: 'incident' as const, priority: 'medium' as const, serviceInstance: 'SI', createdAtMs: ms('2026-03-02T08:00:00Z'), problemId: null };
+    const request = {
+      requestId: 'R1',
+      number: '12',
+      kind: 'incident' as const,
+      priority: 'medium' as const,
+      serviceInstance: 'SI',
+      createdAtMs: ms('2026-03-02T08:00:00Z'),
+      problemId: null,
+    };
     const escalations = [
       { level: 'service_support_manager' as const, reason: 'breach' as const, atMs: ms('2026-03-03T08:00:00Z') },
       { level: 'service_support_manager' as const, reason: 'customer' as const, atMs: ms('2026-03-04T08:00:00Z') },

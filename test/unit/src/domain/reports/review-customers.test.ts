@@ -20,7 +20,15 @@ function incident(id: string, priority: SlaRecord['priority'], customer: ReportC
     request: { ...reportRequest(id, 'incident', priority, `2026-03-${day}T08:00:00Z`), customer },
     records: [
       slaRecord(id, priority, 'response', `2026-03-${day}T08:00:00Z`, `2026-03-${day}T09:00:00Z`, `2026-03-${day}T08:30:00Z`, over),
-      slaRecord(id, priority, 'resolution', `2026-03-${day}T08:00:00Z`, `2026-03-${day}T12:00:00Z`, late ? `2026-03-${day}T13:00:00Z` : `2026-03-${day}T11:00:00Z`, over),
+      slaRecord(
+        id,
+        priority,
+        'resolution',
+        `2026-03-${day}T08:00:00Z`,
+        `2026-03-${day}T12:00:00Z`,
+        late ? `2026-03-${day}T13:00:00Z` : `2026-03-${day}T11:00:00Z`,
+        over,
+      ),
     ],
   };
 }
@@ -45,9 +53,25 @@ describe('the review per customer (§2.6)', () => {
     const whole = buildSlaReport(data, MARCH, CONTRACT_GOALS, ZONE);
     expect(whole.customer).toBeNull();
     expect(whole.knownCustomers).toEqual([ACME, GLOBEX]);
-    expect(whole.customers.map((c) => [c.customer?.id, c.goals.map((g) => [g.name, g.requests, g.withinTarget, g.percent, g.met]), c.breaches])).toEqual([
-      ['acme', [['top', 1, 1, 100, true], ['low_medium_high', 5, 4, 80, true]], 1],
-      ['globex', [['top', 1, 0, 0, false], ['low_medium_high', 2, 1, 50, false]], 2],
+    expect(
+      whole.customers.map((c) => [c.customer?.id, c.goals.map((g) => [g.name, g.requests, g.withinTarget, g.percent, g.met]), c.breaches]),
+    ).toEqual([
+      [
+        'acme',
+        [
+          ['top', 1, 1, 100, true],
+          ['low_medium_high', 5, 4, 80, true],
+        ],
+        1,
+      ],
+      [
+        'globex',
+        [
+          ['top', 1, 0, 0, false],
+          ['low_medium_high', 2, 1, 50, false],
+        ],
+        2,
+      ],
     ]);
     // All customers pooled: low/medium/high 5 of 7 = 71.43 %; Top 1 of 2.
     expect(whole.goals.map((g) => [g.name, g.requests, g.withinTarget, g.percent])).toEqual([
@@ -76,38 +100,62 @@ describe('the review per customer (§2.6)', () => {
     expect(findCustomer([ACME, GLOBEX], 'initech')).toBeNull();
   });
 
-  it('takes the customer from the request\'s account through the trust, else its requested-for person\'s account, never the provider\'s', () => {
-    expect(customerOfRequest({ account: { id: 'acme', name: 'Acme' }, requestedFor: { account: { id: 'globex' } } }, 'provider')).toEqual(ACME);
-    expect(customerOfRequest({ account: { id: 'provider', name: 'Provider' }, requestedFor: { account: { id: 'globex', name: 'Globex' } } }, 'provider')).toEqual(GLOBEX);
+  it("takes the customer from the request's account through the trust, else its requested-for person's account, never the provider's", () => {
+    expect(customerOfRequest({ account: { id: 'acme', name: 'Acme' }, requestedFor: { account: { id: 'globex' } } }, 'provider')).toEqual(
+      ACME,
+    );
+    expect(
+      customerOfRequest(
+        { account: { id: 'provider', name: 'Provider' }, requestedFor: { account: { id: 'globex', name: 'Globex' } } },
+        'provider',
+      ),
+    ).toEqual(GLOBEX);
     expect(customerOfRequest({ account: { id: 'provider' }, requestedFor: { account: { id: 'provider' } } }, 'provider')).toBeNull();
     expect(customerOfRequest({ account: null, requestedFor: null }, 'provider')).toBeNull();
   });
 });
 
-describe('agreement with Xurrent\'s own affected SLA', () => {
+describe("agreement with Xurrent's own affected SLA", () => {
   it('lists a request whose Xurrent target differs by more than a minute, with both values; a minute or less is agreement', () => {
     // Xurrent's calendar misses the 08:30 start: its response target is 30 minutes later than the worker's.
     const records = [
-      slaRecord('x1', 'high', 'response', '2026-03-02T08:00:00Z', '2026-03-02T17:00:00Z', '2026-03-02T09:00:00Z', { xurrentDueMs: z('2026-03-02T17:30:00Z') }),
-      slaRecord('x1', 'high', 'resolution', '2026-03-02T08:00:00Z', '2026-03-04T08:00:00Z', '2026-03-03T09:00:00Z', { xurrentDueMs: z('2026-03-04T08:01:00Z') }),
+      slaRecord('x1', 'high', 'response', '2026-03-02T08:00:00Z', '2026-03-02T17:00:00Z', '2026-03-02T09:00:00Z', {
+        xurrentDueMs: z('2026-03-02T17:30:00Z'),
+      }),
+      slaRecord('x1', 'high', 'resolution', '2026-03-02T08:00:00Z', '2026-03-04T08:00:00Z', '2026-03-03T09:00:00Z', {
+        xurrentDueMs: z('2026-03-04T08:01:00Z'),
+      }),
       slaRecord('x2', 'low', 'response', '2026-03-03T08:00:00Z', '2026-03-05T08:00:00Z', '2026-03-03T09:00:00Z', { xurrentDueMs: null }),
     ];
     expect(targetDisagreements(records, MARCH)).toEqual([
-      { requestId: 'x1', target: 'response', workerDueMs: z('2026-03-02T17:00:00Z'), xurrentDueMs: z('2026-03-02T17:30:00Z'), differenceMs: 30 * 60_000 },
+      {
+        requestId: 'x1',
+        target: 'response',
+        workerDueMs: z('2026-03-02T17:00:00Z'),
+        xurrentDueMs: z('2026-03-02T17:30:00Z'),
+        differenceMs: 30 * 60_000,
+      },
     ]);
-    const report = buildSlaReport({ records, requests: [reportRequest('x1', 'incident', 'high', '2026-03-02T08:00:00Z')], problems: [] }, MARCH, CONTRACT_GOALS, ZONE);
+    const report = buildSlaReport(
+      { records, requests: [reportRequest('x1', 'incident', 'high', '2026-03-02T08:00:00Z')], problems: [] },
+      MARCH,
+      CONTRACT_GOALS,
+      ZONE,
+    );
     expect(report.xurrentDisagreements).toEqual([expect.objectContaining({ requestId: 'x1', number: 'X1', target: 'response' })]);
   });
 
   it('does not compare a resolution that started at the root cause (Xurrent counts from registration by design)', () => {
     const records = [
       slaRecord('r1', 'high', 'response', '2026-03-02T08:00:00Z', '2026-03-02T17:00:00Z', '2026-03-02T09:00:00Z'),
-      slaRecord('r1', 'high', 'resolution', '2026-03-02T10:00:00Z', '2026-03-04T10:00:00Z', '2026-03-03T09:00:00Z', { xurrentDueMs: z('2026-03-04T08:00:00Z') }),
+      slaRecord('r1', 'high', 'resolution', '2026-03-02T10:00:00Z', '2026-03-04T10:00:00Z', '2026-03-03T09:00:00Z', {
+        xurrentDueMs: z('2026-03-04T08:00:00Z'),
+      }),
     ];
     expect(targetDisagreements(records, MARCH)).toEqual([]);
   });
 
-  it('reads the provider-accountable affected SLA\'s instants; a stopped clock gives none', () => {
+  it("reads the provider-accountable affected SLA's instants; a stopped clock gives none", () => {
     const at = (iso: string) => ({ kind: 'at' as const, iso });
     expect(
       xurrentDuesOf([

@@ -18,7 +18,9 @@ describe('stable closed periods: the report states the settings that applied', (
       slaRecord('h3', 'high', 'resolution', '2026-03-23T10:00:00Z', '2026-03-25T10:00:00Z', '2026-03-24T08:00:00Z', { rule: rootCause }),
       slaRecord('old', 'low', 'resolution', '2026-03-02T08:00:00Z', '2026-03-12T08:00:00Z', '2026-03-03T08:00:00Z'),
       // Decided in April: not behind March's figures.
-      slaRecord('april', 'high', 'resolution', '2026-03-31T10:00:00Z', '2026-04-02T10:00:00Z', '2026-04-01T10:00:00Z', { rule: { ...rootCause, allowedMs: 9 * H } }),
+      slaRecord('april', 'high', 'resolution', '2026-03-31T10:00:00Z', '2026-04-02T10:00:00Z', '2026-04-01T10:00:00Z', {
+        rule: { ...rootCause, allowedMs: 9 * H },
+      }),
     ];
     const report = buildSlaReport({ records, requests: [], problems: [] }, MARCH, CONTRACT_GOALS, 'Europe/Amsterdam');
     expect(report.settings).toEqual({
@@ -30,7 +32,12 @@ describe('stable closed periods: the report states the settings that applied', (
       recordsWithoutRule: 1,
     });
     // Run again a month later (as of May): March's figures and settings are the same.
-    const later = buildSlaReport({ records, requests: [], problems: [] }, { ...MARCH, asOfMs: z('2026-05-05T10:00:00Z') }, CONTRACT_GOALS, 'Europe/Amsterdam');
+    const later = buildSlaReport(
+      { records, requests: [], problems: [] },
+      { ...MARCH, asOfMs: z('2026-05-05T10:00:00Z') },
+      CONTRACT_GOALS,
+      'Europe/Amsterdam',
+    );
     expect(later.settings).toEqual(report.settings);
     expect(later.goals).toEqual(report.goals);
   });

@@ -9,13 +9,30 @@ const goals = CONTRACT_GOALS;
 const at = (day: number, hour = 9) => Date.UTC(2026, 2, day, hour);
 
 function record(requestId: string, over: Partial<SlaRecord>): SlaRecord {
-  return { requestId, priority: 'high', category: 'incident', serviceInstance: 'Mail', target: 'resolution', startMs: at(2), dueMs: at(4), actualMs: at(3), pausedBusinessMs: 0, escalations: [], ...over };
+  return {
+    requestId,
+    priority: 'high',
+    category: 'incident',
+    serviceInstance: 'Mail',
+    target: 'resolution',
+    startMs: at(2),
+    dueMs: at(4),
+    actualMs: at(3),
+    pausedBusinessMs: 0,
+    escalations: [],
+    ...over,
+  };
 }
 
 describe('summariseSla', () => {
   it('meets the Top goal only at exactly 100 %', () => {
     const met = [record('t1', { priority: 'top', target: 'response', dueMs: at(2, 10), actualMs: at(2, 10) })];
-    expect(summariseSla(met, MARCH, goals).priorities[0]).toMatchObject({ priority: 'top', requests: 1, goalMet: true, response: { withinTargetPercent: 100 } });
+    expect(summariseSla(met, MARCH, goals).priorities[0]).toMatchObject({
+      priority: 'top',
+      requests: 1,
+      goalMet: true,
+      response: { withinTargetPercent: 100 },
+    });
     const oneLate = [...met, record('t2', { priority: 'top', target: 'response', dueMs: at(5, 10), actualMs: at(5, 11) })];
     const top = summariseSla(oneLate, MARCH, goals).priorities[0];
     expect(top).toMatchObject({ requests: 2, goalMet: false, response: { met: 1, breached: 1, withinTargetPercent: 50 } });
@@ -40,17 +57,42 @@ describe('summariseSla', () => {
 
   it('treats running targets past due as breached and within due as running', () => {
     const asOf = { ...MARCH, asOfMs: at(20) };
-    const records = [record('overdue', { dueMs: at(10), actualMs: null }), record('running', { startMs: at(19), dueMs: at(25), actualMs: null })];
+    const records = [
+      record('overdue', { dueMs: at(10), actualMs: null }),
+      record('running', { startMs: at(19), dueMs: at(25), actualMs: null }),
+    ];
     const summary = summariseSla(records, asOf, goals);
     expect(summary.priorities[1]?.resolution).toMatchObject({ decided: 1, breached: 1, running: 1 });
     expect(summary.breaches).toEqual([expect.objectContaining({ requestId: 'overdue', lateByMs: 10 * 24 * H })]);
   });
 
   it('lists breaches with how late, reason and escalations, and reports no goal when nothing was decided', () => {
-    const records = [record('r1', { priority: 'low', dueMs: at(4), actualMs: at(4, 12), breachReason: 'vendor', escalations: ['warning', 'service_support_manager'] })];
+    const records = [
+      record('r1', {
+        priority: 'low',
+        dueMs: at(4),
+        actualMs: at(4, 12),
+        breachReason: 'vendor',
+        escalations: ['warning', 'service_support_manager'],
+      }),
+    ];
     const summary = summariseSla(records, MARCH, goals);
     expect(summary.breaches).toEqual([
-      { requestId: 'r1', priority: 'low', target: 'resolution', serviceInstance: 'Mail', startMs: at(2), dueMs: at(4), actualMs: at(4, 12), pausedBusinessMs: 0, lateByMs: 3 * H, reason: 'vendor', escalations: ['warning', 'service_support_manager'], excused: null, customer: null },
+      {
+        requestId: 'r1',
+        priority: 'low',
+        target: 'resolution',
+        serviceInstance: 'Mail',
+        startMs: at(2),
+        dueMs: at(4),
+        actualMs: at(4, 12),
+        pausedBusinessMs: 0,
+        lateByMs: 3 * H,
+        reason: 'vendor',
+        escalations: ['warning', 'service_support_manager'],
+        excused: null,
+        customer: null,
+      },
     ]);
     expect(summary.priorities[2]).toMatchObject({ priority: 'medium', requests: 0, goalMet: null });
   });

@@ -25,7 +25,11 @@ describe('rebuildWorkflowState: status history from the affected SLA', () => {
     },
     {
       name: 'responded by waiting for the customer, then resumed',
-      sla: { actualResponseAtMs: at('2026-03-27T15:30:00Z'), actualResolutionAtMs: null, stoppedPeriods: [{ fromMs: at('2026-03-27T15:30:00Z'), toMs: at('2026-03-30T08:00:00Z') }] },
+      sla: {
+        actualResponseAtMs: at('2026-03-27T15:30:00Z'),
+        actualResolutionAtMs: null,
+        stoppedPeriods: [{ fromMs: at('2026-03-27T15:30:00Z'), toMs: at('2026-03-30T08:00:00Z') }],
+      },
       status: 'in_progress',
       events: [
         { kind: 'status-changed', at: at('2026-03-27T15:30:00Z'), status: 'waiting_for_customer' },
@@ -41,14 +45,23 @@ describe('rebuildWorkflowState: status history from the affected SLA', () => {
     },
     {
       name: 'still waiting for the customer (open period)',
-      sla: { actualResponseAtMs: at('2026-03-27T15:00:00Z'), actualResolutionAtMs: null, stoppedPeriods: [{ fromMs: at('2026-03-27T15:20:00Z'), toMs: null }] },
+      sla: {
+        actualResponseAtMs: at('2026-03-27T15:00:00Z'),
+        actualResolutionAtMs: null,
+        stoppedPeriods: [{ fromMs: at('2026-03-27T15:20:00Z'), toMs: null }],
+      },
       status: 'waiting_for_customer',
       events: [
         { kind: 'status-changed', at: at('2026-03-27T15:00:00Z'), status: 'in_progress' },
         { kind: 'status-changed', at: at('2026-03-27T15:20:00Z'), status: 'waiting_for_customer' },
       ],
     },
-    { name: 'not responded yet', sla: { actualResponseAtMs: null, actualResolutionAtMs: null, stoppedPeriods: [] }, status: 'assigned', events: [] },
+    {
+      name: 'not responded yet',
+      sla: { actualResponseAtMs: null, actualResolutionAtMs: null, stoppedPeriods: [] },
+      status: 'assigned',
+      events: [],
+    },
   ])('$name', ({ sla, status, events }) => {
     const state = rebuildWorkflowState({ ...base, sla, status }, NOW);
     expect(state.events).toEqual(events);
@@ -75,23 +88,45 @@ describe('rebuildWorkflowState: what the worker wrote, from its note markers', (
     expect(state.history.complete).toBe(true);
     expect(state.escalations).toEqual([
       { key: 'response:warning', level: 'warning', target: 'response', atMs: at('2026-03-27T15:45:00Z') },
-      { key: 'response:service_support_manager', level: 'service_support_manager', target: 'response', atMs: at('2026-03-27T16:00:00Z'), reason: 'breach' },
+      {
+        key: 'response:service_support_manager',
+        level: 'service_support_manager',
+        target: 'response',
+        atMs: at('2026-03-27T16:00:00Z'),
+        reason: 'breach',
+      },
       { key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: at('2026-03-27T16:05:00Z') },
     ]);
     expect(state.factsVersion).toBe(2);
     expect(state.notesWritten).toBe(5);
   });
 
-  it('marks the stopped period that starts at the worker\'s ask as its incomplete_request pause', () => {
-    const state = rebuildWorkflowState({
-      ...base,
-      sla: { actualResponseAtMs: at('2026-03-27T09:00:00Z'), actualResolutionAtMs: null, stoppedPeriods: [{ fromMs: at('2026-03-27T09:00:01Z'), toMs: at('2026-03-27T11:00:00Z') }, { fromMs: at('2026-03-27T13:00:00Z'), toMs: null }] },
-      notes: [{ text: `Please describe how to reproduce it.\n[xsw:incomplete:${ID}]`, createdAtMs: at('2026-03-27T09:00:00Z') }],
-    }, NOW);
+  it("marks the stopped period that starts at the worker's ask as its incomplete_request pause", () => {
+    const state = rebuildWorkflowState(
+      {
+        ...base,
+        sla: {
+          actualResponseAtMs: at('2026-03-27T09:00:00Z'),
+          actualResolutionAtMs: null,
+          stoppedPeriods: [
+            { fromMs: at('2026-03-27T09:00:01Z'), toMs: at('2026-03-27T11:00:00Z') },
+            { fromMs: at('2026-03-27T13:00:00Z'), toMs: null },
+          ],
+        },
+        notes: [{ text: `Please describe how to reproduce it.\n[xsw:incomplete:${ID}]`, createdAtMs: at('2026-03-27T09:00:00Z') }],
+      },
+      NOW,
+    );
     expect(state.events).toEqual([
       // Xurrent's first response was the worker's own ask: not a person's response.
       { kind: 'status-changed', at: at('2026-03-27T09:00:00Z'), status: 'in_progress', by: 'worker' },
-      { kind: 'status-changed', at: at('2026-03-27T09:00:01Z'), status: 'waiting_for_customer', reason: 'incomplete_request', by: 'worker' },
+      {
+        kind: 'status-changed',
+        at: at('2026-03-27T09:00:01Z'),
+        status: 'waiting_for_customer',
+        reason: 'incomplete_request',
+        by: 'worker',
+      },
       { kind: 'status-changed', at: at('2026-03-27T11:00:00Z'), status: 'assigned' },
       { kind: 'status-changed', at: at('2026-03-27T13:00:00Z'), status: 'waiting_for_customer' },
     ]);
@@ -99,10 +134,17 @@ describe('rebuildWorkflowState: what the worker wrote, from its note markers', (
   });
 
   it('reads a period in which the provider was not accountable as that switch, not a wait', () => {
-    const state = rebuildWorkflowState({
-      ...base,
-      sla: { actualResponseAtMs: at('2026-03-27T12:00:00Z'), actualResolutionAtMs: null, stoppedPeriods: [{ fromMs: at('2026-03-27T09:00:00Z'), toMs: at('2026-03-27T11:00:00Z'), notAccountable: true }] },
-    }, NOW);
+    const state = rebuildWorkflowState(
+      {
+        ...base,
+        sla: {
+          actualResponseAtMs: at('2026-03-27T12:00:00Z'),
+          actualResolutionAtMs: null,
+          stoppedPeriods: [{ fromMs: at('2026-03-27T09:00:00Z'), toMs: at('2026-03-27T11:00:00Z'), notAccountable: true }],
+        },
+      },
+      NOW,
+    );
     expect(state.events).toEqual([
       { kind: 'accountability-changed', at: at('2026-03-27T09:00:00Z'), notAccountable: true },
       { kind: 'accountability-changed', at: at('2026-03-27T11:00:00Z'), notAccountable: false },

@@ -7,7 +7,12 @@ describe('parseSlaTargets', () => {
   it('reads the contract targets in business hours', () => {
     expect(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')).toEqual({
       ok: true,
-      value: { top: { responseMs: H, resolutionMs: 4 * H }, high: { responseMs: 9 * H, resolutionMs: 18 * H }, medium: { responseMs: 18 * H, resolutionMs: 45 * H }, low: { responseMs: 18 * H, resolutionMs: 90 * H } },
+      value: {
+        top: { responseMs: H, resolutionMs: 4 * H },
+        high: { responseMs: 9 * H, resolutionMs: 18 * H },
+        medium: { responseMs: 18 * H, resolutionMs: 45 * H },
+        low: { responseMs: 18 * H, resolutionMs: 90 * H },
+      },
     });
   });
 
@@ -43,7 +48,7 @@ describe('parseSlaGoals', () => {
     });
   });
 
-  it('reads the contract\'s pooled groups (§3.2: low, medium and high together)', () => {
+  it("reads the contract's pooled groups (§3.2: low, medium and high together)", () => {
     expect(parseSlaGoals('top=100; low+medium+high=80')).toEqual({
       ok: true,
       value: [
@@ -64,7 +69,10 @@ describe('parseSlaGoals', () => {
     if (!result.ok) expect(result.error).toContain(fault);
   });
 
-  it.each(['top=101,high=80,medium=80,low=80', 'top=-1,high=80,medium=80,low=80', 'top=all,high=80,medium=80,low=80'])('refuses %j', (text) => {
-    expect(parseSlaGoals(text).ok).toBe(false);
-  });
+  it.each(['top=101,high=80,medium=80,low=80', 'top=-1,high=80,medium=80,low=80', 'top=all,high=80,medium=80,low=80'])(
+    'refuses %j',
+    (text) => {
+      expect(parseSlaGoals(text).ok).toBe(false);
+    },
+  );
 });

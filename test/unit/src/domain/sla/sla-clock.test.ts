@@ -28,7 +28,13 @@ function clockAt(now: string, events: RequestEvent[], options: { category?: Requ
 /** Elapsed and instants as readable strings, so table rows stay short. */
 function summary(target: TargetClock) {
   const at = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString().slice(11, 16));
-  return { state: target.state, elapsedMin: target.elapsedMs / MINUTE, remainingMin: target.remainingMs / MINUTE, due: at(target.dueAt), warning: at(target.warningAt) };
+  return {
+    state: target.state,
+    elapsedMin: target.elapsedMs / MINUTE,
+    remainingMin: target.remainingMs / MINUTE,
+    due: at(target.dueAt),
+    warning: at(target.warningAt),
+  };
 }
 
 type Row = { name: string; now: string; events: RequestEvent[]; response?: object; resolution?: object; policy?: SlaPolicy };
@@ -147,28 +153,57 @@ describe('computeSlaClock', () => {
     if (resolution) expect(summary(clock.resolution)).toMatchObject(resolution);
   });
 
-  it.each(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed'] as const)('the first change to %s stops the response clock', (to) => {
-    expect(clockAt('10:00', [created('08:00'), status('08:30', to)]).response.state).toBe('met');
-  });
+  it.each(['accepted', 'in_progress', 'waiting_for', 'waiting_for_customer', 'completed'] as const)(
+    'the first change to %s stops the response clock',
+    (to) => {
+      expect(clockAt('10:00', [created('08:00'), status('08:30', to)]).response.state).toBe('met');
+    },
+  );
 
-  it.each(['assigned', 'workflow_pending', 'reservation_pending', 'project_pending'] as const)('a change to %s leaves the response clock running', (to) => {
-    expect(clockAt('08:50', [created('08:00'), status('08:30', to)]).response.state).toBe('running');
-  });
+  it.each(['assigned', 'workflow_pending', 'reservation_pending', 'project_pending'] as const)(
+    'a change to %s leaves the response clock running',
+    (to) => {
+      expect(clockAt('08:50', [created('08:00'), status('08:30', to)]).response.state).toBe('running');
+    },
+  );
 
   it('counts business time only: over a weekend the response is due at Monday 08:00Z', () => {
     const friday = ms('2026-01-16T16:00:00Z');
     const monday = ms('2026-01-19T08:00:00Z');
-    const clock = computeSlaClock({ category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }] }, monday - 1, calendar, policy);
+    const clock = computeSlaClock(
+      { category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }] },
+      monday - 1,
+      calendar,
+      policy,
+    );
     expect(clock.hasClock && clock.response).toMatchObject({ state: 'running', elapsedMs: HOUR - 1, remainingMs: 1, dueAt: monday });
   });
 
   it('calls a clock still running at its due instant breached: it can no longer stop in time', () => {
     const friday = ms('2026-01-16T16:00:00Z');
     const monday = ms('2026-01-19T08:00:00Z');
-    const clock = computeSlaClock({ category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }] }, monday, calendar, policy);
-    expect(clock.hasClock && clock.response).toMatchObject({ state: 'breached', elapsedMs: HOUR, remainingMs: 0, percentUsed: 100, dueAt: monday, stopped: false });
+    const clock = computeSlaClock(
+      { category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }] },
+      monday,
+      calendar,
+      policy,
+    );
+    expect(clock.hasClock && clock.response).toMatchObject({
+      state: 'breached',
+      elapsedMs: HOUR,
+      remainingMs: 0,
+      percentUsed: 100,
+      dueAt: monday,
+      stopped: false,
+    });
     const stoppedAtDue = computeSlaClock(
-      { category: 'incident', events: [{ kind: 'created', at: friday, priority: 'top' }, { kind: 'status-changed', at: monday, status: 'accepted' }] },
+      {
+        category: 'incident',
+        events: [
+          { kind: 'created', at: friday, priority: 'top' },
+          { kind: 'status-changed', at: monday, status: 'accepted' },
+        ],
+      },
       monday,
       calendar,
       policy,
@@ -182,11 +217,17 @@ describe('computeSlaClock', () => {
   });
 
   it.each(['rfi', 'rfc', 'order', 'other'] as const)('a request of category %s has no clock', (category) => {
-    expect(computeSlaClock({ category, events: [created('08:00')] }, t('09:00'), calendar, policy)).toEqual({ hasClock: false, reason: 'not-an-incident' });
+    expect(computeSlaClock({ category, events: [created('08:00')] }, t('09:00'), calendar, policy)).toEqual({
+      hasClock: false,
+      reason: 'not-an-incident',
+    });
   });
 
   it('a history without its creation has no clock', () => {
-    expect(computeSlaClock({ category: 'incident', events: [status('08:30', 'accepted')] }, t('09:00'), calendar, policy)).toEqual({ hasClock: false, reason: 'not-created' });
+    expect(computeSlaClock({ category: 'incident', events: [status('08:30', 'accepted')] }, t('09:00'), calendar, policy)).toEqual({
+      hasClock: false,
+      reason: 'not-created',
+    });
   });
 });
 

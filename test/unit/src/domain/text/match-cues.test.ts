@@ -22,7 +22,10 @@ describe('matchesCue: whole words, any case, no negation handling', () => {
   });
 
   it('finds every match in text order and reads the argument after the first', () => {
-    expect(findCues('#excused first, then #uitgesloten', ['#uitgesloten', '#excused']).map((m) => m.cue)).toEqual(['#excused', '#uitgesloten']);
+    expect(findCues('#excused first, then #uitgesloten', ['#uitgesloten', '#excused']).map((m) => m.cue)).toEqual([
+      '#excused',
+      '#uitgesloten',
+    ]);
     expect(textAfterCue('Done.\n#excused: customer VPN down\nmore', ['#excused'])).toBe('customer VPN down');
     expect(textAfterCue('nothing here', ['#excused'])).toBeNull();
   });

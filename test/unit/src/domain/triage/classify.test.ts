@@ -3,7 +3,13 @@ import { triageRequest, type TriageInput, type TriagePolicy } from '../../../../
 import { parsePriorityRules } from '../../../../../src/domain/triage/priority-rules.js';
 
 const plain: TriagePolicy = { priorityRules: [], xurrentServiceInstanceIds: ['SI-XURRENT'] };
-const input = (over: Partial<TriageInput>): TriageInput => ({ category: 'incident', impact: 'low', serviceInstanceId: 'SI-1', teamId: 'T-1', ...over });
+const input = (over: Partial<TriageInput>): TriageInput => ({
+  category: 'incident',
+  impact: 'low',
+  serviceInstanceId: 'SI-1',
+  teamId: 'T-1',
+  ...over,
+});
 
 describe('triageRequest', () => {
   it.each([
@@ -21,7 +27,12 @@ describe('triageRequest', () => {
   });
 
   it('gives a request for information no priority and no flags', () => {
-    expect(triageRequest(input({ category: 'rfi', impact: 'top' }), plain)).toEqual({ kind: 'rfi', priority: null, reason: expect.any(String), flags: [] });
+    expect(triageRequest(input({ category: 'rfi', impact: 'top' }), plain)).toEqual({
+      kind: 'rfi',
+      priority: null,
+      reason: expect.any(String),
+      flags: [],
+    });
   });
 
   it('flags a request for change as outside standard support; one on the Xurrent Service waits for level 1 (not forwarded by classification)', () => {

@@ -22,8 +22,19 @@ const policy: WorkflowPolicy = {
 // Wednesday 25 March 2026, 09:00 CET.
 const CREATED = '2026-03-25T08:00:00Z';
 const snapshot = (over: Partial<RequestSnapshot> = {}): RequestSnapshot => ({
-  id: 'R1', requestId: '1', subject: 'Orders late', category: 'incident', impact: 'high', status: 'assigned',
-  createdAtMs: ms(CREATED), updatedAtMs: ms(CREATED), serviceInstanceId: 'SI-IV', teamId: null, memberId: null, noteTexts: [], ...over,
+  id: 'R1',
+  requestId: '1',
+  subject: 'Orders late',
+  category: 'incident',
+  impact: 'high',
+  status: 'assigned',
+  createdAtMs: ms(CREATED),
+  updatedAtMs: ms(CREATED),
+  serviceInstanceId: 'SI-IV',
+  teamId: null,
+  memberId: null,
+  noteTexts: [],
+  ...over,
 });
 
 describe('SLA scope (§3: only the IV Integratiedienst)', () => {
@@ -48,7 +59,15 @@ describe('records keep the rule they were decided under', () => {
   it('a request registered under one setting keeps it when the setting changes later', () => {
     const first = planReconcile(snapshot(), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
     expect(first.state.rule).toMatchObject({ slaServiceInstanceIds: ['SI-IV'], resolutionClockStart: 'root_cause', responseBy: 'person' });
-    const changed: WorkflowPolicy = { ...policy, slaServiceInstanceIds: ['SI-OTHER'], sla: { ...policy.sla, resolutionClockStart: 'created', targets: { ...targets, high: { responseMs: 3_600_000, resolutionMs: 7_200_000 } } } };
+    const changed: WorkflowPolicy = {
+      ...policy,
+      slaServiceInstanceIds: ['SI-OTHER'],
+      sla: {
+        ...policy.sla,
+        resolutionClockStart: 'created',
+        targets: { ...targets, high: { responseMs: 3_600_000, resolutionMs: 7_200_000 } },
+      },
+    };
     const later = planReconcile(snapshot(), first.state, ms('2026-03-25T09:00:00Z'), changed);
     // Still in scope, response due 9 business hours after 09:00 CET (Thu 09:00 CET), resolution waits for the root cause.
     expect(later.facts.flags).toEqual([]);
@@ -64,7 +83,11 @@ describe('records keep the rule they were decided under', () => {
       observed: { status: 'assigned', category: 'incident', priority: 'high', updatedAtMs: ms(CREATED) },
       events: [{ kind: 'created', at: ms(CREATED), priority: 'high' }],
     };
-    expect(ruleOf(legacy, policy.sla, { slaServiceInstanceIds: ['SI-IV'], xurrentServiceInstanceIds: [] })).toMatchObject({ slaServiceInstanceIds: null, resolutionClockStart: 'created', responseBy: 'status' });
+    expect(ruleOf(legacy, policy.sla, { slaServiceInstanceIds: ['SI-IV'], xurrentServiceInstanceIds: [] })).toMatchObject({
+      slaServiceInstanceIds: null,
+      resolutionClockStart: 'created',
+      responseBy: 'status',
+    });
     const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT' }), legacy, ms('2026-03-25T09:00:00Z'), policy);
     expect(plan.facts.flags).toEqual([]);
     // 18 business hours from Wed 09:00 CET: Wed 8.5 + Thu 9 + Fri 0.5 → Fri 09:00 CET.
@@ -77,7 +100,15 @@ describe('Top is never paused for completeness (COMPLETENESS_PAUSE_PRIORITIES)',
     const withFirstLine: WorkflowPolicy = {
       ...policy,
       firstLine: {
-        completeness: { rules: { incident: { requires: ['reproduction_steps'], minDescriptionLength: 0 } }, cues: ['steps'], pause: true, pausePriorities: ['high', 'medium', 'low'], reminder: { unit: 'business_days', days: 1 }, language: 'en', calendar: policy.calendar },
+        completeness: {
+          rules: { incident: { requires: ['reproduction_steps'], minDescriptionLength: 0 } },
+          cues: ['steps'],
+          pause: true,
+          pausePriorities: ['high', 'medium', 'low'],
+          reminder: { unit: 'business_days', days: 1 },
+          language: 'en',
+          calendar: policy.calendar,
+        },
         routing: { rules: [], registrationTeamId: null },
       },
     };
@@ -94,23 +125,46 @@ describe('Top is never paused for completeness (COMPLETENESS_PAUSE_PRIORITIES)',
     const nudging: WorkflowPolicy = { ...policy, rootCauseReminderMs: 2 * 3_600_000 };
     const first = planReconcile(snapshot({ impact: 'top' }), INITIAL_WORKFLOW_STATE, ms(CREATED), nudging);
     expect(iso(first.rootCauseReminderAtMs as number)).toBe('2026-03-25T10:00:00.000Z');
-    const due = planReconcile(snapshot({ impact: 'top', noteTexts: [first.internalNote as string] }), first.state, ms('2026-03-25T10:00:00Z'), nudging);
+    const due = planReconcile(
+      snapshot({ impact: 'top', noteTexts: [first.internalNote as string] }),
+      first.state,
+      ms('2026-03-25T10:00:00Z'),
+      nudging,
+    );
     expect(due.internalNote).toMatch(/Root cause not recorded yet[\s\S]*\[xsw:rootcause-reminder:R1\]/);
     expect(due.watchersToAdd).toContain('P-SSM');
-    const again = planReconcile(snapshot({ impact: 'top', noteTexts: [first.internalNote as string, due.internalNote as string] }), due.state, ms('2026-03-25T11:00:00Z'), nudging);
+    const again = planReconcile(
+      snapshot({ impact: 'top', noteTexts: [first.internalNote as string, due.internalNote as string] }),
+      due.state,
+      ms('2026-03-25T11:00:00Z'),
+      nudging,
+    );
     expect(again.internalNote ?? '').not.toMatch(/Root cause not recorded/);
   });
 });
 
-describe('who changed the status (the webhook envelope\'s person, recorded when it came in)', () => {
+describe("who changed the status (the webhook envelope's person, recorded when it came in)", () => {
   const respondedAt = (statusActors: RequestSnapshot['statusActors']) => {
     const first = planReconcile(snapshot({ noteTexts: [] }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
-    const workerNote = { text: first.internalNote as string, createdAtMs: ms(CREATED), internal: true, personId: 'P-API', accountId: 'provider' };
-    const later = snapshot({ status: 'in_progress', updatedAtMs: ms('2026-03-25T09:00:00Z'), noteTexts: [workerNote.text], notes: [workerNote], requesterIds: ['P-CUSTOMER'], statusActors });
+    const workerNote = {
+      text: first.internalNote as string,
+      createdAtMs: ms(CREATED),
+      internal: true,
+      personId: 'P-API',
+      accountId: 'provider',
+    };
+    const later = snapshot({
+      status: 'in_progress',
+      updatedAtMs: ms('2026-03-25T09:00:00Z'),
+      noteTexts: [workerNote.text],
+      notes: [workerNote],
+      requesterIds: ['P-CUSTOMER'],
+      statusActors,
+    });
     return planReconcile(later, first.state, ms('2026-03-25T09:00:00Z'), policy).facts.responseState;
   };
 
-  it('a provider person\'s status change responds, the requester\'s or the worker\'s own does not', () => {
+  it("a provider person's status change responds, the requester's or the worker's own does not", () => {
     expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-AGENT', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('met');
     expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-CUSTOMER', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('running');
     expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-API', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('running');

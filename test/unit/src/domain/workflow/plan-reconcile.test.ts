@@ -8,7 +8,11 @@ import { calendarOf, iso, ms, valueOf } from '../../../../helpers/calendar.js';
 
 const policy: WorkflowPolicy = {
   triage: { priorityRules: [], xurrentServiceInstanceIds: ['SI-XURRENT'] },
-  sla: { targets: valueOf(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')), warningPercent: 75, resolutionClockStart: 'created' },
+  sla: {
+    targets: valueOf(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')),
+    warningPercent: 75,
+    resolutionClockStart: 'created',
+  },
   calendar: calendarOf('Europe/Amsterdam'),
   ladder: { warningPercent: 75, l2AfterPercent: 100 },
   escalation: { serviceSupportManagerId: 'P-SSM', ctoId: 'P-CTO', mode: 'watch' },
@@ -64,7 +68,11 @@ describe('planReconcile', () => {
     expect(notes[0]).toContain('Priority: Top');
     expect(notes[0]).toContain('Response due: Fri 27 Mar 2026, 17:00 (Europe/Amsterdam)');
     expect(notes[0]).toContain('Resolution due: Mon 30 Mar 2026, 11:00 (Europe/Amsterdam)');
-    expect(last.facts).toMatchObject({ priority: 'top', responseDueMs: ms('2026-03-27T16:00:00Z'), resolutionDueMs: ms('2026-03-30T09:00:00Z') });
+    expect(last.facts).toMatchObject({
+      priority: 'top',
+      responseDueMs: ms('2026-03-27T16:00:00Z'),
+      resolutionDueMs: ms('2026-03-30T09:00:00Z'),
+    });
     expect(timerIso(last)).toEqual({ response: '2026-03-27T15:45:00.000Z', resolution: '2026-03-30T08:00:00.000Z' });
   });
 
@@ -112,7 +120,10 @@ describe('planReconcile', () => {
   });
 
   it('stops the response on a status change and notes only what changed', () => {
-    const { last } = run([{ now: CREATED }, { now: '2026-03-27T15:30:00Z', over: { status: 'in_progress', updatedAtMs: ms('2026-03-27T15:30:00Z') } }]);
+    const { last } = run([
+      { now: CREATED },
+      { now: '2026-03-27T15:30:00Z', over: { status: 'in_progress', updatedAtMs: ms('2026-03-27T15:30:00Z') } },
+    ]);
     expect(last.internalNote).toContain('Response target: running → met.');
     expect(last.internalNote).not.toContain('Priority');
     expect(timerIso(last).response).toBeNull();
@@ -129,7 +140,10 @@ describe('planReconcile', () => {
   });
 
   it('re-prioritises on an impact change and recomputes targets from the original start', () => {
-    const { last } = run([{ now: CREATED, over: { impact: 'high' } }, { now: '2026-03-27T15:20:00Z', over: { impact: 'top', updatedAtMs: ms('2026-03-27T15:20:00Z') } }]);
+    const { last } = run([
+      { now: CREATED, over: { impact: 'high' } },
+      { now: '2026-03-27T15:20:00Z', over: { impact: 'top', updatedAtMs: ms('2026-03-27T15:20:00Z') } },
+    ]);
     expect(last.internalNote).toContain('Priority: high → top.');
     expect(last.facts.responseDueMs).toBe(ms('2026-03-27T16:00:00Z'));
   });
@@ -156,7 +170,10 @@ describe('planReconcile', () => {
   });
 
   it('mirrors the facts in the configured custom fields, only when they change', () => {
-    const withFields = { ...policy, customFields: { priority: 'cf_priority', responseDue: null, resolutionDue: 'cf_resolution_due', slaState: 'cf_sla' } };
+    const withFields = {
+      ...policy,
+      customFields: { priority: 'cf_priority', responseDue: null, resolutionDue: 'cf_resolution_due', slaState: 'cf_sla' },
+    };
     const first = planReconcile(snapshot(), INITIAL_WORKFLOW_STATE, ms(CREATED), withFields);
     expect(first.customFields).toEqual([
       { id: 'cf_priority', value: 'top' },
@@ -174,7 +191,12 @@ describe('planReconcile', () => {
       expect(first.last).toMatchObject({ supplierId: 'ORG-XURRENT', status: 'waiting_for', publicNote: null });
       expect(first.last.internalNote).toContain('Escalated to Xurrent (break-fix): this incident concerns the Xurrent service itself.');
       expect(first.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms(CREATED) }]);
-      const again = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high', status: 'waiting_for', noteTexts: first.notes }), first.state, ms('2026-03-27T15:10:00Z'), policy);
+      const again = planReconcile(
+        snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high', status: 'waiting_for', noteTexts: first.notes }),
+        first.state,
+        ms('2026-03-27T15:10:00Z'),
+        policy,
+      );
       expect(again).toMatchObject({ supplierId: null, status: null });
       expect(again.internalNote ?? '').not.toContain('Escalated to Xurrent');
     });
@@ -182,36 +204,80 @@ describe('planReconcile', () => {
     it('tells the requester of a Top incident registered outside office hours that Xurrent may be contacted directly, and what happens next, once (§2.1)', () => {
       const night = '2026-03-27T20:00:00Z';
       const agentPolicy: WorkflowPolicy = { ...policy, xurrentEscalationTrigger: 'agent', xurrentSupportContact: 'support@xurrent.com' };
-      const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), agentPolicy);
+      const plan = planReconcile(
+        snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }),
+        INITIAL_WORKFLOW_STATE,
+        ms(night),
+        agentPolicy,
+      );
       expect(plan.publicNote).toContain('you may contact Xurrent directly: support@xurrent.com');
-      expect(plan.publicNote).toContain('What happens next: our support team picks up your incident when office hours start (Mon 30 Mar 2026');
+      expect(plan.publicNote).toContain(
+        'What happens next: our support team picks up your incident when office hours start (Mon 30 Mar 2026',
+      );
       expect(plan.publicNote).not.toContain('escalated');
       expect(plan.facts.flags).toContain('xurrent_contact_advised');
-      const again = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night), noteTexts: [plan.publicNote ?? ''] }), plan.state, ms('2026-03-27T21:00:00Z'), agentPolicy);
+      const again = planReconcile(
+        snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night), noteTexts: [plan.publicNote ?? ''] }),
+        plan.state,
+        ms('2026-03-27T21:00:00Z'),
+        agentPolicy,
+      );
       expect(again.publicNote).toBeNull();
       expect(again.facts.flags).toContain('xurrent_contact_advised');
-      const dutch = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), { ...agentPolicy, locale: 'nl' });
+      const dutch = planReconcile(
+        snapshot({ serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) }),
+        INITIAL_WORKFLOW_STATE,
+        ms(night),
+        { ...agentPolicy, locale: 'nl' },
+      );
       expect(dutch.publicNote).toContain('kunt u rechtstreeks contact opnemen met Xurrent: support@xurrent.com');
       const day = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
       expect(day.publicNote).toBeNull();
-      const high = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high', createdAtMs: ms(night), updatedAtMs: ms(night) }), INITIAL_WORKFLOW_STATE, ms(night), agentPolicy);
+      const high = planReconcile(
+        snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high', createdAtMs: ms(night), updatedAtMs: ms(night) }),
+        INITIAL_WORKFLOW_STATE,
+        ms(night),
+        agentPolicy,
+      );
       expect(high.publicNote).toBeNull();
     });
 
     it('forwards a request for change about Xurrent, and leaves closed requests and other services alone', () => {
-      const rfc = planReconcile(snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
+      const rfc = planReconcile(
+        snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }),
+        INITIAL_WORKFLOW_STATE,
+        ms(CREATED),
+        policy,
+      );
       expect(rfc.internalNote).toContain("this request for change concerns Xurrent's standard functionality");
       expect(rfc.status).toBe('waiting_for');
-      expect(planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', status: 'completed' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
+      expect(
+        planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', status: 'completed' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy)
+          .status,
+      ).toBeNull();
       expect(planReconcile(snapshot(), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
-      expect(planReconcile(snapshot({ category: 'rfi', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status).toBeNull();
+      expect(
+        planReconcile(snapshot({ category: 'rfi', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy).status,
+      ).toBeNull();
     });
   });
 
   describe('level 1 first (§4): XURRENT_ESCALATION_TRIGGER=agent', () => {
-    const agentPolicy: WorkflowPolicy = { ...policy, xurrentEscalationTrigger: 'agent', xurrentEscalationTags: ['#xurrent'], providerAccountId: 'ACC-PROVIDER' };
-    const note = (text: string, at: string, accountId: string, personId = 'P-AGENT') => ({ text, createdAtMs: ms(at), internal: true, personId, accountId });
-    const onXurrent = (over: Partial<RequestSnapshot> = {}) => snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'medium', requesterIds: ['P-CUSTOMER'], ...over });
+    const agentPolicy: WorkflowPolicy = {
+      ...policy,
+      xurrentEscalationTrigger: 'agent',
+      xurrentEscalationTags: ['#xurrent'],
+      providerAccountId: 'ACC-PROVIDER',
+    };
+    const note = (text: string, at: string, accountId: string, personId = 'P-AGENT') => ({
+      text,
+      createdAtMs: ms(at),
+      internal: true,
+      personId,
+      accountId,
+    });
+    const onXurrent = (over: Partial<RequestSnapshot> = {}) =>
+      snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'medium', requesterIds: ['P-CUSTOMER'], ...over });
 
     it('keeps an incident at level 1 (no supplier, no status, no escalation) and tells the agent how to forward, once', () => {
       const first = planReconcile(onXurrent(), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
@@ -219,26 +285,58 @@ describe('planReconcile', () => {
       expect(first.state.escalations).toEqual([]);
       expect(first.internalNote).toContain('Level 1 (contract §4)');
       expect(first.internalNote).toContain('add a note containing #xurrent');
-      const again = planReconcile(onXurrent({ noteTexts: [first.internalNote ?? ''] }), first.state, ms('2026-03-27T15:30:00Z'), agentPolicy);
+      const again = planReconcile(
+        onXurrent({ noteTexts: [first.internalNote ?? ''] }),
+        first.state,
+        ms('2026-03-27T15:30:00Z'),
+        agentPolicy,
+      );
       expect(again.internalNote ?? '').not.toContain('Level 1');
     });
 
     it("forwards on a provider person's #xurrent note, dated at that note, and not on the customer's or another tag", () => {
       const first = planReconcile(onXurrent(), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
-      const customer = planReconcile(onXurrent({ notes: [note('please #xurrent now', '2026-03-27T15:10:00Z', 'ACC-CUSTOMER', 'P-CUSTOMER')] }), first.state, ms('2026-03-27T15:20:00Z'), agentPolicy);
+      const customer = planReconcile(
+        onXurrent({ notes: [note('please #xurrent now', '2026-03-27T15:10:00Z', 'ACC-CUSTOMER', 'P-CUSTOMER')] }),
+        first.state,
+        ms('2026-03-27T15:20:00Z'),
+        agentPolicy,
+      );
       expect(customer.state.escalations).toEqual([]);
-      const other = planReconcile(onXurrent({ notes: [note('see #xurrents', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), first.state, ms('2026-03-27T15:20:00Z'), agentPolicy);
+      const other = planReconcile(
+        onXurrent({ notes: [note('see #xurrents', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }),
+        first.state,
+        ms('2026-03-27T15:20:00Z'),
+        agentPolicy,
+      );
       expect(other.state.escalations).toEqual([]);
-      const agent = planReconcile(onXurrent({ notes: [note('Export button is missing in the product: #Xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), first.state, ms('2026-03-27T15:20:00Z'), agentPolicy);
+      const agent = planReconcile(
+        onXurrent({ notes: [note('Export button is missing in the product: #Xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }),
+        first.state,
+        ms('2026-03-27T15:20:00Z'),
+        agentPolicy,
+      );
       expect(agent).toMatchObject({ supplierId: 'ORG-XURRENT', status: 'waiting_for' });
       expect(agent.internalNote).toContain("on the agent's decision");
-      expect(agent.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') }]);
+      expect(agent.state.escalations).toEqual([
+        { key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') },
+      ]);
     });
 
     it('dates a rebuilt forward at the agent note, as the live path did (rebuild and sweep agree)', () => {
-      const rebuilt = { ...INITIAL_WORKFLOW_STATE, escalations: [{ key: 'xurrent:break_fix', level: 'xurrent' as const, target: null, atMs: ms('2026-03-27T15:12:00Z') }] };
-      const plan = planReconcile(onXurrent({ notes: [note('#xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), rebuilt, ms('2026-03-27T16:00:00Z'), agentPolicy);
-      expect(plan.state.escalations).toEqual([{ key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') }]);
+      const rebuilt = {
+        ...INITIAL_WORKFLOW_STATE,
+        escalations: [{ key: 'xurrent:break_fix', level: 'xurrent' as const, target: null, atMs: ms('2026-03-27T15:12:00Z') }],
+      };
+      const plan = planReconcile(
+        onXurrent({ notes: [note('#xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }),
+        rebuilt,
+        ms('2026-03-27T16:00:00Z'),
+        agentPolicy,
+      );
+      expect(plan.state.escalations).toEqual([
+        { key: 'xurrent:break_fix', level: 'xurrent', target: null, atMs: ms('2026-03-27T15:10:00Z') },
+      ]);
       expect(plan.status).toBeNull();
     });
 
@@ -246,13 +344,27 @@ describe('planReconcile', () => {
       const rfc = planReconcile(onXurrent({ category: 'rfc', impact: null }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
       expect(rfc.facts.flags).toEqual(['outside_standard_support']);
       expect(rfc.status).toBeNull();
-      const forwarded = planReconcile(onXurrent({ category: 'rfc', impact: null, notes: [note('#xurrent standard functionality', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), rfc.state, ms('2026-03-27T15:10:00Z'), agentPolicy);
+      const forwarded = planReconcile(
+        onXurrent({
+          category: 'rfc',
+          impact: null,
+          notes: [note('#xurrent standard functionality', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')],
+        }),
+        rfc.state,
+        ms('2026-03-27T15:10:00Z'),
+        agentPolicy,
+      );
       expect(forwarded.facts.flags).toEqual(['outside_standard_support', 'forwarded_to_xurrent']);
       expect(forwarded.status).toBe('waiting_for');
     });
 
     it('leaves other service instances alone', () => {
-      const plan = planReconcile(snapshot({ notes: [note('#xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }), INITIAL_WORKFLOW_STATE, ms(CREATED), agentPolicy);
+      const plan = planReconcile(
+        snapshot({ notes: [note('#xurrent', '2026-03-27T15:10:00Z', 'ACC-PROVIDER')] }),
+        INITIAL_WORKFLOW_STATE,
+        ms(CREATED),
+        agentPolicy,
+      );
       expect(plan.state.escalations.filter((e) => e.level === 'xurrent')).toEqual([]);
       expect(plan.internalNote ?? '').not.toContain('Level 1');
     });
@@ -261,7 +373,12 @@ describe('planReconcile', () => {
   describe('break-fix escalation to Xurrent (request mode)', () => {
     const requestMode: WorkflowPolicy = { ...policy, xurrentEscalationMode: 'request' };
     it('escalates once as in supplier mode, announcing the linked request instead of asking for the reference', () => {
-      const plan = planReconcile(snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high' }), INITIAL_WORKFLOW_STATE, ms(CREATED), requestMode);
+      const plan = planReconcile(
+        snapshot({ serviceInstanceId: 'SI-XURRENT', impact: 'high' }),
+        INITIAL_WORKFLOW_STATE,
+        ms(CREATED),
+        requestMode,
+      );
       expect(plan).toMatchObject({ status: 'waiting_for', supplierId: 'ORG-XURRENT' });
       expect(plan.internalNote).toContain("registers a linked request at Xurrent's support");
       expect(plan.internalNote).not.toContain("Record Xurrent's reference");
@@ -269,7 +386,12 @@ describe('planReconcile', () => {
     });
 
     it('forwards a request for change the same way, without an SLA clock', () => {
-      const rfc = planReconcile(snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }), INITIAL_WORKFLOW_STATE, ms(CREATED), requestMode);
+      const rfc = planReconcile(
+        snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }),
+        INITIAL_WORKFLOW_STATE,
+        ms(CREATED),
+        requestMode,
+      );
       expect(rfc.internalNote).toContain("registers a linked request at Xurrent's support");
       expect(rfc.facts).toMatchObject({ priority: null, responseDueMs: null, resolutionDueMs: null });
       expect(rfc.timers).toEqual({ response: null, resolution: null });

@@ -34,14 +34,32 @@ const report = {
   registered: { incident: 1, rfi: 0, rfc: 0, other: 0 },
   topIncidents: [],
   escalations: [{ requestId: 'R9', number: '<b>9', level: 'cto', reason: 'customer', at: '2026-03-10T09:00:00.000Z' }],
-  rcas: [{ reason: 'customer_request', requestId: 'R9', number: null, problemId: 'P1', problemNumber: '3', rcaDue: '2026-04-10T09:00:00.000Z', reportAdded: null, state: 'due', onTime: null }],
+  rcas: [
+    {
+      reason: 'customer_request',
+      requestId: 'R9',
+      number: null,
+      problemId: 'P1',
+      problemNumber: '3',
+      rcaDue: '2026-04-10T09:00:00.000Z',
+      reportAdded: null,
+      state: 'due',
+      onTime: null,
+    },
+  ],
   problems: { opened: 0, byReason: { top_incident: 0, repeated_incidents: 0, customer_request: 0 }, rca: { due: 0, overdue: 0, done: 0 } },
   weeks: [],
   pausedBusinessMinutes: { incompleteRequest: 390, waitingForCustomer: 45, other: 0 },
 } as unknown as SlaReportJson;
 
 describe('renderDashboard', () => {
-  const page = renderDashboard({ report, query: { from: '2026-03-01', to: '2026-03-31' }, zone: 'Europe/Amsterdam', availability: null, assetsPath: '/dashboard/assets' });
+  const page = renderDashboard({
+    report,
+    query: { from: '2026-03-01', to: '2026-03-31' },
+    zone: 'Europe/Amsterdam',
+    availability: null,
+    assetsPath: '/dashboard/assets',
+  });
 
   it('escapes what the records say, in the tables and in the embedded JSON', () => {
     expect(page).not.toContain('<img src=x>');
@@ -54,14 +72,20 @@ describe('renderDashboard', () => {
     expect(page).toContain('\\u003c/script>\\u003cscript>alert(1)');
   });
 
-  it("shows the escalations with their reason and the RCAs with due and report dates (issue 17)", () => {
+  it('shows the escalations with their reason and the RCAs with due and report dates (issue 17)', () => {
     expect(page).toMatch(/<table class="escalations">.*&lt;b&gt;9.*CTO.*the customer/s);
     expect(page).toMatch(/<table class="rcas">.*customer request.*not yet/s);
   });
 
   it('says availability is not reported when no figures are passed, and shows them when they are', () => {
     expect(page).toMatch(/data-tile="availability">.*not reported yet/);
-    const withFigures = renderDashboard({ report, query: { from: '', to: '' }, zone: 'UTC', availability: { officeHoursPercent: 99.5, outsideOfficeHoursPercent: 100, interruptions: 2 }, assetsPath: '/a' });
+    const withFigures = renderDashboard({
+      report,
+      query: { from: '', to: '' },
+      zone: 'UTC',
+      availability: { officeHoursPercent: 99.5, outsideOfficeHoursPercent: 100, interruptions: 2 },
+      assetsPath: '/a',
+    });
     expect(withFigures).toMatch(/data-tile="availability">.*99\.50 % · 2 interruptions/);
   });
 
@@ -78,7 +102,17 @@ describe('requests in the breach and Top incident tables', () => {
   const numbered = {
     ...report,
     breaches: [{ ...report.breaches[0], requestId: nodeId, number: '70', reason: null }],
-    topIncidents: [{ requestId: nodeId, number: '70', created: '2026-03-02T09:00:00.000Z', problemId: null, problemNumber: null, rcaDue: null, rcaStatus: null }],
+    topIncidents: [
+      {
+        requestId: nodeId,
+        number: '70',
+        created: '2026-03-02T09:00:00.000Z',
+        problemId: null,
+        problemNumber: null,
+        rcaDue: null,
+        rcaStatus: null,
+      },
+    ],
   } as unknown as SlaReportJson;
   const view = { report: numbered, query: { from: '', to: '' }, zone: 'UTC', availability: null, assetsPath: '/a' };
 
@@ -99,11 +133,17 @@ describe('requests in the breach and Top incident tables', () => {
 describe('renderWebhookHealth', () => {
   const status = { lastSweepAtMs: Date.parse('2026-01-12T09:05:00Z'), lastSweepMissed: 0, missedTotal: 2, warning: null };
   it('shows the last sweep in the support zone and the missed webhooks, with or without a warning', () => {
-    expect(renderWebhookHealth(status, 'Europe/Amsterdam')).toBe('<p class="webhook-health" data-webhook-health="ok">Webhooks: last sweep 2026-01-12 10:05; missed webhooks: 2 in all, 0 in the last sweep; no warning.</p>');
-    expect(renderWebhookHealth({ ...status, lastSweepMissed: 1, warning: '<b>disabled?</b>' }, 'UTC')).toContain('data-webhook-health="warning">Webhooks: last sweep 2026-01-12 09:05; missed webhooks: 2 in all, 1 in the last sweep. Warning: &lt;b&gt;disabled?&lt;/b&gt;</p>');
+    expect(renderWebhookHealth(status, 'Europe/Amsterdam')).toBe(
+      '<p class="webhook-health" data-webhook-health="ok">Webhooks: last sweep 2026-01-12 10:05; missed webhooks: 2 in all, 0 in the last sweep; no warning.</p>',
+    );
+    expect(renderWebhookHealth({ ...status, lastSweepMissed: 1, warning: '<b>disabled?</b>' }, 'UTC')).toContain(
+      'data-webhook-health="warning">Webhooks: last sweep 2026-01-12 09:05; missed webhooks: 2 in all, 1 in the last sweep. Warning: &lt;b&gt;disabled?&lt;/b&gt;</p>',
+    );
   });
   it('says when no sweep ran or the status could not be read, and shows nothing when not wired', () => {
-    expect(renderWebhookHealth({ ...status, lastSweepAtMs: null }, 'UTC')).toContain('data-webhook-health="unknown">Webhooks: no reconciliation sweep has run yet.');
+    expect(renderWebhookHealth({ ...status, lastSweepAtMs: null }, 'UTC')).toContain(
+      'data-webhook-health="unknown">Webhooks: no reconciliation sweep has run yet.',
+    );
     expect(renderWebhookHealth(null, 'UTC')).toContain('data-webhook-health="unknown">Webhooks: sweep status could not be read.');
     expect(renderWebhookHealth(undefined, 'UTC')).toBe('');
   });
