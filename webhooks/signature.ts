@@ -137,7 +137,7 @@ function unverifiedSender(token: string): string | undefined {
   const end = token.indexOf('.', start);
   if (end - start > MAX_HINT_PAYLOAD_CHARS) return undefined;
   try {
-    const sub: unknown = JSON.parse(new TextDecoder().decode(base64url.decode(token.slice(start, end))))?.sub;
+    const sub = (JSON.parse(new TextDecoder().decode(base64url.decode(token.slice(start, end)))) as { sub?: unknown } | null)?.sub;
     return typeof sub === 'string' ? sub : undefined;
   } catch {
     return undefined;

@@ -7,7 +7,7 @@ import type { UptimeStore } from './uptime-store.js';
 export interface HeartbeatSeries {
   name: string;
   /** Resolves true when up right now; a beat is recorded only then. */
-  isUp(): Promise<boolean>;
+  isUp: () => Promise<boolean>;
 }
 
 export interface HeartbeatDeps {

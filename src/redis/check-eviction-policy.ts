@@ -47,7 +47,7 @@ export async function checkEvictionPolicy(
 
 async function readEvictionPolicy(redis: Redis): Promise<string | undefined> {
   try {
-    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const reply = await redis.config('GET', 'maxmemory-policy');
     if (typeof reply[1] === 'string') return reply[1];
   } catch {
     // Fall through to INFO.

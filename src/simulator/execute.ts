@@ -1,4 +1,14 @@
-import { execute, Kind, parse, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  execute,
+  Kind,
+  OperationTypeNode,
+  parse,
+  validate,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { SimContext } from './changes.js';
 
 export interface PreparedOperation {
@@ -49,7 +59,7 @@ function prepareUncached(schema: GraphQLSchema, query: string, operationName: st
   });
   return {
     document,
-    kind: operation?.operation === 'mutation' ? 'mutation' : 'query',
+    kind: operation?.operation === OperationTypeNode.MUTATION ? 'mutation' : 'query',
     operationName: operation?.name?.value ?? operationName,
     cost: 1 + connections,
   };

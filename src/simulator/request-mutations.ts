@@ -12,7 +12,7 @@ const RESOLUTION_HOURS: Record<string, number> = { top: 4, high: 8, medium: 24, 
 /** Checks that every `…Id` input names an existing record of the right kind. */
 function checkRefs(store: SimStore, input: Input, refs: Record<string, Map<string, unknown>>): ValidationError[] {
   return Object.entries(refs)
-    .filter(([key, table]) => typeof input[key] === 'string' && !table.has(input[key] as string))
+    .filter(([key, table]) => typeof input[key] === 'string' && !table.has(input[key]))
     .map(([key]) => ({ path: [key], message: 'not found' }));
 }
 

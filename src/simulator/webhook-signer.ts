@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 
 /** A webhook policy as Xurrent keeps it: algorithm, optional audience and expiry, and its key pair. */
 export interface WebhookPolicy {
@@ -19,7 +19,7 @@ export interface WebhookSigner {
 export async function createWebhookSigner(policy: WebhookPolicy): Promise<WebhookSigner> {
   const { privateKey, publicKey } = await generateKeyPair(policy.jwtAlg, { extractable: true });
   return {
-    publicKeyPem: await exportSPKI(publicKey as CryptoKey),
+    publicKeyPem: await exportSPKI(publicKey),
     async sign(envelope, { issuer, webhookId }) {
       // Real time on purpose, even under the scenario runner's virtual clock: the receiver checks
       // iat/nbf against its real clock, and a token "issued" in a virtual future would be refused.

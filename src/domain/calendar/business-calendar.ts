@@ -23,16 +23,17 @@ import { findOffsetSegments } from './zone-offsets.js';
  * mapped to instants, with running totals); a query then bisects within a year and crosses
  * whole years by their totals (one subtraction per year; 1,000,000 business minutes ≈ 8 years).
  */
+// Functions as properties, not methods: they close over the calendar and may be passed around unbound.
 export interface BusinessCalendar {
   readonly zone: string;
   /** Earliest instant (epoch ms) with `millis` business ms after `start` (epoch ms); whole ms, ≥ 0. */
-  addBusinessMillis(start: number, millis: number): number;
+  addBusinessMillis: (start: number, millis: number) => number;
   /** As addBusinessMillis, with the duration in business minutes (rounded to the ms). */
-  addBusinessMinutes(start: number, minutes: number): number;
+  addBusinessMinutes: (start: number, minutes: number) => number;
   /** Business ms in `[from, to)` (epoch ms); negative when `to` is earlier. */
-  businessMillisBetween(from: number, to: number): number;
+  businessMillisBetween: (from: number, to: number) => number;
   /** As businessMillisBetween, in business minutes (fractional when not whole). */
-  businessMinutesBetween(from: number, to: number): number;
+  businessMinutesBetween: (from: number, to: number) => number;
 }
 
 // Instants are accepted in these UTC years. The bound keeps every search finite and cheap: a
