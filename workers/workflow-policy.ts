@@ -10,7 +10,7 @@ import { settingsFor, type CustomerSettings, type NoteLocale } from '../src/doma
 export function createWorkflowPolicy(
   config: Pick<Config, 'sla' | 'workflow' | 'registration'> & { problems?: Pick<Config['problems'], 'rcaRequestCues'> } & {
     breakFix?: Pick<Config['breakFix'], 'mode'>;
-    xurrent?: { account: string } | null;
+    xurrent?: { account: string } | null | undefined;
   },
 ): WorkflowPolicy {
   const { sla, workflow, registration } = config;

@@ -47,7 +47,14 @@ function targetOptions(target: RedisTarget): RedisOptions {
  * result keeps these options, so its blocking connections follow a failover too.
  */
 export function createRedis(target: RedisTarget, role: RedisRole, name: string, extra: RedisOptions = {}): Redis {
-  const options: RedisOptions = { ...redisOptionsFor(role), ...extra, ...targetOptions(target), connectionName: name };
+  // Without replyMapping (never set here): ioredis types it `| undefined` in RedisOptions but its
+  // constructors take it without undefined, which exactOptionalPropertyTypes refuses.
+  const options: Omit<RedisOptions, 'replyMapping'> = {
+    ...redisOptionsFor(role),
+    ...extra,
+    ...targetOptions(target),
+    connectionName: name,
+  };
   if (target.kind === 'url') return new Redis(target.url, options);
   return watched(new Redis(options), target);
 }

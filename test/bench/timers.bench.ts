@@ -55,7 +55,7 @@ async function measureLateness(
       lateness.push(Date.now() - fireAt(job));
       await process(job);
     },
-    { connection, prefix: queue.opts.prefix, concurrency: CONCURRENCY },
+    { connection, concurrency: CONCURRENCY, ...(queue.opts.prefix === undefined ? {} : { prefix: queue.opts.prefix }) },
   );
   while (lateness.length < expected) await new Promise((resolve) => setTimeout(resolve, 100));
   await worker.close();

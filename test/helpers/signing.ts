@@ -6,12 +6,15 @@ export const DOMAIN = 'xurrent.qa';
 export const ISSUER = `https://${ACCOUNT}.${DOMAIN}`;
 export const AUDIENCE = 'support-worker';
 
+/** Claims to set over Xurrent's; a claim given as undefined is left out of the token. */
+export type ClaimOverrides = { [K in keyof JWTPayload]?: JWTPayload[K] | undefined };
+
 export interface TestSigner {
   alg: string;
   publicKeyPem: string;
   privateKey: CryptoKey;
   /** Signs `data` as Xurrent does ({ data, iss, aud, iat, nbf, jti }); `claims`/`header` override. */
-  sign(data: object, claims?: JWTPayload, header?: Record<string, unknown>): Promise<string>;
+  sign(data: object, claims?: ClaimOverrides, header?: Record<string, unknown>): Promise<string>;
 }
 
 export async function createTestSigner(alg = 'RS256'): Promise<TestSigner> {
@@ -23,7 +26,8 @@ export async function createTestSigner(alg = 'RS256'): Promise<TestSigner> {
     privateKey,
     sign: (data, claims = {}, header = {}) => {
       const issuedAt = Math.floor(Date.now() / 1_000);
-      const payload = { data, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, nbf: issuedAt, jti: randomUUID().replace(/-/g, ''), ...claims };
+      const claimed = { data, iss: ISSUER, aud: AUDIENCE, iat: issuedAt, nbf: issuedAt, jti: randomUUID().replace(/-/g, ''), ...claims };
+      const payload: JWTPayload = Object.fromEntries(Object.entries(claimed).filter(([, value]) => value !== undefined));
       return new SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT', ...header }).sign(privateKey);
     },
   };

@@ -46,7 +46,7 @@ export interface RegistrationInput {
    * was the worker's). False when an agent set it: an agent's own wait is never lifted. Absent: read
    * as the worker's while the worker's pause is open (as completion reads it).
    */
-  waitingByWorker?: boolean;
+  waitingByWorker?: boolean | undefined;
 }
 
 export interface RegistrationPlan {

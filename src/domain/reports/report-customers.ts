@@ -9,7 +9,7 @@ export function matchesCustomer(customer: ReportCustomer | null, wanted: ReportC
 }
 
 /** Every distinct known customer of some requests, by id, sorted by name then id. */
-export function customersOf(requests: readonly { customer?: ReportCustomer | null }[]): ReportCustomer[] {
+export function customersOf(requests: readonly { customer?: ReportCustomer | null | undefined }[]): ReportCustomer[] {
   const byId = new Map<string, ReportCustomer>();
   for (const { customer } of requests)
     if (customer && (!byId.has(customer.id) || byId.get(customer.id)?.name === null)) byId.set(customer.id, customer);

@@ -16,16 +16,16 @@ export interface ReportRequest {
   /** The problem the request is linked to in Xurrent, when the worker saw one. */
   problemId: string | null;
   /** Its escalations to the SSM and CTO (§2.8), the customer's apart from the breach ladder's; absent in older records. */
-  escalations?: readonly ReportEscalation[];
+  escalations?: readonly ReportEscalation[] | undefined;
   /** The request's customer (an account: not personal data); absent or null when not known. */
-  customer?: ReportCustomer | null;
+  customer?: ReportCustomer | null | undefined;
   /** In the section 3 SLA's scope (the IV Integratiedienst, issue 16); absent: kept before scope was, read as in scope. */
-  inSla?: boolean;
+  inSla?: boolean | undefined;
   /** Xurrent's `downtimeStartAt`/`downtimeEndAt` (epoch ms), when an agent filled them in. */
-  downtimeStartMs?: number | null;
-  downtimeEndMs?: number | null;
+  downtimeStartMs?: number | null | undefined;
+  downtimeEndMs?: number | null | undefined;
   /** When the request was completed (resolved), null while open. */
-  completedAtMs?: number | null;
+  completedAtMs?: number | null | undefined;
 }
 
 /** One escalation for the review's escalation table: no person, only the level, why and when. */
@@ -52,9 +52,9 @@ export interface ReportProblem {
    * When the RCA report (a note with an `RCA_REPORT_TAGS` tag) went on the problem, or null; absent
    * in records kept before issue 17, which are read with the old rule (solved = done).
    */
-  rcaReportAtMs?: number | null;
+  rcaReportAtMs?: number | null | undefined;
   /** The RCA promises on the problem (rca-promises.ts); absent in older records. */
-  promises?: readonly RcaPromise[];
+  promises?: readonly RcaPromise[] | undefined;
 }
 
 export type RcaStatus = 'due' | 'overdue' | 'done';

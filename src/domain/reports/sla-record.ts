@@ -50,7 +50,7 @@ export interface SlaRecord {
   /** Why the target was breached, when an agent or the worker recorded it. */
   breachReason?: string | null;
   /** The request's customer; absent or null when not known (records kept before customers were). */
-  customer?: ReportCustomer | null;
+  customer?: ReportCustomer | null | undefined;
   /**
    * A provider person excused the request's breaches after the fact (§3.3: the customer's systems,
    * access, an incomplete request, the internet): the latest reason, who (person node id) and when.

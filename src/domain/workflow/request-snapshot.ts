@@ -24,7 +24,7 @@ export interface RequestSnapshot {
   /** The request's requested-for, requested-by and created-by persons (node ids). */
   requesterIds?: readonly string[];
   /** Who changed the status to what, as the webhook envelopes said (newest first; absent: none recorded). */
-  statusActors?: readonly { status: string; personNodeId: string; atMs: number }[];
+  statusActors?: readonly { status: string; personNodeId: string; atMs: number }[] | undefined;
   /** The linked problem as far as the root cause goes, or null/absent. */
   problem?: LinkedProblem | null;
 }
