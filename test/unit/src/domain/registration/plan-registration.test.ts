@@ -45,7 +45,10 @@ function run(steps: { now: string; over?: Partial<RegistrationInput>; reply?: st
   for (const step of steps) {
     if (step.reply) notes.push(step.reply);
     const plan = planRegistration(input({ status, noteTexts: [...notes], ...step.over }), state, ms(step.now), { ...policy, ...options });
-    if (plan.publicNote) (notes.push(plan.publicNote), publicNotes.push(plan.publicNote));
+    if (plan.publicNote) {
+      notes.push(plan.publicNote);
+      publicNotes.push(plan.publicNote);
+    }
     notes.push(...plan.internalNotes);
     status = plan.status ?? step.over?.status ?? status;
     state = plan.state;
