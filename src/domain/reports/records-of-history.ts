@@ -3,7 +3,6 @@ import { evaluateTarget } from '../sla/evaluate-target.js';
 import type { RequestEvent } from '../sla/request-history.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
 import { trackClocks, type ClockTrack } from '../sla/track-clocks.js';
-import type { Priority } from '../triage/categories.js';
 import type { SlaRecord, TargetKind } from './sla-record.js';
 import { NOT_ACCOUNTABLE, statusAt, statusStretches } from './status-stretches.js';
 
@@ -63,7 +62,7 @@ export function slaRecordsOfHistory(
     const pausedBusinessMs = Math.max(0, calendar.businessMillisBetween(startMs, endMs) - clock.elapsedMs);
     const record: SlaRecord = {
       requestId: request.requestId,
-      priority: tracked.priority as Priority,
+      priority: tracked.priority,
       category: request.category,
       serviceInstance: request.serviceInstance,
       target,

@@ -100,7 +100,7 @@ export function rcaLinesOf(problems: readonly ReportProblem[], asOfMs: number): 
         rcaDueMs: promise.dueMs,
         reportAtMs: done ? reportAtMs : null,
         state: done ? 'done' : overdue ? 'overdue' : 'due',
-        onTime: done ? (reportAtMs as number) <= promise.dueMs : overdue ? false : null,
+        onTime: done ? reportAtMs <= promise.dueMs : overdue ? false : null,
       });
     }
   }

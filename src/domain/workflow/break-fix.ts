@@ -166,3 +166,12 @@ export function planXurrentContactNote(
         ];
   return { publicNote: [...text, marker].join('\n'), advised: true };
 }
+
+/**
+ * Under the agent trigger the break-fix escalation is dated at the agent's tag note, also when the
+ * record came from a rebuild (which dates it at the worker's own note): the sweep and a rebuild agree.
+ */
+export function datedForward(records: EscalationRecord[], forwardAtMs: number | null): EscalationRecord[] {
+  if (forwardAtMs === null) return records;
+  return records.map((r) => (r.key === BREAK_FIX_KEY && r.atMs > forwardAtMs ? { ...r, atMs: forwardAtMs } : r));
+}

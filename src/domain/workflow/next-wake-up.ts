@@ -1,4 +1,4 @@
-import type { ReconcilePlan } from './plan-reconcile.js';
+import type { ReconcilePlan } from './reconcile-plan.js';
 
 /**
  * The earliest instant a request's reconcile has something to decide: the next SLA threshold of

@@ -1,106 +1,29 @@
-import type { BusinessCalendar } from '../calendar/business-calendar.js';
-import { dueEscalations, nextEscalation, type LadderPolicy, type TargetKind, type TargetProgress } from '../escalation/ladder.js';
-import { diffTicketFacts, type FormatInstant, type TicketFacts } from '../notes/ticket-facts.js';
+import { diffTicketFacts } from '../notes/ticket-facts.js';
 import { hasMarker, noteMarker, renderChangeNote, renderStartNote } from '../notes/render-notes.js';
-import type { TargetClock } from '../sla/evaluate-target.js';
-import type { RequestCategory, RequestEvent, RequestStatus } from '../sla/request-history.js';
+import type { RequestCategory, RequestStatus } from '../sla/request-history.js';
 import { computeSlaClock, type SlaClock } from '../sla/sla-clock.js';
-import type { SlaPolicy } from '../sla/sla-policy.js';
-import { planFirstLine, type FirstLinePolicy } from '../registration/plan-first-line.js';
-import { triageRequest, type TriagePolicy } from '../triage/classify.js';
-import { customFieldsFor, type CustomFieldMapping, type CustomFieldValue } from './custom-fields.js';
-import { BREAK_FIX_KEY, planBreakFix, planXurrentContactNote } from './break-fix.js';
+import { planFirstLine } from '../registration/plan-first-line.js';
+import { triageRequest } from '../triage/classify.js';
+import { customFieldsFor } from './custom-fields.js';
+import { BREAK_FIX_KEY, datedForward, planBreakFix, planXurrentContactNote } from './break-fix.js';
 import { agentForwardAtMs } from '../break-fix/forward-decision.js';
 import { planCustomerEscalations, withCustomerEscalations } from '../escalation/customer-escalation.js';
 import { readRcaRequest } from '../problems/rca-request.js';
-import { renderEscalationNote } from './escalation-notes.js';
 import { observeRequest } from './observe-request.js';
 import type { RequestSnapshot } from './request-snapshot.js';
 import { toTicketFacts } from './ticket-facts-of.js';
-import type { EscalationRecord, WorkflowState } from './workflow-state.js';
+import type { WorkflowState } from './workflow-state.js';
 import { inSlaScope, policyOfRule, ruleOf, type SlaScope } from './decided-rule.js';
-import { readNoteSignals, workerPersonIdsOf, type SignalTags } from '../notes/note-signals.js';
-import { withSignals, problemRootCauseAtMs, readSignalMarkers, signalMarkersToWrite } from './request-signals.js';
-import { respondedAtOf } from '../reports/records-of-history.js';
+import { readNoteSignals, workerPersonIdsOf } from '../notes/note-signals.js';
+import { withSignals, problemRootCauseAtMs, readSignalMarkers, signalMarkersToWrite, decidedSignals } from './request-signals.js';
 import { planRootCauseReminder } from './root-cause-reminder.js';
+import { planEscalations } from './plan-escalations.js';
+import type { ReconcilePlan } from './reconcile-plan.js';
+import { DEFAULT_ESCALATION_CUES, DEFAULT_RCA_REQUEST_CUES, DEFAULT_SIGNAL_TAGS, type WorkflowPolicy } from './workflow-policy.js';
 
-export interface EscalationPolicy {
-  serviceSupportManagerId: string | null;
-  ctoId: string | null;
-  mode: 'watch' | 'assign';
-}
-
-export interface WorkflowPolicy {
-  triage: TriagePolicy;
-  sla: SlaPolicy;
-  calendar: BusinessCalendar;
-  ladder: LadderPolicy;
-  escalation: EscalationPolicy;
-  formatInstant: FormatInstant;
-  customFields: CustomFieldMapping;
-  /** Xurrent as supplier for break-fix escalations (node id), or null. */
-  xurrentSupplierId: string | null;
-  /** Break-fix mode (`XURRENT_ESCALATION_MODE`); supplier when omitted. */
-  xurrentEscalationMode?: 'supplier' | 'request';
-  /** Who forwards a Xurrent Service request (`XURRENT_ESCALATION_TRIGGER`); automatic when omitted (the configuration's default is agent). */
-  xurrentEscalationTrigger?: 'agent' | 'automatic';
-  /** `XURRENT_ESCALATION_TAGS`: an agent's note holding one forwards. Absent: `#xurrent`. */
-  xurrentEscalationTags?: readonly string[];
-  /** `ESCALATION_CUES`: a requester's note holding one escalates (§2.8). Absent: the defaults. */
-  escalationCues?: readonly string[];
-  /** `XURRENT_SUPPORT_CONTACT` (§2.1). Absent: support@xurrent.com. */
-  xurrentSupportContact?: string;
-  /** `SUPPORT_LOCALE` of notes to requesters. Absent: en. */
-  locale?: 'en' | 'nl';
-  /** `RCA_REQUEST_CUES`: a requester's note holding one after a breach asks for an RCA (§3.3). Absent: the defaults. */
-  rcaRequestCues?: readonly string[];
-  /** First-line registration: completeness check and routing (absent: first line does nothing). */
-  firstLine?: FirstLinePolicy;
-  /** `SLA_SERVICE_INSTANCE_IDS` (null: unset); the Xurrent Service's instances come from `triage`. Absent: null. */
-  slaServiceInstanceIds?: readonly string[] | null;
-  /** The provider's Xurrent account (`XURRENT_ACCOUNT`): whose people's notes and status changes are the provider's. */
-  providerAccountId?: string | null;
-  /** `ROOT_CAUSE_TAGS`, `EXCUSE_TAGS` and the withdrawal tag. Absent: the defaults. */
-  signalTags?: SignalTags;
-  /** `ROOT_CAUSE_REMINDER` in business ms (null: no nudge). Absent: null. */
-  rootCauseReminderMs?: number | null;
-}
-
-export const DEFAULT_RCA_REQUEST_CUES: readonly string[] = ['rca', 'root cause', 'hoofdoorzaak', 'oorzaakanalyse', 'oorzaak analyse'];
-
-export const DEFAULT_ESCALATION_CUES: readonly string[] = ['escalate', 'escalatie', 'escaleren'];
-
-export const DEFAULT_SIGNAL_TAGS: SignalTags = {
-  rootCause: ['#rootcause', '#hoofdoorzaak'],
-  excuse: ['#excused', '#uitgesloten'],
-  unexcuse: ['#unexcused'],
-};
-
-/** What the worker should write to the request, remember, and schedule. */
-export interface ReconcilePlan {
-  state: WorkflowState;
-  facts: TicketFacts;
-  /** New internal notes, joined into one (Xurrent takes one internal note per update); null when none. */
-  internalNote: string | null;
-  watchersToAdd: string[];
-  assignMemberId: string | null;
-  /** Custom field values to write, when facts changed and fields are configured; empty otherwise. */
-  customFields: CustomFieldValue[];
-  /** A note to the requester (visible to them), or null. */
-  publicNote: string | null;
-  /** Break-fix: the supplier to set and the status to move to, or null. */
-  supplierId: string | null;
-  status: string | null;
-  /** First line's routing: the team to assign, or null. */
-  teamId: string | null;
-  /** When the completeness reminder should wake the request; null: no timer. */
-  reminderAtMs: number | null;
-  /** When the root-cause nudge of a Top incident is due; null: none pending. */
-  rootCauseReminderAtMs?: number | null;
-  /** When each target's clock next needs a look (its next escalation threshold); null: no timer. */
-  timers: Record<TargetKind, number | null>;
-  escalated: EscalationRecord[];
-}
+export type { EscalationPolicy, WorkflowPolicy } from './workflow-policy.js';
+export { DEFAULT_ESCALATION_CUES, DEFAULT_RCA_REQUEST_CUES, DEFAULT_SIGNAL_TAGS } from './workflow-policy.js';
+export type { ReconcilePlan } from './reconcile-plan.js';
 
 /**
  * Converges on a request's current state: classifies it, extends its SLA history, evaluates the
@@ -292,84 +215,4 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     reminderAtMs: firstLine.reminderAtMs,
     rootCauseReminderAtMs: reminder.atMs,
   };
-}
-
-/** The response and the root cause that count, from the history (sorted), as the clock reads them. */
-function decidedSignals(
-  events: readonly RequestEvent[],
-  responseBy: 'person' | 'status',
-): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
-  const ordered = [...events].sort((a, b) => a.at - b.at);
-  let completed = false;
-  let rootCauseAtMs: number | null = null;
-  for (const event of ordered) {
-    if (event.kind === 'status-changed') completed = event.status === 'completed';
-    if (event.kind === 'root-cause-recorded' && !completed) {
-      rootCauseAtMs = event.at;
-      break;
-    }
-  }
-  return { respondedAtMs: respondedAtOf(ordered, responseBy), rootCauseAtMs };
-}
-
-/**
- * Under the agent trigger the break-fix escalation is dated at the agent's tag note, also when the
- * record came from a rebuild (which dates it at the worker's own note): the sweep and a rebuild agree.
- */
-function datedForward(records: EscalationRecord[], forwardAtMs: number | null): EscalationRecord[] {
-  if (forwardAtMs === null) return records;
-  return records.map((r) => (r.key === BREAK_FIX_KEY && r.atMs > forwardAtMs ? { ...r, atMs: forwardAtMs } : r));
-}
-
-function planEscalations(snapshot: RequestSnapshot, previous: WorkflowState, clock: SlaClock, nowMs: number, policy: WorkflowPolicy) {
-  const none = { notes: [] as string[], records: [] as EscalationRecord[], watchers: [] as string[], assignee: null as string | null };
-  if (!clock.hasClock) return { ...none, timers: { response: null, resolution: null } };
-  const targets: Record<TargetKind, TargetClock> = { response: clock.response, resolution: clock.resolution };
-  const progress = (Object.keys(targets) as TargetKind[])
-    .filter((kind) => targets[kind].state !== 'not-started')
-    .map((kind): TargetProgress => ({
-      target: kind,
-      allowedMs: targets[kind].targetMs,
-      elapsedMs: targets[kind].elapsedMs,
-      stopped: targets[kind].stopped,
-    }));
-  const done = new Set(previous.escalations.map((e) => e.key));
-  const result = { ...none };
-
-  for (const step of dueEscalations(progress, done, policy.ladder)) {
-    const marker = noteMarker('esc', `${snapshot.id}:${step.key}`);
-    done.add(step.key);
-    result.records.push({
-      key: step.key,
-      level: step.level,
-      target: step.target,
-      atMs: nowMs,
-      ...(step.level === 'warning' ? {} : { reason: 'breach' as const }),
-    });
-    if (hasMarker(snapshot.noteTexts, marker)) continue;
-    const personId =
-      step.level === 'cto'
-        ? policy.escalation.ctoId
-        : step.level === 'service_support_manager'
-          ? policy.escalation.serviceSupportManagerId
-          : null;
-    const person = personId ? { id: personId, mode: policy.escalation.mode } : null;
-    const context = {
-      priority: clock.priority,
-      dueAtMs: targets[step.target].shownDueAt,
-      warningPercent: policy.ladder.warningPercent,
-      l2AfterPercent: policy.ladder.l2AfterPercent,
-      person,
-    };
-    result.notes.push(renderEscalationNote(step, context, policy.formatInstant, marker));
-    if (person?.mode === 'watch') result.watchers.push(person.id);
-    if (person?.mode === 'assign') result.assignee = person.id;
-  }
-
-  const timers: Record<TargetKind, number | null> = { response: null, resolution: null };
-  for (const p of progress) {
-    const next = targets[p.target].state === 'paused' ? undefined : nextEscalation(p, done, policy.ladder);
-    timers[p.target] = next ? policy.calendar.addBusinessMillis(nowMs, next.atElapsedMs - p.elapsedMs) : null;
-  }
-  return { ...result, timers };
 }

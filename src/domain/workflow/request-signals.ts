@@ -1,5 +1,6 @@
 import { NOTE_MARKER_PREFIX, noteMarker } from '../notes/render-notes.js';
 import type { RequestEvent } from '../sla/request-history.js';
+import { respondedAtOf } from '../reports/records-of-history.js';
 import type { RequestSnapshot } from './request-snapshot.js';
 
 /** Problem statuses that mean the analysis found the cause (`analyzed` and what follows it). */
@@ -97,4 +98,22 @@ export function signalMarkersToWrite(
   if (decided.rootCauseAtMs !== null && onRequest.rootCauseAtMs !== decided.rootCauseAtMs)
     lines.push(noteMarker(ROOT_CAUSE_KIND, `${requestId}:${decided.rootCauseAtMs}`));
   return lines;
+}
+
+/** The response and the root cause that count, from the history (sorted), as the clock reads them. */
+export function decidedSignals(
+  events: readonly RequestEvent[],
+  responseBy: 'person' | 'status',
+): { respondedAtMs: number | null; rootCauseAtMs: number | null } {
+  const ordered = [...events].sort((a, b) => a.at - b.at);
+  let completed = false;
+  let rootCauseAtMs: number | null = null;
+  for (const event of ordered) {
+    if (event.kind === 'status-changed') completed = event.status === 'completed';
+    if (event.kind === 'root-cause-recorded' && !completed) {
+      rootCauseAtMs = event.at;
+      break;
+    }
+  }
+  return { respondedAtMs: respondedAtOf(ordered, responseBy), rootCauseAtMs };
 }

@@ -2,7 +2,7 @@ import { hasMarker, noteMarker } from '../notes/render-notes.js';
 import type { RequestEvent } from '../sla/request-history.js';
 import type { SlaClock } from '../sla/sla-clock.js';
 import type { DecidedRule } from './decided-rule.js';
-import type { WorkflowPolicy } from './plan-reconcile.js';
+import type { WorkflowPolicy } from './workflow-policy.js';
 import type { RequestSnapshot } from './request-snapshot.js';
 import type { WorkflowState } from './workflow-state.js';
 

@@ -79,7 +79,7 @@ describe('problem texts', () => {
           escalations: [{ level: 'service_support_manager', target: 'response', atMs: at('2026-03-30T07:00:00Z') }],
         },
       ],
-      businessMillisBetween: calendar.businessMillisBetween,
+      businessMillisBetween: (fromMs, toMs) => calendar.businessMillisBetween(fromMs, toMs),
       format: createInstantFormatter('Europe/Amsterdam', 'en'),
       marker: noteMarker('problem', 'service_instance:SI1'),
     });

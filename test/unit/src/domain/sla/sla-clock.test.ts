@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetClock } from '../../../../../src/domain/sla/evaluate-target.js';
-import type { RequestCategory, RequestEvent, RequestStatus } from '../../../../../src/domain/sla/request-history.js';
+import type { RequestEvent } from '../../../../../src/domain/sla/request-history.js';
 import { computeSlaClock } from '../../../../../src/domain/sla/sla-clock.js';
-import type { Priority, SlaPolicy } from '../../../../../src/domain/sla/sla-policy.js';
-import { parseSlaTargets } from '../../../../../src/domain/sla/parse-sla-policy.js';
-import { HOUR, MINUTE, calendarOf, ms, valueOf } from '../../../../helpers/calendar.js';
-
-// Amsterdam, Mon–Fri 08:30–17:30 = 07:30Z–16:30Z in January. Monday 12 January 2026.
-const calendar = calendarOf('Europe/Amsterdam');
-const policy: SlaPolicy = {
-  targets: valueOf(parseSlaTargets('top=1h/4h,high=9h/18h,medium=18h/45h,low=18h/90h')),
-  warningPercent: 75,
-  resolutionClockStart: 'created',
-};
-
-const t = (time: string) => ms(`2026-01-12T${time}:00Z`);
-const created = (time: string, priority: Priority = 'top'): RequestEvent => ({ kind: 'created', at: t(time), priority });
-const status = (time: string, to: RequestStatus): RequestEvent => ({ kind: 'status-changed', at: t(time), status: to });
-const priority = (time: string, to: Priority): RequestEvent => ({ kind: 'priority-changed', at: t(time), priority: to });
-
-function clockAt(now: string, events: RequestEvent[], options: { category?: RequestCategory; policy?: SlaPolicy } = {}) {
-  const clock = computeSlaClock({ category: options.category ?? 'incident', events }, t(now), calendar, options.policy ?? policy);
-  if (!clock.hasClock) throw new Error(`no clock: ${clock.reason}`);
-  return clock;
-}
+import type { SlaPolicy } from '../../../../../src/domain/sla/sla-policy.js';
+import { HOUR, MINUTE, ms } from '../../../../helpers/calendar.js';
+import { calendar, clockAt, created, policy, priority, status, t } from '../../../../helpers/sla-clock-fixtures.js';
 
 /** Elapsed and instants as readable strings, so table rows stay short. */
 function summary(target: TargetClock) {
@@ -228,29 +209,5 @@ describe('computeSlaClock', () => {
       hasClock: false,
       reason: 'not-created',
     });
-  });
-});
-
-describe('what agents are shown', () => {
-  const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString().slice(11, 16));
-
-  it('shows the due instant at the stop for a target met early, and marks it stopped', () => {
-    const clock = clockAt('10:00', [created('08:00'), status('08:40', 'accepted')]);
-    expect(clock.response).toMatchObject({ state: 'met', stopped: true, dueAt: null });
-    expect(iso(clock.response.shownDueAt)).toBe('09:00');
-    expect(clock.resolution).toMatchObject({ stopped: false });
-    expect(iso(clock.resolution.shownDueAt)).toBe('12:00');
-  });
-
-  it('shows the due instant as of the pause while waiting for the customer', () => {
-    const clock = clockAt('11:00', [created('08:00'), status('08:30', 'waiting_for_customer')]);
-    expect(clock.resolution).toMatchObject({ state: 'paused', stopped: false, dueAt: null });
-    expect(iso(clock.resolution.shownDueAt)).toBe('12:00');
-  });
-
-  it('is not stopped while breached and still running', () => {
-    const clock = clockAt('10:00', [created('08:00')]);
-    expect(clock.response).toMatchObject({ state: 'breached', stopped: false });
-    expect(iso(clock.response.shownDueAt)).toBe('09:00');
   });
 });
