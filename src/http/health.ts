@@ -5,7 +5,7 @@ export interface ReadinessCheck {
   /** A failing warn-only check is reported under `warnings` but leaves the service ready. */
   warnOnly?: boolean;
   /** Resolves with a reason when not ready, undefined when ready. */
-  check(): Promise<string | undefined>;
+  check: () => Promise<string | undefined>;
 }
 
 /** `/healthz`: the process answers. `/readyz`: every dependency it needs answers too. */

@@ -88,10 +88,8 @@ function authoredNotesOf(request: ReportSourceRequest): AuthoredNote[] {
  */
 function reviewEscalationsOf(request: ReportSourceRequest, deps: RebuildDeps): ReportEscalation[] {
   const notes = (request.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', atMs: ms(n.createdAt) ?? 0 }));
-  const breach = escalationsFromNotes(request.id, notes).flatMap((e) =>
-    e.level === 'service_support_manager' || e.level === 'cto'
-      ? [{ level: e.level as ReportEscalation['level'], reason: 'breach' as const, atMs: e.atMs }]
-      : [],
+  const breach = escalationsFromNotes(request.id, notes).flatMap<ReportEscalation>((e) =>
+    e.level === 'service_support_manager' || e.level === 'cto' ? [{ level: e.level, reason: 'breach', atMs: e.atMs }] : [],
   );
   const authored = authoredNotesOf(request);
   const ctx = {

@@ -26,6 +26,7 @@ export interface ReportStore {
   readUntil(toMs: number): Promise<ReportData>;
 }
 
+/** Each kind of entry with the schema it is read back with. */
 const KINDS = { sla: SlaRecordSchema, request: ReportRequestSchema, problem: ReportProblemSchema } as const;
 type Kind = keyof typeof KINDS;
 const CHUNK = 500;
@@ -93,9 +94,9 @@ export function createReportStore(redis: Redis, prefix: string, retentionDays: n
     },
     async readUntil(toMs) {
       const [records, requests, problems] = await Promise.all([
-        readKind('sla', SlaRecordSchema, toMs),
-        readKind('request', ReportRequestSchema, toMs),
-        readKind('problem', ReportProblemSchema, toMs),
+        readKind('sla', KINDS.sla, toMs),
+        readKind('request', KINDS.request, toMs),
+        readKind('problem', KINDS.problem, toMs),
       ]);
       return { records: records as SlaRecord[], requests, problems };
     },

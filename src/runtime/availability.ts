@@ -24,8 +24,8 @@ export function createAvailability({ config, redis, logger }: { config: Readonly
   const sampleMs = config.operations.healthSampleSeconds * 1000;
   return {
     route: (): Router => createAvailabilityRoute({ reader, zone: config.sla.calendar.zone, clock: systemClock }),
-    /** For the dashboard: null when nothing was measured in the period. */
-    async tile(period: { fromMs: number; toMs: number }): Promise<AvailabilityTileFigures | null> {
+    /** For the dashboard: null when nothing was measured in the period. An arrow: the dashboard is handed it on its own. */
+    tile: async (period: { fromMs: number; toMs: number }): Promise<AvailabilityTileFigures | null> => {
       const { report } = await readAvailability(reader, period, systemClock.now());
       return (
         report && {

@@ -68,3 +68,8 @@ export function createOperations({ config, logger, redis }: OperationsDeps) {
   };
 }
 export type Operations = ReturnType<typeof createOperations>;
+
+/** What the admin surface needs from this process, the web process's pages aside. */
+export function adminOf(config: Readonly<Config>, operations: Operations) {
+  return { credentials: config.operations.admin, throttle: operations.throttle, registry: operations.registry };
+}

@@ -1,13 +1,7 @@
-import { adminEnabled } from '../http/admin-auth.js';
-import type { RequestListener, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import type { Redis } from 'ioredis';
-import { createHttpApp } from '../http/app.js';
-import type { ReadinessCheck } from '../http/health.js';
-import { createHttpServer } from '../http/http-server.js';
 import { startMetricsServer } from '../http/metrics-server.js';
-import { createWebhookMetrics } from '../../webhooks/metrics.js';
 import { createWorkers, type Workers } from '../../workers/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -17,18 +11,15 @@ import { checkEvictionPolicy } from '../redis/check-eviction-policy.js';
 import { createRedis } from '../redis/connection.js';
 import { resolveRedis } from '../redis/resolve-redis.js';
 import type { RedisTarget } from '../redis/redis-target.js';
-import { createReplicaAck } from '../redis/replica-ack.js';
-import { createStatusActorStore } from '../state/status-actors.js';
 import { createApiUserStore } from '../xurrent/api-user.js';
-import type { OwnEcho } from '../../webhooks/receive.js';
-import { createResyncState } from '../resync/resync-state.js';
 import type { XurrentCall } from '../xurrent/client.js';
 import type { EmbeddedXurrent, StartEmbeddedXurrent } from './embedded-xurrent.js';
 import type { ShutdownStep } from './shutdown.js';
 import { observeWorkers } from '../metrics/observe-workers.js';
-import { createOperations, type Operations } from './operations.js';
+import { adminOf, createOperations, type Operations } from './operations.js';
 import { createAvailability } from './availability.js';
-import { connectXurrent, limiterKeyOfConfig, type XurrentConnection } from './xurrent.js';
+import { startWebRole } from './web-role.js';
+import { connectXurrent, type XurrentConnection } from './xurrent.js';
 
 export interface ServiceRoles {
   web: boolean;
@@ -131,50 +122,18 @@ export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>(
   let server: Server | undefined;
   let httpUrl: string | undefined;
   if (roles.web) {
-    // Listen first: the embedded simulator needs the receiver's URL before the app knows its keys.
-    let handle: RequestListener = answerStarting;
-    server = createHttpServer((req, res) => handle(req, res), config.http.limits, logger);
-    server.listen(config.http.port, config.http.host);
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    httpUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
-    const embedded = xurrent?.embedded;
-    const webhookConfig = embedded ? await embedded.subscribe(httpUrl, config.webhooks) : config.webhooks;
-    const readiness = readinessChecks(producer, roles.worker ? (workers ?? null) : undefined);
-    // Missed webhooks found by the sweep (any process's): a warning, not a reason to stop taking webhooks.
-    const resyncState = createResyncState(producer, config.queue.prefix);
-    readiness.push({ name: 'webhooks', warnOnly: true, check: async () => (await resyncState.status()).warning ?? undefined });
-    const app = createHttpApp({
+    ({ server, httpUrl } = await startWebRole({
+      config,
       logger,
-      trustProxy: config.http.trustProxy,
-      receiver: {
-        config: webhookConfig,
-        queues,
-        redis: producer,
-        queuePrefix: config.queue.prefix,
-        readiness,
-        metrics: createWebhookMetrics((outcome, status, event) => metrics.webhook(outcome, status, event)),
-        replicaAck: createReplicaAck(config.redis.replicaAck),
-        ownEcho: ownEchoOf(producer, config),
-        ...(fetch ? { fetch } : {}),
-      },
-      admin: {
-        ...adminOf(config, operations),
-        pages: {
-          queues: operations.queues,
-          breakFixMode: config.breakFix.mode,
-          reports: { config, redis: producer, clock, availability: availability.tile, webhookHealth: () => resyncState.status() },
-          availability: availability.route(),
-        },
-      },
-    });
-    operations.registerClusterGauges(xurrent?.limiterKey ?? (config.xurrent ? limiterKeyOfConfig(config.xurrent) : undefined));
-    handle = app;
-    // Where an operator finds the admin pages, when they are on (no credentials: they answer 404).
-    const adminPages = adminEnabled(config.operations.admin)
-      ? { dashboard: `${httpUrl}/dashboard`, queues: `${httpUrl}/admin/queues` }
-      : {};
-    logger.info('listening', { component: 'http', url: httpUrl, ...adminPages });
+      producer,
+      queues,
+      operations,
+      availability,
+      xurrent,
+      workers: roles.worker ? (workers ?? null) : undefined,
+      clock,
+      ...(fetch ? { fetch } : {}),
+    }));
   }
   const metricsServer = roles.web ? undefined : await startMetricsServer({ config, logger, admin: adminOf(config, operations) });
   const heartbeats = availability.start({ httpUrl, workers, worker: roles.worker });
@@ -200,13 +159,6 @@ export async function startService<E extends EmbeddedXurrent = EmbeddedXurrent>(
   };
 }
 
-/** Until the app is wired: alive for /healthz, 503 for everything else (Xurrent will redeliver). */
-const answerStarting: RequestListener = (req, res) => {
-  const alive = req.url === '/healthz';
-  res.writeHead(alive ? 200 : 503, { 'Content-Type': 'application/json', ...(alive ? {} : { 'Retry-After': '1' }) });
-  res.end(JSON.stringify(alive ? { status: 'ok' } : { status: 'starting' }));
-};
-
 function waitUntilReady(redis: Redis): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -218,44 +170,10 @@ function waitUntilReady(redis: Redis): Promise<void> {
   });
 }
 
-/** `workers`: undefined when this process runs no workers, null when it should but cannot (no Xurrent). */
-function readinessChecks(producer: Redis, workers: Workers | null | undefined): ReadinessCheck[] {
-  const checks: ReadinessCheck[] = [
-    {
-      name: 'redis',
-      check: async () => (producer.status === 'ready' && (await producer.ping()) === 'PONG' ? undefined : 'redis unreachable'),
-    },
-  ];
-  if (workers !== undefined) {
-    checks.push({
-      name: 'workers',
-      check: async () =>
-        workers === null
-          ? 'Xurrent is not configured: events are queued but not processed'
-          : workers.isRunning()
-            ? undefined
-            : 'workers not running',
-    });
-  }
-  return checks;
-}
-
-/** What the admin surface needs from this process, the web process's pages aside. */
-function adminOf(config: Readonly<Config>, operations: Operations) {
-  return { credentials: config.operations.admin, throttle: operations.throttle, registry: operations.registry };
-}
-
 function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return Promise.resolve();
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
-}
-
-/** The worker's own echoes: its API user as a worker stored it, and the status-actor record the events worker would have made. */
-function ownEchoOf(redis: Redis, config: Readonly<Config>): OwnEcho {
-  const apiUser = createApiUserStore(redis, config.queue.prefix);
-  const actors = createStatusActorStore(redis, config.queue.prefix, config.reports.retentionDays);
-  return { apiUser: () => apiUser.personNodeId(), recordActor: (requestNodeId, actor) => actors.record(requestNodeId, actor) };
 }

@@ -29,21 +29,13 @@ export function createReportsRouter({ reports, zone, logger, availability, webho
   router.use(DASHBOARD_ASSETS_PATH, createDashboardAssets());
 
   router.get('/reports/sla', async (req, res) => {
-    const query = readPeriod(req, res, zone);
-    if (query === undefined) return;
-    const customer = readCustomer(req, res);
-    if (customer === null) return;
-    const report = await reportOrAnswer(reports, query, customer, res);
+    const report = await reportOfQuery(req, res, reports, zone);
     if (report === undefined) return;
     res.set('Cache-Control', 'no-store').json(reportToJson(report, zone));
   });
 
   router.get('/dashboard', async (req, res) => {
-    const query = readPeriod(req, res, zone);
-    if (query === undefined) return;
-    const customer = readCustomer(req, res);
-    if (customer === null) return;
-    const report = await reportOrAnswer(reports, query, customer, res);
+    const report = await reportOfQuery(req, res, reports, zone);
     if (report === undefined) return;
     // Either side failing leaves its tile or line saying so; the SLA figures still show.
     const failed = (what: string) => (error: unknown) => {
@@ -76,13 +68,15 @@ function readCustomer(req: Request, res: Response): string | undefined | null {
   return customer;
 }
 
-/** The report, or undefined once a 400 naming the unknown customer (and the known ones) was sent. */
-async function reportOrAnswer(
-  reports: SlaReports,
-  period: { fromMs: number; toMs: number } | null,
-  customer: string | undefined,
-  res: Response,
-) {
+/**
+ * The report of the query's period and customer, or undefined once a 400 naming the parameter was sent
+ * (for an unknown customer, with the known ones).
+ */
+async function reportOfQuery(req: Request, res: Response, reports: SlaReports, zone: string) {
+  const period = readPeriod(req, res, zone);
+  if (period === undefined) return undefined;
+  const customer = readCustomer(req, res);
+  if (customer === null) return undefined;
   try {
     return await reports.report(period, customer);
   } catch (error) {

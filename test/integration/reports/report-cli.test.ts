@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlaReportJson } from '../../../src/reports/report-json.js';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js';
@@ -31,14 +32,14 @@ describe('cli report sla', () => {
   it('prints the seeded figures as JSON', async () => {
     const { code, out } = await cli('--from', '2026-03-01', '--to', '2026-03-31', '--format', 'json');
     expect(code).toBe(0);
-    const report = JSON.parse(out);
+    const report = JSON.parse(out) as SlaReportJson;
     expect(report.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
     expect(report.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
     expect(report.priorities[1]).toMatchObject({
       priority: 'high',
       pausedBusinessMinutes: { incompleteRequest: 120, waitingForCustomer: 0, other: 0 },
     });
-    expect(report.breaches.map((b: { requestId: string }) => b.requestId)).toEqual(['t2', 'm1']);
+    expect(report.breaches.map((b) => b.requestId)).toEqual(['t2', 'm1']);
     // Made today, long after p2's RCA target of 10 April 2026: overdue.
     expect(report.problems.rca).toEqual({ due: 0, overdue: 1, done: 1 });
   });
@@ -100,7 +101,7 @@ describe('cli report sla --rebuild', () => {
         .filter((line) => line.startsWith('{"progress"'))
         .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(progress.at(-1)).toMatchObject({ progress: 'requests read from Xurrent', done: 2, total: 2, etaSeconds: 0 });
-      expect(JSON.parse(first.out).registered).toMatchObject({ incident: 1, rfi: 1 });
+      expect((JSON.parse(first.out) as SlaReportJson).registered).toMatchObject({ incident: 1, rfi: 1 });
       const again = await cliWith(xurrentEnv, ...period, '--rebuild');
       expect(again.err).toMatch(/2 requests read, 0 filled in/);
       expect(await cliWith({ ...env, XURRENT_SIMULATOR: 'off' }, '--rebuild')).toMatchObject({

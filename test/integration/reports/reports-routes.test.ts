@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlaReportJson } from '../../../src/reports/report-json.js';
 import { createReportStore } from '../../../src/reports/report-store.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { TEST_REDIS_URL, deleteKeys, uniquePrefix } from '../../helpers/redis.js';
@@ -24,14 +25,15 @@ describe('GET /reports/sla', () => {
   it('answers the seeded March figures as JSON', async () => {
     const res = await request(app).get('/reports/sla?from=2026-03-01&to=2026-03-31').set('Authorization', auth);
     expect(res.status).toBe(200);
-    expect(res.body.period).toEqual({ from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' });
-    expect(res.body.priorities.map((p: { priority: string; goalMet: boolean | null }) => [p.priority, p.goalMet])).toEqual([
+    const body = res.body as SlaReportJson;
+    expect(body.period).toEqual({ from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', asOf: '2026-04-05T10:00:00.000Z' });
+    expect(body.priorities.map((p) => [p.priority, p.goalMet])).toEqual([
       ['top', false],
       ['high', true],
       ['medium', false],
       ['low', null],
     ]);
-    expect(res.body.breaches).toEqual([
+    expect(body.breaches).toEqual([
       expect.objectContaining({
         requestId: 't2',
         target: 'resolution',
@@ -41,21 +43,21 @@ describe('GET /reports/sla', () => {
       }),
       expect.objectContaining({ requestId: 'm1', target: 'response', lateByMinutes: 30 }),
     ]);
-    expect(res.body.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
+    expect(body.registered).toEqual({ incident: 4, rfi: 2, rfc: 1, other: 0 });
     // Paused resolution time by reason, per priority and in total (hand-computed in report-seed.ts).
-    expect(res.body.priorities.map((p: { pausedBusinessMinutes: unknown }) => p.pausedBusinessMinutes)).toEqual([
+    expect(body.priorities.map((p) => p.pausedBusinessMinutes)).toEqual([
       { incompleteRequest: 0, waitingForCustomer: 0, other: 0 },
       { incompleteRequest: 120, waitingForCustomer: 0, other: 0 },
       { incompleteRequest: 0, waitingForCustomer: 90, other: 0 },
       { incompleteRequest: 0, waitingForCustomer: 0, other: 0 },
     ]);
-    expect(res.body.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
-    expect(res.body.problems).toEqual({
+    expect(body.pausedBusinessMinutes).toEqual({ incompleteRequest: 120, waitingForCustomer: 90, other: 0 });
+    expect(body.problems).toEqual({
       opened: 2,
       byReason: { top_incident: 2, repeated_incidents: 0, customer_request: 0 },
       rca: { due: 1, overdue: 0, done: 1 },
     });
-    expect(res.body.topIncidents.map((t: { requestId: string; rcaStatus: string }) => [t.requestId, t.rcaStatus])).toEqual([
+    expect(body.topIncidents.map((t) => [t.requestId, t.rcaStatus])).toEqual([
       ['t1', 'done'],
       ['t2', 'due'],
     ]);
@@ -63,8 +65,9 @@ describe('GET /reports/sla', () => {
 
   it('defaults to the previous calendar month', async () => {
     const res = await request(app).get('/reports/sla').set('Authorization', auth);
-    expect(res.body.period.from).toBe('2026-02-28T23:00:00.000Z');
-    expect(res.body.registered.incident).toBe(SEED.requests.filter((r) => r.kind === 'incident').length);
+    const body = res.body as SlaReportJson;
+    expect(body.period.from).toBe('2026-02-28T23:00:00.000Z');
+    expect(body.registered.incident).toBe(SEED.requests.filter((r) => r.kind === 'incident').length);
   });
 
   it.each([
@@ -77,7 +80,7 @@ describe('GET /reports/sla', () => {
   ])('answers 400 naming the bad parameter (%s)', async (query, parameter) => {
     const res = await request(app).get(`/reports/sla?${query}`).set('Authorization', auth);
     expect(res.status).toBe(400);
-    expect(res.body.parameter).toBe(parameter);
+    expect((res.body as { parameter: string }).parameter).toBe(parameter);
   });
 
   it('answers 401 without credentials', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../../../src/cli/commands/report-sla.js';
-import { CSV_TABLES } from '../../../../src/reports/report-text.js';
+import { CSV_TABLES } from '../../../../src/reports/report-csv.js';
 
 describe('report sla --table', () => {
   it('offers exactly the tables the CSV writer knows', () => {
