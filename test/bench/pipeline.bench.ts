@@ -64,7 +64,7 @@ const redisCpuSeconds = async (redis: Redis) => {
 
 async function stopChildren(children: readonly ChildProcess[]): Promise<void> {
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+  await Promise.all(children.filter((child) => child.exitCode === null).map((child) => once(child, 'exit')));
 }
 
 interface PipelineRun {

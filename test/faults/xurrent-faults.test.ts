@@ -194,7 +194,7 @@ describe('Xurrent misbehaving: everything converges, within the burst limit, no 
     const started = Date.now();
     pipeline.sim.faults.hangNext(TIMEOUT_MS + 500, 3);
     const { calls } = await runBatch('timeout', 30_000);
-    expect(lines().filter((l) => String(l['error'] ?? '').includes('timed out')).length).toBeGreaterThanOrEqual(3);
+    expect(lines().filter((l) => typeof l['error'] === 'string' && l['error'].includes('timed out')).length).toBeGreaterThanOrEqual(3);
     note(`timeouts ×3: ${calls.length} calls, ${Date.now() - started} ms`);
   }, 40_000);
 

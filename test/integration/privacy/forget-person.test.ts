@@ -8,6 +8,7 @@
  * else stays byte for byte, and the timers still fire afterwards.
  */
 import { openQueues } from '../../../src/queue/jobs.js';
+import type { ForgetReport } from '../../../src/privacy/forget-person.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
@@ -273,14 +274,14 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
       expect(escalated).toMatchObject({ level: 'service_support_manager', personId: requester });
       const stateKey = `${prefix}:workflow:${medium}`;
       const dry = await runCliCapture(['privacy', 'forget', '--person', requester], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
-      expect(JSON.parse(dry.out).keys).toContain(stateKey);
+      expect((JSON.parse(dry.out) as ForgetReport).keys).toContain(stateKey);
       // Only the escalated request's state names the requester; the others' stay.
-      expect(JSON.parse(dry.out).keys).not.toContain(`${prefix}:workflow:${refs.get('low') as string}`);
+      expect((JSON.parse(dry.out) as ForgetReport).keys).not.toContain(`${prefix}:workflow:${refs.get('low') as string}`);
       const applied = await runCliCapture(['privacy', 'forget', '--person', requester, '--apply'], {
         REDIS_URL: TEST_REDIS_URL,
         QUEUE_PREFIX: prefix,
       });
-      expect(JSON.parse(applied.out).keys).toContain(stateKey);
+      expect((JSON.parse(applied.out) as ForgetReport).keys).toContain(stateKey);
       // The escalation stays (level, reason, instant), without who escalated.
       const after = await pipeline.workflowStore.find(medium);
       expect(after?.escalations.find((e) => e.reason === 'customer')).toMatchObject({
