@@ -64,7 +64,7 @@ async function run(url: string, bodies: readonly Body[], label: string, rate?: n
           },
         ],
       },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
+      (error: Error | null, finished) => (error ? reject(error) : resolve(finished)),
     );
     // autocannon ends `amount` runs on its 1 s sampling tick, so time the responses themselves.
     instance.on('response', () => {

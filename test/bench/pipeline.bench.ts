@@ -9,12 +9,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { openQueues } from '../../src/queue/jobs.js';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { QUEUE_NAMES } from '../../src/queue/names.js';
@@ -27,6 +24,9 @@ import { requestCreate } from '../../src/simulator/request-mutations.js';
 import { startRedisServer } from '../helpers/redis-server.js';
 import { bareQueue } from './bare-queue.js';
 import { printBenchSummary } from './bench-summary.js';
+import { startServiceProcess, stopServiceProcesses } from './pipeline-processes.js';
+import { reportRow, type PipelineRun } from './pipeline-report.js';
+import { commandsProcessed, commandStats, cpuSecondsOf, redisCpuSeconds } from './process-meters.js';
 
 const REQUESTS = Number(process.env['EVENTS'] ?? 2_000);
 /** Runs per configuration; the median (by events/s) is reported, as one run on a shared machine can be unlucky. */
@@ -35,60 +35,7 @@ const BATCH = 100;
 const CONCURRENCY = 5; // WORKER_CONCURRENCY's default
 const TARGET_PER_PROCESS = 500;
 const TARGET_CALLS_PER_EVENT = 2;
-const SERVICE = fileURLToPath(new URL('./pipeline-service.ts', import.meta.url));
 const EVENTS = ['request.create', 'request.update', 'request.status-changed', 'request.note-added'];
-
-async function startChild(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  // CPU_PROF=dir writes a V8 CPU profile of each service process there (node --cpu-prof), for finding hot spots.
-  const profile = process.env['CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['CPU_PROF']] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVICE], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  if (!chunk.toString().includes('ready')) throw new Error(`bench process did not start: ${chunk.toString()}`);
-  return child;
-}
-
-/** CPU seconds a process has used so far (user + system, from /proc; Linux only, else 0). */
-function cpuSecondsOf(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-const redisCpuSeconds = async (redis: Redis) => {
-  const text = await redis.info('cpu');
-  return Number(/used_cpu_user:([\d.]+)/.exec(text)?.[1] ?? 0) + Number(/used_cpu_sys:([\d.]+)/.exec(text)?.[1] ?? 0);
-};
-
-async function stopChildren(children: readonly ChildProcess[]): Promise<void> {
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
-}
-
-interface PipelineRun {
-  processes: number;
-  deliveries: number;
-  eventsPerSecond: number;
-  requestsPerSecond: number;
-  calls: number;
-  mutations: number;
-  failedCalls: number;
-  seconds: number;
-  /** Redis commands during the run (the bench's own queue polling, every 50 ms, included). */
-  commands: number;
-  /** CPU milliseconds per event: this process (simulator and load), the web process, the workers, Redis. */
-  cpuPerEvent: { simulator: number; web: number; workers: number; redis: number };
-}
-
-/** Calls per Redis command name (INFO commandstats), to see where the round trips go. */
-async function commandStats(redis: Redis): Promise<Map<string, number>> {
-  const text = await redis.info('commandstats');
-  return new Map([...text.matchAll(/cmdstat_([^:]+):calls=(\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]));
-}
-
-const commandsProcessed = async (redis: Redis) => Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1] ?? 0);
 
 async function pipeline(redisUrl: string, processes: number, run: number): Promise<PipelineRun> {
   const prefix = `pipe${processes}-${run}`;
@@ -130,8 +77,8 @@ async function pipeline(redisUrl: string, processes: number, run: number): Promi
   const children: ChildProcess[] = [];
   const queues = [QUEUE_NAMES.events, QUEUE_NAMES.requests].map((name) => openQueues(redis, prefix).named(name));
   try {
-    children.push(await startChild({ ...env, ROLE: 'web' }));
-    children.push(...(await Promise.all(Array.from({ length: processes }, () => startChild({ ...env, ROLE: 'worker' })))));
+    children.push(await startServiceProcess({ ...env, ROLE: 'web' }));
+    children.push(...(await Promise.all(Array.from({ length: processes }, () => startServiceProcess({ ...env, ROLE: 'worker' })))));
     const mail = names.serviceInstance('Mail');
     const ids: string[] = [];
     const callsFrom = sim.calls.length;
@@ -216,7 +163,7 @@ async function pipeline(redisUrl: string, processes: number, run: number): Promi
       failedCalls: calls.filter((c) => c.status !== 200).length,
     };
   } finally {
-    await stopChildren(children);
+    await stopServiceProcesses(children);
     await Promise.all(queues.map((q) => q.close()));
     redis.disconnect();
     await sim.close();
@@ -240,23 +187,7 @@ async function main(): Promise<void> {
     const two = await medianRun(2);
     const bareOne = await bareQueue(server.url, one.deliveries, 1, CONCURRENCY);
     const bareTwo = await bareQueue(server.url, two.deliveries, 2, CONCURRENCY);
-    const row = (run: PipelineRun, bare: number) => ({
-      'webhooks 202': run.deliveries,
-      seconds: Number(run.seconds.toFixed(1)),
-      'events/s': Math.round(run.eventsPerSecond),
-      'events/s per process': Math.round(run.eventsPerSecond / run.processes),
-      'creates→note /s': Math.round(run.requestsPerSecond),
-      'Xurrent calls': run.calls,
-      'calls/event': Number((run.calls / run.deliveries).toFixed(2)),
-      'calls/create': Number((run.calls / REQUESTS).toFixed(2)),
-      'failed calls': run.failedCalls,
-      'Redis cmds/event': Math.round(run.commands / run.deliveries),
-      'CPU ms/event sim|web|workers|redis': Object.values(run.cpuPerEvent).join(' | '),
-      'events per worker CPU-second': Math.round(1_000 / run.cpuPerEvent.workers),
-      'bare BullMQ jobs/s': Math.round(bare),
-      'ratio to bare': Number((run.eventsPerSecond / bare).toFixed(3)),
-    });
-    console.table({ '1 worker process': row(one, bareOne), '2 worker processes': row(two, bareTwo) });
+    console.table({ '1 worker process': reportRow(one, bareOne, REQUESTS), '2 worker processes': reportRow(two, bareTwo, REQUESTS) });
     const scaling = two.eventsPerSecond / one.eventsPerSecond;
     const perProcess = Math.min(one.eventsPerSecond, two.eventsPerSecond / 2);
     const callsPerEvent = Math.max(one.calls / one.deliveries, two.calls / two.deliveries);

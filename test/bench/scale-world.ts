@@ -7,7 +7,7 @@
 import { Redis } from 'ioredis';
 import type { ResyncResult } from '../../workers/resync.js';
 import { REQUESTS_UPDATED_PAGE } from '../../schema/graphql/requests-updated-page.js';
-import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/names.js';
+import { JOB_NAMES } from '../../src/queue/names.js';
 import { openQueues } from '../../src/queue/jobs.js';
 import { createResyncState } from '../../src/resync/resync-state.js';
 import { prepareOperation } from '../../src/simulator/execute.js';

@@ -173,11 +173,13 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
         }
         // The start log names the Sentinels, and nothing either process printed holds a password.
         expect(
-          JSON.parse(
-            web
-              .stdout()
-              .split('\n')
-              .find((l) => l.includes('"message":"ready"')) ?? '{}',
+          (
+            JSON.parse(
+              web
+                .stdout()
+                .split('\n')
+                .find((l) => l.includes('"message":"ready"')) ?? '{}',
+            ) as { redis?: unknown }
           ).redis,
         ).toEqual({ mode: 'sentinel', name: group.name, sentinels: group.sentinelList });
         for (const p of [web, worker]) expect(`${p.stdout()}${p.stderr()}`).not.toMatch(new RegExp(`${PASSWORD}|${SENTINEL_PASSWORD}`));

@@ -165,7 +165,10 @@ export function duplicateMarkers(sim: Simulator): string[] {
   for (const record of sim.store.requests.values()) {
     const markers = record.noteIds.flatMap((id) => sim.store.notes.get(id)?.text.match(/\[xsw:[^\]]+\]/g) ?? []);
     const seen = new Set<string>();
-    for (const marker of markers) seen.has(marker) ? duplicates.push(`${record.id} ${marker}`) : seen.add(marker);
+    for (const marker of markers) {
+      if (seen.has(marker)) duplicates.push(`${record.id} ${marker}`);
+      else seen.add(marker);
+    }
   }
   return duplicates;
 }

@@ -9,7 +9,7 @@ export function createLogCapture(level: 'error' | 'warn' | 'info' | 'debug' = 'd
 } {
   const chunks: string[] = [];
   const stream = new Writable({
-    write(chunk, _encoding, done) {
+    write(chunk: Buffer, _encoding, done) {
       chunks.push(chunk.toString());
       done();
     },

@@ -41,7 +41,7 @@ export async function startRoundRobinProxy(backendPorts: readonly number[]): Pro
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    const relay = async () => {
       const body = Buffer.concat(chunks);
       const first = (next += 1);
       for (let i = 0; i < backendPorts.length; i += 1) {
@@ -57,7 +57,8 @@ export async function startRoundRobinProxy(backendPorts: readonly number[]): Pro
       }
       failedAll += 1;
       res.writeHead(502).end();
-    });
+    };
+    req.on('end', () => void relay());
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

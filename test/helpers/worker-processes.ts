@@ -25,5 +25,5 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildP
 /** SIGTERM to every child, resolved when all have exited. */
 export async function stopWorkerProcesses(children: readonly ChildProcess[]): Promise<void> {
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+  await Promise.all(children.filter((child) => child.exitCode === null).map((child) => once(child, 'exit')));
 }

@@ -37,7 +37,13 @@ describe('event routing (unsigned bodies explicitly allowed)', () => {
       expect(response.status).toBe(202);
       const job = await intake.queues.events.getJob(`delivery-route-${event}`);
       expect(job?.name).toBe('request-event');
-      expect(Object.keys(job?.data ?? {}).sort()).toEqual(['accountId', 'deliveryId', 'event', 'receivedAt', 'requestNodeId']);
+      expect(Object.keys((job?.data as Record<string, unknown> | undefined) ?? {}).sort()).toEqual([
+        'accountId',
+        'deliveryId',
+        'event',
+        'receivedAt',
+        'requestNodeId',
+      ]);
       expect(job?.data).toMatchObject({ event, accountId: 'acme', requestNodeId: envelope['object_nodeID'], deliveryId: `route-${event}` });
     },
   );

@@ -73,7 +73,7 @@ describe('logs hold no token, secret, key or Authorization value', () => {
     expect((await postRaw(server.url, signedBody(verify), JSON_TYPE)).status).toBe(200);
     const called: string[] = [];
     const fetch = (async (input: string | URL | Request) => (
-      called.push(String(input)),
+      called.push(String(input instanceof Request ? input.url : input)),
       new Response(null, { status: 200 })
     )) as typeof globalThis.fetch;
     const connection = createRedis(urlTarget(TEST_REDIS_URL), 'worker', 'test-log-scan');

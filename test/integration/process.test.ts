@@ -61,7 +61,7 @@ describe('the service as a process', () => {
       .stdout()
       .split('\n')
       .find((line) => line.includes('started embedded redis-server'));
-    const embeddedUrl = new URL(String(JSON.parse(embeddedLine ?? '{}').url));
+    const embeddedUrl = new URL(String((JSON.parse(embeddedLine ?? '{}') as { url?: unknown }).url));
     expect(await pingRedis('127.0.0.1', Number(embeddedUrl.port))).toBe(true);
 
     running.child.kill('SIGTERM');

@@ -82,7 +82,10 @@ describe('createDeliveryProducer', () => {
     const real = createDeliveryMarkers(redis, 604_800);
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const gated: DeliveryMarkers = { claim: real.claim, confirm: async (keys, jobKeys) => (await gate, real.confirm(keys, jobKeys)) };
+    const gated: DeliveryMarkers = {
+      claim: real.claim.bind(real),
+      confirm: async (keys, jobKeys) => (await gate, real.confirm(keys, jobKeys)),
+    };
     const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: gated });
     const marker = `${prefix}:webhook-dedup:d-slow`;
     expect((await enqueue({ queue, job, data, ids: ['slow', 'jti-slow'] })).outcome).toBe('queued');
@@ -99,7 +102,7 @@ describe('createDeliveryProducer', () => {
 
   it('reports a failed confirm, still answers queued, and deduplicates on the pending marker while the job exists', async () => {
     const real = createDeliveryMarkers(redis, 604_800);
-    const failing: DeliveryMarkers = { claim: real.claim, confirm: () => Promise.reject(new Error('connection lost')) };
+    const failing: DeliveryMarkers = { claim: real.claim.bind(real), confirm: () => Promise.reject(new Error('connection lost')) };
     const failures: [string, string][] = [];
     const onConfirmFailed = (error: unknown, jobId: string) => void failures.push([jobId, (error as Error).message]);
     const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: failing, onConfirmFailed });
@@ -113,7 +116,10 @@ describe('createDeliveryProducer', () => {
   it('confirms deliveries added together in shared calls, each marker naming its own job', async () => {
     const real = createDeliveryMarkers(redis, 604_800);
     let calls = 0;
-    const counted: DeliveryMarkers = { claim: real.claim, confirm: (keys, jobKeys) => ((calls += 1), real.confirm(keys, jobKeys)) };
+    const counted: DeliveryMarkers = {
+      claim: real.claim.bind(real),
+      confirm: (keys, jobKeys) => ((calls += 1), real.confirm(keys, jobKeys)),
+    };
     const enqueue = createDeliveryProducer({ redis, prefix, dedupTtlSeconds: 604_800, markers: counted });
     const ids = Array.from({ length: 20 }, (_, i) => `many-${i}`);
     await Promise.all(ids.map((id) => enqueue({ queue, job, data, ids: [id, `jti-${id}`] })));

@@ -94,10 +94,9 @@ describe('real Xurrent deliveries (account wdc on 4me-staging.com, 2021, no exp)
     ['header', 5],
     ['payload', 40],
     ['signature', -5],
-  ] as const)('refuses the token altered in one byte of its %s with 401', async (_part, offset) => {
+  ] as const)('refuses the token altered in one byte of its %s with 401', async (part, offset) => {
     const [header, payload, signature] = rs256.jwt.split('.') as [string, string, string];
     const segments = { header, payload, signature };
-    const part = _part as keyof typeof segments;
     const text = segments[part];
     const index = offset < 0 ? text.length + offset : offset;
     segments[part] = text.slice(0, index) + (text[index] === 'A' ? 'B' : 'A') + text.slice(index + 1);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JobData } from '../../src/queue/jobs.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { urlTarget } from '../../src/redis/redis-target.js';
 import { createWebhookVerifyWorker } from '../../workers/webhook-verify.js';
@@ -26,7 +27,7 @@ describe('webhook.verify end to end', () => {
     server = await listen(intake.app);
     const called: string[] = [];
     const fetch = (async (input: string | URL | Request) => {
-      called.push(String(input));
+      called.push(String(input instanceof Request ? input.url : input));
       return new Response(null, { status: 200 });
     }) as typeof globalThis.fetch;
 
@@ -93,7 +94,7 @@ describe('webhook.verify end to end', () => {
     await waiting!.waitUntilFinished(events, 10_000).catch(() => undefined);
     const finished = await queue.getJob(waiting!.id!);
     expect(await finished!.getState()).toBe(state);
-    expect(finished!.data.callback).toBe(`${ISSUER}/webhooks/7/verify`);
+    expect((finished!.data as JobData<'webhookVerify'>).callback).toBe(`${ISSUER}/webhooks/7/verify`);
     expect(await valuesUnder(intake.prefix)).not.toContain(code);
   });
 });

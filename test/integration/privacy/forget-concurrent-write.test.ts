@@ -25,9 +25,10 @@ function withWriteAfterRewriteRead(client: Redis, write: () => Promise<unknown>)
   return new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
-      if (property !== 'lrange' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      if (property !== 'lrange' || typeof value !== 'function')
+        return typeof value === 'function' ? (value.bind(target) as unknown) : value;
       return async (...args: unknown[]) => {
-        const items = (await (value as (...a: unknown[]) => Promise<string[]>).apply(target, args)) as string[];
+        const items = await (value as (...a: unknown[]) => Promise<string[]>).apply(target, args);
         if ((reads += 1) === 2) await write();
         return items;
       };

@@ -2,6 +2,7 @@ import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES } from '../../../src/queue/names.js';
+import type { ForgetReport } from '../../../src/privacy/forget-person.js';
 import { createStatusActorStore } from '../../../src/state/status-actors.js';
 import { decodeState, encodeState } from '../../../src/state/state-codec.js';
 import { runCliCapture } from '../../helpers/run-cli.js';
@@ -42,7 +43,7 @@ describe('privacy forget and the contract data of issue 16', () => {
 
     const dry = await runCliCapture(['privacy', 'forget', '--person', AGENT], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
     expect(JSON.parse(dry.out)).toMatchObject({ applied: false, jobs: [`${QUEUE_NAMES.events}/${job.id}`] });
-    expect(JSON.parse(dry.out).keys.sort()).toEqual([recordKey, `${prefix}:status-actors:${REQUEST}`, stateKey].sort());
+    expect((JSON.parse(dry.out) as ForgetReport).keys.sort()).toEqual([recordKey, `${prefix}:status-actors:${REQUEST}`, stateKey].sort());
 
     const applied = await runCliCapture(['privacy', 'forget', '--person', AGENT, '--apply'], {
       REDIS_URL: TEST_REDIS_URL,

@@ -8,6 +8,7 @@
  * else stays byte for byte, and the timers still fire afterwards.
  */
 import { openQueues } from '../../../src/queue/jobs.js';
+import type { ForgetReport } from '../../../src/privacy/forget-person.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
@@ -20,6 +21,7 @@ import { waitUntilIdle } from '../../../src/scenario/wait-idle.js';
 import { createLogCapture } from '../../helpers/log-capture.js';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../helpers/redis.js';
 import { runCliCapture } from '../../helpers/run-cli.js';
+import { idFoundEverywhere, oldStyleText, snapshotKeys, stableUnder } from './redis-snapshot.js';
 
 const prefix = uniquePrefix('forget');
 const START = Date.parse('2026-11-30T09:00:00Z'); // a Monday, office hours
@@ -80,44 +82,8 @@ afterAll(async () => {
   await deleteKeys(prefix);
 }, 30_000);
 
-/** Every key under the prefix with its type and full value, comparable across two reads. */
-async function snapshot(): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for await (const page of redis.scanStream({ match: `${prefix}:*`, count: 1_000 })) {
-    for (const key of page as string[]) {
-      const type = await redis.type(key);
-      const value =
-        type === 'string'
-          ? (await redis.getBuffer(key))?.toString('base64')
-          : type === 'hash'
-            ? Object.entries(await redis.hgetall(key)).sort()
-            : type === 'list'
-              ? await redis.lrange(key, 0, -1)
-              : type === 'set'
-                ? (await redis.smembers(key)).sort()
-                : type === 'zset'
-                  ? await redis.zrange(key, '0', '-1', 'WITHSCORES')
-                  : type === 'stream'
-                    ? await redis.xrange(key, '-', '+')
-                    : null;
-      out.set(key, JSON.stringify([type, value]));
-    }
-  }
-  return out;
-}
-
-/** What the old command searched: the key name and its value read as text. */
-const oldStyleText = (snap: Map<string, string>, key: string) =>
-  `${key}\n${snap.get(key) ?? ''}`.replace(/"[A-Za-z0-9+/=]{16,}"/g, (b64) => Buffer.from(b64.slice(1, -1), 'base64').toString('latin1'));
-
-/**
- * Keys that change by themselves while the service runs, whatever the command does: the Xurrent
- * limiter's counters, the availability heartbeats (written on a timer), BullMQ's stalled-check
- * flags, wake-up markers and rate-limit keys (TTL'd and consumed by the workers).
- */
-const VOLATILE = new RegExp(`^${prefix}:(xurrent-limiter|uptime|uptime-first-beat)(:|$)|:stalled-check$|:marker$|:limiter$`);
-const stable = (snap: Map<string, string>) =>
-  new Map([...snap].filter(([key]) => !VOLATILE.test(key) && !key.startsWith(`${prefix}:${FIXTURE_QUEUE}:`)));
+const snapshot = () => snapshotKeys(redis, prefix);
+const stable = stableUnder(prefix, FIXTURE_QUEUE);
 
 describe('privacy forget after a run with open clocks and delayed timers', () => {
   let id: string;
@@ -129,21 +95,7 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
   beforeAll(async () => {
     const before = await snapshot();
     // A short person id (the old command refused fewer than 3 characters) found nearly everywhere as a substring.
-    const candidates = Array.from({ length: 900 }, (_, i) => String(i + 100)).map((candidate) => ({
-      candidate,
-      inStreamIds: [...before.keys()].some(
-        (key) =>
-          key.endsWith(':events') &&
-          /"\d+-\d+"/.test(before.get(key) ?? '') &&
-          [...(before.get(key) ?? '').matchAll(/"(\d+-\d+)"/g)].some((m) => m[1]!.includes(candidate)),
-      ),
-      inTimestamps: [...before.values()].some((value) =>
-        [...value.matchAll(/"(?:timestamp|processedOn|finishedOn)","(\d+)"/g)].some((m) => m[1]!.includes(candidate)),
-      ),
-      keys: [...before.keys()].filter((key) => oldStyleText(before, key).includes(candidate)).length,
-    }));
-    const best = candidates.filter((c) => c.inStreamIds && c.inTimestamps).sort((a, b) => b.keys - a.keys)[0];
-    if (!best) throw new Error('no three-digit id occurs in both stream ids and timestamps');
+    const best = idFoundEverywhere(before);
     console.info(`person id ${best.candidate}: in ${best.keys} of ${before.size} keys as a substring`);
     id = best.candidate;
 
@@ -273,14 +225,14 @@ describe('privacy forget after a run with open clocks and delayed timers', () =>
       expect(escalated).toMatchObject({ level: 'service_support_manager', personId: requester });
       const stateKey = `${prefix}:workflow:${medium}`;
       const dry = await runCliCapture(['privacy', 'forget', '--person', requester], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
-      expect(JSON.parse(dry.out).keys).toContain(stateKey);
+      expect((JSON.parse(dry.out) as ForgetReport).keys).toContain(stateKey);
       // Only the escalated request's state names the requester; the others' stay.
-      expect(JSON.parse(dry.out).keys).not.toContain(`${prefix}:workflow:${refs.get('low') as string}`);
+      expect((JSON.parse(dry.out) as ForgetReport).keys).not.toContain(`${prefix}:workflow:${refs.get('low') as string}`);
       const applied = await runCliCapture(['privacy', 'forget', '--person', requester, '--apply'], {
         REDIS_URL: TEST_REDIS_URL,
         QUEUE_PREFIX: prefix,
       });
-      expect(JSON.parse(applied.out).keys).toContain(stateKey);
+      expect((JSON.parse(applied.out) as ForgetReport).keys).toContain(stateKey);
       // The escalation stays (level, reason, instant), without who escalated.
       const after = await pipeline.workflowStore.find(medium);
       expect(after?.escalations.find((e) => e.reason === 'customer')).toMatchObject({

@@ -5,6 +5,7 @@ import { systemClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import { PROBLEM_SOURCE } from '../../../src/domain/problems/problem-group.js';
 import { createFollowUpTimers, enqueueForward } from '../../../src/queue/follow-up-timers.js';
+import type { ResyncJob } from '../../../schema/jobs.js';
 import { JOBS, openQueues, type JobKey, type OpenQueues } from '../../../src/queue/jobs.js';
 import { enqueueProblemCheck } from '../../../src/queue/problem-producer.js';
 import { createRcaTimers } from '../../../src/queue/rca-timers.js';
@@ -141,8 +142,8 @@ describe('job options come from the registry, whichever entry point adds the job
         const all = await queues.resync.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized']);
         const restored = await queues.problemEvents.getJobs(['prioritized', 'waiting']);
         const full = all.find((job) => job.name === JOBS.resyncFull.name);
-        const started = all.find((job) => job.data?.reason === 'worker-start');
-        const scheduled = all.find((job) => job.data?.reason === 'schedule');
+        const started = all.find((job) => (job.data as ResyncJob | undefined)?.reason === 'worker-start');
+        const scheduled = all.find((job) => (job.data as ResyncJob | undefined)?.reason === 'schedule');
         return full && started && scheduled && restored[0] ? { full, started, scheduled, restored: restored[0] } : undefined;
       }, 'the resync jobs and the problem found again');
       expectRegistryOptions('resyncFull', jobs.full);

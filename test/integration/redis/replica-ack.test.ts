@@ -38,7 +38,7 @@ const paused = async <T>(use: () => Promise<T>): Promise<T> => {
   }
 };
 
-async function intakeWith(replicas: number): Promise<{ intake: TestIntake; server: Listening; deliver(id: string): Promise<number> }> {
+async function intakeWith(replicas: number): Promise<{ intake: TestIntake; server: Listening; deliver: (id: string) => Promise<number> }> {
   const intake = await startTestIntake(signedEnv(signer), {
     redisUrl: group.primary.url,
     replicaAck: createReplicaAck({ replicas, timeoutMs: 300 }),

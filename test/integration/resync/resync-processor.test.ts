@@ -1,7 +1,7 @@
 import { openQueues } from '../../../src/queue/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResyncJob } from '../../../schema/jobs.js';
+import type { ReconcileRequestJob, ResyncJob } from '../../../schema/jobs.js';
 import { createManualClock } from '../../../src/clock.js';
 import { INITIAL_WORKFLOW_STATE, type WorkflowState } from '../../../src/domain/workflow/workflow-state.js';
 import type { SimContext } from '../../../src/simulator/changes.js';
@@ -73,7 +73,8 @@ function world(options: { budgetLow?: () => Promise<boolean>; observed?: Map<str
       data,
       testJobContext({ xurrent, logger: capture.logger, clock, jobId: 'job-1', onProgress: (figures) => void progress.push(figures) }),
     );
-  const queued = async () => (await requests.getJobs(['prioritized', 'waiting'])).map((j) => j.data.requestNodeId as string).sort();
+  const queued = async () =>
+    (await requests.getJobs(['prioritized', 'waiting'])).map((j) => (j.data as ReconcileRequestJob).requestNodeId).sort();
   return { run, state, queued, queues, requests, capture, progress, close: () => queues.close() };
 }
 
@@ -149,8 +150,8 @@ describe('reconciliation sweep (against the simulator)', () => {
     await enqueueReconcile(w.queues, { requestNodeId: 'req-a', reason: 'resync:sweep' }, { priority: 10 });
     await enqueueReconcile(w.queues, { requestNodeId: 'req-b', reason: 'resync:sweep' }, { priority: 10 });
     await enqueueReconcile(w.queues, { requestNodeId: 'req-b', reason: 'request.update' });
-    expect((await w.requests.getJobs(['waiting'])).map((j) => j.data.requestNodeId)).toEqual(['req-b']);
-    expect((await w.requests.getJobs(['prioritized'])).map((j) => j.data.requestNodeId)).toEqual(['req-a']);
+    expect((await w.requests.getJobs(['waiting'])).map((j) => (j.data as ReconcileRequestJob).requestNodeId)).toEqual(['req-b']);
+    expect((await w.requests.getJobs(['prioritized'])).map((j) => (j.data as ReconcileRequestJob).requestNodeId)).toEqual(['req-a']);
     await w.close();
   });
 

@@ -29,7 +29,7 @@ describe('a Redis wiped under a running worker', () => {
     const capture = createLogCapture('info');
     const config = loadConfig({ QUEUE_PREFIX: prefix, XURRENT_ACCOUNT: sim.account, RESYNC_INTERVAL: 'PT5M' });
     const queues = openQueues(connection, prefix);
-    const { requests, resync: resyncQueue } = queues;
+    const { resync: resyncQueue } = queues;
     const resync = createResyncWorkers({
       config,
       connection,

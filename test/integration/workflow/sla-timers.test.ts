@@ -1,4 +1,5 @@
 import { openQueues } from '../../../src/queue/jobs.js';
+import type { SlaTimerJob } from '../../../schema/jobs.js';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
@@ -13,7 +14,10 @@ describe('SLA timers', () => {
   const clock = createManualClock(Date.UTC(2026, 2, 27, 15));
   const timers = createSlaTimers({ queues, clock });
   const delayed = async () =>
-    (await queue.getDelayed()).map((j) => ({ requestNodeId: j.data.requestNodeId, fireAtMs: j.data.fireAtMs, delay: j.delay }));
+    (await queue.getDelayed()).map((j) => {
+      const data = j.data as SlaTimerJob;
+      return { requestNodeId: data.requestNodeId, fireAtMs: data.fireAtMs, delay: j.delay };
+    });
 
   afterAll(async () => {
     await queue.close();

@@ -31,18 +31,18 @@ describe('signature verifier with several keys (one per webhook policy)', async 
   });
 
   it('still finds the right key when a sender moves to another policy (the remembered key is only tried first)', async () => {
-    await verify(await signers[0]!.sign(requestEnvelope(), { sub: '40' }));
-    await expect(verify(await signers[2]!.sign(requestEnvelope(), { sub: '40' }))).resolves.toMatchObject({ sub: '40' });
-    await expect(verify(await signers[1]!.sign(requestEnvelope(), { sub: '40' }))).resolves.toMatchObject({ sub: '40' });
+    await verify(await signers[0].sign(requestEnvelope(), { sub: '40' }));
+    await expect(verify(await signers[2].sign(requestEnvelope(), { sub: '40' }))).resolves.toMatchObject({ sub: '40' });
+    await expect(verify(await signers[1].sign(requestEnvelope(), { sub: '40' }))).resolves.toMatchObject({ sub: '40' });
   });
 
   it('refuses a token of an unknown key or altered in one byte, even from a remembered sender', async () => {
-    await verify(await signers[1]!.sign(requestEnvelope(), { sub: '50' }));
+    await verify(await signers[1].sign(requestEnvelope(), { sub: '50' }));
     expect(await refusal(await stranger.sign(requestEnvelope(), { sub: '50' }))).toBe('unauthorized');
-    const token = await signers[1]!.sign(requestEnvelope(), { sub: '50' });
+    const token = await signers[1].sign(requestEnvelope(), { sub: '50' });
     const altered = `${token.slice(0, -6)}${token.slice(-6, -5) === 'A' ? 'B' : 'A'}${token.slice(-5)}`;
     expect(await refusal(altered)).toBe('unauthorized');
-    expect(await refusal(await signers[1]!.sign(requestEnvelope(), { sub: '50', iss: 'https://other.xurrent.qa' }))).toBe('unauthorized');
+    expect(await refusal(await signers[1].sign(requestEnvelope(), { sub: '50', iss: 'https://other.xurrent.qa' }))).toBe('unauthorized');
   });
 });
 

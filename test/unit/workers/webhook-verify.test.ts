@@ -27,7 +27,7 @@ function jobWith(data: Record<string, unknown> = {}): Job {
 function setup(status: number | Error, now = NOW) {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(input), init });
+    calls.push({ url: String(input instanceof Request ? input.url : input), init });
     if (status instanceof Error) throw status;
     return new Response('ok', { status });
   }) as typeof globalThis.fetch;

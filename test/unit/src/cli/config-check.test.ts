@@ -5,11 +5,13 @@ async function configCheck(env: Record<string, string>) {
   return runCliCapture(['config', 'check'], env);
 }
 
+const xurrentOf = (out: string) => (JSON.parse(out) as { xurrent?: unknown }).xurrent;
+
 describe('config check', () => {
   it('says how Xurrent is reached', async () => {
     expect(JSON.parse((await configCheck({})).out)).toEqual({ ok: true, env: 'development', xurrent: 'embedded simulator (npm start)' });
-    expect(JSON.parse((await configCheck({ XURRENT_SIMULATOR: 'off' })).out).xurrent).toBe('not configured');
-    expect(JSON.parse((await configCheck({ XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 'pat-x' })).out).xurrent).toBe('configured');
+    expect(xurrentOf((await configCheck({ XURRENT_SIMULATOR: 'off' })).out)).toBe('not configured');
+    expect(xurrentOf((await configCheck({ XURRENT_ACCOUNT: 'wdc', XURRENT_TOKEN: 'pat-x' })).out)).toBe('configured');
   });
 
   it('exits 1 naming the bad variables, not their values', async () => {

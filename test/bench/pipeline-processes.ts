@@ -1,0 +1,21 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const SERVICE = fileURLToPath(new URL('./pipeline-service.ts', import.meta.url));
+
+/** Starts pipeline-service.ts (its ROLE from `env`) in a child process, resolved once it says it is ready. */
+export async function startServiceProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // CPU_PROF=dir writes a V8 CPU profile of each service process there (node --cpu-prof), for finding hot spots.
+  const profile = process.env['CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['CPU_PROF']] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVICE], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  if (!chunk.toString().includes('ready')) throw new Error(`bench process did not start: ${chunk.toString()}`);
+  return child;
+}
+
+/** SIGTERM to every child, resolved when all have exited. */
+export async function stopServiceProcesses(children: readonly ChildProcess[]): Promise<void> {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.filter((child) => child.exitCode === null).map((child) => once(child, 'exit')));
+}
