@@ -110,18 +110,25 @@ describe('Sentinel failover under a webhook flood (REDIS_MIN_REPLICAS_ACK=1)', (
         await sleep(FLOOD_MS);
         await flood.stop();
 
-        // Xurrent redelivers what was refused, under the same id, until it is accepted.
+        // Xurrent redelivers what was refused, under the same id, until it is accepted: from as many
+        // senders as sent the flood, each one delivery at a time (not all at once, which would exceed
+        // HTTP_MAX_CONNECTIONS at soak size and measure the test, not the failover).
         const refused = answers.filter((a) => a.status !== 202);
-        const finals = await Promise.all(
-          refused.map(async (a, k) => {
-            await sleep((k % SENDERS) * 5);
-            for (let attempt = 0; ; attempt += 1) {
-              const again = await deliver(a.id, a.requestNodeId);
-              if (again.status !== 503 || attempt >= 50) return again.status;
-              await sleep(200);
-            }
+        const redeliver = async (a: Answer) => {
+          for (let attempt = 0; ; attempt += 1) {
+            const again = await deliver(a.id, a.requestNodeId);
+            if (again.status !== 503 || attempt >= 50) return again.status;
+            await sleep(200);
+          }
+        };
+        const lanes = await Promise.all(
+          Array.from({ length: SENDERS }, async (_, k) => {
+            const statuses: number[] = [];
+            for (const a of refused.filter((_, i) => i % SENDERS === k)) statuses.push(await redeliver(a));
+            return statuses;
           }),
         );
+        const finals = lanes.flat();
         await pipeline.idle(Math.max(60_000, FAULT_TIMEOUT_MS - 60_000));
         const endMs = Date.now();
 
