@@ -5,7 +5,7 @@ import { ACCOUNT, ISSUER, requestEnvelope, verifyEnvelope } from './signing.js';
 
 export const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 
-/** One hostile delivery and the status the receiver documents for it (README "Security"). */
+/** One hostile delivery and the status the receiver documents for it (docs/webhooks-and-security.md "Security"). */
 export interface HostileCase {
   name: string;
   status: number;

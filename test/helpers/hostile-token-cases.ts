@@ -7,7 +7,7 @@ import { ACCOUNT, AUDIENCE, ISSUER, requestEnvelope } from './signing.js';
 const now = () => Math.floor(Date.now() / 1_000);
 const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
 
-/** Authenticity: every case is a token that must be refused with 401 (expected statuses documented in README "Security"). */
+/** Authenticity: every case is a token that must be refused with 401 (expected statuses documented in docs/webhooks-and-security.md "Security"). */
 export const TOKEN_CASES: HostileCase[] = [
   { name: 'unsigned envelope while signatures are required', status: 401, body: () => JSON.stringify(requestEnvelope()) },
   // `none` in every spelling, with and without a signature segment
