@@ -92,7 +92,8 @@ describe('rolling deploy: two web and two worker processes restarted in turn wit
         const failed = await Promise.all(
           [pipeline.queues.events, pipeline.requests, pipeline.problems].map(async (q) => (await q.getJobCounts('failed'))['failed']),
         );
-        const config = loadConfig({ QUEUE_PREFIX: prefix, HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS) });
+        // The raw heartbeat series, without the review's grace: a restart in turn leaves no gap at all.
+        const config = loadConfig({ QUEUE_PREFIX: prefix, HEALTH_SAMPLE_SECONDS: String(SAMPLE_SECONDS), AVAILABILITY_GRACE_SECONDS: '0' });
         const availability = await readAvailabilityReport({ redis: pipeline.redis, config, fromMs: start, toMs: endMs, nowMs: endMs });
         const statuses = new Map<number, number>();
         for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);

@@ -90,7 +90,7 @@ describe('cli report sla --rebuild', () => {
         XURRENT_TOKEN: sim.issueToken(),
         XURRENT_GRAPHQL_URL: sim.graphqlUrl,
       };
-      // Today in the support zone, as --to is read: a UTC date is yesterday there between 23:00 and 24:00 UTC.
+      // Today in the support zone, as --to is read: a UTC date is yesterday there from 23:00 UTC (22:00 in summer time) to midnight UTC.
       const today = DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '';
       const period = ['--from', '2020-01-01', '--to', today, '--format', 'json'];
       const first = await cliWith(xurrentEnv, ...period, '--rebuild');
