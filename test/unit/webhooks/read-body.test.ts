@@ -65,7 +65,13 @@ describe('classifyBody when signatures are required (signedOnly)', () => {
     expect(signedOnly(`{"jwt":"${TOKEN}"}`)).toEqual({ answer: 'accepted', parsed: 0 });
   });
 
-  it('parses only a body of signed size that opens as {"jwt": (to name the wrong field)', () => {
+  it('parses only a small body that opens as {"jwt": (to name the wrong field)', () => {
     expect(signedOnly(`{"jwt":"${TOKEN}","x":1}`)).toEqual({ answer: 'invalid', parsed: 1 });
+  });
+
+  it('refuses a larger body that opens as {"jwt": but is spelt otherwise from its bytes (a nested one costs ms to parse)', () => {
+    const nested = `{"jwt":${'['.repeat(32_000)}${']'.repeat(32_000)}}`;
+    expect(signedOnly(nested)).toEqual({ answer: 'unauthorized', parsed: 0 });
+    expect(signedOnly(`{"jwt":"${TOKEN}","x":"${'y'.repeat(5_000)}"}`)).toEqual({ answer: 'unauthorized', parsed: 0 });
   });
 });
