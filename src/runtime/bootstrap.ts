@@ -33,7 +33,7 @@ export function warnIfXurrentMissing(config: Config, logger: Logger): void {
  * Contract settings left unset, one line each naming the variable: the service runs without them,
  * but holds the contract less well than it could (§2.8 escalation persons, §3 scope, the calendar's holidays).
  */
-export function contractSettingWarnings(config: Pick<Config, 'workflow' | 'sla'>): string[] {
+export function contractSettingWarnings(config: Pick<Config, 'workflow' | 'sla' | 'registration'>): string[] {
   const warnings: string[] = [];
   if (!config.workflow.escalation.serviceSupportManagerId)
     warnings.push('ESCALATION_L1_PERSON_ID is unset: SLA escalations name no Service Support Manager (contract §2.8)');
@@ -46,10 +46,16 @@ export function contractSettingWarnings(config: Pick<Config, 'workflow' | 'sla'>
   if (config.sla.calendar.holidays.dates.length === 0 && config.sla.calendar.holidays.regions.length === 0) {
     warnings.push('SUPPORT_HOLIDAYS is unset: no holidays are taken out of support hours');
   }
+  const { pause, pausePriorities } = config.registration.completeness;
+  if (pause && pausePriorities.includes('top')) {
+    warnings.push(
+      'COMPLETENESS_PAUSE_PRIORITIES includes top: an incomplete Top incident is paused, against the contract reading that a service down for several users never waits for details (§3.2, docs/contract-reading.md)',
+    );
+  }
   return warnings;
 }
 
 /** Logs each contract setting left unset, once at start. */
-export function warnContractSettings(config: Pick<Config, 'workflow' | 'sla'>, logger: Logger): void {
+export function warnContractSettings(config: Pick<Config, 'workflow' | 'sla' | 'registration'>, logger: Logger): void {
   for (const warning of contractSettingWarnings(config)) logger.warn(warning, { component: 'main' });
 }

@@ -25,4 +25,13 @@ describe('start-up warnings for contract settings left unset', () => {
     });
     expect(contractSettingWarnings(config)).toEqual([]);
   });
+
+  it('warns when Top is among the paused priorities, unless pausing is off', () => {
+    const set = { ESCALATION_L1_PERSON_ID: 'P1', ESCALATION_L2_PERSON_ID: 'P2', SLA_SERVICE_INSTANCE_IDS: 'SI-IV', SUPPORT_HOLIDAYS: 'NL' };
+    const warnings = contractSettingWarnings(loadConfig({ ...set, COMPLETENESS_PAUSE_PRIORITIES: 'top,high' }));
+    expect(warnings).toEqual([expect.stringMatching(/^COMPLETENESS_PAUSE_PRIORITIES includes top: an incomplete Top incident is paused/)]);
+    expect(contractSettingWarnings(loadConfig({ ...set, COMPLETENESS_PAUSE_PRIORITIES: 'top,high', COMPLETENESS_PAUSE: 'false' }))).toEqual(
+      [],
+    );
+  });
 });
