@@ -213,14 +213,17 @@ function customerLines(records: readonly SlaRecord[], period: ReportPeriod, goal
 
 function topIncidentOf(request: ReportRequest, problems: readonly ReportProblem[], asOfMs: number): TopIncident {
   const problem = problems.find((p) => p.requestIds.includes(request.requestId)) ?? problems.find((p) => p.problemId === request.problemId);
+  // The incident's own RCA promise (issue 17 point 4), not the problem's earliest target, when it has one.
+  const own = problem?.promises?.find((p) => p.reason === 'top_incident' && p.subject === request.requestId);
+  const judged = problem && own ? { ...problem, rcaDueMs: own.dueMs } : problem;
   return {
     requestId: request.requestId,
     number: request.number,
     createdAtMs: request.createdAtMs,
     problemId: problem?.problemId ?? request.problemId,
     problemNumber: problem?.number ?? null,
-    rcaDueMs: problem?.rcaDueMs ?? null,
-    rcaStatus: problem ? rcaStatusOf(problem, asOfMs) : null,
+    rcaDueMs: judged?.rcaDueMs ?? null,
+    rcaStatus: judged ? rcaStatusOf(judged, asOfMs) : null,
   };
 }
 

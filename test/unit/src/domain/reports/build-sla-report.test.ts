@@ -140,6 +140,23 @@ describe('buildSlaReport', () => {
     });
   });
 
+  it("judges a Top incident linked to a repeat problem by its own RCA promise, not the problem's earlier target", () => {
+    // t2 joins p0, the repeats' problem due 10 March; its own promise is due 10 April.
+    const p0 = {
+      ...prob('p0', 'repeated_incidents', '2026-02-10T10:00:00Z', '2026-03-10T10:00:00Z', null, ['x0', 't2']),
+      promises: [
+        { reason: 'repeated_incidents' as const, subject: 'x0', dueMs: z('2026-03-10T10:00:00Z') },
+        { reason: 'top_incident' as const, subject: 't2', dueMs: z('2026-04-10T08:00:00Z') },
+      ],
+    };
+    const report = buildSlaReport({ records: [], requests, problems: [p0] }, MARCH, goals, ZONE);
+    expect(report.topIncidents.find((t) => t.requestId === 't2')).toMatchObject({
+      problemId: 'p0',
+      rcaDueMs: z('2026-04-10T08:00:00Z'),
+      rcaStatus: 'due',
+    });
+  });
+
   it('gives a trend per week from Monday, clipped to the period', () => {
     const report = buildSlaReport({ records: [...t1, ...t2, ...others], requests, problems }, MARCH, goals, ZONE);
     // 1 March 2026 is a Sunday: the first week is that one day; the last runs 30–31 March.
