@@ -14,6 +14,11 @@ describe('namesPerson', () => {
       "who excused an SLA record's breaches",
       { requestId: 'r1', target: 'resolution', excused: { reason: 'customer VPN down', by: '17', at: 1 } },
     ],
+    ["who asked for an RCA in writing (a workflow state's rcaRequest, issue 17)", { rcaRequest: { atMs: 1, personId: '17' } }],
+    [
+      "who escalated as the customer (a workflow state's escalation record)",
+      { escalations: [{ level: 'cto', reason: 'customer', personId: '17' }] },
+    ],
   ])('finds %s', (_name, value) => expect(namesPerson(value, '17')).toBe(true));
 
   it.each([
