@@ -128,6 +128,8 @@ export interface XurrentContactPolicy {
   contact: string;
   locale: 'en' | 'nl';
   format: (ms: number | null) => string;
+  /** `XURRENT_ESCALATION_TRIGGER`: under `automatic` the incident goes to Xurrent without waiting for office hours. */
+  trigger?: 'agent' | 'automatic';
 }
 
 /**
@@ -136,7 +138,7 @@ export interface XurrentContactPolicy {
  * incident on a Xurrent Service instance registered outside office hours gets, at once and whether
  * or not it is complete, a note to the requester (in `SUPPORT_LOCALE`) saying so, and what happens
  * next: the provider picks it up when office hours start and forwards it to Xurrent when it needs
- * Xurrent (level 1 first, §4). Once: the marker (also the former note's) and the flag
+ * Xurrent (level 1 first, §4), or, under the automatic trigger, that it is forwarded now. Once: the marker (also the former note's) and the flag
  * `xurrent_contact_advised`.
  */
 export function planXurrentContactNote(
@@ -152,17 +154,26 @@ export function planXurrentContactNote(
   // The first business instant after registration: when office hours start again.
   const opensAt = context.calendar.addBusinessMillis(snapshot.createdAtMs, 1) - 1;
   const { contact, locale, format } = context.policy;
+  const automatic = (context.policy.trigger ?? 'agent') === 'automatic';
+  const next = {
+    nl: automatic
+      ? `Wat er nu gebeurt: wij sturen uw incident door naar Xurrent en volgen het op; ons supportteam pakt het ook op zodra de kantooruren beginnen (${format(opensAt)}).`
+      : `Wat er nu gebeurt: ons supportteam pakt uw incident op zodra de kantooruren beginnen (${format(opensAt)}) en stuurt het door naar Xurrent als Xurrent nodig is, en volgt het dan op.`,
+    en: automatic
+      ? `What happens next: we forward your incident to Xurrent and follow it up; our support team also picks it up when office hours start (${format(opensAt)}).`
+      : `What happens next: our support team picks up your incident when office hours start (${format(opensAt)}), forwards it to Xurrent if it needs Xurrent, and then follows it up.`,
+  };
   const text =
     locale === 'nl'
       ? [
           'Uw incident meldt dat de Xurrent Service volledig onbeschikbaar is, en is buiten onze kantooruren geregistreerd.',
           `Bij een volledige storing van Xurrent buiten kantooruren kunt u rechtstreeks contact opnemen met Xurrent: ${contact}.`,
-          `Wat er nu gebeurt: ons supportteam pakt uw incident op zodra de kantooruren beginnen (${format(opensAt)}) en stuurt het door naar Xurrent als Xurrent nodig is, en volgt het dan op.`,
+          next.nl,
         ]
       : [
           'Your incident reports that the Xurrent service is completely unavailable, and was registered outside our office hours.',
           `For a complete outage of Xurrent outside office hours you may contact Xurrent directly: ${contact}.`,
-          `What happens next: our support team picks up your incident when office hours start (${format(opensAt)}), forwards it to Xurrent if it needs Xurrent, and then follows it up.`,
+          next.en,
         ];
   return { publicNote: [...text, marker].join('\n'), advised: true };
 }

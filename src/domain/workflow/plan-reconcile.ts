@@ -97,7 +97,12 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   const contact = planXurrentContactNote(snapshot, triage, {
     xurrentServiceInstanceIds: policy.triage.xurrentServiceInstanceIds,
     calendar: policy.calendar,
-    policy: { contact: policy.xurrentSupportContact ?? 'support@xurrent.com', locale: policy.locale ?? 'en', format: policy.formatInstant },
+    policy: {
+      contact: policy.xurrentSupportContact ?? 'support@xurrent.com',
+      locale: policy.locale ?? 'en',
+      format: policy.formatInstant,
+      trigger: policy.xurrentEscalationTrigger ?? 'automatic',
+    },
   });
   const extraFlags = [
     ...(forwarded && triage.kind === 'rfc' ? (['forwarded_to_xurrent'] as const) : []),

@@ -63,6 +63,17 @@ describe('planReconcile', () => {
       expect(high.publicNote).toBeNull();
     });
 
+    it('says the incident is forwarded now when the trigger is automatic, not that it waits for office hours', () => {
+      const night = '2026-03-27T20:00:00Z';
+      const over = { serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) };
+      const automatic: WorkflowPolicy = { ...policy, xurrentEscalationTrigger: 'automatic' };
+      const plan = planReconcile(snapshot(over), INITIAL_WORKFLOW_STATE, ms(night), automatic);
+      expect(plan.publicNote).toContain('What happens next: we forward your incident to Xurrent and follow it up;');
+      expect(plan.publicNote).not.toContain('if it needs Xurrent');
+      const dutch = planReconcile(snapshot(over), INITIAL_WORKFLOW_STATE, ms(night), { ...automatic, locale: 'nl' });
+      expect(dutch.publicNote).toContain('wij sturen uw incident door naar Xurrent en volgen het op');
+    });
+
     it('forwards a request for change about Xurrent, and leaves closed requests and other services alone', () => {
       const rfc = planReconcile(
         snapshot({ category: 'rfc', serviceInstanceId: 'SI-XURRENT' }),
