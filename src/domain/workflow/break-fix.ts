@@ -43,14 +43,18 @@ export const BREAK_FIX_KEY = 'xurrent:break_fix';
 const KEY = BREAK_FIX_KEY;
 const STOPPED = new Set(['completed', 'declined', 'rejected']);
 
-/** True for the requests the provider handles as the Xurrent Service's level 1 (§4): incidents and RFCs on its instances. */
+/**
+ * True for the requests the provider handles as the Xurrent Service's level 1 (§4: "every request
+ * needing a higher level is forwarded"): incidents, RFCs and RFIs on its instances. An RFI is
+ * forwarded only on an agent's decision, never automatically.
+ */
 export function isXurrentLevelOne(
   snapshot: Pick<RequestSnapshot, 'serviceInstanceId'>,
   triage: Triage,
   xurrentServiceInstanceIds: readonly string[],
 ): boolean {
   const onXurrent = snapshot.serviceInstanceId !== null && xurrentServiceInstanceIds.includes(snapshot.serviceInstanceId);
-  return onXurrent && (triage.kind === 'incident' || triage.kind === 'rfc');
+  return onXurrent && (triage.kind === 'incident' || triage.kind === 'rfc' || triage.kind === 'rfi');
 }
 
 /**
@@ -75,6 +79,7 @@ export function planBreakFix(
   if (!applies || done.has(KEY) || STOPPED.has(snapshot.status)) return NONE;
   const inputs = context.inputs ?? { agentForwardAtMs: null, incomplete: false };
   const byAgent = (context.policy.trigger ?? 'automatic') === 'agent';
+  if (!byAgent && triage.kind === 'rfi') return NONE;
   if (byAgent && inputs.agentForwardAtMs === null) return levelOnePlan(snapshot, triage, context.policy.tags ?? ['#xurrent']);
   if (!byAgent && inputs.incomplete) return NONE;
   const atMs = byAgent ? Math.min(inputs.agentForwardAtMs as number, nowMs) : nowMs;
@@ -86,7 +91,9 @@ export function planBreakFix(
   const what =
     triage.kind === 'incident'
       ? 'this incident concerns the Xurrent service itself'
-      : "this request for change concerns Xurrent's standard functionality";
+      : triage.kind === 'rfi'
+        ? 'this request for information needs Xurrent to answer it'
+        : "this request for change concerns Xurrent's standard functionality";
   const lines = [
     byAgent ? `Escalated to Xurrent (break-fix) on the agent's decision: ${what}.` : `Escalated to Xurrent (break-fix): ${what}.`,
     context.policy.supplierOrganizationId
@@ -114,7 +121,9 @@ function levelOnePlan(snapshot: RequestSnapshot, triage: Triage, tags: readonly 
   const what =
     triage.kind === 'incident'
       ? 'a defect in the Xurrent Service itself (break-fix)'
-      : "a change to Xurrent's standard functionality (configuration of this account is ours, and outside standard support)";
+      : triage.kind === 'rfi'
+        ? 'a question only Xurrent can answer'
+        : "a change to Xurrent's standard functionality (configuration of this account is ours, and outside standard support)";
   const note = [
     'Level 1 (contract §4): this request is about the Xurrent Service; the provider answers it first (simple questions, simple problems).',
     `To forward it to Xurrent when it needs more, e.g. ${what}, add a note containing ${tags.join(' or ')}: the worker then escalates it to Xurrent and follows it up.`,

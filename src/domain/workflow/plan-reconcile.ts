@@ -105,7 +105,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
     },
   });
   const extraFlags = [
-    ...(forwarded && triage.kind === 'rfc' ? (['forwarded_to_xurrent'] as const) : []),
+    ...(forwarded && triage.kind !== 'incident' ? (['forwarded_to_xurrent'] as const) : []),
     ...(contact.advised ? (['xurrent_contact_advised'] as const) : []),
   ];
   const shownTriage = extraFlags.length > 0 ? { ...triage, flags: [...triage.flags, ...extraFlags] } : triage;
