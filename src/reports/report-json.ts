@@ -116,6 +116,8 @@ export function reportToJson(report: SlaReport, zone: string) {
       pausedBusinessMinutes: minutes(b.pausedBusinessMs),
       reason: b.reason,
       escalations: b.escalations,
+      // §3.2's root-cause start: when the resolution clock started, or null with noRootCauseRecorded (counted from registration).
+      ...(b.rootCauseAtMs === undefined ? {} : { rootCauseAt: iso(b.rootCauseAtMs), noRootCauseRecorded: b.rootCauseAtMs === null }),
       customer: b.customer,
       /** §3.3: excused breaches stay listed, with the reason, who excused (a person's node id) and when. */
       excused: b.excused ? { reason: b.excused.reason, by: b.excused.by, at: iso(b.excused.at) } : null,

@@ -18,6 +18,7 @@ export const SlaRecordSchema = z.object({
   reopened: z.number().int().optional(),
   escalations: z.array(z.string()),
   breachReason: z.string().nullable().optional(),
+  rootCauseAtMs: z.number().nullable().optional(),
   excused: z.object({ reason: z.string(), by: z.string(), at: z.number() }).nullable().optional(),
   customer: z.object({ id: z.string(), name: z.string().nullable() }).nullable().optional(),
   xurrentDueMs: z.number().nullable().optional(),

@@ -78,6 +78,9 @@ export function slaRecordsOfHistory(
         .sort((a, b) => a.atMs - b.atMs)
         .map((e) => e.level),
       breachReason: null,
+      ...(target === 'resolution' && policy.resolutionClockStart === 'root_cause'
+        ? { rootCauseAtMs: tracked.noRootCause ? null : startMs }
+        : {}),
     };
     const breached = actualMs !== null ? actualMs > dueMs : clock.state === 'breached';
     if (breached) record.breachReason = `status at due: ${statusAt(stretches, dueMs)}`;

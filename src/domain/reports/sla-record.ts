@@ -49,6 +49,12 @@ export interface SlaRecord {
   escalations: readonly string[];
   /** Why the target was breached, when an agent or the worker recorded it. */
   breachReason?: string | null;
+  /**
+   * Resolution under the root-cause start (§3.2): when the root cause was determined, the clock's
+   * start; null when the request was completed without one and counted from registration (flag
+   * `no_root_cause_recorded`). Absent: a response target, the registration start, or an older record.
+   */
+  rootCauseAtMs?: number | null | undefined;
   /** The request's customer; absent or null when not known (records kept before customers were). */
   customer?: ReportCustomer | null | undefined;
   /**

@@ -41,6 +41,8 @@ export interface Breach {
   lateByMs: number;
   reason: string | null;
   escalations: readonly string[];
+  /** A resolution under the root-cause start: when the root cause was determined, or null (counted from registration); absent otherwise. */
+  rootCauseAtMs?: number | null | undefined;
   /** The excuse standing on the request (§3.3), with who gave it and when; null: none. */
   excused: RecordExcuse | null;
   customer: ReportCustomer | null;
@@ -93,6 +95,7 @@ export function summariseSla(
       lateByMs: (r.actualMs ?? period.asOfMs) - r.dueMs,
       reason: r.breachReason ?? null,
       escalations: r.escalations,
+      ...(r.rootCauseAtMs === undefined ? {} : { rootCauseAtMs: r.rootCauseAtMs }),
       excused: r.excused ?? null,
       customer: r.customer ?? null,
     }))

@@ -134,3 +134,20 @@ describe('slaRecordsOfHistory', () => {
     expect(slaRecordsOfHistory({ ...request, category: 'rfi' }, [created('08:00', 'low')], [], t('09:00'), calendar, policy)).toEqual([]);
   });
 });
+
+describe('slaRecordsOfHistory under the root-cause start (§3.2)', () => {
+  const rootCause = { ...policy, resolutionClockStart: 'root_cause' as const };
+  const resolutionOf = (events: RequestEvent[]) =>
+    slaRecordsOfHistory(request, events, [], t('16:00'), calendar, rootCause).find((r) => r.target === 'resolution');
+
+  it('keeps when the root cause was determined on the resolution record, its start', () => {
+    const events = [created('08:00', 'high'), status('09:00', 'accepted'), { kind: 'root-cause-recorded', at: t('10:00') } as RequestEvent];
+    expect(resolutionOf([...events, status('15:00', 'completed')])).toMatchObject({ startMs: t('10:00'), rootCauseAtMs: t('10:00') });
+  });
+
+  it('says null when the request was completed without one (counted from registration), and nothing under the registration start', () => {
+    const events = [created('08:00', 'high'), status('09:00', 'accepted'), status('15:00', 'completed')];
+    expect(resolutionOf(events)).toMatchObject({ startMs: t('08:00'), rootCauseAtMs: null });
+    expect(recordsAt(t('16:00'), events).resolution).not.toHaveProperty('rootCauseAtMs');
+  });
+});
