@@ -63,6 +63,8 @@ export function createNameResolver(sim: Pick<Simulator, 'store' | 'demo'>) {
       if (existing) return existing.id;
       const { id } = store.nextId('Person');
       store.people.set(id, { id, name, primaryEmail: `requester@${slug(customer)}.example`, teamIds: [], accountId: slug(customer) });
+      // The customer's account keeps the name the scenario gave it, as Xurrent's Account.name does.
+      store.accountNames.set(slug(customer), customer);
       return id;
     },
     /** A service instance by name or id. */

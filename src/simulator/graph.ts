@@ -17,7 +17,11 @@ import { startSlaHistory } from './sla-history.js';
  */
 export type GraphObject = Record<string, unknown> & { __typename: SimTypeName };
 
-const accountOf = (store: SimStore, id: string = store.account) => ({ id, name: id, url: `https://${id}.xurrent.sim` });
+const accountOf = (store: SimStore, id: string = store.account) => ({
+  id,
+  name: store.accountNames.get(id) ?? id,
+  url: `https://${id}.xurrent.sim`,
+});
 
 export function toGraph(store: SimStore, type: SimTypeName, record: SimRecord | undefined): GraphObject | null {
   if (!record) return null;

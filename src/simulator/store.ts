@@ -128,6 +128,8 @@ export interface SimStore {
   notes: Map<string, NoteRecord>;
   requests: Map<string, RequestRecord>;
   problems: Map<string, ProblemRecord>;
+  /** Display names of the other accounts persons belong to (`Account.name`), by account id; absent: the id. */
+  accountNames: Map<string, string>;
   /** The record behind a node id and its GraphQL type name. */
   find(id: string): { type: SimTypeName; record: SimRecord } | undefined;
   /** A fresh node id and its record number, Xurrent style: base64url("<account>.xurrent.sim/Req/7"). */
@@ -148,6 +150,7 @@ export function createStore(account: string, clock: Clock = systemClock): SimSto
     notes: new Map(),
     requests: new Map(),
     problems: new Map(),
+    accountNames: new Map(),
     find(id) {
       const tables: [SimTypeName, Map<string, SimRecord>][] = [
         ['Request', store.requests],
