@@ -10,28 +10,33 @@ export interface PersonAccounts {
  * Person → account, remembered by this process only (a person's account hardly ever changes, and
  * one call per person per process keeps the webhook path cheap). In memory and bounded, oldest
  * forgotten first: no Redis key holding person ids beyond the status-actor records themselves.
- * A failed call is not remembered, so the next event for that person asks again.
+ * A lookup in flight is shared by concurrent events; a failed one is not remembered, so the next
+ * event for that person asks again.
  */
 export function createPersonAccounts(maxEntries = 1_000): PersonAccounts {
-  const known = new Map<string, string | null>();
+  const known = new Map<string, Promise<string | null>>();
   return {
-    async accountOf(personNodeId, xurrent) {
-      if (known.has(personNodeId)) {
-        const accountId = known.get(personNodeId) ?? null;
+    accountOf(personNodeId, xurrent) {
+      const cached = known.get(personNodeId);
+      if (cached) {
         // Re-inserted, so the people seen most recently are the last to be forgotten.
         known.delete(personNodeId);
-        known.set(personNodeId, accountId);
-        return accountId;
+        known.set(personNodeId, cached);
+        return cached;
       }
-      const { node } = await xurrent.request(PERSON_ACCOUNT, { id: personNodeId }, PersonAccountSchema);
-      const accountId = node?.account?.id ?? null;
-      known.set(personNodeId, accountId);
+      const lookup = xurrent
+        .request(PERSON_ACCOUNT, { id: personNodeId }, PersonAccountSchema)
+        .then(({ node }) => node?.account?.id ?? null);
+      known.set(personNodeId, lookup);
+      lookup.catch(() => {
+        if (known.get(personNodeId) === lookup) known.delete(personNodeId);
+      });
       while (known.size > maxEntries) {
         const oldest = known.keys().next().value;
         if (oldest === undefined) break;
         known.delete(oldest);
       }
-      return accountId;
+      return lookup;
     },
   };
 }

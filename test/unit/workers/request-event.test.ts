@@ -66,6 +66,13 @@ describe("the request-event processor records the status changer's account (issu
     });
   });
 
+  it('shares one lookup between concurrent events for the same person', async () => {
+    const w = world(async (id) => ({ node: { id, account: { id: 'customer' } } }));
+    await Promise.all([w.event('P-SPECIALIST'), w.event('P-SPECIALIST')]);
+    expect(w.lookups).toEqual(['P-SPECIALIST']);
+    expect(w.recorded.map((a) => a.accountId)).toEqual(['customer', 'customer']);
+  });
+
   it('keeps a bounded number of people: the least recently seen is asked for again', async () => {
     const w = world(async (id) => ({ node: { id, account: { id: 'provider' } } }));
     for (const id of ['P1', 'P2', 'P1', 'P3', 'P1', 'P2']) await w.event(id);
