@@ -1,11 +1,18 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 
-/** Who changed a request's status to what, as the webhook envelope said when the event came in. */
-export interface StatusActor {
-  status: string;
-  personNodeId: string;
-  atMs: number;
-}
+/**
+ * Who changed a request's status to what, as the webhook envelope said when the event came in.
+ * `accountId`: that person's account (`Person.account`), looked up then; null when the lookup failed
+ * or found no person, absent in records kept before it was looked up (both read as unknown).
+ */
+export const StatusActorSchema = z.object({
+  status: z.string(),
+  personNodeId: z.string(),
+  atMs: z.number(),
+  accountId: z.string().nullable().optional(),
+});
+export type StatusActor = z.infer<typeof StatusActorSchema>;
 
 export interface StatusActorStore {
   record(requestNodeId: string, actor: StatusActor): Promise<void>;
@@ -34,10 +41,8 @@ export function createStatusActorStore(redis: Redis, prefix: string, retentionDa
       const raw = await redis.lrange(key(requestNodeId), 0, KEPT - 1);
       return raw.flatMap((text) => {
         try {
-          const value = JSON.parse(text) as Partial<StatusActor>;
-          return typeof value.status === 'string' && typeof value.personNodeId === 'string' && typeof value.atMs === 'number'
-            ? [value as StatusActor]
-            : [];
+          const parsed = StatusActorSchema.safeParse(JSON.parse(text));
+          return parsed.success ? [parsed.data] : [];
         } catch {
           return [];
         }

@@ -26,7 +26,13 @@ const STATUSES: ReadonlySet<string> = new Set<RequestStatus>([
  * priority change from the original start. A status change seen here was not the worker's (its own
  * are recorded when it makes them, `by: 'worker'`), so it is a person's.
  */
-export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, priority: Priority | null, nowMs: number): RequestEvent[] {
+export function observeRequest(
+  snapshot: RequestSnapshot,
+  state: WorkflowState,
+  priority: Priority | null,
+  nowMs: number,
+  providerAccountId: string | null = null,
+): RequestEvent[] {
   const events = [...state.events];
   const lastAt = events.reduce((latest, e) => Math.max(latest, e.at), snapshot.createdAtMs);
   const changeAt = Math.min(nowMs, Math.max(snapshot.updatedAtMs, lastAt));
@@ -40,7 +46,7 @@ export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, 
 
   const previousStatus = state.observed?.status ?? 'assigned';
   if (snapshot.status !== previousStatus && STATUSES.has(snapshot.status)) {
-    const by = statusAuthor(snapshot);
+    const by = statusAuthor(snapshot, providerAccountId);
     events.push({ kind: 'status-changed', at: changeAt, status: snapshot.status as RequestStatus, ...(by ? { by } : {}) });
   }
   // Xurrent's own "provider not accountable" switch pauses both clocks while it is on (§3.3).
@@ -53,15 +59,20 @@ export function observeRequest(snapshot: RequestSnapshot, state: WorkflowState, 
 
 /**
  * Who made the status change now observed, from the webhook envelope recorded when it came in (the
- * newest record of this status): the worker's own API user (the person of its marked notes) or one of
- * the request's requesters. Undefined: a person of the provider, or nothing recorded (a lost webhook:
- * not the worker's, whose own writes are recorded when it makes them, so read as the provider's).
+ * newest record of this status): the worker's own API user (the person of its marked notes), one of
+ * the request's requesters, or a person whose account is known and is not the provider's (the
+ * customer's people reaching the provider through a trust, as note-signals.ts reads a note's account):
+ * none of these is the provider's response. Undefined: a person of the provider (or of an unknown
+ * account who is not a requester), or nothing recorded (a lost webhook: not the worker's, whose own
+ * writes are recorded when it makes them, so read as the provider's).
  */
-function statusAuthor(snapshot: RequestSnapshot): 'worker' | 'requester' | undefined {
+function statusAuthor(snapshot: RequestSnapshot, providerAccountId: string | null): 'worker' | 'requester' | undefined {
   const actor = (snapshot.statusActors ?? []).filter((a) => a.status === snapshot.status).sort((a, b) => b.atMs - a.atMs)[0];
   if (!actor) return undefined;
   if (workerPersonIdsOf(snapshot.notes ?? []).has(actor.personNodeId)) return 'worker';
   if ((snapshot.requesterIds ?? []).includes(actor.personNodeId)) return 'requester';
+  const accountId = actor.accountId ?? null;
+  if (providerAccountId !== null && accountId !== null && accountId !== providerAccountId) return 'requester';
   return undefined;
 }
 

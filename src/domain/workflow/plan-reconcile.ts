@@ -44,7 +44,7 @@ export function planReconcile(snapshot: RequestSnapshot, previous: WorkflowState
   };
   const rule = ruleOf(previous, policy.sla, scope);
   const inSla = inSlaScope(snapshot.serviceInstanceId, rule);
-  const observed = observeRequest(snapshot, previous, priority, nowMs);
+  const observed = observeRequest(snapshot, previous, priority, nowMs, policy.providerAccountId ?? null);
   const firstLine = planFirstLine({ ...snapshot, priority }, previous, observed, nowMs, policy.firstLine);
   const notes = snapshot.notes ?? [];
   const signals = readNoteSignals(

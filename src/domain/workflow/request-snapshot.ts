@@ -23,8 +23,11 @@ export interface RequestSnapshot {
   providerNotAccountable?: boolean;
   /** The request's requested-for, requested-by and created-by persons (node ids). */
   requesterIds?: readonly string[];
-  /** Who changed the status to what, as the webhook envelopes said (newest first; absent: none recorded). */
-  statusActors?: readonly { status: string; personNodeId: string; atMs: number }[] | undefined;
+  /**
+   * Who changed the status to what, as the webhook envelopes said (newest first; absent: none recorded),
+   * with that person's account when it was learned (null or absent: unknown).
+   */
+  statusActors?: readonly { status: string; personNodeId: string; atMs: number; accountId?: string | null | undefined }[] | undefined;
   /** The linked problem as far as the root cause goes, or null/absent. */
   problem?: LinkedProblem | null;
 }

@@ -33,7 +33,8 @@ describe('privacy forget and the contract data of issue 16', () => {
     await redis.set(recordKey, JSON.stringify({ requestId: REQUEST, target: 'resolution', dueMs: 5, excused: excuse }), 'EX', 3_600);
     const actors = createStatusActorStore(redis, prefix);
     await actors.record(REQUEST, { status: 'in_progress', personNodeId: OTHER, atMs: 10 });
-    await actors.record(REQUEST, { status: 'waiting_for', personNodeId: AGENT, atMs: 20 });
+    // The account learned with the actor is not personal data: kept, so the change is judged as before.
+    await actors.record(REQUEST, { status: 'waiting_for', personNodeId: AGENT, atMs: 20, accountId: 'provider' });
     const events = openQueues(redis, prefix).named(QUEUE_NAMES.events);
     const job = await events.add(
       'request-event',
@@ -64,7 +65,7 @@ describe('privacy forget and the contract data of issue 16', () => {
       excused: forgotten,
     });
     expect(await actors.list(REQUEST)).toEqual([
-      { status: 'waiting_for', personNodeId: 'forgotten', atMs: 20 },
+      { status: 'waiting_for', personNodeId: 'forgotten', atMs: 20, accountId: 'provider' },
       { status: 'in_progress', personNodeId: OTHER, atMs: 10 },
     ]);
     // The event is not lost: it still waits, without the person.

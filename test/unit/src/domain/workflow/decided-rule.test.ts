@@ -144,7 +144,7 @@ describe('Top is never paused for completeness (COMPLETENESS_PAUSE_PRIORITIES)',
 });
 
 describe("who changed the status (the webhook envelope's person, recorded when it came in)", () => {
-  const respondedAt = (statusActors: RequestSnapshot['statusActors']) => {
+  const respondedAt = (statusActors: RequestSnapshot['statusActors'], policyUsed: WorkflowPolicy = policy) => {
     const first = planReconcile(snapshot({ noteTexts: [] }), INITIAL_WORKFLOW_STATE, ms(CREATED), policy);
     const workerNote = {
       text: first.internalNote as string,
@@ -161,7 +161,7 @@ describe("who changed the status (the webhook envelope's person, recorded when i
       requesterIds: ['P-CUSTOMER'],
       statusActors,
     });
-    return planReconcile(later, first.state, ms('2026-03-25T09:00:00Z'), policy).facts.responseState;
+    return planReconcile(later, first.state, ms('2026-03-25T09:00:00Z'), policyUsed).facts.responseState;
   };
 
   it("a provider person's status change responds, the requester's or the worker's own does not", () => {
@@ -170,5 +170,25 @@ describe("who changed the status (the webhook envelope's person, recorded when i
     expect(respondedAt([{ status: 'in_progress', personNodeId: 'P-API', atMs: ms('2026-03-25T09:00:00Z') }])).toBe('running');
     // Nothing recorded (a lost webhook found by the sweep): not the worker's, so read as the provider's.
     expect(respondedAt([])).toBe('met');
+  });
+
+  it("judges a status changer by account when it was learned: the customer's people never respond (issue 16 point 2)", () => {
+    const withProvider: WorkflowPolicy = { ...policy, providerAccountId: 'provider' };
+    const by = (accountId: string | null | undefined) => [
+      {
+        status: 'in_progress',
+        personNodeId: 'P-SPECIALIST',
+        atMs: ms('2026-03-25T09:00:00Z'),
+        ...(accountId === undefined ? {} : { accountId }),
+      },
+    ];
+    // A customer's specialist reaching the provider through the trust: not a requester, yet not the provider's.
+    expect(respondedAt(by('customer'), withProvider)).toBe('running');
+    expect(respondedAt(by('provider'), withProvider)).toBe('met');
+    // Unknown account (lookup failed, or a record kept before accounts were looked up): as before.
+    expect(respondedAt(by(null), withProvider)).toBe('met');
+    expect(respondedAt(by(undefined), withProvider)).toBe('met');
+    // No provider account configured: nothing to compare with, as before.
+    expect(respondedAt(by('customer'))).toBe('met');
   });
 });
