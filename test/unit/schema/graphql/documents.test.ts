@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSdl, SDL_PATH } from '../../../../scripts/generate-sdl.js';
 import { loadXurrentSchema } from '../../../../src/xurrent/sdl.js';
 
-// A copy of ../shared/xurrent/schema-subset.json: no test reads outside the repository.
+// A copy of the research's schema subset kept beside the repository (scripts/generate-sdl.ts): no test reads outside it.
 const SUBSET_FIXTURE = fileURLToPath(new URL('../../../fixtures/xurrent-schema-subset.json', import.meta.url));
 
 const DIR = new URL('../../../../schema/graphql/', import.meta.url);
