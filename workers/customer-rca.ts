@@ -13,6 +13,8 @@ import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { CountedXurrentClient } from '../src/xurrent/client.js';
 import type { ManageProblemResult } from './manage-problem.js';
 import { findOpenProblem } from './problem-reads.js';
+import { rcaFactsOf } from '../src/domain/problems/rca-coverage.js';
+import { DEFAULT_RCA_REPORT_TAGS } from '../src/domain/problems/rca-report.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
 
 const CLOSED = new Set(['solved', 'declined']);
@@ -20,14 +22,17 @@ const CLOSED = new Set(['solved', 'declined']);
 async function readTarget(
   calls: CountedXurrentClient,
   id: string,
+  reportTags: readonly string[],
 ): Promise<CustomerRcaTarget['problem'] & { requestIds: string[]; status: string }> {
   const { node } = await calls.request(PROBLEM_FOLLOW_UP_BY_ID, { id }, ProblemFollowUpByIdSchema);
+  const notes = (node?.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null }));
   return {
     id,
     label: node?.problemId ? `#${node.problemId}` : id,
     status: node?.status ?? 'assigned',
     analysisTargetAtMs: node?.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
-    noteTexts: (node?.notes?.nodes ?? []).map((n) => n.text ?? ''),
+    noteTexts: notes.map((n) => n.text),
+    rcaCovered: rcaFactsOf(notes, reportTags).coveredAtMs !== null,
     requestIds: (node?.requests?.nodes ?? []).map((r) => r.id),
   };
 }
@@ -56,14 +61,15 @@ export async function handleCustomerRca(
   deps: { policy: ProblemManagementPolicy; rcaTimers: RcaTimers },
 ): Promise<ManageProblemResult & { rcaDueMs: number }> {
   const { policy } = deps;
-  const linked = incident.problemId ? await readTarget(calls, incident.problemId) : null;
+  const reportTags = policy.rca.reportTags ?? DEFAULT_RCA_REPORT_TAGS;
+  const linked = incident.problemId ? await readTarget(calls, incident.problemId, reportTags) : null;
   const groupOpen =
     !linked || CLOSED.has(linked.status)
       ? incident.serviceInstanceId
         ? await findOpenProblem(calls, incident.serviceInstanceId, sourceId)
         : null
       : null;
-  const target = linked && !CLOSED.has(linked.status) ? linked : groupOpen ? await readTarget(calls, groupOpen.id) : null;
+  const target = linked && !CLOSED.has(linked.status) ? linked : groupOpen ? await readTarget(calls, groupOpen.id, reportTags) : null;
   const plan = planCustomerRca(
     incident.id,
     request,

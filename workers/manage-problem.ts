@@ -15,6 +15,7 @@ import type { XurrentClient } from '../src/xurrent/client.js';
 import { findOpenProblem, readGroupIncidents, readIncident, readLinkedProblem } from './problem-reads.js';
 import { handleCustomerRca } from './customer-rca.js';
 import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
+import { DEFAULT_RCA_REPORT_TAGS } from '../src/domain/problems/rca-report.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
 import type { JobData } from '../src/queue/jobs.js';
 import type { JobContext } from './job-context.js';
@@ -92,11 +93,20 @@ export function createManageProblemProcessor({ store, locks, rcaTimers, policy, 
         const facts = incident && toIncidentFacts(incident, policy.groupBy, policy.triage);
         if (!incident || !facts) return { action: 'none' };
         // §2.3/§3.3: a Top incident linked by hand, raised to Top after its link, or linked as another's repeat still owes its own RCA.
+        const reportTags = policy.rca.reportTags ?? DEFAULT_RCA_REPORT_TAGS;
         const linked =
-          incident.problemId && facts.priority === 'top' ? await readLinkedProblem(calls, incident.problemId, incident.id) : null;
+          incident.problemId && facts.priority === 'top'
+            ? await readLinkedProblem(calls, incident.problemId, incident.id, reportTags)
+            : null;
         const open = !incident.problemId && instanceId && facts.groupKey ? await findOpenProblem(calls, instanceId, sourceId) : null;
         const recent = [...rows.values()].flatMap((row) => toIncidentFacts(row, policy.groupBy, policy.triage) ?? []);
         const decision = decideProblem(facts, recent, open?.id ?? null, policy.detect, linked);
+        // A Top incident's promise on the group's open problem: its notes tell whether reports cover the
+        // promises there already (§2.3), so the new promise's due becomes the target even when later.
+        const openRca =
+          decision.action === 'link' && decision.reason === 'top_incident' && !linked && open
+            ? await readLinkedProblem(calls, open.id, incident.id, reportTags)
+            : null;
 
         const states = new Map<string, WorkflowState>();
         if (decision.action === 'create') for (const id of decision.requestIds) states.set(id, await store.load(id));
@@ -109,6 +119,7 @@ export function createManageProblemProcessor({ store, locks, rcaTimers, policy, 
             linkedRequestIds: linked ? linked.requestIds : (open?.requests?.nodes ?? []).map((r) => r.id),
             timelineOf: (row) => timelineOf(row, states.get(row.id)),
             openRcaDueMs: linked ? linked.analysisTargetAtMs : open?.analysisTargetAt ? Date.parse(open.analysisTargetAt) : null,
+            openRcaCovered: (linked ?? openRca)?.rcaCovered ?? false,
           },
           policy.write,
         );
@@ -139,7 +150,7 @@ export function createManageProblemProcessor({ store, locks, rcaTimers, policy, 
           }
         }
         if (write.kind === 'link' && write.rcaDueMs !== undefined) {
-          // The RCA target moved earlier (a Top incident's own promise): its follow-up timers move with it.
+          // The RCA target moved (a Top incident's own promise, earlier or after a spent target): its follow-up timers move with it.
           await rcaTimers.schedule({
             problemNodeId: write.input.id,
             stage: 'warning',

@@ -1,5 +1,5 @@
-import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
-import { rcaPromisesOf } from '../src/domain/problems/rca-promises.js';
+import { DEFAULT_RCA_REPORT_TAGS } from '../src/domain/problems/rca-report.js';
+import { rcaFactsOf, rcaFollowUpTargetMs } from '../src/domain/problems/rca-coverage.js';
 import { PROBLEM_OUTCOME_BY_ID, ProblemOutcomeByIdSchema, type ProblemOutcome } from '../schema/graphql/problem-outcome.js';
 import { REQUEST_UPDATE, RequestUpdateResultSchema } from '../schema/graphql/request-update.js';
 import type { FormatInstant } from '../src/domain/notes/ticket-facts.js';
@@ -51,15 +51,18 @@ export function createProblemEventProcessor({ locks, rcaTimers, rca, format, rep
         text: n.text ?? '',
         createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null,
       }));
-      const reportAtMs = rcaReportAtMs(problemNotes, rcaReportTags ?? rca.reportTags ?? DEFAULT_RCA_REPORT_TAGS);
-      // Followed up until the RCA report is on the problem, solved or not (§2.3); a declined problem needs none.
+      const rcaFacts = rcaFactsOf(problemNotes, rcaReportTags ?? rca.reportTags ?? DEFAULT_RCA_REPORT_TAGS);
+      const targetAtMs = node?.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null;
+      // Followed up until reports cover every promise, solved or not (§2.3: each Top incident its own
+      // RCA); a declined problem needs none. The timers work to the earliest promise still owed.
       const dueMs =
-        ours && node.analysisTargetAt && node.status !== 'declined' && reportAtMs === null ? Date.parse(node.analysisTargetAt) : null;
+        ours && node.status !== 'declined' && rcaFacts.coveredAtMs === null ? rcaFollowUpTargetMs(targetAtMs, rcaFacts.openDueMs) : null;
       if (ours) {
         await reports?.markProblemRca?.(node.id, {
-          rcaDueMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
-          rcaReportAtMs: reportAtMs,
-          promises: rcaPromisesOf(problemNotes.map((n) => n.text)),
+          rcaDueMs: targetAtMs,
+          rcaReportAtMs: rcaFacts.coveredAtMs,
+          promises: rcaFacts.promises,
+          rcaReportTimesMs: rcaFacts.reportTimesMs,
         });
       }
       if (dueMs !== null) {

@@ -15,6 +15,7 @@ import {
 import type { LinkedProblem } from '../src/domain/problems/detect-problem.js';
 import type { IncidentRow } from '../src/domain/problems/incident-row.js';
 import { hasTopPromise } from '../src/domain/problems/rca-promises.js';
+import { rcaFactsOf } from '../src/domain/problems/rca-coverage.js';
 import { PROBLEM_SOURCE } from '../src/domain/problems/problem-group.js';
 import type { CountedXurrentClient } from '../src/xurrent/client.js';
 import { paginate } from '../src/xurrent/paginate.js';
@@ -75,22 +76,26 @@ export async function findOpenProblem(
 
 /**
  * The problem an incident is linked to (by whomever): open or not, whether it holds the incident's
- * own `top_incident` promise, its requests and RCA target. Null when Xurrent does not return it.
+ * own `top_incident` promise, its requests and RCA target, and whether reports (`reportTags`) cover
+ * every promise it holds already. Null when Xurrent does not return it.
  */
 export async function readLinkedProblem(
   xurrent: CountedXurrentClient,
   problemNodeId: string,
   requestNodeId: string,
-): Promise<(LinkedProblem & { requestIds: string[]; analysisTargetAtMs: number | null }) | null> {
+  reportTags: readonly string[],
+): Promise<(LinkedProblem & { requestIds: string[]; analysisTargetAtMs: number | null; rcaCovered: boolean }) | null> {
   const { node } = await xurrent.request(PROBLEM_FOLLOW_UP_BY_ID, { id: problemNodeId }, ProblemFollowUpByIdSchema);
   if (!node) return null;
+  const notes = (node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null }));
   return {
     open: !(closedProblemStatuses as readonly string[]).includes(node.status ?? ''),
     hasTopPromise: hasTopPromise(
-      (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
+      notes.map((n) => n.text),
       requestNodeId,
     ),
     requestIds: (node.requests?.nodes ?? []).map((r) => r.id),
     analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
+    rcaCovered: rcaFactsOf(notes, reportTags).coveredAtMs !== null,
   };
 }

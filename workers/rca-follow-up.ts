@@ -2,7 +2,8 @@ import { PROBLEM_FOLLOW_UP_BY_ID, ProblemFollowUpByIdSchema } from '../schema/gr
 import { PROBLEM_UPDATE, ProblemUpdateResultSchema } from '../schema/graphql/problem-update.js';
 import { rcaOverdueApplies, withRcaOverdueEscalation } from '../src/domain/problems/rca-escalation.js';
 import { planRcaFollowUp, type RcaFollowUpPolicy } from '../src/domain/problems/rca-follow-up.js';
-import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../src/domain/problems/rca-report.js';
+import { DEFAULT_RCA_REPORT_TAGS } from '../src/domain/problems/rca-report.js';
+import { rcaFactsOf } from '../src/domain/problems/rca-coverage.js';
 import type { RcaTimers } from '../src/queue/rca-timers.js';
 import type { KeyedLocks } from '../src/redis/request-lock.js';
 import type { WorkflowStore } from '../src/state/workflow-store.js';
@@ -32,16 +33,17 @@ export function createRcaFollowUpProcessor({ timers, store, requestLocks, policy
     const calls = ctx.xurrent;
     const { node } = await calls.request(PROBLEM_FOLLOW_UP_BY_ID, { id: problemNodeId }, ProblemFollowUpByIdSchema);
     if (!node) return { action: 'none', escalated: 0 };
+    const notes = (node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null }));
+    // Done only once every promise has a report written at or after it (§2.3: each Top incident its own).
+    const rca = rcaFactsOf(notes, policy.reportTags ?? DEFAULT_RCA_REPORT_TAGS);
     const problem = {
       id: node.id,
       label: node.problemId ? `#${node.problemId}` : node.id,
       status: node.status ?? '',
       analysisTargetAtMs: node.analysisTargetAt ? Date.parse(node.analysisTargetAt) : null,
-      noteTexts: (node.notes?.nodes ?? []).map((n) => n.text ?? ''),
-      rcaReportAtMs: rcaReportAtMs(
-        (node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null })),
-        policy.reportTags ?? DEFAULT_RCA_REPORT_TAGS,
-      ),
+      noteTexts: notes.map((n) => n.text),
+      rcaReportAtMs: rca.coveredAtMs,
+      openRcaDueMs: rca.openDueMs,
     };
     const nowMs = ctx.clock.now();
     const plan = planRcaFollowUp(problem, stage, nowMs, policy);

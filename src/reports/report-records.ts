@@ -51,10 +51,19 @@ export const ReportProblemSchema = z.object({
   rcaDueMs: z.number(),
   solvedAtMs: z.number().nullable(),
   requestIds: z.array(z.string()),
-  /** When the RCA report went on the problem (issue 17); absent in records kept before: solved counts as done there. */
+  /** When reports covered every RCA promise (issue 17); absent in records kept before: solved counts as done there. */
   rcaReportAtMs: z.number().nullable().optional(),
-  /** Each RCA promise on the problem (reason, request or group, due). */
+  /** Each RCA promise on the problem (reason, request or group, due, when made: absent in records kept before). */
   promises: z
-    .array(z.object({ reason: z.enum(['top_incident', 'repeated_incidents', 'customer_request']), subject: z.string(), dueMs: z.number() }))
+    .array(
+      z.object({
+        reason: z.enum(['top_incident', 'repeated_incidents', 'customer_request']),
+        subject: z.string(),
+        dueMs: z.number(),
+        promisedAtMs: z.number().optional(),
+      }),
+    )
     .optional(),
+  /** Every RCA report's date on the problem; absent in records kept before (their `rcaReportAtMs` covers every promise). */
+  rcaReportTimesMs: z.array(z.number()).optional(),
 });

@@ -20,7 +20,12 @@ export interface ReportStore {
   /** Keeps the problem's RCA promises, target and report date as read from Xurrent (issue 17). */
   markProblemRca(
     problemId: string,
-    rca: { rcaDueMs: number | null; rcaReportAtMs: number | null; promises: ReportProblem['promises'] },
+    rca: {
+      rcaDueMs: number | null;
+      rcaReportAtMs: number | null;
+      promises: ReportProblem['promises'];
+      rcaReportTimesMs?: ReportProblem['rcaReportTimesMs'];
+    },
   ): Promise<void>;
   /** Everything a report of a period ending at `toMs` may need: entries that started before `toMs`. */
   readUntil(toMs: number): Promise<ReportData>;
@@ -87,6 +92,7 @@ export function createReportStore(redis: Redis, prefix: string, retentionDays: n
         ...parsed.data,
         rcaReportAtMs: rca.rcaReportAtMs,
         ...(rca.promises ? { promises: [...rca.promises] } : {}),
+        ...(rca.rcaReportTimesMs ? { rcaReportTimesMs: [...rca.rcaReportTimesMs] } : {}),
         ...(rca.rcaDueMs !== null ? { rcaDueMs: rca.rcaDueMs } : {}),
       };
       if (JSON.stringify(next) === JSON.stringify(parsed.data)) return;

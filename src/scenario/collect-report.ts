@@ -2,7 +2,8 @@ import type { Simulator } from '../simulator/index.js';
 import type { ProblemRecord } from '../simulator/store.js';
 import type { WorkflowStore } from '../state/workflow-store.js';
 import { rcaPromisesOf, reasonsOf } from '../domain/problems/rca-promises.js';
-import { DEFAULT_RCA_REPORT_TAGS, rcaReportAtMs } from '../domain/problems/rca-report.js';
+import { DEFAULT_RCA_REPORT_TAGS } from '../domain/problems/rca-report.js';
+import { rcaFactsOf } from '../domain/problems/rca-coverage.js';
 import { buildReport, type ProblemOutcome, type RequestOutcome } from './build-report.js';
 import type { ScenarioReport } from './report.js';
 
@@ -69,10 +70,11 @@ export async function collectReport(deps: {
       reasons: reasons.length > 0 ? reasons : [reason],
       requestRefs: problem.requestIds.flatMap((id) => refOfRequest.get(id) ?? []),
       rcaDueMs: rcaDueOf(problem),
-      rcaReportAtMs: rcaReportAtMs(
+      // The report covering every promise (each dated at or after its promise, §2.3); null while one is owed.
+      rcaReportAtMs: rcaFactsOf(
         problem.noteIds.flatMap((id) => sim.store.notes.get(id) ?? []).map((n) => ({ text: n.text, createdAtMs: Date.parse(n.createdAt) })),
         DEFAULT_RCA_REPORT_TAGS,
-      ),
+      ).coveredAtMs,
     };
   });
   const xurrentCalls = sim.calls.filter((call) => call.kind !== 'oauth').length;

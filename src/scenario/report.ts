@@ -48,7 +48,7 @@ export const ScenarioReportSchema = z.strictObject({
         reasons: z.array(problemReason).optional(),
         requests: z.array(z.string()),
         rcaDue: instant.nullable(),
-        /** When the RCA report (a note with an `RCA_REPORT_TAGS` tag) went on the problem; may be left out when null. */
+        /** When RCA reports (notes with an `RCA_REPORT_TAGS` tag) covered every promise on the problem, each dated at or after its promise; may be left out when null. */
         rcaReportAt: instant.nullable().default(null),
       })
       .transform((problem) => ({ ...problem, reasons: problem.reasons ?? [problem.reason] })),

@@ -55,6 +55,8 @@ export interface ProblemWriteContext {
   timelineOf: (row: IncidentRow) => IncidentTimeline;
   /** The open problem's RCA due (`analysisTargetAt`), when linking to one. */
   openRcaDueMs?: number | null;
+  /** Reports already cover every promise on the problem (rca-coverage.ts): its target is spent. */
+  openRcaCovered?: boolean;
 }
 
 /**
@@ -83,7 +85,8 @@ export function planProblemWrite(decision: ProblemDecision, context: ProblemWrit
       dueMs: computeRcaDueMs(context.incident.createdAtMs, policy.rcaDue, policy.zone),
     };
     const current = context.openRcaDueMs ?? null;
-    const moved = current === null || promise.dueMs < current;
+    // A target whose promises all have their report is spent: the new promise's due becomes the target, even later.
+    const moved = current === null || context.openRcaCovered === true || promise.dueMs < current;
     const dueLine = `Root-cause analysis of this Top incident due: ${policy.format(promise.dueMs)}${moved ? " (the problem's RCA target moves to it)" : ''}.`;
     return {
       kind: 'link',

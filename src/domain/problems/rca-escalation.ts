@@ -1,3 +1,4 @@
+import { rcaFollowUpTargetMs } from './rca-coverage.js';
 import type { EscalationRecord, WorkflowState } from '../workflow/workflow-state.js';
 
 /** The key of a problem's overdue-RCA escalation in each linked incident's workflow state. */
@@ -19,14 +20,16 @@ export function withRcaOverdueEscalation(state: WorkflowState, problemId: string
 
 /**
  * Whether an RCA timer of `stage` firing at `nowMs` escalates the problem's incidents: only the
- * overdue stage, only while the RCA report is not on the problem (solved or not) and its target has passed.
+ * overdue stage, only while some promise has no report covering it (solved or not) and the
+ * follow-up's target (rca-coverage.ts `rcaFollowUpTargetMs`) has passed.
  */
 export function rcaOverdueApplies(
-  problem: { status: string; analysisTargetAtMs: number | null; rcaReportAtMs?: number | null },
+  problem: { status: string; analysisTargetAtMs: number | null; rcaReportAtMs?: number | null; openRcaDueMs?: number | null },
   stage: 'warning' | 'overdue',
   nowMs: number,
 ): boolean {
   // Solved without its RCA report still counts as overdue (§2.3: the report goes on the problem).
   if (stage !== 'overdue' || problem.status === 'declined' || (problem.rcaReportAtMs ?? null) !== null) return false;
-  return problem.analysisTargetAtMs !== null && nowMs >= problem.analysisTargetAtMs;
+  const targetMs = rcaFollowUpTargetMs(problem.analysisTargetAtMs, problem.openRcaDueMs ?? null);
+  return targetMs !== null && nowMs >= targetMs;
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { hasMarker, noteMarker } from '../notes/render-notes.js';
 import type { FormatInstant } from '../notes/ticket-facts.js';
+import { rcaFollowUpTargetMs } from './rca-coverage.js';
 
 export type RcaStage = 'warning' | 'overdue';
 
@@ -29,8 +30,10 @@ export interface RcaProblem {
   status: string;
   analysisTargetAtMs: number | null;
   noteTexts: readonly string[];
-  /** When the RCA report went on the problem (rca-report.ts); null or absent: not yet. */
+  /** When a report covered every RCA promise on the problem (rca-coverage.ts); null or absent: not yet. */
   rcaReportAtMs?: number | null;
+  /** The earliest due of a promise no report covers yet (rca-coverage.ts); null or absent: none known. */
+  openRcaDueMs?: number | null;
 }
 
 export interface RcaFollowUpPolicy {
@@ -48,15 +51,16 @@ export type RcaFollowUp = { action: 'none'; why: string } | { action: 'wait'; un
 const CLOSED = ['declined'];
 
 /**
- * What an RCA timer does when it fires, from the problem as it is now: nothing once the RCA report
- * is on the problem (its tagged note), the problem is declined, or the note was written (a solved
+ * What an RCA timer does when it fires, from the problem as it is now: nothing once RCA reports
+ * cover every promise on the problem (§2.3: each Top incident its own), the problem is declined, or the note was written (a solved
  * problem without its report is still followed up, issue 17 point 5); wait when the target moved later; otherwise a warning
  * to the problem manager before the target, or an escalation to the Service Support Manager once it passed.
  */
 export function planRcaFollowUp(problem: RcaProblem, stage: RcaStage, nowMs: number, policy: RcaFollowUpPolicy): RcaFollowUp {
   if (CLOSED.includes(problem.status)) return { action: 'none', why: `problem ${problem.status}` };
   if ((problem.rcaReportAtMs ?? null) !== null) return { action: 'none', why: 'the RCA report is on the problem' };
-  const dueMs = problem.analysisTargetAtMs;
+  // The earliest promise still owed a report, or the later target a problem manager agreed.
+  const dueMs = rcaFollowUpTargetMs(problem.analysisTargetAtMs, problem.openRcaDueMs ?? null);
   if (dueMs === null) return { action: 'none', why: 'no RCA target' };
   const marker = noteMarker(`rca-${stage}`, `${problem.id}:${dueMs}`);
   if (hasMarker(problem.noteTexts, marker)) return { action: 'none', why: 'already noted' };

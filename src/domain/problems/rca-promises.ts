@@ -14,6 +14,11 @@ export interface RcaPromise {
   /** The request node id (top incident, customer request) or the group's source id (repeats). */
   subject: string;
   dueMs: number;
+  /**
+   * When the promise was made: its marker note's createdAt (epoch ms). Absent when only the note
+   * texts are known (or records kept before): any RCA report then covers the promise (rca-coverage.ts).
+   */
+  promisedAtMs?: number | undefined;
 }
 
 /**
@@ -31,14 +36,23 @@ const PROMISE = new RegExp(
 
 /** Every promise recorded in the problem's notes, in note order; one per reason and subject (the first). */
 export function rcaPromisesOf(noteTexts: readonly string[]): RcaPromise[] {
+  return rcaPromisesOfNotes(noteTexts.map((text) => ({ text, createdAtMs: null })));
+}
+
+/**
+ * As `rcaPromisesOf`, from notes with their dates: each promise also says when it was made (its
+ * marker note's createdAt), so only a report written at or after it covers it (§2.3, §3.3).
+ */
+export function rcaPromisesOfNotes(notes: readonly { text: string; createdAtMs: number | null }[]): RcaPromise[] {
   const seen = new Set<string>();
   const promises: RcaPromise[] = [];
-  for (const text of noteTexts) {
+  for (const { text, createdAtMs } of notes) {
     for (const [, reason, subject, due] of text.matchAll(PROMISE)) {
       const key = `${reason}:${subject}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      promises.push({ reason: reason as RcaReason, subject: subject as string, dueMs: Number(due) });
+      const promise: RcaPromise = { reason: reason as RcaReason, subject: subject as string, dueMs: Number(due) };
+      promises.push(createdAtMs === null ? promise : { ...promise, promisedAtMs: createdAtMs });
     }
   }
   return promises;
@@ -49,7 +63,7 @@ export function reasonsOf(promises: readonly RcaPromise[]): RcaReason[] {
   return [...new Set(promises.map((p) => p.reason))];
 }
 
-/** The problem's RCA due: the earliest promise (all open until the report is on the problem); null without one. */
+/** The earliest due of the promises given (callers pass the uncovered ones: rca-coverage.ts); null without one. */
 export function earliestDueMs(promises: readonly RcaPromise[]): number | null {
   return promises.length === 0 ? null : Math.min(...promises.map((p) => p.dueMs));
 }

@@ -4,19 +4,24 @@ import { findCues } from '../text/match-cues.js';
 export const DEFAULT_RCA_REPORT_TAGS: readonly string[] = ['#rca'];
 
 /**
- * §2.3: "Een RCA-rapport van de analyse wordt toegevoegd aan het probleemrecord". The RCA is done
- * when its report is on the problem: the first note on the problem holding a tag of
- * `RCA_REPORT_TAGS` written by a person (the worker's own notes carry a marker and never count,
- * though they name the tag to explain it). Solving the problem is not the report. Epoch ms or null.
+ * §2.3: "Een RCA-rapport van de analyse wordt toegevoegd aan het probleemrecord". An RCA report is
+ * a note on the problem holding a tag of `RCA_REPORT_TAGS` written by a person (the worker's own
+ * notes carry a marker and never count, though they name the tag to explain it). Solving the
+ * problem is not the report. Every report's date, ascending (epoch ms); notes without a date are left out.
  */
-export function rcaReportAtMs(notes: readonly { text: string; createdAtMs: number | null }[], tags: readonly string[]): number | null {
-  const reports = notes
+export function rcaReportTimesMs(notes: readonly { text: string; createdAtMs: number | null }[], tags: readonly string[]): number[] {
+  return notes
     .filter(
       (n): n is { text: string; createdAtMs: number } =>
         n.createdAtMs !== null && !n.text.includes(`[${NOTE_MARKER_PREFIX}`) && findCues(n.text, tags).length > 0,
     )
-    .map((n) => n.createdAtMs);
-  return reports.length > 0 ? Math.min(...reports) : null;
+    .map((n) => n.createdAtMs)
+    .sort((a, b) => a - b);
+}
+
+/** The first RCA report on the problem (epoch ms), or null. Which promises it covers: rca-coverage.ts. */
+export function rcaReportAtMs(notes: readonly { text: string; createdAtMs: number | null }[], tags: readonly string[]): number | null {
+  return rcaReportTimesMs(notes, tags)[0] ?? null;
 }
 
 export type RcaState = 'due' | 'overdue' | 'done';

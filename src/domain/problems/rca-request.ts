@@ -62,7 +62,14 @@ export function readRcaRequest(
 
 export interface CustomerRcaTarget {
   /** The open problem to add the promise to (linked to the request, or the group's); null: open a new one. */
-  problem: { id: string; label: string; analysisTargetAtMs: number | null; noteTexts: readonly string[] } | null;
+  problem: {
+    id: string;
+    label: string;
+    analysisTargetAtMs: number | null;
+    noteTexts: readonly string[];
+    /** Reports already cover every promise on it (rca-coverage.ts): its target is spent. */
+    rcaCovered?: boolean;
+  } | null;
 }
 
 export interface CustomerRcaPlan {
@@ -78,7 +85,7 @@ export interface CustomerRcaPlan {
 
 /**
  * The customer's RCA request on a problem: the promise (due `RCA_DUE` after the customer's note),
- * the problem's note with its marker, the target moved earlier when needed, and the confirmation
+ * the problem's note with its marker, the target moved earlier when needed (or later, past a spent target), and the confirmation
  * to the requester saying when the report is due (in `SUPPORT_LOCALE`).
  */
 export function planCustomerRca(
@@ -95,7 +102,12 @@ export function planCustomerRca(
   const marker = rcaPromiseMarker(promise);
   const existing = target.problem;
   const alreadyPromised = existing !== null && hasMarker(existing.noteTexts, marker);
-  const moved = existing === null || existing.analysisTargetAtMs === null || promise.dueMs < existing.analysisTargetAtMs;
+  // A target whose promises all have their report is spent: this promise's due becomes the target, even later.
+  const moved =
+    existing === null ||
+    existing.analysisTargetAtMs === null ||
+    existing.rcaCovered === true ||
+    promise.dueMs < existing.analysisTargetAtMs;
   const due = policy.format(promise.dueMs);
   return {
     promise,

@@ -6,6 +6,7 @@ import { customerKey, customersOf, matchesCustomer } from './report-customers.js
 import type { GoalSummary } from './request-outcomes.js';
 import { targetDisagreements, type TargetDisagreement } from './xurrent-agreement.js';
 import {
+  ownRcaStatusOf,
   rcaLinesOf,
   rcaStatusOf,
   type RcaLine,
@@ -215,15 +216,14 @@ function topIncidentOf(request: ReportRequest, problems: readonly ReportProblem[
   const problem = problems.find((p) => p.requestIds.includes(request.requestId)) ?? problems.find((p) => p.problemId === request.problemId);
   // The incident's own RCA promise (issue 17 point 4), not the problem's earliest target, when it has one.
   const own = problem?.promises?.find((p) => p.reason === 'top_incident' && p.subject === request.requestId);
-  const judged = problem && own ? { ...problem, rcaDueMs: own.dueMs } : problem;
   return {
     requestId: request.requestId,
     number: request.number,
     createdAtMs: request.createdAtMs,
     problemId: problem?.problemId ?? request.problemId,
     problemNumber: problem?.number ?? null,
-    rcaDueMs: judged?.rcaDueMs ?? null,
-    rcaStatus: judged ? rcaStatusOf(judged, asOfMs) : null,
+    rcaDueMs: own?.dueMs ?? problem?.rcaDueMs ?? null,
+    rcaStatus: problem ? ownRcaStatusOf(problem, own, asOfMs) : null,
   };
 }
 

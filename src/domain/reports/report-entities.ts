@@ -1,5 +1,7 @@
 import type { Priority } from '../triage/categories.js';
 import type { RcaPromise } from '../problems/rca-promises.js';
+import { promiseReportAtMs, rcaCoverageOf, rcaFollowUpTargetMs } from '../problems/rca-coverage.js';
+import { rcaStateOf } from '../problems/rca-report.js';
 import type { ReportCustomer } from './sla-record.js';
 
 /** One request as kept for reporting: ids and facts only, no subject or people. */
@@ -49,24 +51,51 @@ export interface ReportProblem {
   solvedAtMs: number | null;
   requestIds: readonly string[];
   /**
-   * When the RCA report (a note with an `RCA_REPORT_TAGS` tag) went on the problem, or null; absent
-   * in records kept before issue 17, which are read with the old rule (solved = done).
+   * When RCA reports (notes with an `RCA_REPORT_TAGS` tag) covered every promise (rca-coverage.ts),
+   * or null; absent in records kept before issue 17, which are read with the old rule (solved = done).
+   * Records kept before the report dates were (no `rcaReportTimesMs`) hold the first report here,
+   * and it covers every promise, as it did then.
    */
   rcaReportAtMs?: number | null | undefined;
-  /** The RCA promises on the problem (rca-promises.ts); absent in older records. */
+  /** The RCA promises on the problem (rca-promises.ts), with when each was made; absent in older records. */
   promises?: readonly RcaPromise[] | undefined;
+  /** Every RCA report's date on the problem, so each promise finds its own report; absent in older records. */
+  rcaReportTimesMs?: readonly number[] | undefined;
 }
 
 export type RcaStatus = 'due' | 'overdue' | 'done';
 
 /**
- * RCA done once its report is on the problem (§2.3), solved or not; overdue after its target at
- * `asOfMs` until then. Records kept before the report was tracked keep their rule: solved = done.
+ * RCA done once reports cover every promise on the problem (§2.3, each Top incident its own), solved
+ * or not; overdue after its target at `asOfMs` until then: the earliest promise still owed, or the
+ * later target a problem manager agreed. Records kept before the report dates were: done at their
+ * report; before the report was tracked at all, their rule: solved = done.
  */
 export function rcaStatusOf(problem: ReportProblem, asOfMs: number): RcaStatus {
+  if (problem.rcaReportTimesMs !== undefined) {
+    const coverage = rcaCoverageOf(problem.promises ?? [], problem.rcaReportTimesMs, asOfMs);
+    if (coverage.coveredAtMs !== null) return 'done';
+    return asOfMs > (rcaFollowUpTargetMs(problem.rcaDueMs, coverage.openDueMs) ?? problem.rcaDueMs) ? 'overdue' : 'due';
+  }
   const doneAtMs = problem.rcaReportAtMs === undefined ? problem.solvedAtMs : problem.rcaReportAtMs;
   if (doneAtMs !== null && doneAtMs <= asOfMs) return 'done';
   return asOfMs > problem.rcaDueMs ? 'overdue' : 'due';
+}
+
+/** The report covering one of the problem's promises (rca-coverage.ts); older records: the problem's report. */
+export function promiseReportOf(problem: ReportProblem, promise: RcaPromise): number | null {
+  if (problem.rcaReportTimesMs === undefined) return problem.rcaReportAtMs ?? null;
+  return promiseReportAtMs(promise, problem.rcaReportTimesMs);
+}
+
+/**
+ * A Top incident's RCA state: its own promise's (issue 17 point 4), not the problem's earliest
+ * target, when it has one: due on its own date and done by a report dated at or after it (§2.3).
+ */
+export function ownRcaStatusOf(problem: ReportProblem, own: RcaPromise | undefined, asOfMs: number): RcaStatus {
+  if (!own) return rcaStatusOf(problem, asOfMs);
+  if (problem.rcaReportTimesMs === undefined) return rcaStatusOf({ ...problem, rcaDueMs: own.dueMs }, asOfMs);
+  return rcaStateOf(own.dueMs, promiseReportOf(problem, own), asOfMs).state;
 }
 
 /** One RCA the review lists (issue 17 point 5): per Top incident and per customer request. */
@@ -83,24 +112,23 @@ export interface RcaLine {
   onTime: boolean | null;
 }
 
-/** The RCA lines of the problems: each Top-incident and customer-request promise, with the problem's report date. */
+/** The RCA lines of the problems: each Top-incident and customer-request promise, with its own report's date. */
 export function rcaLinesOf(problems: readonly ReportProblem[], asOfMs: number): RcaLine[] {
   const lines: RcaLine[] = [];
   for (const problem of problems) {
-    const reportAtMs = problem.rcaReportAtMs ?? null;
     for (const promise of problem.promises ?? []) {
       if (promise.reason === 'repeated_incidents') continue;
-      const done = reportAtMs !== null && reportAtMs <= asOfMs;
-      const overdue = !done && asOfMs > promise.dueMs;
+      const reportAtMs = promiseReportOf(problem, promise);
+      const { state, onTime } = rcaStateOf(promise.dueMs, reportAtMs, asOfMs);
       lines.push({
         reason: promise.reason,
         requestId: promise.subject,
         problemId: problem.problemId,
         problemNumber: problem.number,
         rcaDueMs: promise.dueMs,
-        reportAtMs: done ? reportAtMs : null,
-        state: done ? 'done' : overdue ? 'overdue' : 'due',
-        onTime: done ? reportAtMs <= promise.dueMs : overdue ? false : null,
+        reportAtMs: state === 'done' ? reportAtMs : null,
+        state,
+        onTime,
       });
     }
   }

@@ -44,4 +44,35 @@ describe('report store', () => {
     expect((await store.readUntil(Date.parse('2026-04-01T00:00:00Z'))).records).toEqual([]);
     expect(log.lines().some((l) => l.message === 'unreadable report entry ignored')).toBe(true);
   });
+
+  it('keeps when each RCA promise was made and every report date, and reads a problem kept before them as it was', async () => {
+    const due = (d: string) => Date.parse(`2026-04-${d}T09:00:00Z`);
+    const old = {
+      problemId: 'p-old',
+      number: '8',
+      reason: 'top_incident' as const,
+      createdAtMs: Date.parse('2026-03-03T09:00:00Z'),
+      rcaDueMs: due('03'),
+      solvedAtMs: null,
+      requestIds: ['r1'],
+      rcaReportAtMs: Date.parse('2026-03-05T09:00:00Z'),
+      promises: [{ reason: 'top_incident' as const, subject: 'r1', dueMs: due('03') }],
+    };
+    await store.saveProblem(old);
+    await store.saveProblem({ ...old, problemId: 'p-new' });
+    const promises = [
+      { reason: 'top_incident' as const, subject: 'r1', dueMs: due('03'), promisedAtMs: Date.parse('2026-03-03T09:00:00Z') },
+      { reason: 'top_incident' as const, subject: 'r2', dueMs: due('10'), promisedAtMs: Date.parse('2026-03-10T09:00:00Z') },
+    ];
+    const times = [Date.parse('2026-03-05T09:00:00Z')];
+    await store.markProblemRca('p-new', { rcaDueMs: due('10'), rcaReportAtMs: null, promises, rcaReportTimesMs: times });
+    const kept = (await store.readUntil(Date.parse('2026-04-01T00:00:00Z'))).problems;
+    expect(kept.find((p) => p.problemId === 'p-old')).toEqual(old);
+    expect(kept.find((p) => p.problemId === 'p-new')).toMatchObject({
+      rcaDueMs: due('10'),
+      rcaReportAtMs: null,
+      promises,
+      rcaReportTimesMs: times,
+    });
+  });
 });

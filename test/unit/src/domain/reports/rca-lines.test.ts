@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rcaLinesOf, rcaStatusOf, type ReportProblem } from '../../../../../src/domain/reports/report-entities.js';
+import { ownRcaStatusOf, rcaLinesOf, rcaStatusOf, type ReportProblem } from '../../../../../src/domain/reports/report-entities.js';
+import { ReportProblemSchema } from '../../../../../src/reports/report-records.js';
 
 const ms = (iso: string) => Date.parse(iso);
 const problem = (over: Partial<ReportProblem>): ReportProblem => ({
@@ -43,6 +44,73 @@ describe('the review of RCAs (issue 17 point 5)', () => {
   it('reads a problem kept before the report was tracked with the old rule (solved = done)', () => {
     expect(rcaStatusOf(problem({ solvedAtMs: ms('2026-03-20T08:00:00Z') }), ms('2026-04-04T00:00:00Z'))).toBe('done');
     expect(rcaLinesOf([problem({})], ms('2026-04-04T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('each Top incident its own RCA report (§2.3): a report before its promise does not cover it', () => {
+  const r1 = {
+    reason: 'top_incident' as const,
+    subject: 'r1',
+    dueMs: ms('2026-04-03T09:00:00Z'),
+    promisedAtMs: ms('2026-03-03T09:00:00Z'),
+  };
+  const r2 = {
+    reason: 'top_incident' as const,
+    subject: 'r2',
+    dueMs: ms('2026-04-10T09:00:00Z'),
+    promisedAtMs: ms('2026-03-10T09:00:00Z'),
+  };
+  const kept = problem({
+    reason: 'top_incident',
+    rcaDueMs: ms('2026-04-10T09:00:00Z'),
+    promises: [r1, r2],
+    rcaReportAtMs: null,
+    rcaReportTimesMs: [ms('2026-03-05T09:00:00Z')],
+  });
+
+  it("lists r1's RCA done on 03-05 and r2's due, then overdue after its own date", () => {
+    const lines = (asOf: string) => rcaLinesOf([kept], ms(asOf)).map((l) => [l.requestId, l.state, l.onTime, l.reportAtMs]);
+    expect(lines('2026-04-05T00:00:00Z')).toEqual([
+      ['r1', 'done', true, ms('2026-03-05T09:00:00Z')],
+      ['r2', 'due', null, null],
+    ]);
+    expect(lines('2026-04-11T00:00:00Z')[1]).toEqual(['r2', 'overdue', false, null]);
+    expect(ownRcaStatusOf(kept, r2, ms('2026-04-11T00:00:00Z'))).toBe('overdue');
+    expect(ownRcaStatusOf(kept, r1, ms('2026-04-11T00:00:00Z'))).toBe('done');
+  });
+
+  it('counts the problem done only once every promise made by then has its report', () => {
+    expect(rcaStatusOf(kept, ms('2026-03-07T00:00:00Z'))).toBe('done');
+    expect(rcaStatusOf(kept, ms('2026-04-05T00:00:00Z'))).toBe('due');
+    expect(rcaStatusOf(kept, ms('2026-04-11T00:00:00Z'))).toBe('overdue');
+    const both = { ...kept, rcaReportTimesMs: [ms('2026-03-05T09:00:00Z'), ms('2026-03-20T09:00:00Z')] };
+    expect(rcaStatusOf(both, ms('2026-04-11T00:00:00Z'))).toBe('done');
+    expect(rcaLinesOf([both], ms('2026-04-11T00:00:00Z'))[1]).toMatchObject({ state: 'done', reportAtMs: ms('2026-03-20T09:00:00Z') });
+  });
+
+  it('reads a record kept before report dates were as before: its report covers every promise', () => {
+    const stored = {
+      problemId: 'P1',
+      number: '7',
+      reason: 'top_incident',
+      createdAtMs: ms('2026-03-03T09:00:00Z'),
+      rcaDueMs: ms('2026-04-03T09:00:00Z'),
+      solvedAtMs: null,
+      requestIds: ['r1', 'r2'],
+      rcaReportAtMs: ms('2026-03-05T09:00:00Z'),
+      promises: [
+        { reason: 'top_incident', subject: 'r1', dueMs: r1.dueMs },
+        { reason: 'top_incident', subject: 'r2', dueMs: r2.dueMs },
+      ],
+    };
+    const old = ReportProblemSchema.parse(stored);
+    expect(old).not.toHaveProperty('rcaReportTimesMs');
+    expect(rcaLinesOf([old], ms('2026-04-11T00:00:00Z')).map((l) => [l.requestId, l.state, l.reportAtMs])).toEqual([
+      ['r1', 'done', ms('2026-03-05T09:00:00Z')],
+      ['r2', 'done', ms('2026-03-05T09:00:00Z')],
+    ]);
+    expect(rcaStatusOf(old, ms('2026-04-11T00:00:00Z'))).toBe('done');
+    expect(ownRcaStatusOf(old, old.promises?.[1], ms('2026-04-11T00:00:00Z'))).toBe('done');
   });
 });
 
