@@ -82,12 +82,16 @@ export function createManageProblemProcessor({ store, locks, rcaTimers, policy, 
             });
           }
           log.info('problem management', { decision: 'customer_rca', ...result, xurrentCalls: calls.calls() });
-          return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
+          // A Top incident also owes its own RCA (§2.3 "telkens", e.g. raised to Top after the customer's
+          // request): on to the Top path, with the incident as the customer path left it.
+          if (firstFacts.priority !== 'top')
+            return { action: result.action, ...(result.problemId ? { problemId: result.problemId } : {}), requestIds: [requestNodeId] };
         }
         // Read again under the lock: another worker may have linked this incident meanwhile. A Top
         // incident already linked needs no group read: only its linked problem's promises matter.
-        const instanceId = first.serviceInstanceId;
-        const linkedTop = first.problemId !== null && firstFacts.priority === 'top';
+        const current = rcaRequest ? ((await readIncident(calls, requestNodeId)) ?? first) : first;
+        const instanceId = current.serviceInstanceId;
+        const linkedTop = current.problemId !== null && firstFacts.priority === 'top';
         const rows = instanceId && !linkedTop ? await readGroupIncidents(calls, instanceId) : new Map<string, IncidentRow>();
         const incident = rows.get(requestNodeId) ?? (await readIncident(calls, requestNodeId));
         const facts = incident && toIncidentFacts(incident, policy.groupBy, policy.triage);
