@@ -90,6 +90,7 @@ export async function readLinkedProblem(
   const notes = (node.notes?.nodes ?? []).map((n) => ({ text: n.text ?? '', createdAtMs: n.createdAt ? Date.parse(n.createdAt) : null }));
   return {
     open: !(closedProblemStatuses as readonly string[]).includes(node.status ?? ''),
+    declined: node.status === 'declined',
     hasTopPromise: hasTopPromise(
       notes.map((n) => n.text),
       requestNodeId,

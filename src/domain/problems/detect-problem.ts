@@ -31,6 +31,8 @@ export type ProblemReason = 'top_incident' | 'repeated_incidents';
  */
 export interface LinkedProblem {
   open: boolean;
+  /** Declined (needs no analysis); absent: not known, read as a closed problem that takes no promise. */
+  declined?: boolean;
   hasTopPromise: boolean;
 }
 
@@ -65,7 +67,10 @@ export function decideProblem(
   if (incident.problemId) {
     // A Top incident linked by hand, raised to Top after its link, or linked first by another incident's
     // check as a repeat: its own RCA promise is still owed (§2.3, §3.3), once (found by its marker).
-    if (isTop && linked?.open && !linked.hasTopPromise) {
+    // Also on a solved problem: the cause came back, and a report made before the incident does not
+    // cover it; a declined problem needs no analysis.
+    const takesPromise = linked !== null && linked !== undefined && (linked.open || linked.declined === false);
+    if (isTop && takesPromise && !linked.hasTopPromise) {
       return {
         action: 'link',
         problemId: incident.problemId,

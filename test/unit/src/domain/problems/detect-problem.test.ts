@@ -121,10 +121,18 @@ describe('decideProblem', () => {
       });
     });
 
-    it('does nothing once the promise is there, on a closed problem, or when the problem was not read', () => {
+    it('does nothing once the promise is there, on a declined problem, or when the problem was not read', () => {
       expect(decideProblem(top, [], 'P3', policy, { open: true, hasTopPromise: true })).toMatchObject({ action: 'none' });
+      expect(decideProblem(top, [], null, policy, { open: false, declined: true, hasTopPromise: false })).toMatchObject({ action: 'none' });
       expect(decideProblem(top, [], null, policy, { open: false, hasTopPromise: false })).toMatchObject({ action: 'none' });
       expect(decideProblem(top, [], 'P3', policy)).toMatchObject({ action: 'none' });
+    });
+
+    it('adds the Top incident its own promise on a solved problem: the cause came back (§2.3 "telkens")', () => {
+      expect(decideProblem(top, [], null, policy, { open: false, declined: false, hasTopPromise: false })).toMatchObject({
+        action: 'link',
+        reason: 'top_incident',
+      });
     });
 
     it('leaves a linked incident that is not Top alone', () => {
