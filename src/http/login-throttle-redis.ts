@@ -5,8 +5,11 @@ import type { LoginThrottle, LoginThrottleSettings } from './login-throttle.js';
  * KEYS[1] the address's counter; ARGV window ms, max failures. The counter lives for one window
  * from its first failure; the failure that reaches the limit restarts the window, so the block
  * lasts a full window. A counter without a TTL (never written so) gets one rather than living on.
+ * A counter in its last millisecond (PTTL 0, which the block check already reads as expired) starts
+ * a new window, so a failure at the boundary is not added to the old count.
  */
 const RECORD_SCRIPT = `
+if redis.call('PTTL', KEYS[1]) == 0 then redis.call('DEL', KEYS[1]) end
 local failures = redis.call('INCR', KEYS[1])
 local max = tonumber(ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
