@@ -41,7 +41,8 @@ const paused = async <T>(use: () => Promise<T>): Promise<T> => {
 async function intakeWith(replicas: number): Promise<{ intake: TestIntake; server: Listening; deliver: (id: string) => Promise<number> }> {
   const intake = await startTestIntake(signedEnv(signer), {
     redisUrl: group.primary.url,
-    replicaAck: createReplicaAck({ replicas, timeoutMs: 300 }),
+    // The production default: on a loaded CI runner a replica in sync took longer than 300 ms to confirm.
+    replicaAck: createReplicaAck({ replicas, timeoutMs: 1_000 }),
   });
   const server = await listen(intake.app);
   opened.push(server, intake);
@@ -82,7 +83,7 @@ describe('REDIS_MIN_REPLICAS_ACK (WAIT after the write)', () => {
       uniquePrefix('ack'),
       createLogger({ level: 'error' }),
       1,
-      createReplicaAck({ replicas: 1, timeoutMs: 200 }),
+      createReplicaAck({ replicas: 1, timeoutMs: 1_000 }),
     );
     await store.save('r1', INITIAL_WORKFLOW_STATE);
     await expect(paused(() => store.save('r2', INITIAL_WORKFLOW_STATE))).rejects.toBeInstanceOf(NotReplicatedError);
