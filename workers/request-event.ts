@@ -20,8 +20,12 @@ export function createRequestEventProcessor({ queues, statusActors, personAccoun
   return async function processRequestEvent(data: JobData<'requestEvent'>, ctx: JobContext): Promise<{ requestNodeId: string }> {
     const { requestNodeId, event, deliveryId, actor, receivedAt } = data;
     if (actor && statusActors) {
+      // Recorded at once, so a reconcile another event started meanwhile finds the author; then again
+      // with the account once it is known (the newest record of a status wins).
+      const atMs = Date.parse(receivedAt);
+      await statusActors.record(requestNodeId, { ...actor, atMs });
       const accountId = await accountOf(actor.personNodeId, personAccounts, ctx, requestNodeId);
-      await statusActors.record(requestNodeId, { ...actor, atMs: Date.parse(receivedAt), accountId });
+      if (accountId !== null) await statusActors.record(requestNodeId, { ...actor, atMs, accountId });
     }
     await enqueueReconcile(queues, { requestNodeId, reason: event.slice(0, 100) });
     ctx.log.debug('request event routed', { component: 'worker', deliveryId, event, requestNodeId });

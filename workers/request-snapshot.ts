@@ -28,6 +28,7 @@ export function toRequestSnapshot(request: RequestDetail, nowMs: number): Reques
     requesterIds: [request.requestedFor?.id, request.requestedBy?.id, request.createdBy?.id].filter(
       (id): id is string => typeof id === 'string',
     ),
+    customerAccountIds: [request.account?.id, request.requestedFor?.account?.id].filter((id): id is string => typeof id === 'string'),
     problem: request.problem
       ? {
           id: request.problem.id,

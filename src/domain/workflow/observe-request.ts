@@ -60,11 +60,12 @@ export function observeRequest(
 /**
  * Who made the status change now observed, from the webhook envelope recorded when it came in (the
  * newest record of this status): the worker's own API user (the person of its marked notes), one of
- * the request's requesters, or a person whose account is known and is not the provider's (the
- * customer's people reaching the provider through a trust, as note-signals.ts reads a note's account):
- * none of these is the provider's response. Undefined: a person of the provider (or of an unknown
- * account who is not a requester), or nothing recorded (a lost webhook: not the worker's, whose own
- * writes are recorded when it makes them, so read as the provider's).
+ * the request's requesters, or a person of the customer's account (the account the request lives in
+ * or its requested-for person's, when that is not the provider's: the customer's people reaching the
+ * provider through a trust): none of these is the provider's response. Undefined: a person of the
+ * provider, of another account (a provider's specialists may live in a directory account apart from
+ * XURRENT_ACCOUNT) or of an unknown one, or nothing recorded (a lost webhook: not the worker's, whose
+ * own writes are recorded when it makes them, so read as the provider's).
  */
 function statusAuthor(snapshot: RequestSnapshot, providerAccountId: string | null): 'worker' | 'requester' | undefined {
   const actor = (snapshot.statusActors ?? []).filter((a) => a.status === snapshot.status).sort((a, b) => b.atMs - a.atMs)[0];
@@ -72,7 +73,8 @@ function statusAuthor(snapshot: RequestSnapshot, providerAccountId: string | nul
   if (workerPersonIdsOf(snapshot.notes ?? []).has(actor.personNodeId)) return 'worker';
   if ((snapshot.requesterIds ?? []).includes(actor.personNodeId)) return 'requester';
   const accountId = actor.accountId ?? null;
-  if (providerAccountId !== null && accountId !== null && accountId !== providerAccountId) return 'requester';
+  const customerSide = accountId !== null && accountId !== providerAccountId && (snapshot.customerAccountIds ?? []).includes(accountId);
+  if (providerAccountId !== null && customerSide) return 'requester';
   return undefined;
 }
 

@@ -24,6 +24,11 @@ export interface RequestSnapshot {
   /** The request's requested-for, requested-by and created-by persons (node ids). */
   requesterIds?: readonly string[];
   /**
+   * The customer's accounts as the request names them: the account it lives in and its requested-for
+   * person's (`Request.account`, `Person.account`); the provider's own may be among them (absent: none known).
+   */
+  customerAccountIds?: readonly string[] | undefined;
+  /**
    * Who changed the status to what, as the webhook envelopes said (newest first; absent: none recorded),
    * with that person's account when it was learned (null or absent: unknown).
    */

@@ -159,6 +159,7 @@ describe("who changed the status (the webhook envelope's person, recorded when i
       noteTexts: [workerNote.text],
       notes: [workerNote],
       requesterIds: ['P-CUSTOMER'],
+      customerAccountIds: ['provider', 'customer'],
       statusActors,
     });
     return planReconcile(later, first.state, ms('2026-03-25T09:00:00Z'), policyUsed).facts.responseState;
@@ -185,6 +186,8 @@ describe("who changed the status (the webhook envelope's person, recorded when i
     // A customer's specialist reaching the provider through the trust: not a requester, yet not the provider's.
     expect(respondedAt(by('customer'), withProvider)).toBe('running');
     expect(respondedAt(by('provider'), withProvider)).toBe('met');
+    // Another account, e.g. the directory account a provider's specialists live in: not the customer's, so the provider's.
+    expect(respondedAt(by('provider-directory'), withProvider)).toBe('met');
     // Unknown account (lookup failed, or a record kept before accounts were looked up): as before.
     expect(respondedAt(by(null), withProvider)).toBe('met');
     expect(respondedAt(by(undefined), withProvider)).toBe('met');
