@@ -17,7 +17,9 @@ import { rcaFactsOf } from '../src/domain/problems/rca-coverage.js';
 import { DEFAULT_RCA_REPORT_TAGS } from '../src/domain/problems/rca-report.js';
 import type { ProblemManagementPolicy } from './problem-policy.js';
 
-const CLOSED = new Set(['solved', 'declined']);
+// A solved problem still takes the promise (its report may still be owed, and the incident stays on
+// it); only a declined one sends the request to its group's open problem or a new one.
+const CLOSED = new Set(['declined']);
 
 async function readTarget(
   calls: CountedXurrentClient,
@@ -48,8 +50,8 @@ async function hasConfirmation(calls: CountedXurrentClient, requestId: string): 
 
 /**
  * §3.3, the customer's written RCA request after a breach: adds the promise (reason
- * `customer_request`, due `RCA_DUE` after the customer's note) to the open problem the request is
- * linked to, else to its group's open problem (linking the request), else opens one for it; then
+ * `customer_request`, due `RCA_DUE` after the customer's note) to the problem the request is linked to (open or
+ * solved, not declined), else to its group's open problem (linking the request), else opens one for it; then
  * tells the requester when the report is due. Run under the group's lock by manage-problem; each
  * write is found again by its marker (promise on the problem, confirmation on the request).
  */

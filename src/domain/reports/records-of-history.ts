@@ -79,7 +79,7 @@ export function slaRecordsOfHistory(
         .map((e) => e.level),
       breachReason: null,
       ...(target === 'resolution' && policy.resolutionClockStart === 'root_cause'
-        ? { rootCauseAtMs: tracked.noRootCause ? null : startMs }
+        ? { rootCauseAtMs: tracked.noRootCause ? null : rootCauseAt(ordered, startMs) }
         : {}),
     };
     const breached = actualMs !== null ? actualMs > dueMs : clock.state === 'breached';
@@ -87,6 +87,11 @@ export function slaRecordsOfHistory(
     records.push(record);
   }
   return records;
+}
+
+/** When the root cause was determined: its event (the clock may start later, when a pause ends); else the clock's start. */
+function rootCauseAt(events: readonly RequestEvent[], startMs: number): number {
+  return events.find((e) => e.kind === 'root-cause-recorded' && e.at <= startMs)?.at ?? startMs;
 }
 
 function createdAt(events: readonly RequestEvent[]): number {

@@ -166,10 +166,10 @@ export function planXurrentContactNote(
   const automatic = (context.policy.trigger ?? 'agent') === 'automatic';
   const next = {
     nl: automatic
-      ? `Wat er nu gebeurt: wij sturen uw incident door naar Xurrent en volgen het op; ons supportteam pakt het ook op zodra de kantooruren beginnen (${format(opensAt)}).`
+      ? `Wat er nu gebeurt: wij sturen uw incident door naar Xurrent zodra het bevat wat Xurrent nodig heeft, en volgen het op; ons supportteam pakt het ook op zodra de kantooruren beginnen (${format(opensAt)}).`
       : `Wat er nu gebeurt: ons supportteam pakt uw incident op zodra de kantooruren beginnen (${format(opensAt)}) en stuurt het door naar Xurrent als Xurrent nodig is, en volgt het dan op.`,
     en: automatic
-      ? `What happens next: we forward your incident to Xurrent and follow it up; our support team also picks it up when office hours start (${format(opensAt)}).`
+      ? `What happens next: we forward your incident to Xurrent as soon as it holds what Xurrent needs, and follow it up; our support team also picks it up when office hours start (${format(opensAt)}).`
       : `What happens next: our support team picks up your incident when office hours start (${format(opensAt)}), forwards it to Xurrent if it needs Xurrent, and then follows it up.`,
   };
   const text =

@@ -145,6 +145,16 @@ describe('slaRecordsOfHistory under the root-cause start (§3.2)', () => {
     expect(resolutionOf([...events, status('15:00', 'completed')])).toMatchObject({ startMs: t('10:00'), rootCauseAtMs: t('10:00') });
   });
 
+  it('dates the root cause at its note, also when the clock started later because the request was waiting', () => {
+    const events = [
+      created('08:00', 'high'),
+      status('09:00', 'waiting_for_customer'),
+      { kind: 'root-cause-recorded', at: t('10:00') } as RequestEvent,
+      status('11:00', 'in_progress'),
+    ];
+    expect(resolutionOf(events)).toMatchObject({ startMs: t('11:00'), rootCauseAtMs: t('10:00') });
+  });
+
   it('says null when the request was completed without one (counted from registration), and nothing under the registration start', () => {
     const events = [created('08:00', 'high'), status('09:00', 'accepted'), status('15:00', 'completed')];
     expect(resolutionOf(events)).toMatchObject({ startMs: t('08:00'), rootCauseAtMs: null });

@@ -68,10 +68,10 @@ describe('planReconcile', () => {
       const over = { serviceInstanceId: 'SI-XURRENT', createdAtMs: ms(night), updatedAtMs: ms(night) };
       const automatic: WorkflowPolicy = { ...policy, xurrentEscalationTrigger: 'automatic' };
       const plan = planReconcile(snapshot(over), INITIAL_WORKFLOW_STATE, ms(night), automatic);
-      expect(plan.publicNote).toContain('What happens next: we forward your incident to Xurrent and follow it up;');
+      expect(plan.publicNote).toContain('What happens next: we forward your incident to Xurrent as soon as it holds what Xurrent needs');
       expect(plan.publicNote).not.toContain('if it needs Xurrent');
       const dutch = planReconcile(snapshot(over), INITIAL_WORKFLOW_STATE, ms(night), { ...automatic, locale: 'nl' });
-      expect(dutch.publicNote).toContain('wij sturen uw incident door naar Xurrent en volgen het op');
+      expect(dutch.publicNote).toContain('wij sturen uw incident door naar Xurrent zodra het bevat wat Xurrent nodig heeft');
     });
 
     it('forwards a request for change about Xurrent, and leaves closed requests and other services alone', () => {
