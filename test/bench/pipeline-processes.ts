@@ -13,9 +13,3 @@ export async function startServiceProcess(env: NodeJS.ProcessEnv): Promise<Child
   if (!chunk.toString().includes('ready')) throw new Error(`bench process did not start: ${chunk.toString()}`);
   return child;
 }
-
-/** SIGTERM to every child, resolved when all have exited. */
-export async function stopServiceProcesses(children: readonly ChildProcess[]): Promise<void> {
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.filter((child) => child.exitCode === null).map((child) => once(child, 'exit')));
-}

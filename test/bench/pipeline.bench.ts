@@ -24,7 +24,8 @@ import { requestCreate } from '../../src/simulator/request-mutations.js';
 import { startRedisServer } from '../helpers/redis-server.js';
 import { bareQueue } from './bare-queue.js';
 import { printBenchSummary } from './bench-summary.js';
-import { startServiceProcess, stopServiceProcesses } from './pipeline-processes.js';
+import { startServiceProcess } from './pipeline-processes.js';
+import { stopWorkerProcesses as stopServiceProcesses } from '../helpers/worker-processes.js';
 import { reportRow, type PipelineRun } from './pipeline-report.js';
 import { commandsProcessed, commandStats, cpuSecondsOf, redisCpuSeconds } from './process-meters.js';
 

@@ -22,6 +22,14 @@ export const policy: WorkflowPolicy = {
 };
 
 // Friday 27 March 2026, 16:00 in Amsterdam (15:00Z): the Top incident of the public vectors.
+/** XURRENT_ESCALATION_TRIGGER=agent (§4 level 1 first): forwarded on a provider person's #xurrent note. */
+export const agentPolicy: WorkflowPolicy = {
+  ...policy,
+  xurrentEscalationTrigger: 'agent',
+  xurrentEscalationTags: ['#xurrent'],
+  providerAccountId: 'ACC-PROVIDER',
+};
+
 export const CREATED = '2026-03-27T15:00:00Z';
 
 export function snapshot(over: Partial<RequestSnapshot> = {}): RequestSnapshot {

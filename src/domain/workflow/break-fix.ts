@@ -88,12 +88,7 @@ export function planBreakFix(
   const marker = noteMarker('esc', `${snapshot.id}:${KEY}`);
   if (hasMarker(snapshot.noteTexts, marker)) return { ...NONE, records: [record] };
 
-  const what =
-    triage.kind === 'incident'
-      ? 'this incident concerns the Xurrent service itself'
-      : triage.kind === 'rfi'
-        ? 'this request for information needs Xurrent to answer it'
-        : "this request for change concerns Xurrent's standard functionality";
+  const { what } = wordingOf(triage);
   const lines = [
     byAgent ? `Escalated to Xurrent (break-fix) on the agent's decision: ${what}.` : `Escalated to Xurrent (break-fix): ${what}.`,
     context.policy.supplierOrganizationId
@@ -114,19 +109,25 @@ export function planBreakFix(
   };
 }
 
+/** How the notes name a level-1 request by kind: what its forward says, and when it needs Xurrent. */
+const WORDING = {
+  incident: { what: 'this incident concerns the Xurrent service itself', needsMore: 'a defect in the Xurrent Service itself (break-fix)' },
+  rfi: { what: 'this request for information needs Xurrent to answer it', needsMore: 'a question only Xurrent can answer' },
+  rfc: {
+    what: "this request for change concerns Xurrent's standard functionality",
+    needsMore: "a change to Xurrent's standard functionality (configuration of this account is ours, and outside standard support)",
+  },
+} as const;
+const wordingOf = (triage: Triage) => (triage.kind === 'incident' || triage.kind === 'rfi' ? WORDING[triage.kind] : WORDING.rfc);
+
 /** The level-1 note (§4), once: the provider answers first; how an agent forwards. */
 function levelOnePlan(snapshot: RequestSnapshot, triage: Triage, tags: readonly string[]): BreakFixPlan {
   const marker = noteMarker('level1', snapshot.id);
   if (hasMarker(snapshot.noteTexts, marker)) return NONE;
-  const what =
-    triage.kind === 'incident'
-      ? 'a defect in the Xurrent Service itself (break-fix)'
-      : triage.kind === 'rfi'
-        ? 'a question only Xurrent can answer'
-        : "a change to Xurrent's standard functionality (configuration of this account is ours, and outside standard support)";
+  const { needsMore } = wordingOf(triage);
   const note = [
     'Level 1 (contract §4): this request is about the Xurrent Service; the provider answers it first (simple questions, simple problems).',
-    `To forward it to Xurrent when it needs more, e.g. ${what}, add a note containing ${tags.join(' or ')}: the worker then escalates it to Xurrent and follows it up.`,
+    `To forward it to Xurrent when it needs more, e.g. ${needsMore}, add a note containing ${tags.join(' or ')}: the worker then escalates it to Xurrent and follows it up.`,
     marker,
   ].join('\n');
   return { ...NONE, internalNote: note };

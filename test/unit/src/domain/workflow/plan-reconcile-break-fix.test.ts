@@ -3,7 +3,7 @@ import { planReconcile, type WorkflowPolicy } from '../../../../../src/domain/wo
 import type { RequestSnapshot } from '../../../../../src/domain/workflow/request-snapshot.js';
 import { INITIAL_WORKFLOW_STATE } from '../../../../../src/domain/workflow/workflow-state.js';
 import { ms } from '../../../../helpers/calendar.js';
-import { CREATED, policy, run, snapshot } from '../../../../helpers/plan-reconcile-fixtures.js';
+import { agentPolicy, CREATED, policy, run, snapshot } from '../../../../helpers/plan-reconcile-fixtures.js';
 
 describe('planReconcile', () => {
   describe('break-fix escalation to Xurrent (supplier mode)', () => {
@@ -95,12 +95,6 @@ describe('planReconcile', () => {
   });
 
   describe('level 1 first (§4): XURRENT_ESCALATION_TRIGGER=agent', () => {
-    const agentPolicy: WorkflowPolicy = {
-      ...policy,
-      xurrentEscalationTrigger: 'agent',
-      xurrentEscalationTags: ['#xurrent'],
-      providerAccountId: 'ACC-PROVIDER',
-    };
     const note = (text: string, at: string, accountId: string, personId = 'P-AGENT') => ({
       text,
       createdAtMs: ms(at),

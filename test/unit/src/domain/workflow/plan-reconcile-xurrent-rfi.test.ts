@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { planReconcile, type WorkflowPolicy } from '../../../../../src/domain/workflow/plan-reconcile.js';
+import { planReconcile } from '../../../../../src/domain/workflow/plan-reconcile.js';
 import type { RequestSnapshot } from '../../../../../src/domain/workflow/request-snapshot.js';
 import { INITIAL_WORKFLOW_STATE } from '../../../../../src/domain/workflow/workflow-state.js';
 import { ms } from '../../../../helpers/calendar.js';
-import { CREATED, policy, snapshot } from '../../../../helpers/plan-reconcile-fixtures.js';
+import { agentPolicy, CREATED, snapshot } from '../../../../helpers/plan-reconcile-fixtures.js';
 
 // §4: "every request needing a higher level is forwarded to Xurrent": a question about the Xurrent
 // Service too, on an agent's decision; never automatically (level 1 answers questions first).
 describe('a request for information on the Xurrent Service (§4)', () => {
-  const agentPolicy: WorkflowPolicy = {
-    ...policy,
-    xurrentEscalationTrigger: 'agent',
-    xurrentEscalationTags: ['#xurrent'],
-    providerAccountId: 'ACC-PROVIDER',
-  };
   const rfi = (over: Partial<RequestSnapshot> = {}) =>
     snapshot({ serviceInstanceId: 'SI-XURRENT', category: 'rfi', impact: null, requesterIds: ['P-CUSTOMER'], ...over });
   const agentNote = (text: string, at: string) => ({
